@@ -1,0 +1,32 @@
+package dev.spinsim.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code spinsim} command: dispatches to the sub-commands. */
+@Command(
+    name = "spinsim",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Cycle-accurate simulator of spintronic in-memory-computing accelerators.",
+    subcommands = {CommandLine.HelpCommand.class, GenerateCommand.class})
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns the exit code (used by tests, no {@code System.exit}). */
+  public static int execute(String... args) {
+    CommandLine cmd = new CommandLine(new Main());
+    cmd.setExecutionExceptionHandler(new ErrorHandler());
+    return cmd.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}
