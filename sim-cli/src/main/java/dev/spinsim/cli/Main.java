@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       GenerateCommand.class,
       TrainCommand.class,
+      SampleCommand.class,
     })
 public final class Main implements Runnable {
 

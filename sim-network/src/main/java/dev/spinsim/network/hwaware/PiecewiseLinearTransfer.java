@@ -19,7 +19,7 @@ public record PiecewiseLinearTransfer(double negativeSlope, double saturation) i
     if (x >= 0) {
       return Math.min(x, saturation);
     }
-    return Math.max(x, -saturation) * negativeSlope;
+    return negativeSlope == 0 ? 0.0 : Math.max(x, -saturation) * negativeSlope;
   }
 
   @Override
