@@ -2,9 +2,9 @@ package dev.spinsim.cli.report;
 
 import com.google.common.collect.ImmutableMap;
 import dev.spinsim.cli.output.ImagePng;
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,13 +15,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.CategoryStyler;
 import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The charts of a run as PNG bytes (XChart, rendered headless at fixed sizes with the JDK's
@@ -66,8 +63,10 @@ public final class ReportCharts {
     charts.put(ENERGY_BY_CLASS, png(energyByClass(report)));
     charts.put(ENERGY_BY_CLASS_ACTION, png(energyByClassAction(report)));
     if (!report.layers().isEmpty()) {
-      charts.put(LAYER_LATENCY, png(layerLatency(report)));
-      charts.put(LAYER_TIMELINE, png(layerTimeline(report)));
+      if (report.identity().mode() == SimulationMode.CYCLE_ACCURATE) {
+        charts.put(LAYER_LATENCY, png(layerLatency(report)));
+        charts.put(LAYER_TIMELINE, ImagePng.encode(layerTimeline(report)));
+      }
       charts.put(LAYER_ENERGY, png(layerEnergy(report)));
     }
     if (!report.resources().isEmpty()) {
@@ -81,16 +80,14 @@ public final class ReportCharts {
     Map<String, Double> byClass = EnergyBreakdown.byClass(report);
     Scale scale = Scale.energy(max(byClass.values()));
     CategoryChart chart = category("Energy per image by component class", "energy per image (" + scale.unit + ")");
-    chart.addSeries(
-        "energy", new ArrayList<>(byClass.keySet()), scaled(byClass.values(), scale.divisor));
+    double total = report.energyPjPerImage();
+    List<String> labels = new ArrayList<>();
+    for (Map.Entry<String, Double> e : byClass.entrySet()) {
+      labels.add(e.getKey() + " " + Numbers.percent(total == 0 ? 0 : e.getValue() / total));
+    }
+    chart.addSeries("energy", labels, scaled(byClass.values(), scale.divisor));
     chart.getStyler().setLegendVisible(false);
-    chart.getStyler().setLabelsVisible(true);
-    chart.getStyler().setLabelsFont(BASE.deriveFont(11f));
-    chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
-    chart.getStyler().setLabelsFontColor(INK);
-    chart.getStyler().setLabelsPosition(1.0);
-    chart.getStyler().setDecimalPattern("#,##0.###");
-    rotateIfCrowded(chart, byClass.size());
+    chart.getStyler().setXAxisLabelRotation(byClass.size() > 5 ? 45 : 0);
     return chart;
   }
 
@@ -149,51 +146,39 @@ public final class ReportCharts {
   }
 
   /** Each layer's busy window from start to end: how the layers pipeline. */
-  static XYChart layerTimeline(RunReport report) {
+  static BufferedImage layerTimeline(RunReport report) {
     List<LayerRow> layers = report.layers();
     double maxNs = 0;
     for (LayerRow l : layers) {
       maxNs = Math.max(maxNs, l.endNs());
     }
     Scale scale = Scale.time(maxNs);
-    XYChart chart = new XYChart(WIDTH, Math.max(HEIGHT, 60 + 26 * layers.size()));
-    chart.setTitle("Layer timeline (start to end)");
-    chart.setXAxisTitle("time (" + scale.unit + ")");
-    chart.setYAxisTitle("");
-    style(chart.getStyler());
-    chart.getStyler().setLegendVisible(false);
-    chart.getStyler().setMarkerSize(0);
-    chart.getStyler().setYAxisMin(-0.75);
-    chart.getStyler().setYAxisMax(layers.size() - 0.25);
-    chart.getStyler().setXAxisMin(0.0);
-    chart.getStyler().setYAxisTitleVisible(false);
-    List<String> labels = layerLabels(report);
-    chart
-        .getStyler()
-        .setyAxisTickLabelsFormattingFunction(
-            y -> {
-              long i = Math.round(y);
-              // rows are drawn top-down: the first layer at the top
-              int index = layers.size() - 1 - (int) i;
-              return Math.abs(y - i) < 1e-9 && index >= 0 && index < layers.size()
-                  ? labels.get(index)
-                  : "";
-            });
-    chart.getStyler().setYAxisTickMarkSpacingHint(Math.max(10, 300 / Math.max(1, layers.size())));
     List<String> networkOrder = new ArrayList<>(networks(report));
+    double[] start = new double[layers.size()];
+    double[] end = new double[layers.size()];
+    Color[] colors = new Color[layers.size()];
     for (int i = 0; i < layers.size(); i++) {
       LayerRow l = layers.get(i);
-      double y = layers.size() - 1 - i;
-      XYSeries s =
-          chart.addSeries(
-              labels.get(i),
-              new double[] {l.startNs() / scale.divisor, Math.max(l.endNs(), l.startNs()) / scale.divisor},
-              new double[] {y, y});
-      s.setMarker(SeriesMarkers.NONE);
-      s.setLineColor(PALETTE[networkOrder.indexOf(l.network()) % PALETTE.length]);
-      s.setLineStyle(new BasicStroke(14f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+      start[i] = l.startNs() / scale.divisor;
+      end[i] = l.endNs() / scale.divisor;
+      colors[i] = PALETTE[networkOrder.indexOf(l.network()) % PALETTE.length];
     }
-    return chart;
+    Color[] legendColors = new Color[networkOrder.size()];
+    for (int i = 0; i < legendColors.length; i++) {
+      legendColors[i] = PALETTE[i % PALETTE.length];
+    }
+    return TimelineChart.render(
+        "Layer timeline (busy from start to end)",
+        "time (" + scale.unit + ")",
+        layerLabels(report),
+        start,
+        end,
+        colors,
+        networkOrder.size() > 1 ? networkOrder : List.of(),
+        legendColors,
+        WIDTH,
+        BASE,
+        TITLE);
   }
 
   /** Energy per image of each layer: activation units and everything else, stacked. */
@@ -214,7 +199,7 @@ public final class ReportCharts {
       activation.add(l.activationEnergyPj() / n / scale.divisor);
       rest.add(Math.max(0, l.energyPj() - l.activationEnergyPj()) / n / scale.divisor);
     }
-    chart.addSeries("crossbars, converters, buffers, interconnect", labels, rest);
+    chart.addSeries("everything else", labels, rest);
     chart.addSeries("activation units", labels, activation);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
     rotateIfCrowded(chart, labels.size());
@@ -223,7 +208,7 @@ public final class ReportCharts {
 
   /** Utilisation of each shared resource in percent. */
   static CategoryChart resourceUtilisation(RunReport report) {
-    CategoryChart chart = category("Resource utilisation", "busy / (capacity x run time) (%)");
+    CategoryChart chart = category("Resource utilisation (busy time / (capacity x run time))", "utilisation (%)");
     List<String> names = new ArrayList<>();
     List<Double> values = new ArrayList<>();
     for (ResourceRow r : report.resources()) {
@@ -271,6 +256,8 @@ public final class ReportCharts {
     style(s);
     s.setXAxisTitleVisible(false);
     s.setAvailableSpaceFill(0.7);
+    s.setYAxisMin(0.0);
+    s.setPlotContentSize(0.96);
     return chart;
   }
 

@@ -34,7 +34,7 @@ public final class ReportHtml {
       .explain{color:#5f6670;font-size:12.5px;margin:8px 0 0}
       .note{background:#fff6d6;border:1px solid #ecd27a;border-radius:6px;padding:6px 10px;margin:8px 0 0}
       table{border-collapse:collapse;width:100%;font-size:12.5px;font-variant-numeric:tabular-nums}
-      th,td{padding:4px 8px;border-bottom:1px solid #eceef1;text-align:right;white-space:nowrap}
+      th,td{padding:4px 7px;border-bottom:1px solid #eceef1;text-align:right;white-space:nowrap}
       th{background:#f7f8fa;font-weight:600;position:sticky;top:0}
       th.l,td.l{text-align:left}
       tr:hover td{background:#fafbfc}
@@ -89,8 +89,9 @@ public final class ReportHtml {
 
     // headline figures
     h.append("<section>\n<h2>Per image</h2>\n<div class=\"cards\">\n");
-    card(h, "", "Latency per image", Numbers.time(s.latencyNsPerImage(), false));
-    card(h, "", "Throughput", throughput(s.throughputImagesPerS()));
+    boolean timed = id.mode() == SimulationMode.CYCLE_ACCURATE;
+    card(h, "", "Latency per image", timed ? Numbers.time(s.latencyNsPerImage(), false) : "n/a");
+    card(h, "", "Throughput (images/s)", timed ? throughput(s.throughputImagesPerS()) : "n/a");
     card(h, "full", "Energy per image (all components)", Numbers.energy(report.energyPjPerImage(), false));
     card(
         h,
@@ -117,9 +118,12 @@ public final class ReportHtml {
       }
       h.append("</table></div>\n");
     }
-    h.append("<p class=\"explain\">Run time for all images: ")
-        .append(Numbers.time(s.makespanNs(), false))
-        .append("; total energy: ")
+    h.append("<p class=\"explain\">")
+        .append(
+            timed
+                ? "Run time for all images: " + Numbers.time(s.makespanNs(), false) + "; t"
+                : "Functional mode: values only, no timing was simulated; t")
+        .append("otal energy for all images: ")
         .append(Numbers.energy(s.energyPj(), false))
         .append(".</p>\n</section>\n");
 
@@ -189,7 +193,7 @@ public final class ReportHtml {
       h.append("<section>\n<h2>Mapping onto crossbars</h2>\n<div class=\"scroll\"><table>\n")
           .append("<tr><th class=\"l\">network</th><th class=\"l\">layer</th><th class=\"l\">kind</th>")
           .append("<th>matrix</th><th>crossbars</th><th>cell use</th><th>replication</th>")
-          .append("<th>input vectors / image</th><th>MACs / image</th><th>zero MACs</th></tr>\n");
+          .append("<th>vectors / image</th><th>MACs / image</th><th>zero MACs</th></tr>\n");
       for (MappingRow m : report.mapping()) {
         h.append("<tr><td class=\"l\">")
             .append(esc(m.network()))
@@ -327,8 +331,7 @@ public final class ReportHtml {
   }
 
   private static String throughput(double imagesPerS) {
-    String si = Numbers.si(imagesPerS, 0, "", false).strip();
-    return si + " images/s";
+    return Numbers.si(imagesPerS, 0, "", false).strip();
   }
 
   private static String networkName(String network) {

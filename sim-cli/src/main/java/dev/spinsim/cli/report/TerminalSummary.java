@@ -37,11 +37,17 @@ public final class TerminalSummary {
       out.append("  note: ").append(note).append('\n');
     }
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"latency / image", Numbers.time(s.latencyNsPerImage(), true), ""});
-    rows.add(
-        new String[] {
-          "throughput", Numbers.si(s.throughputImagesPerS(), 0, "", true).strip() + " images/s", ""
-        });
+    if (id.mode() == SimulationMode.FUNCTIONAL) {
+      rows.add(new String[] {"latency / image", "n/a", "functional mode simulates no timing"});
+    } else {
+      rows.add(new String[] {"latency / image", Numbers.time(s.latencyNsPerImage(), true), ""});
+      rows.add(
+          new String[] {
+            "throughput",
+            Numbers.si(s.throughputImagesPerS(), 0, "", true).strip() + " images/s",
+            ""
+          });
+    }
     rows.add(new String[] {"energy / image", Numbers.energy(report.energyPjPerImage(), true), "all components"});
     rows.add(
         new String[] {
