@@ -87,6 +87,7 @@ public final class ReportCharts {
     }
     chart.addSeries("energy", labels, scaled(byClass.values(), scale.divisor));
     chart.getStyler().setLegendVisible(false);
+    rotateIfCrowded(chart, byClass.size());
     chart.getStyler().setXAxisLabelRotation(byClass.size() > 5 ? 45 : 0);
     return chart;
   }
@@ -283,10 +284,12 @@ public final class ReportCharts {
     s.setToolTipsEnabled(false);
   }
 
+  /** Rotates crowded labels; keeps bars of sparse charts from becoming slabs. */
   private static void rotateIfCrowded(CategoryChart chart, int categories) {
     if (categories > 8) {
       chart.getStyler().setXAxisLabelRotation(45);
     }
+    chart.getStyler().setAvailableSpaceFill(categories <= 3 ? 0.35 : 0.7);
   }
 
   private static double max(Iterable<Double> values) {

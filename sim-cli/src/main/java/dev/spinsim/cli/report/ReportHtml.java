@@ -33,7 +33,7 @@ public final class ReportHtml {
       .card.act{border-left:4px solid #f28e2b}
       .explain{color:#5f6670;font-size:12.5px;margin:8px 0 0}
       .note{background:#fff6d6;border:1px solid #ecd27a;border-radius:6px;padding:6px 10px;margin:8px 0 0}
-      table{border-collapse:collapse;width:100%;font-size:12.5px;font-variant-numeric:tabular-nums}
+      table{border-collapse:collapse;width:100%;margin-top:6px;font-size:12.5px;font-variant-numeric:tabular-nums}
       th,td{padding:4px 7px;border-bottom:1px solid #eceef1;text-align:right;white-space:nowrap}
       th{background:#f7f8fa;font-weight:600;position:sticky;top:0}
       th.l,td.l{text-align:left}
