@@ -28,6 +28,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,7 +74,7 @@ final class FidCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "seed of the latents and of the test subset (default: ${DEFAULT-VALUE})")
   long seed;
 
-  @Option(names = "--out", description = "output folder, must not exist (default: traces/fid/<model>-n<N>-seed<S>)")
+  @Option(names = "--out", description = "output folder, must not exist (default: traces/runs/<timestamp>-<model>-fid)")
   Path out;
 
   @Option(names = "--weights", description = "generator safetensors (default: the shipped weights of the model)")
@@ -109,7 +110,7 @@ final class FidCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--preset given twice: " + presets);
     }
     Path dataDir = data != null ? data : FashionMnist.DEFAULT_DIR;
-    Path target = out != null ? out : Path.of("traces", "fid", String.format(Locale.ROOT, "%s-n%d-seed%d", spec.name(), samples, seed));
+    Path target = out != null ? out : RunFolder.defaultTarget(RunFolder.DEFAULT_RUNS_ROOT, LocalDateTime.now(), spec.name(), "fid");
     if (Files.exists(target)) {
       throw new IllegalArgumentException("--out " + target + " already exists; choose another folder");
     }
