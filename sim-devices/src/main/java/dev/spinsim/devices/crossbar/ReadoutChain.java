@@ -100,9 +100,9 @@ public final class ReadoutChain {
         boolean any = false;
         boolean idealDac = dac.bits() == 0;
         for (int i = 0; i < n; i++) {
-          double part = passes == 1 ? x[i] : Math.max(sign * x[i], 0);
+          double part = sign * x[i];
           // an ideal DAC only clips to [0, 1]; a real one also quantises
-          float v = (float) (idealDac ? Math.max(0, Math.min(1, part)) : dac.convert(part));
+          float v = (float) (idealDac ? clip01(part) : dac.convert(part));
           drive[i] = v;
           any |= v != 0f;
         }
@@ -124,8 +124,7 @@ public final class ReadoutChain {
     long maxCode = (1L << config.inputBits()) - 1;
     long[] codes = codeScratch(n);
     for (int i = 0; i < n; i++) {
-      double part = passes == 1 ? x[i] : Math.max(sign * x[i], 0);
-      codes[i] = Math.round(Math.max(0, Math.min(1, part)) * maxCode);
+      codes[i] = (long) (clip01(sign * x[i]) * maxCode + 0.5);
     }
     long mask = (1L << sliceBits) - 1;
     for (int k = 0; k < cyclesPerPass; k++) {
@@ -142,6 +141,11 @@ public final class ReadoutChain {
         convertAndAccumulate(sign * (double) (1L << shift), fullScale, m);
       }
     }
+  }
+
+  /** Clips to [0, 1] (NaN to 0) with plain comparisons: Math.min/max on doubles are slow here. */
+  private static double clip01(double v) {
+    return v >= 1 ? 1 : (v > 0 ? v : 0);
   }
 
   private long[] codes = new long[0];
