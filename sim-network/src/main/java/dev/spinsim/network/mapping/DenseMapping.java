@@ -27,7 +27,7 @@ public final class DenseMapping implements MappingStrategy {
       }
     }
     long available = (long) rowBlocks * colBlocks * o.crossbarRows() * o.crossbarCols();
-    return new LayerMapping(layer, g, name(), rows, cols, o.crossbarRows(), logicalPerXbar,
+    return new LayerMapping(layer, g, name(), o.scheme(), rows, cols, o.crossbarRows(), logicalPerXbar,
         rowBlocks, colBlocks, o.replicationOf(layer), used, available, g.vectorsPerImage(),
         g.macsPerformed(), g.zeroMacs());
   }

@@ -10,6 +10,7 @@ public record LayerMapping(
     String layer,
     ConvGeometry geometry,
     String strategy,
+    WeightScheme scheme,
     int matrixRows,
     int matrixCols,
     int crossbarRows,
@@ -46,6 +47,11 @@ public record LayerMapping(
   /** Matrix rows held by row block {@code rb}. */
   public int rowsInBlock(int rb) {
     return Math.min(crossbarRows, matrixRows - rb * crossbarRows);
+  }
+
+  /** Physical columns a block of {@code logicalCols} weight columns occupies. */
+  public int physicalCols(int logicalCols) {
+    return scheme == WeightScheme.DIFFERENTIAL ? 2 * logicalCols : logicalCols + 1;
   }
 
   /** Logical columns held by column block {@code cb}. */
