@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Cycle-accurate simulator of spintronic in-memory-computing accelerators.",
-    subcommands = {CommandLine.HelpCommand.class, GenerateCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      GenerateCommand.class,
+      DevicesCommand.class,
+      TrainCommand.class,
+      SampleCommand.class,
+    })
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -29,19 +29,21 @@ public final class Simulator {
 
     private static final int SEQ_BITS = 47;
     private static final long MAX_SEQ = (1L << SEQ_BITS) - 1;
-    private static final byte FREE = 0;
-    private static final byte PENDING = 1;
-    private static final byte CANCELLED = 2;
+    /** Order key of a free slot; live keys are >= 0. */
+    private static final long KEY_FREE = -2;
+    /** Order key of a cancelled slot still sitting in the wheel or a heap. */
+    private static final long KEY_CANCELLED = -1;
     private static final int NONE = -1;
 
-    // ---- event slots (structure of arrays) ----
-    private long[] slotTime;
-    private long[] slotKey;
-    private long[] slotPayload;
-    private EventHandler[] slotHandler;
-    private int[] slotNext;
-    private int[] slotGen;
-    private byte[] slotState;
+    // ---- event slots: 4 longs per slot, interleaved so one event is one cache access ----
+    private static final int STRIDE = 4;
+    private static final int TIME = 0;
+    private static final int KEY = 1;
+    private static final int PAYLOAD = 2;
+    /** Low 32 bits: next slot in a bucket or the free list; high 32 bits: generation. */
+    private static final int LINK = 3;
+    private long[] slots;
+    private EventHandler[] handlers;
     private int freeHead = NONE;
     private int slotsUsed;
 
@@ -90,13 +92,8 @@ public final class Simulator {
         Arrays.fill(bucketHead, NONE);
         this.occupied = new long[buckets >>> 6];
         int cap = 256;
-        slotTime = new long[cap];
-        slotKey = new long[cap];
-        slotPayload = new long[cap];
-        slotHandler = new EventHandler[cap];
-        slotNext = new int[cap];
-        slotGen = new int[cap];
-        slotState = new byte[cap];
+        slots = new long[cap * STRIDE];
+        handlers = new EventHandler[cap];
     }
 
     /** Current simulated time in ps: the time of the event being (or last) handled. */
@@ -136,14 +133,15 @@ public final class Simulator {
         }
         int slot = allocSlot();
         long key = ((long) (priority - MIN_PRIORITY) << SEQ_BITS) | seq++;
-        slotTime[slot] = timePs;
-        slotKey[slot] = key;
-        slotPayload[slot] = payload;
-        slotHandler[slot] = handler;
-        slotState[slot] = PENDING;
+        long[] d = slots;
+        int base = slot * STRIDE;
+        d[base + TIME] = timePs;
+        d[base + KEY] = key;
+        d[base + PAYLOAD] = payload;
+        handlers[slot] = handler;
         pending++;
         place(slot, timePs, key);
-        return ((long) slotGen[slot] << 32) | slot;
+        return (d[base + LINK] & 0xFFFF_FFFF_0000_0000L) | slot;
     }
 
     /** Schedules {@code handler} {@code delayPs} after now; see {@link #schedule}. */
@@ -156,14 +154,14 @@ public final class Simulator {
 
     /** Cancels a pending event; returns false if the handle is stale (fired, cancelled, unknown). */
     public boolean cancel(long handle) {
-        int slot = (int) handle;
-        int gen = (int) (handle >>> 32);
-        if (slot < 0 || slot >= slotsUsed || slotGen[slot] != gen || slotState[slot] != PENDING) {
+        if (!isPending(handle)) {
             return false;
         }
-        slotState[slot] = CANCELLED;
-        slotHandler[slot] = null;
-        slotGen[slot]++;
+        int slot = (int) handle;
+        int base = slot * STRIDE;
+        slots[base + KEY] = KEY_CANCELLED;
+        slots[base + LINK] += 1L << 32; // new generation: the handle goes stale now
+        handlers[slot] = null;
         pending--;
         return true;
     }
@@ -171,8 +169,11 @@ public final class Simulator {
     /** True if {@code handle} names an event that is still pending. */
     public boolean isPending(long handle) {
         int slot = (int) handle;
-        int gen = (int) (handle >>> 32);
-        return slot >= 0 && slot < slotsUsed && slotGen[slot] == gen && slotState[slot] == PENDING;
+        if (slot < 0 || slot >= slotsUsed) {
+            return false;
+        }
+        int base = slot * STRIDE;
+        return (slots[base + LINK] >>> 32) == (handle >>> 32) && slots[base + KEY] >= 0;
     }
 
     /** Fires events until none are left (or a handler calls {@link #stop()}). */
@@ -208,7 +209,7 @@ public final class Simulator {
         for (;;) {
             if (!near.isEmpty()) {
                 int slot = near.minSlot();
-                if (slotState[slot] == PENDING) {
+                if (slots[slot * STRIDE + KEY] >= 0) {
                     return near.minTime();
                 }
                 near.pop();
@@ -227,9 +228,10 @@ public final class Simulator {
             if (slot < 0) {
                 break;
             }
-            long t = slotTime[slot];
-            long payload = slotPayload[slot];
-            EventHandler h = slotHandler[slot];
+            int base = slot * STRIDE;
+            long t = slots[base + TIME];
+            long payload = slots[base + PAYLOAD];
+            EventHandler h = handlers[slot];
             freeSlot(slot);
             pending--;
             nowPs = t;
@@ -248,7 +250,7 @@ public final class Simulator {
                     return NONE;
                 }
                 int slot = near.pop();
-                if (slotState[slot] == PENDING) {
+                if (slots[slot * STRIDE + KEY] >= 0) {
                     return slot;
                 }
                 freeSlot(slot);
@@ -290,12 +292,12 @@ public final class Simulator {
             near.push(timePs, key, slot);
         } else if (d < horizonPs) {
             int b = (int) (timePs >>> shift) & mask;
-            slotNext[slot] = NONE;
+            setNext(slot, NONE);
             if (bucketHead[b] == NONE) {
                 bucketHead[b] = slot;
                 occupied[b >>> 6] |= 1L << b;
             } else {
-                slotNext[bucketTail[b]] = slot;
+                setNext(bucketTail[b], slot);
             }
             bucketTail[b] = slot;
             wheelCount++;
@@ -309,11 +311,14 @@ public final class Simulator {
         bucketHead[b] = NONE;
         occupied[b >>> 6] &= ~(1L << b);
         EventHeap h = near;
+        long[] d = slots;
         int n = 0;
         while (s != NONE) {
-            int next = slotNext[s];
-            if (slotState[s] == PENDING) {
-                h.append(slotTime[s], slotKey[s], s);
+            int base = s * STRIDE;
+            int next = (int) d[base + LINK];
+            long key = d[base + KEY];
+            if (key >= 0) {
+                h.append(d[base + TIME], key, s);
             } else {
                 freeSlot(s);
             }
@@ -329,8 +334,9 @@ public final class Simulator {
         EventHeap f = far;
         while (!f.isEmpty() && f.minTime() < horizon) {
             int slot = f.pop();
-            if (slotState[slot] == PENDING) {
-                place(slot, slotTime[slot], slotKey[slot]);
+            int base = slot * STRIDE;
+            if (slots[base + KEY] >= 0) {
+                place(slot, slots[base + TIME], slots[base + KEY]);
             } else {
                 freeSlot(slot);
             }
@@ -356,33 +362,34 @@ public final class Simulator {
     private int allocSlot() {
         int slot = freeHead;
         if (slot != NONE) {
-            freeHead = slotNext[slot];
+            freeHead = (int) slots[slot * STRIDE + LINK];
             return slot;
         }
-        if (slotsUsed == slotTime.length) {
+        if (slotsUsed == handlers.length) {
             growSlots();
         }
         slot = slotsUsed++;
-        slotGen[slot] = 1;
+        slots[slot * STRIDE + LINK] = 1L << 32; // generation 1: no handle is ever 0
         return slot;
     }
 
+    private void setNext(int slot, int next) {
+        int i = slot * STRIDE + LINK;
+        slots[i] = (slots[i] & 0xFFFF_FFFF_0000_0000L) | (next & 0xFFFF_FFFFL);
+    }
+
+    /** Returns a slot to the pool; bumping the generation makes its handle stale. */
     private void freeSlot(int slot) {
-        slotHandler[slot] = null;
-        slotState[slot] = FREE;
-        slotGen[slot]++;
-        slotNext[slot] = freeHead;
+        int base = slot * STRIDE;
+        handlers[slot] = null;
+        slots[base + KEY] = KEY_FREE;
+        slots[base + LINK] = ((slots[base + LINK] & 0xFFFF_FFFF_0000_0000L) + (1L << 32)) | (freeHead & 0xFFFF_FFFFL);
         freeHead = slot;
     }
 
     private void growSlots() {
-        int cap = slotTime.length * 2;
-        slotTime = Arrays.copyOf(slotTime, cap);
-        slotKey = Arrays.copyOf(slotKey, cap);
-        slotPayload = Arrays.copyOf(slotPayload, cap);
-        slotHandler = Arrays.copyOf(slotHandler, cap);
-        slotNext = Arrays.copyOf(slotNext, cap);
-        slotGen = Arrays.copyOf(slotGen, cap);
-        slotState = Arrays.copyOf(slotState, cap);
+        int cap = handlers.length * 2;
+        slots = Arrays.copyOf(slots, cap * STRIDE);
+        handlers = Arrays.copyOf(handlers, cap);
     }
 }

@@ -1,0 +1,212 @@
+package dev.spinsim.cli.output;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * A run folder built in a temporary sibling directory and moved into place in one atomic rename
+ * only when everything has been written, so a failed or interrupted run never leaves a partial
+ * folder and never touches earlier results.
+ *
+ * <pre>{@code
+ * try (RunFolder folder = RunFolder.begin(target)) {
+ *   // stream trace.csv into folder.stagingDir() while simulating, then write the rest
+ *   Path done = folder.commit();
+ * } // not committed: the staging directory is deleted
+ * }</pre>
+ */
+public final class RunFolder implements AutoCloseable {
+  /** Where runs go by default, relative to the working directory. */
+  public static final Path DEFAULT_RUNS_ROOT = Path.of("traces", "runs");
+
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
+  private final Path target;
+  private final Path staging;
+  private final Thread cleanupOnExit;
+  private boolean committed;
+  private boolean closed;
+
+  private RunFolder(Path target, Path staging) {
+    this.target = target;
+    this.staging = staging;
+    // Ctrl-C during a long run: the JVM runs shutdown hooks, so the half-built folder goes too.
+    this.cleanupOnExit = new Thread(() -> deleteQuietly(staging), "spinsim-run-folder-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanupOnExit);
+  }
+
+  /** Writes the contents of a run into a directory. */
+  @FunctionalInterface
+  public interface Contents {
+    /** Writes files into {@code dir}, which exists and is empty. */
+    void writeInto(Path dir) throws IOException;
+  }
+
+  /**
+   * The default folder name {@code <timestamp>-<model>-<preset>}, e.g. {@code
+   * 20250101-120000-fmnist-paper}; a model or preset given as a file path contributes its file
+   * name without extension, and characters unsafe in file names become {@code _}.
+   */
+  public static String defaultName(LocalDateTime timestamp, String model, String preset) {
+    return TIMESTAMP.format(timestamp) + "-" + slug(model) + "-" + slug(preset);
+  }
+
+  /** {@code runsRoot/defaultName(...)}. */
+  public static Path defaultTarget(
+      Path runsRoot, LocalDateTime timestamp, String model, String preset) {
+    return runsRoot.resolve(defaultName(timestamp, model, preset));
+  }
+
+  /**
+   * Starts a run folder at {@code target}: fails at once if {@code target} already exists, creates
+   * its parent directories and an empty staging directory {@code .tmp-<name>-<random>} beside it.
+   */
+  public static RunFolder begin(Path target) throws IOException {
+    checkArgument(target != null, "run folder path is required");
+    Path absolute = target.toAbsolutePath().normalize();
+    Path parent = absolute.getParent();
+    checkArgument(parent != null, "run folder %s has no parent directory", target);
+    refuseExisting(absolute, target);
+    Files.createDirectories(parent);
+    SplittableRandom random = new SplittableRandom(System.nanoTime() ^ absolute.hashCode());
+    for (int attempt = 0; ; attempt++) {
+      String suffix = Long.toUnsignedString(random.nextLong() & 0xFFFF_FFFFFFL, 36);
+      Path staging = parent.resolve(".tmp-" + absolute.getFileName() + "-" + suffix);
+      try {
+        Files.createDirectory(staging);
+        return new RunFolder(absolute, staging);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt > 100) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /**
+   * Builds a complete run folder at {@code target} with {@code contents}: on success the folder
+   * appears all at once and its path is returned; on any failure nothing is left behind.
+   */
+  public static Path write(Path target, Contents contents) throws IOException {
+    try (RunFolder folder = begin(target)) {
+      contents.writeInto(folder.stagingDir());
+      return folder.commit();
+    }
+  }
+
+  /** The directory being filled; it becomes the run folder on {@link #commit()}. */
+  public Path stagingDir() {
+    checkState(!closed && !committed, "run folder %s is already finished", target);
+    return staging;
+  }
+
+  /** The final path of the run folder (absolute). */
+  public Path target() {
+    return target;
+  }
+
+  /**
+   * Moves the staging directory to the target in one atomic rename and returns the target. Fails
+   * (and leaves the staging directory for {@link #close()} to delete) if the target appeared in
+   * the meantime or the file system cannot rename atomically.
+   */
+  public Path commit() throws IOException {
+    checkState(!closed && !committed, "run folder %s is already finished", target);
+    refuseExisting(target, target);
+    try {
+      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      throw new IOException(
+          "cannot move the run into place atomically at " + target + ": " + e.getMessage(), e);
+    }
+    committed = true;
+    return target;
+  }
+
+  /** Deletes the staging directory unless the folder was committed. */
+  @Override
+  public void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running or will run; deleting twice is harmless
+    }
+    if (!committed) {
+      deleteRecursively(staging);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try {
+      deleteRecursively(dir);
+    } catch (IOException | RuntimeException ignored) {
+      // best effort while the JVM exits
+    }
+  }
+
+  private static void refuseExisting(Path absolute, Path asGiven) throws IOException {
+    if (Files.exists(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      throw new FileAlreadyExistsException(
+          asGiven.toString(), null, "run folder " + asGiven + " already exists; refusing to overwrite it");
+    }
+  }
+
+  static String slug(String name) {
+    checkArgument(name != null && !name.isBlank(), "model and preset names must not be blank");
+    String base = name.strip();
+    int slash = Math.max(base.lastIndexOf('/'), base.lastIndexOf('\\'));
+    if (slash >= 0) {
+      base = base.substring(slash + 1);
+    }
+    String lower = base.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
+      base = base.substring(0, base.lastIndexOf('.'));
+    }
+    String safe = base.replaceAll("[^A-Za-z0-9._-]", "_");
+    return safe.isEmpty() || safe.chars().allMatch(c -> c == '.') ? "_" : safe;
+  }
+
+  static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Files.walkFileTree(
+        dir,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+            if (e != null) {
+              throw e;
+            }
+            Files.delete(d);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+}

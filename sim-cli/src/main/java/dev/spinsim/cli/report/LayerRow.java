@@ -1,0 +1,70 @@
+package dev.spinsim.cli.report;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.util.Map;
+
+/**
+ * One layer of one network as the runner measured it: its time window and latency (ns), its
+ * energy and activation-only energy (run totals, pJ) and its operation counts (run totals, in the
+ * order given; {@link #STANDARD_COUNTS} always appear as columns of {@code layers.csv}).
+ */
+public record LayerRow(
+    String network,
+    String layer,
+    String kind,
+    double latencyNs,
+    double startNs,
+    double endNs,
+    double energyPj,
+    double activationEnergyPj,
+    Map<String, Long> counts) {
+
+  /** Count columns every {@code layers.csv} has, in this order (empty when not counted). */
+  public static final ImmutableList<String> STANDARD_COUNTS =
+      ImmutableList.of(
+          "crossbar_reads",
+          "dac_ops",
+          "conversions",
+          "shift_adds",
+          "activation_pulses",
+          "buffer_bits",
+          "interconnect_bits");
+
+  /** Validates and copies. */
+  public LayerRow {
+    Checks.name(network, "layer network");
+    Checks.name(layer, "layer name");
+    Checks.name(kind, "layer kind");
+    Checks.nonNegative(latencyNs, "layer %s/%s latencyNs", network, layer);
+    Checks.nonNegative(startNs, "layer %s/%s startNs", network, layer);
+    Checks.nonNegative(endNs, "layer %s/%s endNs", network, layer);
+    checkArgument(
+        endNs >= startNs,
+        "layer %s/%s ends (%s ns) before it starts (%s ns)",
+        network,
+        layer,
+        endNs,
+        startNs);
+    Checks.nonNegative(energyPj, "layer %s/%s energyPj", network, layer);
+    Checks.nonNegative(activationEnergyPj, "layer %s/%s activationEnergyPj", network, layer);
+    counts = ImmutableMap.copyOf(counts == null ? Map.of() : counts);
+    for (Map.Entry<String, Long> e : counts.entrySet()) {
+      checkArgument(
+          e.getKey().matches("[a-z][a-z0-9_]*"),
+          "layer %s/%s count name '%s' must be lower_snake_case",
+          network,
+          layer,
+          e.getKey());
+      checkArgument(
+          e.getValue() >= 0,
+          "layer %s/%s count %s must be non-negative, got %s",
+          network,
+          layer,
+          e.getKey(),
+          e.getValue());
+    }
+  }
+}

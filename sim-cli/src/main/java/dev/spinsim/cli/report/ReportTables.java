@@ -1,0 +1,204 @@
+package dev.spinsim.cli.report;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The CSV files of a run folder, with fixed column orders, {@code \n} line ends and
+ * locale-independent numbers, so the same report always gives byte-identical files. Energies are
+ * run totals unless the column says {@code _per_image}.
+ */
+public final class ReportTables {
+  /** Columns of {@code energy.csv}; rows sorted by component class, then action. */
+  public static final ImmutableList<String> ENERGY_COLUMNS =
+      ImmutableList.of("component_class", "action", "energy_pj", "energy_pj_per_image", "share");
+
+  /** Columns of {@code mapping.csv}. */
+  public static final ImmutableList<String> MAPPING_COLUMNS =
+      ImmutableList.of(
+          "network",
+          "layer",
+          "kind",
+          "matrix_rows",
+          "matrix_cols",
+          "crossbars",
+          "cell_utilisation",
+          "input_vectors_per_image",
+          "macs_per_image",
+          "zero_macs_per_image",
+          "zero_fraction",
+          "replication");
+
+  /** Columns of {@code resources.csv}. */
+  public static final ImmutableList<String> RESOURCE_COLUMNS =
+      ImmutableList.of(
+          "resource", "class", "capacity", "busy_ns", "wait_ns", "peak_queue", "utilisation");
+
+  /** Leading columns of {@code layers.csv}; the count columns follow. */
+  public static final ImmutableList<String> LAYER_COLUMNS =
+      ImmutableList.of(
+          "network",
+          "layer",
+          "kind",
+          "start_ns",
+          "end_ns",
+          "latency_ns",
+          "energy_pj",
+          "energy_pj_per_image",
+          "activation_energy_pj",
+          "activation_energy_pj_per_image");
+
+  private static final CSVFormat FORMAT =
+      CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
+
+  private ReportTables() {}
+
+  /** {@code summary.csv}: one header line and one row ({@link RunReport#summaryColumns()}). */
+  public static String summaryCsv(RunReport report) {
+    ImmutableMap<String, String> columns = report.summaryColumns();
+    List<List<String>> rows = List.of(List.copyOf(columns.values()));
+    return csv(List.copyOf(columns.keySet()), rows);
+  }
+
+  /** {@code layers.csv}: per layer timing, energy and operation counts. */
+  public static String layersCsv(RunReport report) {
+    List<String> countColumns = countColumns(report.layers());
+    List<String> header = new ArrayList<>(LAYER_COLUMNS);
+    header.addAll(countColumns);
+    int n = report.identity().images();
+    List<List<String>> rows = new ArrayList<>();
+    for (LayerRow l : report.layers()) {
+      List<String> row = new ArrayList<>();
+      row.add(l.network());
+      row.add(l.layer());
+      row.add(l.kind());
+      row.add(Numbers.csv(l.startNs()));
+      row.add(Numbers.csv(l.endNs()));
+      row.add(Numbers.csv(l.latencyNs()));
+      row.add(Numbers.csv(l.energyPj()));
+      row.add(Numbers.csv(l.energyPj() / n));
+      row.add(Numbers.csv(l.activationEnergyPj()));
+      row.add(Numbers.csv(l.activationEnergyPj() / n));
+      for (String c : countColumns) {
+        Long v = l.counts().get(c);
+        row.add(v == null ? "" : Long.toString(v));
+      }
+      rows.add(row);
+    }
+    return csv(header, rows);
+  }
+
+  /** The count columns of layers.csv: the standard ones, then others in first-seen order. */
+  static List<String> countColumns(List<LayerRow> layers) {
+    Set<String> columns = new LinkedHashSet<>(LayerRow.STANDARD_COUNTS);
+    for (LayerRow l : layers) {
+      columns.addAll(l.counts().keySet());
+    }
+    return List.copyOf(columns);
+  }
+
+  /** The energy rows sorted by component class, then action. */
+  static List<EnergyRow> sortedEnergy(RunReport report) {
+    List<EnergyRow> rows = new ArrayList<>(report.energy());
+    rows.sort(
+        Comparator.comparing(EnergyRow::componentClass).thenComparing(EnergyRow::action));
+    return rows;
+  }
+
+  /** {@code energy.csv}: component class × action → pJ; the energy_pj column sums to the total. */
+  public static String energyCsv(RunReport report) {
+    double total = report.summary().energyPj();
+    int n = report.identity().images();
+    List<List<String>> rows = new ArrayList<>();
+    for (EnergyRow e : sortedEnergy(report)) {
+      rows.add(
+          List.of(
+              e.componentClass(),
+              e.action(),
+              Numbers.csv(e.energyPj()),
+              Numbers.csv(e.energyPj() / n),
+              Numbers.csv(total == 0 ? 0 : e.energyPj() / total)));
+    }
+    return csv(ENERGY_COLUMNS, rows);
+  }
+
+  /** {@code mapping.csv}: how each layer sits on the crossbars. */
+  public static String mappingCsv(RunReport report) {
+    List<List<String>> rows = new ArrayList<>();
+    for (MappingRow m : report.mapping()) {
+      rows.add(
+          List.of(
+              m.network(),
+              m.layer(),
+              m.kind(),
+              Integer.toString(m.matrixRows()),
+              Integer.toString(m.matrixCols()),
+              Integer.toString(m.crossbars()),
+              Numbers.csv(m.cellUtilisation()),
+              Long.toString(m.inputVectorsPerImage()),
+              Long.toString(m.macsPerImage()),
+              Long.toString(m.zeroMacsPerImage()),
+              Numbers.csv(m.zeroFraction()),
+              Integer.toString(m.replication())));
+    }
+    return csv(MAPPING_COLUMNS, rows);
+  }
+
+  /** {@code resources.csv}: utilisation of the shared resources. */
+  public static String resourcesCsv(RunReport report) {
+    List<List<String>> rows = new ArrayList<>();
+    for (ResourceRow r : report.resources()) {
+      rows.add(
+          List.of(
+              r.resource(),
+              r.resourceClass(),
+              Integer.toString(r.capacity()),
+              Numbers.csv(r.busyNs()),
+              Numbers.csv(r.waitNs()),
+              Integer.toString(r.peakQueue()),
+              Numbers.csv(r.utilisation())));
+    }
+    return csv(RESOURCE_COLUMNS, rows);
+  }
+
+  /** {@code scores.csv}: D's score per image (only when D ran). */
+  public static String scoresCsv(RunReport report) {
+    List<List<String>> rows = new ArrayList<>();
+    List<Double> scores = report.discriminatorScores();
+    for (int i = 0; i < scores.size(); i++) {
+      rows.add(List.of(Integer.toString(i), Numbers.csv(scores.get(i))));
+    }
+    return csv(List.of("image", "d_score"), rows);
+  }
+
+  /** Writes {@code text} as UTF-8. */
+  static void write(Path file, String text) throws IOException {
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+
+  private static String csv(List<String> header, List<List<String>> rows) {
+    StringWriter out = new StringWriter();
+    try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
+      printer.printRecord(header);
+      for (List<String> row : rows) {
+        printer.printRecord(row);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+}

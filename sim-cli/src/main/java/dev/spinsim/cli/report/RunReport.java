@@ -1,0 +1,275 @@
+package dev.spinsim.cli.report;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.spinsim.cli.output.NpyArray;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything a finished {@code spinsim generate} run reports, as plain data: the run folder, the
+ * HTML report and the terminal summary are all made from this. Energies are run totals in pJ;
+ * per-image values are derived. The energy rows must sum to the summary's total energy (checked,
+ * with a relative tolerance of 1e-6).
+ */
+public record RunReport(
+    RunIdentity identity,
+    RunSummary summary,
+    List<LayerRow> layers,
+    List<EnergyRow> energy,
+    List<MappingRow> mapping,
+    List<ResourceRow> resources,
+    ImageBatch images,
+    NpyArray latents,
+    String runYaml,
+    List<Double> discriminatorScores) {
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  /** Validates the parts against each other and copies the lists. */
+  public RunReport {
+    checkArgument(identity != null, "run identity is required");
+    checkArgument(summary != null, "run summary is required");
+    checkArgument(images != null, "generated images are required");
+    checkArgument(latents != null, "latents are required");
+    checkArgument(runYaml != null && !runYaml.isBlank(), "the resolved run.yaml text is required");
+    layers = ImmutableList.copyOf(layers == null ? List.of() : layers);
+    energy = ImmutableList.copyOf(energy == null ? List.of() : energy);
+    mapping = ImmutableList.copyOf(mapping == null ? List.of() : mapping);
+    resources = ImmutableList.copyOf(resources == null ? List.of() : resources);
+    discriminatorScores =
+        ImmutableList.copyOf(discriminatorScores == null ? List.of() : discriminatorScores);
+
+    checkArgument(
+        images.count() == identity.images(),
+        "the run asked for %s images but %s were generated",
+        identity.images(),
+        images.count());
+    int[] latentShape = latents.shape();
+    checkArgument(
+        latentShape.length >= 2 && latentShape[0] == images.count(),
+        "latents must have shape N x nz with N = %s, got %s",
+        images.count(),
+        java.util.Arrays.toString(latentShape));
+    checkArgument(
+        discriminatorScores.isEmpty() || discriminatorScores.size() == images.count(),
+        "there must be one discriminator score per image (%s), got %s",
+        images.count(),
+        discriminatorScores.size());
+    for (Double score : discriminatorScores) {
+      checkArgument(
+          score != null && Double.isFinite(score), "discriminator scores must be finite numbers");
+    }
+    checkArgument(!energy.isEmpty(), "the energy breakdown must have at least one row");
+    Set<String> pairs = new HashSet<>();
+    double sum = 0;
+    for (EnergyRow row : energy) {
+      checkArgument(
+          pairs.add(row.componentClass() + "\u0000" + row.action()),
+          "energy row %s/%s appears twice",
+          row.componentClass(),
+          row.action());
+      sum += row.energyPj();
+    }
+    checkArgument(
+        Checks.agree(sum, summary.energyPj()),
+        "energy rows sum to %s pJ but the run's total energy is %s pJ; the breakdown must add up",
+        sum,
+        summary.energyPj());
+    double layerSum = 0;
+    Set<String> layerNames = new HashSet<>();
+    for (LayerRow row : layers) {
+      checkArgument(
+          layerNames.add(row.network() + "/" + row.layer()),
+          "layer %s/%s appears twice",
+          row.network(),
+          row.layer());
+      layerSum += row.energyPj();
+    }
+    checkArgument(
+        layerSum <= summary.energyPj() * (1 + Checks.RELATIVE_TOLERANCE) + Checks.ABSOLUTE_TOLERANCE_PJ,
+        "layer energies sum to %s pJ, more than the run's total energy %s pJ",
+        layerSum,
+        summary.energyPj());
+    try {
+      YAML.readTree(runYaml);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "the resolved run.yaml is not valid YAML: "
+              + e.getOriginalMessage().replace('\n', ' '),
+          e);
+    }
+  }
+
+  /** Total energy per image in pJ (run total / images). */
+  public double energyPjPerImage() {
+    return summary.energyPj() / identity.images();
+  }
+
+  /** Activation-only energy per image in pJ, the paper's testing-energy figure. */
+  public double activationEnergyPjPerImage() {
+    return summary.activationEnergyPj() / identity.images();
+  }
+
+  /**
+   * The columns of {@code summary.csv} in their fixed order, values formatted locale-independently:
+   * identity, headline figures, the G/D split when present ({@code g_…}, {@code d_…}), the mean
+   * discriminator score when D ran, then the extra columns.
+   */
+  public ImmutableMap<String, String> summaryColumns() {
+    Map<String, String> c = new LinkedHashMap<>();
+    c.put("model", identity.model());
+    c.put("preset", identity.preset());
+    c.put("mode", identity.mode().label());
+    c.put("images", Integer.toString(identity.images()));
+    c.put("seed", Long.toString(identity.seed()));
+    c.put("latency_ns_per_image", Numbers.csv(summary.latencyNsPerImage()));
+    c.put("throughput_images_per_s", Numbers.csv(summary.throughputImagesPerS()));
+    c.put("energy_pj_per_image", Numbers.csv(energyPjPerImage()));
+    c.put("activation_energy_pj_per_image", Numbers.csv(activationEnergyPjPerImage()));
+    c.put("makespan_ns", Numbers.csv(summary.makespanNs()));
+    c.put("energy_pj", Numbers.csv(summary.energyPj()));
+    c.put("activation_energy_pj", Numbers.csv(summary.activationEnergyPj()));
+    for (NetworkTotals n : summary.networks()) {
+      String p = Numbers.columnPrefix(n.network());
+      c.put(p + "latency_ns_per_image", Numbers.csv(n.latencyNsPerImage()));
+      c.put(p + "energy_pj_per_image", Numbers.csv(n.energyPj() / identity.images()));
+      c.put(
+          p + "activation_energy_pj_per_image",
+          Numbers.csv(n.activationEnergyPj() / identity.images()));
+    }
+    if (!discriminatorScores.isEmpty()) {
+      double total = 0;
+      for (double s : discriminatorScores) {
+        total += s;
+      }
+      c.put("d_score_mean", Numbers.csv(total / discriminatorScores.size()));
+    }
+    for (Map.Entry<String, Object> e : summary.extraColumns().entrySet()) {
+      checkArgument(
+          !c.containsKey(e.getKey()),
+          "summary extra column %s clashes with a standard column",
+          e.getKey());
+      c.put(e.getKey(), Numbers.csvValue(e.getValue()));
+    }
+    return ImmutableMap.copyOf(c);
+  }
+
+  /** Starts a builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Collects the parts of a report; {@link #build()} validates them together. */
+  public static final class Builder {
+    private RunIdentity identity;
+    private RunSummary summary;
+    private final List<LayerRow> layers = new ArrayList<>();
+    private final List<EnergyRow> energy = new ArrayList<>();
+    private final List<MappingRow> mapping = new ArrayList<>();
+    private final List<ResourceRow> resources = new ArrayList<>();
+    private ImageBatch images;
+    private NpyArray latents;
+    private String runYaml;
+    private final List<Double> discriminatorScores = new ArrayList<>();
+
+    private Builder() {}
+
+    /** Sets what was run. */
+    public Builder identity(RunIdentity identity) {
+      this.identity = identity;
+      return this;
+    }
+
+    /** Sets the headline figures. */
+    public Builder summary(RunSummary summary) {
+      this.summary = summary;
+      return this;
+    }
+
+    /** Appends a layer row. */
+    public Builder addLayer(LayerRow row) {
+      layers.add(row);
+      return this;
+    }
+
+    /** Appends an energy row (component class, action, run-total pJ). */
+    public Builder addEnergy(EnergyRow row) {
+      energy.add(row);
+      return this;
+    }
+
+    /** Appends an energy row. */
+    public Builder addEnergy(String componentClass, String action, double energyPj) {
+      return addEnergy(new EnergyRow(componentClass, action, energyPj));
+    }
+
+    /** Appends a mapping row. */
+    public Builder addMapping(MappingRow row) {
+      mapping.add(row);
+      return this;
+    }
+
+    /** Appends a resource row. */
+    public Builder addResource(ResourceRow row) {
+      resources.add(row);
+      return this;
+    }
+
+    /** Sets the generated images. */
+    public Builder images(ImageBatch images) {
+      this.images = images;
+      return this;
+    }
+
+    /** Sets the latents, shape N × nz (further dimensions such as nz × 1 × 1 allowed). */
+    public Builder latents(NpyArray latents) {
+      this.latents = latents;
+      return this;
+    }
+
+    /** Sets the latents as an N × nz matrix. */
+    public Builder latents(int count, int nz, float[] values) {
+      return latents(new NpyArray(new int[] {count, nz}, values));
+    }
+
+    /** Sets the fully resolved configuration, written verbatim as {@code run.yaml}. */
+    public Builder runYaml(String runYaml) {
+      this.runYaml = runYaml;
+      return this;
+    }
+
+    /** Sets D's score for each generated image, in image order. */
+    public Builder discriminatorScores(double[] scores) {
+      discriminatorScores.clear();
+      for (double s : scores) {
+        discriminatorScores.add(s);
+      }
+      return this;
+    }
+
+    /** Validates and builds. */
+    public RunReport build() {
+      return new RunReport(
+          identity,
+          summary,
+          layers,
+          energy,
+          mapping,
+          resources,
+          images,
+          latents,
+          runYaml,
+          discriminatorScores);
+    }
+  }
+}

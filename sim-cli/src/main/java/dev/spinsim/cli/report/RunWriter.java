@@ -1,0 +1,109 @@
+package dev.spinsim.cli.report;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.spinsim.cli.output.ImagePng;
+import dev.spinsim.cli.output.NpyWriter;
+import dev.spinsim.cli.output.RunFolder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes a {@link RunReport} as a run folder: images (grid, single PNGs, {@code .npy}), the CSV
+ * tables, {@code run.yaml}, the charts and {@code report.html}. {@link #write} builds the folder
+ * beside its target and moves it into place only when complete.
+ */
+public final class RunWriter {
+  /** Sub-directory of the single images. */
+  public static final String IMAGES_DIR = "images";
+  /** Sub-directory of the chart PNGs (also embedded in report.html). */
+  public static final String CHARTS_DIR = "charts";
+
+  private RunWriter() {}
+
+  /**
+   * Writes the complete run folder at {@code target} atomically and returns its absolute path;
+   * fails if {@code target} exists, and leaves nothing behind on failure.
+   */
+  public static Path write(RunReport report, Path target) throws IOException {
+    return RunFolder.write(target, dir -> writeContents(report, dir));
+  }
+
+  /**
+   * Writes every file of the run into the existing directory {@code dir} (for use with {@link
+   * RunFolder#begin} when other files, such as a streamed {@code trace.csv}, go there too).
+   */
+  public static void writeContents(RunReport report, Path dir) throws IOException {
+    ImageBatch images = report.images();
+    List<String> files = new ArrayList<>();
+
+    byte[] grid =
+        ImagePng.encode(
+            ImagePng.grid(
+                images.pixelsUnsafe(),
+                images.count(),
+                images.channels(),
+                images.height(),
+                images.width()));
+    Files.write(dir.resolve("images.png"), grid);
+    files.add("images.png          the images in a grid");
+
+    Path single = Files.createDirectory(dir.resolve(IMAGES_DIR));
+    int digits = Math.max(3, Integer.toString(images.count() - 1).length());
+    for (int n = 0; n < images.count(); n++) {
+      Files.write(
+          single.resolve(String.format(Locale.ROOT, "%0" + digits + "d.png", n)),
+          ImagePng.encode(
+              ImagePng.image(
+                  images.pixelsUnsafe(),
+                  n,
+                  images.channels(),
+                  images.height(),
+                  images.width())));
+    }
+    files.add(IMAGES_DIR + "/" + "0".repeat(digits) + ".png ...   one PNG per image");
+    NpyWriter.write(dir.resolve("images.npy"), images.shape(), images.pixelsUnsafe());
+    files.add("images.npy          float32 N x C x H x W in [-1, 1]");
+    NpyWriter.write(dir.resolve("latents.npy"), report.latents());
+    files.add("latents.npy         the latent vectors z used");
+
+    ReportTables.write(dir.resolve("summary.csv"), ReportTables.summaryCsv(report));
+    files.add("summary.csv         headline figures, one row");
+    ReportTables.write(dir.resolve("layers.csv"), ReportTables.layersCsv(report));
+    files.add("layers.csv          per layer time, energy and operation counts");
+    ReportTables.write(dir.resolve("energy.csv"), ReportTables.energyCsv(report));
+    files.add("energy.csv          component class x action -> pJ (sums to the total)");
+    ReportTables.write(dir.resolve("mapping.csv"), ReportTables.mappingCsv(report));
+    files.add("mapping.csv         how each layer sits on the crossbars");
+    ReportTables.write(dir.resolve("resources.csv"), ReportTables.resourcesCsv(report));
+    files.add("resources.csv       utilisation of shared resources");
+    if (!report.discriminatorScores().isEmpty()) {
+      ReportTables.write(dir.resolve("scores.csv"), ReportTables.scoresCsv(report));
+      files.add("scores.csv          discriminator score per image");
+    }
+    String yaml = report.runYaml().endsWith("\n") ? report.runYaml() : report.runYaml() + "\n";
+    Files.writeString(dir.resolve("run.yaml"), yaml, StandardCharsets.UTF_8);
+    files.add("run.yaml            the fully resolved configuration");
+
+    ImmutableMap<String, byte[]> charts = ReportCharts.render(report);
+    Path chartDir = Files.createDirectory(dir.resolve(CHARTS_DIR));
+    for (Map.Entry<String, byte[]> chart : charts.entrySet()) {
+      Files.write(chartDir.resolve(chart.getKey()), chart.getValue());
+    }
+    files.add(CHARTS_DIR + "/*.png        the charts of this report");
+    if (Files.exists(dir.resolve("trace.csv"))) {
+      files.add("trace.csv           the event trace");
+    }
+    files.add("report.html         this page");
+    Files.writeString(
+        dir.resolve("report.html"),
+        ReportHtml.render(report, grid, charts, ImmutableList.copyOf(files)),
+        StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,88 @@
+package dev.spinsim.cli.output;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+class ImagePngTest {
+  @Test
+  void pixelValuesMapMinusOneToZeroAndOneTo255RoundedAndClamped() {
+    assertEquals(0, ImagePng.toByte(-1f));
+    assertEquals(255, ImagePng.toByte(1f));
+    assertEquals(128, ImagePng.toByte(0f)); // 127.5 rounds up
+    assertEquals(0, ImagePng.toByte(-3f));
+    assertEquals(255, ImagePng.toByte(2f));
+    assertEquals(64, ImagePng.toByte(-0.5f)); // 63.75 -> 64
+  }
+
+  @Test
+  void grayscaleImageHoldsTheMappedValues() throws IOException {
+    float[] data = {-1f, 0f, 1f, 0.5f, /* second image */ 1f, 1f, 1f, 1f};
+    BufferedImage img = ImagePng.image(data, 0, 1, 2, 2);
+    BufferedImage back = ImageIO.read(new ByteArrayInputStream(ImagePng.encode(img)));
+    assertEquals(BufferedImage.TYPE_BYTE_GRAY, back.getType());
+    assertEquals(0, back.getRaster().getSample(0, 0, 0));
+    assertEquals(128, back.getRaster().getSample(1, 0, 0));
+    assertEquals(255, back.getRaster().getSample(0, 1, 0));
+    assertEquals(191, back.getRaster().getSample(1, 1, 0));
+  }
+
+  @Test
+  void rgbImageTakesChannelsFromSeparatePlanes() throws IOException {
+    // one 1x1 image: R plane 1, G plane -1, B plane 0
+    BufferedImage img = ImagePng.image(new float[] {1f, -1f, 0f}, 0, 3, 1, 1);
+    BufferedImage back = ImageIO.read(new ByteArrayInputStream(ImagePng.encode(img)));
+    assertEquals(0xFF0080, back.getRGB(0, 0) & 0xFFFFFF);
+  }
+
+  @Test
+  void gridOfSixteenSmallImagesIsFourByFourUpscaledFourTimesWithTwoPixelBorders() {
+    BufferedImage grid = ImagePng.grid(new float[16 * 28 * 28], 16, 1, 28, 28);
+    assertEquals(4 * 28 * 4 + 5 * 2, grid.getWidth());
+    assertEquals(4 * 28 * 4 + 5 * 2, grid.getHeight());
+  }
+
+  @Test
+  void gridOfTenRgb64ImagesIsFourColumnsThreeRowsUpscaledTwice() {
+    BufferedImage grid = ImagePng.grid(new float[10 * 3 * 64 * 64], 10, 3, 64, 64);
+    assertEquals(4 * 128 + 5 * 2, grid.getWidth());
+    assertEquals(3 * 128 + 4 * 2, grid.getHeight());
+  }
+
+  @Test
+  void gridCellsAreNearestNeighbourCopiesAndBordersAreGray() {
+    float[] data = {1f, -1f, -1f, 1f}; // one 2x2 checkerboard
+    BufferedImage grid = ImagePng.grid(data, 1, 1, 2, 2);
+    assertEquals(2 * 4 + 2 * 2, grid.getWidth());
+    assertEquals(128, grid.getRaster().getSample(0, 0, 0));
+    assertEquals(255, grid.getRaster().getSample(2, 2, 0));
+    assertEquals(255, grid.getRaster().getSample(5, 5, 0));
+    assertEquals(0, grid.getRaster().getSample(6, 2, 0));
+  }
+
+  @Test
+  void gridColumnsAreNearSquare() {
+    assertEquals(1, ImagePng.gridColumns(1));
+    assertEquals(2, ImagePng.gridColumns(2));
+    assertEquals(3, ImagePng.gridColumns(9));
+    assertEquals(4, ImagePng.gridColumns(10));
+    assertEquals(8, ImagePng.gridColumns(64));
+  }
+
+  @Test
+  void encodingIsDeterministic() {
+    BufferedImage grid = ImagePng.grid(new float[4 * 3 * 8 * 8], 4, 3, 8, 8);
+    assertArrayEquals(ImagePng.encode(grid), ImagePng.encode(grid));
+  }
+
+  @Test
+  void twoChannelImagesAreRejected() {
+    assertThrows(IllegalArgumentException.class, () -> ImagePng.image(new float[8], 0, 2, 2, 2));
+  }
+}

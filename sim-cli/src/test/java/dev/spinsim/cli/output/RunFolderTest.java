@@ -1,0 +1,123 @@
+package dev.spinsim.cli.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunFolderTest {
+  private static List<String> entries(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void folderAppearsOnlyAfterAllContentsAreWritten(@TempDir Path root) throws IOException {
+    Path target = root.resolve("runs").resolve("r1");
+    Path done =
+        RunFolder.write(
+            target,
+            dir -> {
+              Files.writeString(dir.resolve("a.txt"), "a");
+              assertFalse(Files.exists(target), "target must not exist while writing");
+              Files.createDirectory(dir.resolve("images"));
+              Files.writeString(dir.resolve("images").resolve("000.png"), "x");
+            });
+    assertEquals(target.toAbsolutePath().normalize(), done);
+    assertEquals("a", Files.readString(target.resolve("a.txt")));
+    assertTrue(Files.exists(target.resolve("images").resolve("000.png")));
+    assertEquals(List.of("r1"), entries(root.resolve("runs")), "no staging directory left");
+  }
+
+  @Test
+  void failureLeavesNothingBehind(@TempDir Path root) throws IOException {
+    Path target = root.resolve("r1");
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () ->
+                RunFolder.write(
+                    target,
+                    dir -> {
+                      Files.createDirectory(dir.resolve("images"));
+                      Files.writeString(dir.resolve("images").resolve("000.png"), "x");
+                      throw new IOException("disk full");
+                    }));
+    assertEquals("disk full", e.getMessage());
+    assertEquals(List.of(), entries(root));
+  }
+
+  @Test
+  void runtimeFailureLeavesNothingBehind(@TempDir Path root) throws IOException {
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            RunFolder.write(
+                root.resolve("r1"),
+                dir -> {
+                  Files.writeString(dir.resolve("half.csv"), "a,b");
+                  throw new IllegalArgumentException("bad report");
+                }));
+    assertEquals(List.of(), entries(root));
+  }
+
+  @Test
+  void existingFolderIsNeitherOverwrittenNorTouched(@TempDir Path root) throws IOException {
+    Path target = root.resolve("r1");
+    Files.createDirectories(target);
+    Files.writeString(target.resolve("summary.csv"), "earlier");
+    FileAlreadyExistsException e =
+        assertThrows(
+            FileAlreadyExistsException.class,
+            () -> RunFolder.write(target, dir -> Files.writeString(dir.resolve("summary.csv"), "new")));
+    assertTrue(e.getMessage().contains("already exists"), e.getMessage());
+    assertEquals("earlier", Files.readString(target.resolve("summary.csv")));
+    assertEquals(List.of("r1"), entries(root));
+  }
+
+  @Test
+  void uncommittedFolderIsDeletedOnClose(@TempDir Path root) throws IOException {
+    Path staging;
+    try (RunFolder folder = RunFolder.begin(root.resolve("r1"))) {
+      staging = folder.stagingDir();
+      assertTrue(staging.getFileName().toString().startsWith(".tmp-r1-"));
+      Files.writeString(staging.resolve("trace.csv"), "t");
+    }
+    assertFalse(Files.exists(staging));
+    assertEquals(List.of(), entries(root));
+  }
+
+  @Test
+  void targetThatAppearsDuringTheRunIsNotReplaced(@TempDir Path root) throws IOException {
+    Path target = root.resolve("r1");
+    try (RunFolder folder = RunFolder.begin(target)) {
+      Files.createDirectory(target);
+      assertThrows(FileAlreadyExistsException.class, folder::commit);
+    }
+    assertEquals(List.of("r1"), entries(root));
+    assertEquals(List.of(), entries(target));
+  }
+
+  @Test
+  void defaultNameIsTimestampModelPreset() {
+    LocalDateTime t = LocalDateTime.of(2025, 3, 4, 5, 6, 7);
+    assertEquals("20250304-050607-fmnist-paper", RunFolder.defaultName(t, "fmnist", "paper"));
+    assertEquals(
+        "20250304-050607-my_net-corner",
+        RunFolder.defaultName(t, "/home/u/my net.yaml", "presets/corner.yml"));
+    assertEquals(
+        Path.of("traces", "runs", "20250304-050607-fmnist-paper"),
+        RunFolder.defaultTarget(RunFolder.DEFAULT_RUNS_ROOT, t, "fmnist", "paper"));
+  }
+}

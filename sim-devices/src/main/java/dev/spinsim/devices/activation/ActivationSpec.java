@@ -1,0 +1,36 @@
+package dev.spinsim.devices.activation;
+
+/**
+ * An activation unit as a configuration names it: the registry device plus optional overrides (a
+ * null field keeps the device default). {@code energyModel} is {@code published} or
+ * {@code physical} for the DW ReLU.
+ */
+public record ActivationSpec(
+    String device, Double alpha, Double energyFj, Double latencyNs, String energyModel, Integer outputBits) {
+
+  public ActivationSpec {
+    if (device == null || device.isBlank()) {
+      throw new IllegalArgumentException("device must name an activation unit, got nothing");
+    }
+    if (alpha != null && !(alpha >= 0 && alpha <= 1)) {
+      throw new IllegalArgumentException("alpha must be in [0, 1], got " + alpha);
+    }
+    if (energyFj != null && !(energyFj >= 0)) {
+      throw new IllegalArgumentException("energyFj must be >= 0, got " + energyFj);
+    }
+    if (latencyNs != null && !(latencyNs >= 0)) {
+      throw new IllegalArgumentException("latencyNs must be >= 0, got " + latencyNs);
+    }
+    if (energyModel != null && !energyModel.equals("published") && !energyModel.equals("physical")) {
+      throw new IllegalArgumentException("energyModel must be published or physical, got " + energyModel);
+    }
+    if (outputBits != null && (outputBits < 0 || outputBits > 24)) {
+      throw new IllegalArgumentException("outputBits must be in [0, 24], got " + outputBits);
+    }
+  }
+
+  /** A spec that only names the device. */
+  public static ActivationSpec of(String device) {
+    return new ActivationSpec(device, null, null, null, null, null);
+  }
+}

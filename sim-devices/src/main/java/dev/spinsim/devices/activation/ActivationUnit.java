@@ -1,0 +1,45 @@
+package dev.spinsim.devices.activation;
+
+/**
+ * A hardware activation unit: a transfer curve on a normalised input (x = 1 is the drive's full
+ * scale), an energy and a latency per activation, and a reset. {@link #transfer} is the pure curve
+ * from the reset state; {@link #activate} is one physical operation that counts and may keep state.
+ */
+public interface ActivationUnit {
+
+  /** Registry name, e.g. {@code dw-relu}. */
+  String name();
+
+  /** The output of one activation from the reset state (normalised input and output). */
+  double transfer(double x);
+
+  /** One activation pulse: output, counted; a unit without self-reset keeps its state. */
+  double activate(double x);
+
+  /** Energy of one activation at the published/default operating point, in pJ. */
+  double energyPjPerActivation();
+
+  /** Energy of one activation of input x, in pJ (input-dependent when a physical model is on). */
+  default double energyPj(double x) {
+    return energyPjPerActivation();
+  }
+
+  /** Latency of one activation, in ns. */
+  double latencyNs();
+
+  /** Distinct output levels of the readout, or 0 for an analog (continuous) output. */
+  int levels();
+
+  /** Returns the unit to its reset state (domain wall back at its pinning site). */
+  void reset();
+
+  /** Activations performed since construction. */
+  long activations();
+
+  /** Applies {@link #transfer} element-wise (no counting): the functional path of a layer. */
+  default void transferAll(double[] in, double[] out, int n) {
+    for (int i = 0; i < n; i++) {
+      out[i] = transfer(in[i]);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.spinsim.devices.converter;
+
+import dev.spinsim.devices.energy.ConverterEnergy;
+import java.util.List;
+
+/** The ADC energy-per-conversion estimators selectable by name in a configuration. */
+public enum AdcEnergyModel {
+  /** ISAAC/Accelergy 32 nm table by bits (REFERENCE: 8 bit 1.67 pJ). */
+  ISAAC_TABLE("isaac-table"),
+  /** NeuroSim-style SAR formula (comparator decisions + capacitor-DAC switching). */
+  NEUROSIM_SAR("neurosim-sar"),
+  /** Flash: 2^bits − 1 comparators. */
+  FLASH("flash");
+
+  public static final List<String> NAMES = List.of("isaac-table", "neurosim-sar", "flash");
+
+  private final String id;
+
+  AdcEnergyModel(String id) {
+    this.id = id;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public static AdcEnergyModel parse(String s) {
+    for (AdcEnergyModel m : values()) {
+      if (m.id.equals(s)) {
+        return m;
+      }
+    }
+    throw new IllegalArgumentException("energyModel must be one of " + NAMES + ", got " + s);
+  }
+
+  /** Energy of one conversion at a resolution and technology node, in pJ. */
+  public double energyPj(int bits, double techNodeNm) {
+    return switch (this) {
+      case ISAAC_TABLE -> ConverterEnergy.isaacAdcPj(bits);
+      case NEUROSIM_SAR -> ConverterEnergy.neurosimSarAdcPj(bits, techNodeNm);
+      case FLASH -> ConverterEnergy.flashAdcPj(bits, techNodeNm);
+    };
+  }
+}

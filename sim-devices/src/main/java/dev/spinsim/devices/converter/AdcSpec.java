@@ -1,0 +1,43 @@
+package dev.spinsim.devices.converter;
+
+/**
+ * ADCs as a configuration names them: registry device, bits (0 = ideal), energy model
+ * ({@code isaac-table}, {@code neurosim-sar}, {@code flash}), technology node, optional
+ * energy/time overrides (null keeps the estimator), how many weight columns share one ADC, the
+ * full-scale policy (fraction of the largest possible column value; beyond it values clip), and
+ * static power and area per ADC.
+ */
+public record AdcSpec(
+    String device, int bits, String energyModel, Double techNodeNm, Double energyPj, Double conversionTimeNs,
+    Integer columnsPerAdc, Double fullScaleFraction, Double leakageMw, Double areaMm2) {
+  public AdcSpec {
+    if (device == null || device.isBlank()) {
+      throw new IllegalArgumentException("device must name an ADC, got nothing");
+    }
+    if (bits < 0 || bits > 16 || bits == 1) {
+      throw new IllegalArgumentException("bits must be 0 (ideal) or in [2, 16], got " + bits);
+    }
+    if (energyModel != null && !AdcEnergyModel.NAMES.contains(energyModel)) {
+      throw new IllegalArgumentException("energyModel must be one of " + AdcEnergyModel.NAMES + ", got " + energyModel);
+    }
+    techNodeNm = Specs.positiveOr("techNodeNm", techNodeNm, 32.0);
+    Specs.checkNonNegative("energyPj", energyPj);
+    Specs.checkNonNegative("conversionTimeNs", conversionTimeNs);
+    if (columnsPerAdc == null) {
+      columnsPerAdc = 1;
+    } else if (columnsPerAdc < 1) {
+      throw new IllegalArgumentException("columnsPerAdc must be >= 1, got " + columnsPerAdc);
+    }
+    if (fullScaleFraction == null) {
+      fullScaleFraction = 1.0;
+    } else if (!(fullScaleFraction > 0 && fullScaleFraction <= 1)) {
+      throw new IllegalArgumentException("fullScaleFraction must be in (0, 1], got " + fullScaleFraction);
+    }
+    leakageMw = Specs.nonNegativeOr("leakageMw", leakageMw, 0.0);
+    areaMm2 = Specs.nonNegativeOr("areaMm2", areaMm2, 0.0);
+  }
+
+  public static AdcSpec of(String device, int bits) {
+    return new AdcSpec(device, bits, null, null, null, null, null, null, null, null);
+  }
+}

@@ -1,0 +1,25 @@
+package dev.spinsim.devices.converter;
+
+/**
+ * A row DAC as a configuration names it: registry device, bits (0 = ideal), optional energy and
+ * time overrides (null keeps the device's estimator), and static power and area per DAC.
+ */
+public record DacSpec(
+    String device, int bits, Double energyPj, Double conversionTimeNs, Double leakageMw, Double areaMm2) {
+  public DacSpec {
+    if (device == null || device.isBlank()) {
+      throw new IllegalArgumentException("device must name a DAC, got nothing");
+    }
+    if (bits < 0 || bits > 16) {
+      throw new IllegalArgumentException("bits must be in [0, 16] (0 = ideal), got " + bits);
+    }
+    Specs.checkNonNegative("energyPj", energyPj);
+    Specs.checkNonNegative("conversionTimeNs", conversionTimeNs);
+    leakageMw = Specs.nonNegativeOr("leakageMw", leakageMw, 0.0);
+    areaMm2 = Specs.nonNegativeOr("areaMm2", areaMm2, 0.0);
+  }
+
+  public static DacSpec of(String device, int bits) {
+    return new DacSpec(device, bits, null, null, null, null);
+  }
+}

@@ -1,0 +1,151 @@
+package dev.spinsim.devices.crossbar;
+
+import com.google.common.base.Preconditions;
+import dev.spinsim.devices.converter.Adc;
+import dev.spinsim.devices.converter.Dac;
+import java.util.Arrays;
+
+/**
+ * A crossbar with its readout: inputs quantised to {@code inputBits}, applied bit-serially through
+ * the DAC when it has fewer bits than the input, each cycle's column values sampled (S+H),
+ * converted by the shared ADCs (clipping + quantisation) and shifted-and-added into the result.
+ * With an ideal DAC and ADC and a noiseless continuous synapse it reproduces x·W exactly (to float
+ * rounding). Outputs are in weight units for inputs normalised to [0, 1] (or [−1, 1] sign-split).
+ * Not thread-safe: one chain per thread.
+ */
+public final class ReadoutChain {
+  private final Crossbar crossbar;
+  private final Dac dac;
+  private final Adc adc;
+  private final ReadoutConfig config;
+  private final int cyclesPerPass;
+  private final int sliceBits;
+  private final double dacCodeRange;
+  private float[] drive;
+  private float[] columns;
+  private double[] acc;
+  private ReadCounts counts;
+  private int countedRows = -1;
+  private int countedColumns = -1;
+
+  public ReadoutChain(Crossbar crossbar, Dac dac, Adc adc, ReadoutConfig config) {
+    this.crossbar = Preconditions.checkNotNull(crossbar);
+    this.dac = Preconditions.checkNotNull(dac);
+    this.adc = Preconditions.checkNotNull(adc);
+    this.config = Preconditions.checkNotNull(config);
+    this.cyclesPerPass = ReadCounts.cyclesPerPass(config.inputBits(), dac.bits());
+    this.sliceBits = config.inputBits() == 0 ? 0 : ReadCounts.effectiveDacBits(config.inputBits(), dac.bits());
+    this.dacCodeRange = dac.bits() == 0 ? 1.0 : dac.maxCode();
+    this.drive = new float[crossbar.rows()];
+    this.columns = new float[crossbar.weightCapacity()];
+    this.acc = new double[crossbar.weightCapacity()];
+  }
+
+  public Crossbar crossbar() {
+    return crossbar;
+  }
+
+  public Dac dac() {
+    return dac;
+  }
+
+  public Adc adc() {
+    return adc;
+  }
+
+  public ReadoutConfig config() {
+    return config;
+  }
+
+  /** The closed-form action counts of one read of the programmed region. */
+  public ReadCounts counts() {
+    if (counts == null || countedRows != crossbar.usedRows() || countedColumns != crossbar.usedColumns()) {
+      Preconditions.checkState(crossbar.usedRows() > 0, "crossbar is not programmed");
+      countedRows = crossbar.usedRows();
+      countedColumns = crossbar.usedColumns();
+      counts = ReadCounts.of(countedRows, countedColumns, crossbar.usedPhysicalColumns(), config.inputBits(),
+          dac.bits(), config.inputEncoding(), config.columnsPerAdc());
+    }
+    return counts;
+  }
+
+  /** Phase times of one read. */
+  public ReadTiming timing() {
+    ReadCounts c = counts();
+    return new ReadTiming(dac.conversionTimeNs(), crossbar.config().readTimeNs(), config.sampleHoldNs(),
+        c.conversionsPerAdcPerCycle() * adc.conversionTimeNs(), config.shiftAddNs(), c.bitCycles());
+  }
+
+  /** ADC full scale of one cycle, in weight × input-code units. */
+  public double adcFullScale() {
+    double maxSlice = config.inputBits() == 0 ? 1.0 : (1 << sliceBits) - 1;
+    return config.adcFullScaleFraction() * crossbar.usedRows() * maxSlice;
+  }
+
+  /**
+   * Reads y_j = Σ_i x_i·w_ij through the chain into {@code out[0..usedColumns)} and returns the
+   * action counts of the read.
+   */
+  public ReadCounts read(double[] x, double[] out) {
+    ReadCounts c = counts();
+    int n = crossbar.usedRows();
+    int m = crossbar.usedColumns();
+    Preconditions.checkArgument(x.length >= n, "input must hold %s values, got %s", n, x.length);
+    Arrays.fill(acc, 0, m, 0.0);
+    double fullScale = adcFullScale();
+    int passes = config.inputEncoding().passes();
+    for (int pass = 0; pass < passes; pass++) {
+      double sign = pass == 0 ? 1.0 : -1.0;
+      if (config.inputBits() == 0) {
+        for (int i = 0; i < n; i++) {
+          double part = passes == 1 ? x[i] : Math.max(sign * x[i], 0);
+          drive[i] = (float) dac.convert(part);
+        }
+        convertAndAccumulate(sign, fullScale, m);
+      } else {
+        readBitSerial(x, n, m, sign, passes, fullScale);
+      }
+    }
+    double scale = config.inputBits() == 0 ? 1.0 : 1.0 / ((1L << config.inputBits()) - 1);
+    for (int j = 0; j < m; j++) {
+      out[j] = acc[j] * scale;
+    }
+    return c;
+  }
+
+  private void readBitSerial(double[] x, int n, int m, double sign, int passes, double fullScale) {
+    long maxCode = (1L << config.inputBits()) - 1;
+    long[] codes = codeScratch(n);
+    for (int i = 0; i < n; i++) {
+      double part = passes == 1 ? x[i] : Math.max(sign * x[i], 0);
+      codes[i] = Math.round(Math.max(0, Math.min(1, part)) * maxCode);
+    }
+    long mask = (1L << sliceBits) - 1;
+    for (int k = 0; k < cyclesPerPass; k++) {
+      int shift = k * sliceBits;
+      for (int i = 0; i < n; i++) {
+        long slice = (codes[i] >>> shift) & mask;
+        // the DAC drives slice / (its code range) of the read voltage; back in input-code units
+        drive[i] = (float) (dac.convert(slice / dacCodeRange) * dacCodeRange);
+      }
+      convertAndAccumulate(sign * (double) (1L << shift), fullScale, m);
+    }
+  }
+
+  private long[] codes = new long[0];
+
+  private long[] codeScratch(int n) {
+    if (codes.length < n) {
+      codes = new long[crossbar.rows()];
+    }
+    return codes;
+  }
+
+  /** Array read, S+H, ADC conversion, shift-and-add with a weight. */
+  private void convertAndAccumulate(double weight, double fullScale, int m) {
+    crossbar.read(drive, columns);
+    for (int j = 0; j < m; j++) {
+      acc[j] += weight * adc.convert(columns[j], fullScale);
+    }
+  }
+}

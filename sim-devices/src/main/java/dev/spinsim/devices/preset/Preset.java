@@ -1,0 +1,52 @@
+package dev.spinsim.devices.preset;
+
+import dev.spinsim.devices.activation.ActivationSpec;
+import dev.spinsim.devices.converter.AdcSpec;
+import dev.spinsim.devices.converter.DacSpec;
+
+/**
+ * A technology corner: every device and circuit parameter a chip needs, bound from YAML by
+ * {@link Presets} (sim-core {@code ConfigLoader}), validated, {@code --set} overridable.
+ */
+public record Preset(
+    String name, String description, double clockMhz, double techNodeNm, CrossbarSpec crossbar, DacSpec dac,
+    AdcSpec adc, PeripheralSpec sampleHold, PeripheralSpec shiftAdd, ActivationsSpec activation, TileSpec tile,
+    InterconnectSpec interconnect) {
+
+  public Preset {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("name must be given");
+    }
+    description = description == null ? "" : description;
+    if (!(clockMhz > 0 && clockMhz <= 100_000)) {
+      throw new IllegalArgumentException("clockMhz must be in (0, 100000], got " + clockMhz);
+    }
+    if (!(techNodeNm > 0)) {
+      throw new IllegalArgumentException("techNodeNm must be > 0, got " + techNodeNm);
+    }
+    for (Object section : new Object[] {crossbar, dac, adc, sampleHold, shiftAdd, activation, tile, interconnect}) {
+      if (section == null) {
+        throw new IllegalArgumentException(
+            "every section must be given: crossbar, dac, adc, sampleHold, shiftAdd, activation, tile, interconnect");
+      }
+    }
+    int weightCols = crossbar.mapping().weightColumns(crossbar.cols());
+    int adcsPerCrossbar = (weightCols + adc.columnsPerAdc() - 1) / adc.columnsPerAdc();
+    if (tile.adcsPerTile() < tile.crossbarsPerTile() * adcsPerCrossbar) {
+      throw new IllegalArgumentException("tile: adcsPerTile must be >= crossbarsPerTile x ceil(weight columns / "
+          + "adc.columnsPerAdc) = " + tile.crossbarsPerTile() * adcsPerCrossbar + ", got " + tile.adcsPerTile());
+    }
+  }
+
+  /** The activation spec of a layer's function: relu, leaky-relu, tanh or sigmoid. */
+  public ActivationSpec activationFor(String function) {
+    return switch (function) {
+      case "relu" -> activation.relu();
+      case "leaky-relu" -> activation.leakyRelu();
+      case "tanh" -> activation.tanh();
+      case "sigmoid" -> activation.sigmoid();
+      default -> throw new IllegalArgumentException(
+          "activation must be one of [relu, leaky-relu, tanh, sigmoid], got " + function);
+    };
+  }
+}

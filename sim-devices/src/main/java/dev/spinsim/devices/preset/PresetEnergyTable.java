@@ -1,0 +1,66 @@
+package dev.spinsim.devices.preset;
+
+import dev.spinsim.core.energy.EnergyTable;
+import dev.spinsim.devices.converter.AdcEnergyModel;
+import dev.spinsim.devices.converter.SarAdc;
+import dev.spinsim.devices.energy.AdcEnergyEstimator;
+import dev.spinsim.devices.energy.ComponentClasses;
+import dev.spinsim.devices.energy.CrossbarEnergyEstimator;
+import dev.spinsim.devices.energy.DacEnergyEstimator;
+import dev.spinsim.devices.energy.PerUnitEnergyEstimator;
+import java.util.Map;
+
+/** Builds the sim-core {@link EnergyTable} of a preset: one estimator per component class. */
+public final class PresetEnergyTable {
+  private PresetEnergyTable() {}
+
+  public static EnergyTable build(Preset p) {
+    return build(PresetDevices.of(p));
+  }
+
+  public static EnergyTable build(PresetDevices d) {
+    Preset p = d.preset();
+    CrossbarSpec x = p.crossbar();
+    double gMid = 0.5 * (d.synapse().minConductanceSiemens() + d.synapse().maxConductanceSiemens());
+    double stepPj = d.synapse().levels() == 0 ? 0 : d.synapse().programEnergyPj(0, 1);
+    EnergyTable.Builder t = EnergyTable.builder();
+    t.put(ComponentClasses.CROSSBAR,
+        new CrossbarEnergyEstimator(x.readVoltageV(), x.readTimeNs(), gMid, x.cellReadEnergyPj(), stepPj, x.leakageMw()));
+    t.put(ComponentClasses.DAC, new DacEnergyEstimator(p.dac().bits(),
+        p.dac().bits() == 0 ? Double.valueOf(0) : Double.valueOf(d.dac().energyPjPerConversion()), p.dac().leakageMw()));
+    AdcEnergyModel model = d.adc() instanceof SarAdc s ? s.energyModel()
+        : (p.adc().energyModel() != null ? AdcEnergyModel.parse(p.adc().energyModel()) : AdcEnergyModel.FLASH);
+    Double fixedAdc = p.adc().energyPj() != null ? p.adc().energyPj()
+        : (p.adc().bits() == 0 ? Double.valueOf(0) : null);
+    t.put(ComponentClasses.ADC, new AdcEnergyEstimator(model, p.adc().techNodeNm(), p.adc().bits(), fixedAdc,
+        p.adc().leakageMw()));
+    t.put(ComponentClasses.SAMPLE_HOLD, new PerUnitEnergyEstimator(
+        Map.of(ComponentClasses.SAMPLE, p.sampleHold().energyPj()), p.sampleHold().leakageMw()));
+    t.put(ComponentClasses.SHIFT_ADD, new PerUnitEnergyEstimator(
+        Map.of(ComponentClasses.OP, p.shiftAdd().energyPj()), p.shiftAdd().leakageMw()));
+    ActivationsSpec a = p.activation();
+    t.put(ComponentClasses.RELU, activation(d, "relu", a.leakageMw()));
+    t.put(ComponentClasses.LEAKY_RELU, activation(d, "leaky-relu", a.leakageMw()));
+    t.put(ComponentClasses.TANH, activation(d, "tanh", a.leakageMw()));
+    t.put(ComponentClasses.SIGMOID, activation(d, "sigmoid", a.leakageMw()));
+    t.put(ComponentClasses.INPUT_BUFFER, buffer(p.tile().inputBuffer()));
+    t.put(ComponentClasses.OUTPUT_BUFFER, buffer(p.tile().outputBuffer()));
+    t.put(ComponentClasses.INTERCONNECT, new PerUnitEnergyEstimator(
+        Map.of(ComponentClasses.TRANSFER_BIT, p.interconnect().energyPerBitPj()), p.interconnect().leakageMw()));
+    for (Map.Entry<String, StaticSpec> e : p.tile().staticComponents().entrySet()) {
+      t.put(ComponentClasses.STATIC_PREFIX + e.getKey(), new PerUnitEnergyEstimator(Map.of(), e.getValue().powerMw()));
+    }
+    return t.build();
+  }
+
+  private static PerUnitEnergyEstimator activation(PresetDevices d, String function, double leakageMw) {
+    return new PerUnitEnergyEstimator(
+        Map.of(ComponentClasses.ACTIVATE, d.activation(function).energyPjPerActivation()), leakageMw);
+  }
+
+  private static PerUnitEnergyEstimator buffer(BufferSpec b) {
+    return new PerUnitEnergyEstimator(
+        Map.of(ComponentClasses.READ_BIT, b.energyPerBitPj(), ComponentClasses.WRITE_BIT, b.energyPerBitPj()),
+        b.leakageMw());
+  }
+}

@@ -1,0 +1,19 @@
+package dev.spinsim.devices.preset;
+
+/**
+ * A tile component modelled by its power alone (registers, router share, pooling): how many per
+ * tile, power per unit (booked as static power) and area per unit.
+ */
+public record StaticSpec(int count, double powerMw, double areaMm2) {
+  public StaticSpec {
+    if (count < 1) {
+      throw new IllegalArgumentException("count must be >= 1, got " + count);
+    }
+    if (!(powerMw >= 0)) {
+      throw new IllegalArgumentException("powerMw must be >= 0, got " + powerMw);
+    }
+    if (!(areaMm2 >= 0)) {
+      throw new IllegalArgumentException("areaMm2 must be >= 0, got " + areaMm2);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package dev.spinsim.devices.preset;
+
+import dev.spinsim.core.energy.ActionLedger;
+import dev.spinsim.core.energy.EnergyReport;
+import dev.spinsim.core.energy.EnergyTable;
+import dev.spinsim.devices.crossbar.ReadCounts;
+import dev.spinsim.devices.crossbar.ReadTiming;
+import dev.spinsim.devices.energy.ComponentClasses;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Power and area of one tile kept fully busy (the ISAAC Table I accounting): every crossbar reads
+ * back to back in the steady-state readout pipeline, ADCs convert without pause, buffers and the
+ * interconnect stream at their peak bandwidth, activation units fire once per latency, and the
+ * static components draw their power. Actions come from the closed-form {@link ReadCounts} and
+ * are priced through the preset's sim-core {@link EnergyTable}, as a simulation would price them.
+ *
+ * @param periodNs steady-state time of one bit cycle of a crossbar read
+ * @param powerMw total power
+ * @param areaMm2 total area
+ * @param powerMwByClass power per component class (sums to the total)
+ * @param areaMm2ByClass area per component class (sums to the total)
+ */
+public record TileBudget(
+    double periodNs, double powerMw, double areaMm2, Map<String, Double> powerMwByClass,
+    Map<String, Double> areaMm2ByClass) {
+
+  /** The budget of a fully busy tile of a preset. */
+  public static TileBudget fullyBusy(Preset p) {
+    PresetDevices d = PresetDevices.of(p);
+    EnergyTable table = PresetEnergyTable.build(d);
+    CrossbarSpec x = p.crossbar();
+    TileSpec t = p.tile();
+    int weightCols = x.mapping().weightColumns(x.cols());
+    int physCols = x.mapping().physicalColumns(weightCols);
+    ReadCounts c = ReadCounts.of(x.rows(), weightCols, physCols, x.inputBits(), p.dac().bits(), x.encoding(),
+        p.adc().columnsPerAdc());
+    ReadTiming timing = new ReadTiming(d.dac().conversionTimeNs(), x.readTimeNs(), p.sampleHold().latencyNs(),
+        c.conversionsPerAdcPerCycle() * d.adc().conversionTimeNs(), p.shiftAdd().latencyNs(), c.bitCycles());
+    double periodNs = Math.max(timing.dacNs() + timing.arrayReadNs() + timing.sampleHoldNs(), timing.conversionNs());
+    long periodPs = Math.round(periodNs * 1000);
+    double exactPeriodNs = periodPs / 1000.0;
+
+    int xbars = t.crossbarsPerTile();
+    int shiftAddUnits = p.shiftAdd().unitsPerTile() != null ? p.shiftAdd().unitsPerTile() : xbars * weightCols;
+    int sampleHoldUnits = p.sampleHold().unitsPerTile() != null ? p.sampleHold().unitsPerTile() : xbars * weightCols;
+    long cycles = c.bitCycles();
+
+    ActionLedger ledger = new ActionLedger();
+    Map<String, Double> area = new TreeMap<>();
+    record(ledger, area, ComponentClasses.CROSSBAR, xbars, x.areaMm2(), ComponentClasses.CELL_READ,
+        xbars * c.cellReads() / cycles, Map.of());
+    record(ledger, area, ComponentClasses.DAC, xbars * x.rows(), p.dac().areaMm2(), ComponentClasses.CONVERT,
+        xbars * c.dacConversions() / cycles, Map.of(ComponentClasses.BITS, (double) p.dac().bits()));
+    record(ledger, area, ComponentClasses.SAMPLE_HOLD, sampleHoldUnits, p.sampleHold().areaMm2(),
+        ComponentClasses.SAMPLE, xbars * c.sampleHolds() / cycles, Map.of());
+    record(ledger, area, ComponentClasses.ADC, t.adcsPerTile(), p.adc().areaMm2(), ComponentClasses.CONVERT,
+        xbars * c.adcConversions() / cycles, Map.of(ComponentClasses.BITS, (double) p.adc().bits()));
+    record(ledger, area, ComponentClasses.SHIFT_ADD, shiftAddUnits, p.shiftAdd().areaMm2(), ComponentClasses.OP,
+        xbars * c.shiftAdds() / cycles, Map.of());
+    ActivationsSpec a = p.activation();
+    double activationLatencyNs = d.activation("relu").latencyNs();
+    long activations = activationLatencyNs <= 0 ? 0 : Math.round(a.unitsPerTile() * exactPeriodNs / activationLatencyNs);
+    record(ledger, area, ComponentClasses.RELU, a.unitsPerTile(), a.areaMm2(), ComponentClasses.ACTIVATE, activations,
+        Map.of());
+    record(ledger, area, ComponentClasses.INPUT_BUFFER, 1, t.inputBuffer().areaMm2(), ComponentClasses.READ_BIT,
+        Math.round(t.inputBuffer().peakBitsPerNs() * exactPeriodNs), Map.of());
+    record(ledger, area, ComponentClasses.OUTPUT_BUFFER, 1, t.outputBuffer().areaMm2(), ComponentClasses.WRITE_BIT,
+        Math.round(t.outputBuffer().peakBitsPerNs() * exactPeriodNs), Map.of());
+    record(ledger, area, ComponentClasses.INTERCONNECT, 1, p.interconnect().areaMm2(), ComponentClasses.TRANSFER_BIT,
+        Math.round(p.interconnect().bandwidthGbps() * exactPeriodNs), Map.of());
+    for (Map.Entry<String, StaticSpec> e : t.staticComponents().entrySet()) {
+      String cls = ComponentClasses.STATIC_PREFIX + e.getKey();
+      int id = ledger.registerComponent(cls, cls, "tile", Map.of(ComponentClasses.COUNT, (double) e.getValue().count()));
+      area.merge(cls, e.getValue().count() * e.getValue().areaMm2(), Double::sum);
+    }
+    EnergyReport report = EnergyReport.price(ledger, table, periodPs);
+    Map<String, Double> power = new TreeMap<>();
+    report.byComponentClassPj().forEach((k, v) -> power.put(k, v / exactPeriodNs));
+    double areaTotal = 0;
+    for (double v : area.values()) {
+      areaTotal += v;
+    }
+    return new TileBudget(exactPeriodNs, report.totalPj() / exactPeriodNs, areaTotal, power, area);
+  }
+
+  private static void record(ActionLedger ledger, Map<String, Double> area, String cls, int units, double areaPerUnit,
+      String action, long count, Map<String, Double> attrs) {
+    Map<String, Double> a = new TreeMap<>(attrs);
+    a.put(ComponentClasses.COUNT, (double) units);
+    int id = ledger.registerComponent(cls, cls, "tile", a);
+    if (count > 0) {
+      ledger.record(id, ledger.actionId(action), count);
+    }
+    area.merge(cls, units * areaPerUnit, Double::sum);
+  }
+}

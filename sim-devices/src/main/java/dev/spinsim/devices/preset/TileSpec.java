@@ -1,0 +1,25 @@
+package dev.spinsim.devices.preset;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A tile: crossbars (each with its readout), ADCs, input and output buffers, and components
+ * modelled by static power only (sorted by name).
+ */
+public record TileSpec(
+    int crossbarsPerTile, int adcsPerTile, BufferSpec inputBuffer, BufferSpec outputBuffer,
+    Map<String, StaticSpec> staticComponents) {
+  public TileSpec {
+    if (crossbarsPerTile < 1) {
+      throw new IllegalArgumentException("crossbarsPerTile must be >= 1, got " + crossbarsPerTile);
+    }
+    if (adcsPerTile < 1) {
+      throw new IllegalArgumentException("adcsPerTile must be >= 1, got " + adcsPerTile);
+    }
+    if (inputBuffer == null || outputBuffer == null) {
+      throw new IllegalArgumentException("inputBuffer and outputBuffer must be given");
+    }
+    staticComponents = staticComponents == null ? Map.of() : new TreeMap<>(staticComponents);
+  }
+}

@@ -1,0 +1,69 @@
+package dev.spinsim.devices.registry;
+
+import dev.spinsim.devices.activation.ActivationSpec;
+import dev.spinsim.devices.activation.DigitalActivation;
+import dev.spinsim.devices.activation.DomainWallLeakyRelu;
+import dev.spinsim.devices.activation.DomainWallRelu;
+import dev.spinsim.devices.activation.DwLeakyReluParams;
+import dev.spinsim.devices.activation.DwReluParams;
+import dev.spinsim.devices.converter.AdcEnergyModel;
+import dev.spinsim.devices.converter.AdcSpec;
+import dev.spinsim.devices.converter.FlashAdc;
+import dev.spinsim.devices.converter.IdealAdc;
+import dev.spinsim.devices.converter.IdealDac;
+import dev.spinsim.devices.converter.RowDac;
+import dev.spinsim.devices.converter.SarAdc;
+import dev.spinsim.devices.energy.ConverterEnergy;
+import dev.spinsim.devices.synapse.ContinuousSynapse;
+import dev.spinsim.devices.synapse.SkyrmionSynapse;
+
+/** The devices spinsim ships (the paper's, ISAAC's and the ideal ones). */
+public final class BuiltinDevices implements DeviceProvider {
+  @Override
+  public void register(DeviceRegistry.Builder r) {
+    r.synapse(SkyrmionSynapse.NAME, s -> new SkyrmionSynapse(s.resolve(SkyrmionSynapse.DEFAULTS)));
+    r.synapse(ContinuousSynapse.NAME, s -> new ContinuousSynapse(s.resolve(ContinuousSynapse.DEFAULTS)));
+
+    r.activation(DomainWallRelu.NAME, BuiltinDevices::dwRelu);
+    r.activation(DomainWallLeakyRelu.NAME, BuiltinDevices::dwLeakyRelu);
+    r.activation(DigitalActivation.TANH_NAME, s -> digital(DigitalActivation.Function.TANH, s));
+    r.activation(DigitalActivation.SIGMOID_NAME, s -> digital(DigitalActivation.Function.SIGMOID, s));
+    r.activation(DigitalActivation.RELU_NAME, s -> digital(DigitalActivation.Function.RELU, s));
+    r.activation(DigitalActivation.LEAKY_RELU_NAME, s -> digital(DigitalActivation.Function.LEAKY_RELU, s));
+
+    r.dac(IdealDac.NAME, s -> new IdealDac());
+    r.dac(RowDac.NAME, s -> new RowDac(Math.max(1, s.bits()),
+        s.energyPj() != null ? s.energyPj() : ConverterEnergy.dacPj(Math.max(1, s.bits())),
+        s.conversionTimeNs() != null ? s.conversionTimeNs() : RowDac.DEFAULT_TIME_NS));
+
+    r.adc(IdealAdc.NAME, s -> new IdealAdc());
+    r.adc(SarAdc.NAME, s -> new SarAdc(s.bits(), model(s, AdcEnergyModel.ISAAC_TABLE), s.techNodeNm(), s.energyPj(),
+        s.conversionTimeNs()));
+    r.adc(FlashAdc.NAME, s -> new FlashAdc(s.bits(), s.techNodeNm(), s.energyPj(), s.conversionTimeNs()));
+  }
+
+  private static AdcEnergyModel model(AdcSpec s, AdcEnergyModel dflt) {
+    return s.energyModel() == null ? dflt : AdcEnergyModel.parse(s.energyModel());
+  }
+
+  private static DomainWallRelu dwRelu(ActivationSpec s) {
+    DwReluParams d = DwReluParams.DEFAULTS;
+    return new DomainWallRelu(d.withEnergy(s.energyFj() != null ? s.energyFj() : d.energyFj(),
+        s.latencyNs() != null ? s.latencyNs() : d.latencyNs(), "physical".equals(s.energyModel())));
+  }
+
+  private static DomainWallLeakyRelu dwLeakyRelu(ActivationSpec s) {
+    DwLeakyReluParams d = DwLeakyReluParams.DEFAULTS;
+    if (s.alpha() != null) {
+      d = d.withAlpha(s.alpha());
+    }
+    return new DomainWallLeakyRelu(d.withEnergy(s.energyFj() != null ? s.energyFj() : d.energyFj(),
+        s.latencyNs() != null ? s.latencyNs() : d.latencyNs()));
+  }
+
+  private static DigitalActivation digital(DigitalActivation.Function f, ActivationSpec s) {
+    return new DigitalActivation(f, s.energyFj() != null ? s.energyFj() : DigitalActivation.DEFAULT_ENERGY_FJ,
+        s.latencyNs() != null ? s.latencyNs() : DigitalActivation.DEFAULT_LATENCY_NS,
+        s.outputBits() != null ? s.outputBits() : 0, s.alpha() != null ? s.alpha() : 0.2);
+  }
+}
