@@ -244,7 +244,7 @@ public final class PipelineSimulation {
     int cols = st.mapping.colsInBlock(local % st.mapping.colBlocks());
     long cells = (long) rows * st.mapping.physicalCols(cols);
     StageComponents c = st.ids;
-    record(c.dac, c.drive, rows, start, end, st, st.tileOf(xb));
+    record(c.dac, c.convert, rows, start, end, st, st.tileOf(xb));
     record(c.crossbar, c.cellRead, cells, start, end, st, st.tileOf(xb));
     sim.schedule(end, P_READ_DONE, readDone, p);
   }
@@ -288,7 +288,7 @@ public final class PipelineSimulation {
     long start = st.shiftAdd.acquire(now, st.timing.shiftAddPs());
     long end = start + st.timing.shiftAddPs();
     StageComponents c = st.ids;
-    record(c.shiftAdd, c.add, cols, start, end, st, st.tileOf(xbar(p)));
+    record(c.shiftAdd, c.op, cols, start, end, st, st.tileOf(xbar(p)));
     sim.schedule(end, P_SHIFT_DONE, shiftDone, p);
   }
 
@@ -307,7 +307,7 @@ public final class PipelineSimulation {
     long end = start + st.timing.accumulatePs();
     int partials = st.partialSums == PartialSums.DIGITAL ? st.mapping.rowBlocks() - 1 : 0;
     StageComponents c = st.ids;
-    record(c.shiftAdd, c.add, (long) partials * st.mapping.matrixCols(), start, end, st,
+    record(c.shiftAdd, c.op, (long) partials * st.mapping.matrixCols(), start, end, st,
         st.tileOf(0));
     sim.schedule(end, P_ACTIVATE, activate, p);
   }
@@ -371,10 +371,50 @@ public final class PipelineSimulation {
     }
   }
 
+  /**
+   * Records, without events, the actions {@code vectors} input vectors of stage {@code st} cost:
+   * the closed form of what the event-driven run records phase by phase (the functional mode
+   * prices its work with it, and the tests compare the two).
+   */
+  public static void recordClosedForm(Stage st, ActionLedger ledger, long vectors) {
+    LayerMapping m = st.mapping;
+    StageComponents c = st.ids;
+    long bits = st.bitCycles;
+    long dac = 0;
+    long cells = 0;
+    long samples = 0;
+    for (int rb = 0; rb < m.rowBlocks(); rb++) {
+      for (int cb = 0; cb < m.colBlocks(); cb++) {
+        dac += m.rowsInBlock(rb);
+        cells += (long) m.rowsInBlock(rb) * m.physicalCols(m.colsInBlock(cb));
+        samples += m.colsInBlock(cb);
+      }
+    }
+    long conversions = st.partialSums == PartialSums.DIGITAL ? samples : m.matrixCols();
+    long accumulations = st.partialSums == PartialSums.DIGITAL
+        ? (long) (m.rowBlocks() - 1) * m.matrixCols() : 0;
+    long cols = m.matrixCols();
+    add(ledger, c.inputBuffer, c.readBit, vectors * m.matrixRows() * st.inputBits);
+    add(ledger, c.dac, c.convert, vectors * dac * bits);
+    add(ledger, c.crossbar, c.cellRead, vectors * cells * bits);
+    add(ledger, c.sampleHold, c.sample, vectors * samples * bits);
+    add(ledger, c.adc, c.convert, vectors * conversions * bits);
+    add(ledger, c.shiftAdd, c.op, vectors * (conversions * bits + accumulations));
+    add(ledger, c.activation, c.activate, vectors * cols);
+    add(ledger, c.outputBuffer, c.writeBit, vectors * cols * st.outputBits);
+    add(ledger, c.interconnect, c.transferBit, vectors * cols * st.outputBits);
+  }
+
+  private static void add(ActionLedger ledger, int component, int action, long count) {
+    if (component >= 0 && count > 0) {
+      ledger.record(component, action, count);
+    }
+  }
+
   /** Adds to the ledger and, at trace level {@code op}, writes the phase as one trace row. */
   private void record(int component, int action, long count, long startPs, long endPs, Stage st,
       int tile) {
-    if (count == 0) {
+    if (count == 0 || component < 0) {
       return;
     }
     ledger.record(component, action, count);

@@ -42,7 +42,7 @@ public final class Stage {
 
   final StageComponents ids;
 
-  Stage(String network, String layer, LayerMapping mapping, StageTiming timing, int bitCycles,
+  public Stage(String network, String layer, LayerMapping mapping, StageTiming timing, int bitCycles,
       int inputBits, int outputBits, PartialSums partialSums, int activationUnitCount,
       int shiftAddUnits, Resource interconnect, int firstTile, int crossbarsPerTile,
       StageValues values, StageComponents ids) {

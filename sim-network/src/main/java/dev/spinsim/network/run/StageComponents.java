@@ -1,70 +1,64 @@
 package dev.spinsim.network.run;
 
 import dev.spinsim.core.energy.ActionLedger;
+import dev.spinsim.devices.energy.ComponentClasses;
 import java.util.Map;
 
 /**
  * The ledger ids under which one stage records its actions. Component classes and action names
- * are the keys of the preset's energy table, so pricing happens after the run, never in it.
+ * are the vocabulary of the preset's energy table ({@link ComponentClasses}), so pricing happens
+ * after the run, never in it.
  */
-final class StageComponents {
-  static final String CROSSBAR = "crossbar";
-  static final String DAC = "dac";
-  static final String ADC = "adc";
-  static final String SAMPLE_HOLD = "sample-hold";
-  static final String SHIFT_ADD = "shift-add";
-  static final String INPUT_BUFFER = "input-buffer";
-  static final String OUTPUT_BUFFER = "output-buffer";
-  static final String INTERCONNECT = "interconnect";
-
+public final class StageComponents {
   final int crossbar;
   final int dac;
   final int adc;
   final int sampleHold;
   final int shiftAdd;
+  /** The activation unit, or -1 when the stage has no activation. */
   final int activation;
   final int inputBuffer;
   final int outputBuffer;
   final int interconnect;
 
   final int cellRead;
-  final int drive;
   final int convert;
   final int sample;
-  final int add;
+  final int op;
   final int activate;
   final int readBit;
   final int writeBit;
   final int transferBit;
 
   /**
-   * Registers the stage's components; {@code attributes} per class (bits, rows, …) feed the
-   * estimators; {@code activationClass} names the activation device (e.g. {@code dw-relu}).
+   * Registers the stage's components under {@code tag} (e.g. {@code G.main.0});
+   * {@code activationClass} is null for a stage without activation; {@code attributes} per
+   * class (bits, count, …) feed the estimators.
    */
-  StageComponents(ActionLedger ledger, String tag, String activationClass,
+  public StageComponents(ActionLedger ledger, String tag, String activationClass,
       Map<String, Map<String, Double>> attributes) {
-    crossbar = reg(ledger, tag, CROSSBAR, attributes);
-    dac = reg(ledger, tag, DAC, attributes);
-    adc = reg(ledger, tag, ADC, attributes);
-    sampleHold = reg(ledger, tag, SAMPLE_HOLD, attributes);
-    shiftAdd = reg(ledger, tag, SHIFT_ADD, attributes);
-    activation = reg(ledger, tag, activationClass, attributes);
-    inputBuffer = reg(ledger, tag, INPUT_BUFFER, attributes);
-    outputBuffer = reg(ledger, tag, OUTPUT_BUFFER, attributes);
-    interconnect = reg(ledger, tag, INTERCONNECT, attributes);
-    cellRead = ledger.actionId("cell_read");
-    drive = ledger.actionId("drive");
-    convert = ledger.actionId("convert");
-    sample = ledger.actionId("sample");
-    add = ledger.actionId("add");
-    activate = ledger.actionId("activate");
-    readBit = ledger.actionId("read_bit");
-    writeBit = ledger.actionId("write_bit");
-    transferBit = ledger.actionId("transfer_bit");
+    crossbar = reg(ledger, tag, ComponentClasses.CROSSBAR, attributes);
+    dac = reg(ledger, tag, ComponentClasses.DAC, attributes);
+    adc = reg(ledger, tag, ComponentClasses.ADC, attributes);
+    sampleHold = reg(ledger, tag, ComponentClasses.SAMPLE_HOLD, attributes);
+    shiftAdd = reg(ledger, tag, ComponentClasses.SHIFT_ADD, attributes);
+    activation = activationClass == null ? -1 : reg(ledger, tag, activationClass, attributes);
+    inputBuffer = reg(ledger, tag, ComponentClasses.INPUT_BUFFER, attributes);
+    outputBuffer = reg(ledger, tag, ComponentClasses.OUTPUT_BUFFER, attributes);
+    interconnect = reg(ledger, tag, ComponentClasses.INTERCONNECT, attributes);
+    cellRead = ledger.actionId(ComponentClasses.CELL_READ);
+    convert = ledger.actionId(ComponentClasses.CONVERT);
+    sample = ledger.actionId(ComponentClasses.SAMPLE);
+    op = ledger.actionId(ComponentClasses.OP);
+    activate = ledger.actionId(ComponentClasses.ACTIVATE);
+    readBit = ledger.actionId(ComponentClasses.READ_BIT);
+    writeBit = ledger.actionId(ComponentClasses.WRITE_BIT);
+    transferBit = ledger.actionId(ComponentClasses.TRANSFER_BIT);
   }
 
   private static int reg(ActionLedger ledger, String tag, String cls,
       Map<String, Map<String, Double>> attributes) {
-    return ledger.registerComponent(tag + "/" + cls, cls, tag, attributes.getOrDefault(cls, Map.of()));
+    return ledger.registerComponent(tag + "/" + cls, cls, tag,
+        attributes.getOrDefault(cls, Map.of()));
   }
 }

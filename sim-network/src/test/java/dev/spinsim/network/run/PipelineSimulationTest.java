@@ -53,7 +53,7 @@ class PipelineSimulationTest {
     MappingOptions o = new MappingOptions(128, 128, WeightScheme.DIFFERENTIAL, BiasMode.DIGITAL,
         ps, Map.of());
     LayerMapping m = new DenseMapping().map(layer, g, o);
-    StageComponents ids = new StageComponents(ledger, "G/" + layer, "dw-relu", Map.of());
+    StageComponents ids = new StageComponents(ledger, "G/" + layer, "relu", Map.of());
     return new Stage("G", layer, m, T, bits, bits, 8, ps, 16, 1, noc, 0, 8, values, ids);
   }
 
@@ -92,15 +92,41 @@ class PipelineSimulationTest {
     sim.runUntilEmpty();
     long vectors = 28L * 28 * images;
     int rowBlocks = 8; // 1024 rows / 128
-    assertEquals(vectors * 1024 * 8, count(ledger, "G/l2/dac", "drive"));
+    assertEquals(vectors * 1024 * 8, count(ledger, "G/l2/dac", "convert"));
     assertEquals(vectors * 1024 * 2 * 8, count(ledger, "G/l2/crossbar", "cell_read"));
     assertEquals(vectors * rowBlocks * 8, count(ledger, "G/l2/adc", "convert"));
-    assertEquals(vectors * rowBlocks * 8, count(ledger, "G/l2/sample-hold", "sample"));
-    assertEquals(vectors * (rowBlocks * 8 + (rowBlocks - 1)), count(ledger, "G/l2/shift-add", "add"));
-    assertEquals(vectors, count(ledger, "G/l2/dw-relu", "activate"));
-    assertEquals(vectors * 1024 * 8, count(ledger, "G/l2/input-buffer", "read_bit"));
-    assertEquals(vectors * 8, count(ledger, "G/l2/output-buffer", "write_bit"));
+    assertEquals(vectors * rowBlocks * 8, count(ledger, "G/l2/sample_hold", "sample"));
+    assertEquals(vectors * (rowBlocks * 8 + (rowBlocks - 1)), count(ledger, "G/l2/shift_add", "op"));
+    assertEquals(vectors, count(ledger, "G/l2/relu", "activate"));
+    assertEquals(vectors * 1024 * 8, count(ledger, "G/l2/input_buffer", "read_bit"));
+    assertEquals(vectors * 8, count(ledger, "G/l2/output_buffer", "write_bit"));
     assertEquals(vectors * 8, count(ledger, "G/l2/interconnect", "transfer_bit"));
+  }
+
+  @Test
+  void eventDrivenCountsEqualTheClosedFormForBothPartialSumModes() {
+    for (PartialSums ps : PartialSums.values()) {
+      ActionLedger events = new ActionLedger();
+      ActionLedger closed = new ActionLedger();
+      ConvGeometry g = ConvGeometry.transposed(128, 64, 4, 2, 1, 0, 7, 7);
+      Stage a = stage(events, "l1", g, 6, ps, new Resource("noc", 1), new Log("l1"));
+      Stage b = stage(closed, "l1", g, 6, ps, new Resource("noc", 1), new Log("l1"));
+      Simulator sim = new Simulator();
+      PipelineSimulation p = new PipelineSimulation(sim, new Stage[] {a}, 2, events,
+          TraceSink.off(), null, i -> {});
+      p.start(0);
+      sim.runUntilEmpty();
+      PipelineSimulation.recordClosedForm(b, closed, 2L * g.vectorsPerImage());
+      for (int comp = 0; comp < events.components().size(); comp++) {
+        for (int act = 0; act < events.actions().size(); act++) {
+          String action = events.actions().get(act);
+          long expected = closed.actionId(action) < closed.actions().size()
+              ? closed.count(comp, closed.actionId(action)) : 0;
+          assertEquals(expected, events.count(comp, act),
+              ps + " " + events.components().get(comp).name() + " " + action);
+        }
+      }
+    }
   }
 
   @Test
@@ -114,7 +140,7 @@ class PipelineSimulationTest {
     p.start(0);
     sim.runUntilEmpty();
     assertEquals(784L * 8, count(ledger, "G/l2/adc", "convert"));
-    assertEquals(784L * 8, count(ledger, "G/l2/shift-add", "add"));
+    assertEquals(784L * 8, count(ledger, "G/l2/shift_add", "op"));
   }
 
   @Test
