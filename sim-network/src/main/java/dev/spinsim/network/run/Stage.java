@@ -86,6 +86,20 @@ public final class Stage {
     return layer;
   }
 
+  /** The ledger tag of the stage's components, e.g. {@code G.main.0}. */
+  public String tag() {
+    return traceLayer;
+  }
+
+  /** Array reads per input vector and crossbar (bit cycles × sign passes). */
+  public int bitCycles() {
+    return bitCycles;
+  }
+
+  public StageTiming timing() {
+    return timing;
+  }
+
   public LayerMapping mapping() {
     return mapping;
   }
