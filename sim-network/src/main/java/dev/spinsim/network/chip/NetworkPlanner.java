@@ -77,6 +77,22 @@ public final class NetworkPlanner {
     return plans;
   }
 
+  /** A matrix layer's place in a network: module name, layer type and crossbar geometry. */
+  public record MatrixLayer(String network, String layer, String kind, ConvGeometry geometry) {}
+
+  /** The matrix layers of a network spec (no weights needed): what a mapping report lists. */
+  public static List<MatrixLayer> matrixLayers(String role, NetworkSpec spec) {
+    List<MatrixLayer> out = new ArrayList<>();
+    for (int i = 0; i < spec.size(); i++) {
+      LayerSpec l = spec.layers().get(i);
+      if (l.isMatrixLayer()) {
+        String name = NetworkSpec.layerName(i);
+        out.add(new MatrixLayer(role, name, l.type(), geometry(l, spec.inputOf(i), role, name)));
+      }
+    }
+    return out;
+  }
+
   /** The crossbar geometry of a matrix layer receiving {@code in}. */
   static ConvGeometry geometry(LayerSpec l, Shape in, String role, String name) {
     if (l instanceof LayerSpec.ConvTranspose2d c) {
