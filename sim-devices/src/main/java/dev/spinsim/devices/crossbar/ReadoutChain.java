@@ -171,8 +171,11 @@ public final class ReadoutChain {
 
   /** Array read, S+H, ADC conversion, shift-and-add with a weight. */
   private void convertAndAccumulate(double weight, double fullScale, int m) {
-<<<<<<< HEAD
-    crossbar.read(drive, columns);
+    if (noise == null) {
+      crossbar.read(drive, columns);
+    } else {
+      crossbar.read(drive, columns, noise);
+    }
     if (adc.bits() == 0) {
       for (int j = 0; j < m; j++) {
         acc[j] += weight * columns[j];
@@ -181,15 +184,6 @@ public final class ReadoutChain {
       for (int j = 0; j < m; j++) {
         acc[j] += weight * adc.convert(columns[j], fullScale);
       }
-=======
-    if (noise == null) {
-      crossbar.read(drive, columns);
-    } else {
-      crossbar.read(drive, columns, noise);
-    }
-    for (int j = 0; j < m; j++) {
-      acc[j] += weight * adc.convert(columns[j], fullScale);
->>>>>>> gen
     }
   }
 }
