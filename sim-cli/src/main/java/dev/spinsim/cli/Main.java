@@ -12,7 +12,11 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       GenerateCommand.class,
+      MapCommand.class,
+      CalibrateCommand.class,
       DevicesCommand.class,
+      TrainCommand.class,
+      SampleCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -4,6 +4,7 @@ import com.google.common.base.Preconditions;
 import dev.spinsim.devices.converter.Adc;
 import dev.spinsim.devices.converter.Dac;
 import java.util.Arrays;
+import java.util.SplittableRandom;
 
 /**
  * A crossbar with its readout: inputs quantised to {@code inputBits}, applied bit-serially through
@@ -87,6 +88,16 @@ public final class ReadoutChain {
    * action counts of the read.
    */
   public ReadCounts read(double[] x, double[] out) {
+    return read(x, out, null);
+  }
+
+  /**
+   * As {@link #read(double[], double[])}, drawing the read noise from {@code noise} (null: the
+   * array's own generator), so a caller can key the noise on what is read rather than on the
+   * order of the reads.
+   */
+  public ReadCounts read(double[] x, double[] out, SplittableRandom noise) {
+    this.noise = noise;
     ReadCounts c = counts();
     int n = crossbar.usedRows();
     int m = crossbar.usedColumns();
@@ -149,6 +160,7 @@ public final class ReadoutChain {
   }
 
   private long[] codes = new long[0];
+  private SplittableRandom noise;
 
   private long[] codeScratch(int n) {
     if (codes.length < n) {
@@ -159,7 +171,11 @@ public final class ReadoutChain {
 
   /** Array read, S+H, ADC conversion, shift-and-add with a weight. */
   private void convertAndAccumulate(double weight, double fullScale, int m) {
-    crossbar.read(drive, columns);
+    if (noise == null) {
+      crossbar.read(drive, columns);
+    } else {
+      crossbar.read(drive, columns, noise);
+    }
     if (adc.bits() == 0) {
       for (int j = 0; j < m; j++) {
         acc[j] += weight * columns[j];
