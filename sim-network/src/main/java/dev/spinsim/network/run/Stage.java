@@ -41,6 +41,8 @@ public final class Stage {
   final int crossbarsPerTile;
 
   final StageComponents ids;
+  /** Input values each vector fetches from the buffer (original pixels only). */
+  final int[] liveInputs;
 
   public Stage(String network, String layer, LayerMapping mapping, StageTiming timing, int bitCycles,
       int inputBits, int outputBits, PartialSums partialSums, int activationUnitCount,
@@ -62,6 +64,11 @@ public final class Stage {
     this.firstTile = firstTile;
     this.crossbarsPerTile = crossbarsPerTile;
     this.traceLayer = network + "." + layer;
+    int ow = geometry.outWidth();
+    this.liveInputs = new int[geometry.vectorsPerImage()];
+    for (int v = 0; v < liveInputs.length; v++) {
+      liveInputs[v] = geometry.liveInputs(v / ow, v % ow);
+    }
     String p = network + "." + layer + ".";
     int n = mapping.crossbars();
     crossbars = new Resource[n];
