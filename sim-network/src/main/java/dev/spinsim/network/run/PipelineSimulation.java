@@ -228,9 +228,11 @@ public final class PipelineSimulation {
           st.mapping.rowBlocks());
     }
     int copy = v % st.mapping.replication();
-    long ready = start + fetchPs;
+    // the copy's row drivers take the vector once it is fetched and keep it for all bit cycles
+    long readStart = st.copyDrivers[copy].acquire(start + fetchPs,
+        (long) st.bitCycles * st.timing.readPs());
     for (int x = 0; x < perCopy; x++) {
-      sim.schedule(ready, P_READ, read, pack(image, si, v, copy * perCopy + x, 0));
+      sim.schedule(readStart, P_READ, read, pack(image, si, v, copy * perCopy + x, 0));
     }
   }
 

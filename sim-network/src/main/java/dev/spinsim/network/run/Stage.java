@@ -27,6 +27,11 @@ public final class Stage {
 
   /** Crossbars of all copies, index {@code copy·perCopy + rb·colBlocks + cb}. */
   final Resource[] crossbars;
+  /**
+   * One per copy: the row drivers of a copy's crossbars hold one input vector at a time, for all
+   * its bit cycles (the next vector's fetch overlaps, its reads follow).
+   */
+  final Resource[] copyDrivers;
   /** The ADC bank behind each crossbar (digital partial sums) or each column stack (analog). */
   final Resource[] adcBanks;
   final Resource inputPort;
@@ -76,6 +81,10 @@ public final class Stage {
     for (int i = 0; i < n; i++) {
       crossbars[i] = new Resource(p + "crossbar" + i, 1);
       adcBanks[i] = new Resource(p + "adc-bank" + i, 1);
+    }
+    copyDrivers = new Resource[mapping.replication()];
+    for (int i = 0; i < copyDrivers.length; i++) {
+      copyDrivers[i] = new Resource(p + "row-drivers" + i, 1);
     }
     inputPort = new Resource(p + "input-buffer-port", 1);
     shiftAdd = new Resource(p + "shift-add", shiftAddUnits);
