@@ -136,7 +136,8 @@ public final class Stage {
 
   /** Every resource of the stage, for utilisation reports. */
   public List<Resource> resources() {
-    List<Resource> all = new ArrayList<>(List.of(crossbars));
+    List<Resource> all = new ArrayList<>(List.of(copyDrivers));
+    all.addAll(List.of(crossbars));
     if (partialSums == PartialSums.DIGITAL) {
       all.addAll(List.of(adcBanks));
     } else {
