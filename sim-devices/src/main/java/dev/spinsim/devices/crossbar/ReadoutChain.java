@@ -38,7 +38,7 @@ public final class ReadoutChain {
     this.cyclesPerPass = ReadCounts.cyclesPerPass(config.inputBits(), dac.bits());
     this.sliceBits = config.inputBits() == 0 ? 0 : ReadCounts.effectiveDacBits(config.inputBits(), dac.bits());
     this.drive = new float[crossbar.rows()];
-    this.columns = new float[crossbar.weightCapacity()];
+    this.columns = new float[crossbar.readBufferLength()];
     this.acc = new double[crossbar.weightCapacity()];
   }
 
