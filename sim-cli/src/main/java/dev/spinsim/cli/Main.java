@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       DevicesCommand.class,
       TrainCommand.class,
       SampleCommand.class,
+      ClassifierCommand.class,
+      FidCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -186,8 +186,8 @@ public final class ChipBuilder {
     BufferSpec out = p.tile().outputBuffer();
     long rowBits = (long) plan.geometry().outWidth() * cols * outputBits;
     StageTiming timing = new StageTiming(
-        clock.durationPs(ceilDiv((long) m.matrixRows() * inputBits, in.widthBits())
-            * in.accessTimeNs()),
+        clock.durationPs(in.accessTimeNs()),
+        in.widthBits(),
         clock.durationPs(rt.dacNs() + rt.arrayReadNs() + rt.sampleHoldNs()),
         clock.durationPs(rt.conversionNs()),
         clock.durationPs(rt.shiftAddNs()),

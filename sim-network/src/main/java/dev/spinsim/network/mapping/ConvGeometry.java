@@ -123,13 +123,27 @@ public record ConvGeometry(
   private long usefulTaps(int outSize, int inSize) {
     long taps = 0;
     for (int o = 0; o < outSize; o++) {
-      for (int kk = 0; kk < kernel; kk++) {
-        if (sourceIndex(o, kk, inSize) >= 0) {
-          taps++;
-        }
-      }
+      taps += taps(o, inSize);
     }
     return taps;
+  }
+
+  /**
+   * Input values output pixel {@code (oy, ox)} reads from the original input (not inserted zeros
+   * or padding): what a buffer has to deliver for its vector.
+   */
+  public int liveInputs(int oy, int ox) {
+    return taps(oy, inHeight) * taps(ox, inWidth) * inChannels;
+  }
+
+  private int taps(int o, int inSize) {
+    int n = 0;
+    for (int kk = 0; kk < kernel; kk++) {
+      if (sourceIndex(o, kk, inSize) >= 0) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** The MACs of the layer as written (direct transposed convolution counts every input tap). */

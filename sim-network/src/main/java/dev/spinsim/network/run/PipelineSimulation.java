@@ -208,9 +208,10 @@ public final class PipelineSimulation {
     int v = vector(p);
     Stage st = stages[si];
     StageComponents c = st.ids;
-    long start = st.inputPort.acquire(now, st.timing.inputReadPs());
-    long bits = (long) st.mapping.matrixRows() * st.inputBits;
-    record(c.inputBuffer, c.readBit, bits, start, start + st.timing.inputReadPs(), st, st.tileOf(0));
+    long bits = (long) st.liveInputs[v] * st.inputBits;
+    long fetchPs = st.timing.inputReadPs(bits);
+    long start = st.inputPort.acquire(now, fetchPs);
+    record(c.inputBuffer, c.readBit, bits, start, start + fetchPs, st, st.tileOf(0));
     if (stageStartPs[si][image] < 0) {
       stageStartPs[si][image] = start;
     }
@@ -227,9 +228,11 @@ public final class PipelineSimulation {
           st.mapping.rowBlocks());
     }
     int copy = v % st.mapping.replication();
-    long ready = start + st.timing.inputReadPs();
+    // the copy's row drivers take the vector once it is fetched and keep it for all bit cycles
+    long readStart = st.copyDrivers[copy].acquire(start + fetchPs,
+        (long) st.bitCycles * st.timing.readPs());
     for (int x = 0; x < perCopy; x++) {
-      sim.schedule(ready, P_READ, read, pack(image, si, v, copy * perCopy + x, 0));
+      sim.schedule(readStart, P_READ, read, pack(image, si, v, copy * perCopy + x, 0));
     }
   }
 
@@ -394,7 +397,11 @@ public final class PipelineSimulation {
     long accumulations = st.partialSums == PartialSums.DIGITAL
         ? (long) (m.rowBlocks() - 1) * m.matrixCols() : 0;
     long cols = m.matrixCols();
-    add(ledger, c.inputBuffer, c.readBit, vectors * m.matrixRows() * st.inputBits);
+    long live = 0;
+    for (int n : st.liveInputs) {
+      live += n;
+    }
+    add(ledger, c.inputBuffer, c.readBit, vectors / st.liveInputs.length * live * st.inputBits);
     add(ledger, c.dac, c.convert, vectors * dac * bits);
     add(ledger, c.crossbar, c.cellRead, vectors * cells * bits);
     add(ledger, c.sampleHold, c.sample, vectors * samples * bits);

@@ -27,6 +27,11 @@ public final class Stage {
 
   /** Crossbars of all copies, index {@code copy·perCopy + rb·colBlocks + cb}. */
   final Resource[] crossbars;
+  /**
+   * One per copy: the row drivers of a copy's crossbars hold one input vector at a time, for all
+   * its bit cycles (the next vector's fetch overlaps, its reads follow).
+   */
+  final Resource[] copyDrivers;
   /** The ADC bank behind each crossbar (digital partial sums) or each column stack (analog). */
   final Resource[] adcBanks;
   final Resource inputPort;
@@ -41,6 +46,8 @@ public final class Stage {
   final int crossbarsPerTile;
 
   final StageComponents ids;
+  /** Input values each vector fetches from the buffer (original pixels only). */
+  final int[] liveInputs;
 
   public Stage(String network, String layer, LayerMapping mapping, StageTiming timing, int bitCycles,
       int inputBits, int outputBits, PartialSums partialSums, int activationUnitCount,
@@ -62,6 +69,11 @@ public final class Stage {
     this.firstTile = firstTile;
     this.crossbarsPerTile = crossbarsPerTile;
     this.traceLayer = network + "." + layer;
+    int ow = geometry.outWidth();
+    this.liveInputs = new int[geometry.vectorsPerImage()];
+    for (int v = 0; v < liveInputs.length; v++) {
+      liveInputs[v] = geometry.liveInputs(v / ow, v % ow);
+    }
     String p = network + "." + layer + ".";
     int n = mapping.crossbars();
     crossbars = new Resource[n];
@@ -69,6 +81,10 @@ public final class Stage {
     for (int i = 0; i < n; i++) {
       crossbars[i] = new Resource(p + "crossbar" + i, 1);
       adcBanks[i] = new Resource(p + "adc-bank" + i, 1);
+    }
+    copyDrivers = new Resource[mapping.replication()];
+    for (int i = 0; i < copyDrivers.length; i++) {
+      copyDrivers[i] = new Resource(p + "row-drivers" + i, 1);
     }
     inputPort = new Resource(p + "input-buffer-port", 1);
     shiftAdd = new Resource(p + "shift-add", shiftAddUnits);
@@ -120,7 +136,8 @@ public final class Stage {
 
   /** Every resource of the stage, for utilisation reports. */
   public List<Resource> resources() {
-    List<Resource> all = new ArrayList<>(List.of(crossbars));
+    List<Resource> all = new ArrayList<>(List.of(copyDrivers));
+    all.addAll(List.of(crossbars));
     if (partialSums == PartialSums.DIGITAL) {
       all.addAll(List.of(adcBanks));
     } else {
