@@ -1,6 +1,5 @@
 package dev.spinsim.cli;
 
-import dev.spinsim.core.config.ConfigLoader;
 import dev.spinsim.devices.preset.Preset;
 import dev.spinsim.devices.preset.Presets;
 import dev.spinsim.network.chip.ChipBuilder;
@@ -65,20 +64,11 @@ final class MapCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    List<String> presetSets = new ArrayList<>();
-    List<String> mappingSets = new ArrayList<>();
-    for (String s : sets) {
-      (s.startsWith("mapping.") ? mappingSets : presetSets)
-          .add(s.startsWith("mapping.") ? s.substring(8) : s);
-    }
     ModelSpec spec = ModelLoader.load(model);
-    Preset p = Presets.load(preset, presetSets);
-    MappingConfig m = ConfigLoader.loadString("--set mapping", MappingConfig.DEFAULT_YAML,
-        MappingConfig.class, mappingSets);
-    Map<String, Integer> rep = new LinkedHashMap<>(m.replication());
-    rep.putAll(replicate);
-    MappingOptions o = ChipBuilder.optionsFor(p, new MappingConfig(m.strategy(), m.biasMode(),
-        m.partialSums(), rep).biasModeValue(), m.partialSumsValue(), rep);
+    Preset p = Presets.load(preset, RunInputs.presetSets(sets));
+    MappingConfig m = RunInputs.mappingConfig(sets, replicate);
+    MappingOptions o = ChipBuilder.optionsFor(p, m.biasModeValue(), m.partialSumsValue(),
+        m.replication());
     List<MatrixLayer> layers = new ArrayList<>(NetworkPlanner.matrixLayers("G", spec.generator()));
     if (!generatorOnly) {
       layers.addAll(NetworkPlanner.matrixLayers("D", spec.discriminator()));

@@ -40,26 +40,10 @@ final class RunInputs {
   RunInputs(String modelName, Path weights, Path discriminatorWeightsFile, boolean discriminator,
       String presetName, List<String> sets, Map<String, Integer> replication, long seed) {
     this.overrides = List.copyOf(sets);
-    List<String> presetSets = new ArrayList<>();
-    List<String> mappingSets = new ArrayList<>();
-    for (String s : sets) {
-      if (!s.contains("=")) {
-        throw new IllegalArgumentException("--set " + s + ": expected key=value");
-      }
-      if (s.startsWith("mapping.")) {
-        mappingSets.add(s.substring("mapping.".length()));
-      } else {
-        presetSets.add(s);
-      }
-    }
     this.model = ModelLoader.load(modelName);
-    this.preset = Presets.load(presetName, presetSets);
+    this.preset = Presets.load(presetName, presetSets(sets));
     this.devices = PresetDevices.of(preset);
-    MappingConfig m = ConfigLoader.loadString("--set mapping", MappingConfig.DEFAULT_YAML,
-        MappingConfig.class, mappingSets);
-    Map<String, Integer> rep = new LinkedHashMap<>(m.replication());
-    rep.putAll(replication);
-    this.mapping = new MappingConfig(m.strategy(), m.biasMode(), m.partialSums(), rep);
+    this.mapping = mappingConfig(sets, replication);
     this.options = ChipBuilder.optionsFor(preset, mapping.biasModeValue(),
         mapping.partialSumsValue(), mapping.replication());
     this.generator = new Network(model.generator());
@@ -72,6 +56,37 @@ final class RunInputs {
       this.discriminatorWeights = null;
     }
   }
+
+  /** The {@code --set} overrides that address the preset (all but {@code mapping.*}). */
+  static List<String> presetSets(List<String> sets) {
+    List<String> out = new ArrayList<>();
+    for (String s : sets) {
+      if (!s.contains("=")) {
+        throw new IllegalArgumentException("--set " + s + ": expected key=value");
+      }
+      if (!s.startsWith(MAPPING_PREFIX)) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /** The mapping section: defaults, the {@code --set mapping.*} overrides, then replication. */
+  static MappingConfig mappingConfig(List<String> sets, Map<String, Integer> replication) {
+    List<String> mappingSets = new ArrayList<>();
+    for (String s : sets) {
+      if (s.startsWith(MAPPING_PREFIX)) {
+        mappingSets.add(s.substring(MAPPING_PREFIX.length()));
+      }
+    }
+    MappingConfig m = ConfigLoader.loadString("--set mapping", MappingConfig.DEFAULT_YAML,
+        MappingConfig.class, mappingSets);
+    Map<String, Integer> rep = new LinkedHashMap<>(m.replication());
+    rep.putAll(replication);
+    return new MappingConfig(m.strategy(), m.biasMode(), m.partialSums(), rep);
+  }
+
+  private static final String MAPPING_PREFIX = "mapping.";
 
   private String load(Network net, Path file, long seed) {
     String role = net.spec().role();
