@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       GenerateCommand.class,
+      MapCommand.class,
+      CalibrateCommand.class,
       DevicesCommand.class,
       TrainCommand.class,
       SampleCommand.class,

@@ -24,6 +24,10 @@ final class SampleCommand implements Callable<Integer> {
   @Option(names = "--weights", description = "generator safetensors file (default: the shipped weights of the model)")
   Path weights;
 
+  @Option(names = "--variant", defaultValue = "float",
+      description = "shipped weights to use: float or hw-paper (trained hardware-aware) (default: ${DEFAULT-VALUE})")
+  String variant;
+
   @Option(names = "--n", defaultValue = "64", description = "number of images (default: ${DEFAULT-VALUE})")
   int n;
 
@@ -46,7 +50,7 @@ final class SampleCommand implements Callable<Integer> {
     }
     ModelSpec spec = ModelLoader.load(model);
     Network g = new Network(spec.generator());
-    String from = ShippedWeights.load(g, spec.name(), weights);
+    String from = ShippedWeights.load(g, spec.name(), variant, weights);
     Tensor z = Tensor.normal(new SplittableRandom(seed), 0, 1, n, spec.latent(), 1, 1);
     Tensor images = g.forward(z, false);
     int cols = (int) Math.ceil(Math.sqrt(n));

@@ -1,22 +1,41 @@
 package dev.spinsim.network.hwaware;
 
-import java.util.List;
+import dev.spinsim.devices.activation.ActivationUnit;
+import dev.spinsim.devices.preset.PresetDevices;
+import dev.spinsim.devices.preset.Presets;
+import java.util.Locale;
 
 /**
- * Resolves a preset name to what hardware-aware training needs. Until the device presets are
- * wired in, the built-in model stands in: {@code paper} = 64-level synapses (6-bit skyrmion)
- * and piecewise-linear domain-wall curves saturating at 4 (in units of the pre-activation).
+ * Resolves a device preset (a name such as {@code paper} or a preset YAML) into what
+ * hardware-aware training needs: the preset's synapse levels for the weight quantiser and its
+ * ReLU / Leaky ReLU units' transfer curves. The devices work on a normalised drive; a
+ * pre-activation of {@link #ACTIVATION_FULL_SCALE} (about four batchnorm standard deviations)
+ * is mapped to the drive's full scale.
  */
 public final class HardwarePresets {
-  public static final List<String> BUILT_IN = List.of("paper");
-  public static final double DEFAULT_SATURATION = 4.0;
+  /** Pre-activation value mapped to the activation unit's full-scale drive. */
+  public static final double ACTIVATION_FULL_SCALE = 4.0;
 
   private HardwarePresets() {}
 
   public static HardwareAwareness resolve(String preset) {
-    if ("paper".equals(preset)) {
-      return HardwareAwareness.builtIn(64, DEFAULT_SATURATION);
+    PresetDevices devices;
+    try {
+      devices = PresetDevices.of(Presets.load(preset));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--hw-aware --preset " + preset + ": " + e.getMessage(), e);
     }
-    throw new IllegalArgumentException("unknown hardware preset '" + preset + "' for --hw-aware, expected one of " + BUILT_IN);
+    int levels = devices.synapse().levels();
+    WeightQuantizer quantizer = levels == 0 ? null : new UniformQuantizer(levels);
+    ActivationUnit relu = devices.activation("relu");
+    ActivationUnit leaky = devices.activation("leaky-relu");
+    double span = 2 * ACTIVATION_FULL_SCALE;
+    ActivationTransfer reluT = new TabulatedTransfer(new DeviceActivationTransfer(relu, ACTIVATION_FULL_SCALE), -span, span, 8193);
+    ActivationTransfer leakyT = new TabulatedTransfer(new DeviceActivationTransfer(leaky, ACTIVATION_FULL_SCALE), -span, span, 8193);
+    String description = String.format(Locale.ROOT,
+        "preset %s: %s weights (%s), activations %s / %s, full scale %.1f",
+        devices.preset().name(), levels == 0 ? "continuous" : levels + "-level", devices.synapse().name(),
+        relu.name(), leaky.name(), ACTIVATION_FULL_SCALE);
+    return new HardwareAwareness(quantizer, reluT, alpha -> leakyT, description);
   }
 }

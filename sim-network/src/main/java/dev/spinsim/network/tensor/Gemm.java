@@ -92,6 +92,51 @@ public final class Gemm {
     }
   }
 
+  /**
+   * A 4-row × 2-vector block of C over k in [kk, kEnd): eight accumulators in registers. Kept
+   * as its own small method so the JIT compiles it early and fully (Vector-API code is slow
+   * until C2 has compiled it).
+   */
+  private static void micro4x2(
+      float[] a, int a0, int a1, int a2, int a3, int acs,
+      float[] b, int bj, int ldb,
+      float[] c, int c0, int c1, int c2, int c3, int kk, int kEnd) {
+    FloatVector x00 = FloatVector.fromArray(SPECIES, c, c0);
+    FloatVector x01 = FloatVector.fromArray(SPECIES, c, c0 + V);
+    FloatVector x10 = FloatVector.fromArray(SPECIES, c, c1);
+    FloatVector x11 = FloatVector.fromArray(SPECIES, c, c1 + V);
+    FloatVector x20 = FloatVector.fromArray(SPECIES, c, c2);
+    FloatVector x21 = FloatVector.fromArray(SPECIES, c, c2 + V);
+    FloatVector x30 = FloatVector.fromArray(SPECIES, c, c3);
+    FloatVector x31 = FloatVector.fromArray(SPECIES, c, c3 + V);
+    for (int p = kk; p < kEnd; p++) {
+      int bp = bj + p * ldb;
+      FloatVector b0 = FloatVector.fromArray(SPECIES, b, bp);
+      FloatVector b1 = FloatVector.fromArray(SPECIES, b, bp + V);
+      int pa = p * acs;
+      FloatVector s0 = FloatVector.broadcast(SPECIES, a[a0 + pa]);
+      x00 = b0.fma(s0, x00);
+      x01 = b1.fma(s0, x01);
+      FloatVector s1 = FloatVector.broadcast(SPECIES, a[a1 + pa]);
+      x10 = b0.fma(s1, x10);
+      x11 = b1.fma(s1, x11);
+      FloatVector s2 = FloatVector.broadcast(SPECIES, a[a2 + pa]);
+      x20 = b0.fma(s2, x20);
+      x21 = b1.fma(s2, x21);
+      FloatVector s3 = FloatVector.broadcast(SPECIES, a[a3 + pa]);
+      x30 = b0.fma(s3, x30);
+      x31 = b1.fma(s3, x31);
+    }
+    x00.intoArray(c, c0);
+    x01.intoArray(c, c0 + V);
+    x10.intoArray(c, c1);
+    x11.intoArray(c, c1 + V);
+    x20.intoArray(c, c2);
+    x21.intoArray(c, c2 + V);
+    x30.intoArray(c, c3);
+    x31.intoArray(c, c3 + V);
+  }
+
   private static void kernelVector(
       int i0, int i1, int n, int k,
       float[] a, int aOff, int ars, int acs,
@@ -119,40 +164,7 @@ public final class Gemm {
         int c3 = c2 + ldc;
         int j = 0;
         for (; j < n2; j += 2 * V) {
-          FloatVector x00 = FloatVector.fromArray(SPECIES, c, c0 + j);
-          FloatVector x01 = FloatVector.fromArray(SPECIES, c, c0 + j + V);
-          FloatVector x10 = FloatVector.fromArray(SPECIES, c, c1 + j);
-          FloatVector x11 = FloatVector.fromArray(SPECIES, c, c1 + j + V);
-          FloatVector x20 = FloatVector.fromArray(SPECIES, c, c2 + j);
-          FloatVector x21 = FloatVector.fromArray(SPECIES, c, c2 + j + V);
-          FloatVector x30 = FloatVector.fromArray(SPECIES, c, c3 + j);
-          FloatVector x31 = FloatVector.fromArray(SPECIES, c, c3 + j + V);
-          for (int p = kk; p < kEnd; p++) {
-            int bp = bOff + p * ldb + j;
-            FloatVector b0 = FloatVector.fromArray(SPECIES, b, bp);
-            FloatVector b1 = FloatVector.fromArray(SPECIES, b, bp + V);
-            int pa = p * acs;
-            FloatVector s0 = FloatVector.broadcast(SPECIES, a[a0 + pa]);
-            x00 = b0.fma(s0, x00);
-            x01 = b1.fma(s0, x01);
-            FloatVector s1 = FloatVector.broadcast(SPECIES, a[a1 + pa]);
-            x10 = b0.fma(s1, x10);
-            x11 = b1.fma(s1, x11);
-            FloatVector s2 = FloatVector.broadcast(SPECIES, a[a2 + pa]);
-            x20 = b0.fma(s2, x20);
-            x21 = b1.fma(s2, x21);
-            FloatVector s3 = FloatVector.broadcast(SPECIES, a[a3 + pa]);
-            x30 = b0.fma(s3, x30);
-            x31 = b1.fma(s3, x31);
-          }
-          x00.intoArray(c, c0 + j);
-          x01.intoArray(c, c0 + j + V);
-          x10.intoArray(c, c1 + j);
-          x11.intoArray(c, c1 + j + V);
-          x20.intoArray(c, c2 + j);
-          x21.intoArray(c, c2 + j + V);
-          x30.intoArray(c, c3 + j);
-          x31.intoArray(c, c3 + j + V);
+          micro4x2(a, a0, a1, a2, a3, acs, b, bOff + j, ldb, c, c0 + j, c1 + j, c2 + j, c3 + j, kk, kEnd);
         }
         for (; j < n1; j += V) {
           FloatVector x0 = FloatVector.fromArray(SPECIES, c, c0 + j);

@@ -127,7 +127,7 @@ public final class GanTrainer {
   }
 
   /** One DCGAN iteration; returns {lossD, lossG, mean D(real), mean D(G(z))}. */
-  double[] step(Tensor real, Tensor z) {
+  public double[] step(Tensor real, Tensor z) {
     discriminator.zeroGrad();
     Tensor outReal = discriminator.forward(real, true);
     double errReal = BinaryCrossEntropy.loss(outReal, 1f);
