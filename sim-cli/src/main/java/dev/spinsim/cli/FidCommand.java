@@ -11,12 +11,14 @@ import dev.spinsim.network.model.ModelSpec;
 import dev.spinsim.network.model.Network;
 import dev.spinsim.network.quality.ClassifierFeatureExtractor;
 import dev.spinsim.network.quality.FeatureStatistics;
+import dev.spinsim.network.quality.ChipImageSource;
 import dev.spinsim.network.quality.FidEvaluator;
 import dev.spinsim.network.quality.FidRow;
 import dev.spinsim.network.quality.FidTable;
 import dev.spinsim.network.quality.GeneratorSource;
 import dev.spinsim.network.quality.ImageSource;
 import dev.spinsim.network.quality.RealImageSource;
+import dev.spinsim.network.run.RunMode;
 import dev.spinsim.network.tensor.Tensor;
 import dev.spinsim.network.weights.ShippedWeights;
 import java.awt.Color;
@@ -33,6 +35,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
@@ -67,6 +70,10 @@ final class FidCommand implements Callable<Integer> {
 
   @Option(names = "--preset", description = "hardware preset to score as a source (repeatable)")
   List<String> presets = new ArrayList<>();
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "override a preset or mapping key for every --preset (as in spinsim generate)")
+  List<String> sets = new ArrayList<>();
 
   @Option(names = "--samples", defaultValue = "10000", description = "images per source, at most 10000 (the test set) (default: ${DEFAULT-VALUE})")
   int samples;
@@ -121,7 +128,7 @@ final class FidCommand implements Callable<Integer> {
     sources.add(new RealImageSource("real-test", test.images()));
     sources.add(floatSource(spec));
     for (String preset : presets) {
-      sources.add(presetSource(preset, spec, weights));
+      sources.add(presetSource(preset));
     }
 
     ClassifierWeights.Loaded loaded = ClassifierWeights.load(classifier);
@@ -160,13 +167,13 @@ final class FidCommand implements Callable<Integer> {
   }
 
   /**
-   * The plug point for the simulated chip: an {@link ImageSource} named {@code preset} that
-   * generates {@code n} images with {@code spec}'s generator on that preset, drawing latents with
-   * {@link GeneratorSource#latents(int, int, long)} so its row sees the same z as {@code float}.
+   * The simulated chip as a source: {@code spec}'s generator (the same weights as {@code float})
+   * on {@code preset} with the {@code --set} overrides, run functional-only (the same values as
+   * cycle-accurate, without events), on the same latents as {@code float}.
    */
-  private static ImageSource presetSource(String preset, ModelSpec spec, Path generatorWeights) {
-    throw new IllegalArgumentException("--preset " + preset + ": hardware image generation is not available in this build yet "
-        + "(the generate path of issue #5); score real-test and float without --preset");
+  private ImageSource presetSource(String preset) {
+    RunInputs in = new RunInputs(model, weights, null, false, preset, sets, Map.of(), seed);
+    return new ChipImageSource(in.preset.name(), in::setup, RunMode.FUNCTIONAL, i -> { });
   }
 
   private FeatureStatistics referenceStatistics(ClassifierFeatureExtractor extractor, Path dataDir) {
