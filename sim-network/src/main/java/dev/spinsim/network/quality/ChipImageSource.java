@@ -8,6 +8,7 @@ import dev.spinsim.network.run.GenerationResult;
 import dev.spinsim.network.run.GenerationSetup;
 import dev.spinsim.network.run.RunMode;
 import dev.spinsim.network.tensor.Tensor;
+import java.util.Arrays;
 import java.util.function.IntConsumer;
 import java.util.function.LongFunction;
 
@@ -39,12 +40,26 @@ public final class ChipImageSource implements ImageSource {
     return name;
   }
 
+  /** Images per chip run: bounds the memory of long runs (the chip keeps per-image maps). */
+  static final int BATCH = 256;
+
   @Override
   public Tensor generate(int n, long seed) {
     checkArgument(n > 0, "image count must be > 0, got %s", n);
     GenerationSetup setup = setupForSeed.apply(seed);
-    GenerationResult result = Generation.run(setup, n, mode, TraceSink.off(), progress);
+    int latent = setup.model().latent();
+    float[] z = Generation.latents(seed, n, latent);
     var image = setup.model().image();
-    return Tensor.of(result.images(), n, image.channels(), image.height(), image.width());
+    int size = image.channels() * image.height() * image.width();
+    float[] out = new float[n * size];
+    for (int first = 0; first < n; first += BATCH) {
+      int count = Math.min(BATCH, n - first);
+      int offset = first;
+      float[] batch = Arrays.copyOfRange(z, first * latent, (first + count) * latent);
+      GenerationResult r = Generation.run(setup, batch, first, mode, TraceSink.off(),
+          i -> progress.accept(offset + i));
+      System.arraycopy(r.images(), 0, out, first * size, count * size);
+    }
+    return Tensor.of(out, n, image.channels(), image.height(), image.width());
   }
 }
