@@ -177,7 +177,11 @@ final class FidCommand implements Callable<Integer> {
    */
   private ImageSource presetSource(String preset) {
     RunInputs in = new RunInputs(model, weights, null, false, preset, sets, Map.of(), seed);
-    String name = in.preset.name();
+    return chipSource(in.preset.name(), in);
+  }
+
+  /** {@code in}'s generator on its preset as a source named {@code name}, with a progress bar on stderr. */
+  static ImageSource chipSource(String name, RunInputs in) {
     return new ImageSource() {
       @Override
       public String name() {
@@ -201,6 +205,15 @@ final class FidCommand implements Callable<Integer> {
   }
 
   private FeatureStatistics referenceStatistics(ClassifierFeatureExtractor extractor, Path dataDir) {
+    return trainingStatistics(extractor, dataDir, cache, noCache);
+  }
+
+  /**
+   * Statistics of the Fashion-MNIST training set in {@code extractor}'s features: read from
+   * {@code cache} (one file per extractor) when present, else computed and cached unless {@code noCache}.
+   */
+  static FeatureStatistics trainingStatistics(ClassifierFeatureExtractor extractor, Path dataDir, Path cache,
+      boolean noCache) {
     Path file = cache.resolve("fmnist-train-" + extractor.name().replace('@', '-') + ".safetensors");
     String description = extractor.name() + " features of the Fashion-MNIST training set";
     if (!noCache && Files.isRegularFile(file)) {

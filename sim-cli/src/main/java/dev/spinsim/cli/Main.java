@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       SampleCommand.class,
       ClassifierCommand.class,
       FidCommand.class,
+      CompareCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -39,6 +39,16 @@ final class RunInputs {
 
   RunInputs(String modelName, Path weights, Path discriminatorWeightsFile, boolean discriminator,
       String presetName, List<String> sets, Map<String, Integer> replication, long seed) {
+    this(modelName, weights, ShippedWeights.FLOAT, discriminatorWeightsFile, discriminator, presetName, sets,
+        replication, seed);
+  }
+
+  /**
+   * As above, with the generator's shipped weights taken from {@code variant} (e.g. {@code hw-paper})
+   * when {@code weights} is null; a variant other than float that is not shipped is an error.
+   */
+  RunInputs(String modelName, Path weights, String variant, Path discriminatorWeightsFile, boolean discriminator,
+      String presetName, List<String> sets, Map<String, Integer> replication, long seed) {
     this.overrides = List.copyOf(sets);
     this.model = ModelLoader.load(modelName);
     this.preset = Presets.load(presetName, presetSets(sets));
@@ -47,10 +57,10 @@ final class RunInputs {
     this.options = ChipBuilder.optionsFor(preset, mapping.biasModeValue(),
         mapping.partialSumsValue(), mapping.replication());
     this.generator = new Network(model.generator());
-    this.generatorWeights = load(generator, weights, seed);
+    this.generatorWeights = load(generator, weights, variant, seed);
     if (discriminator) {
       this.discriminator = new Network(model.discriminator());
-      this.discriminatorWeights = load(this.discriminator, discriminatorWeightsFile, seed + 1);
+      this.discriminatorWeights = load(this.discriminator, discriminatorWeightsFile, ShippedWeights.FLOAT, seed + 1);
     } else {
       this.discriminator = null;
       this.discriminatorWeights = null;
@@ -88,15 +98,15 @@ final class RunInputs {
 
   private static final String MAPPING_PREFIX = "mapping.";
 
-  private String load(Network net, Path file, long seed) {
+  private String load(Network net, Path file, String variant, long seed) {
     String role = net.spec().role();
-    if (file == null && !ShippedWeights.available(model.name(), role)) {
+    if (file == null && ShippedWeights.FLOAT.equals(variant) && !ShippedWeights.available(model.name(), role)) {
       net.initDcgan(new SplittableRandom(seed));
       notes.add("no trained " + role + " weights for " + model.name()
           + ": running on seeded random weights (DCGAN init, seed " + seed + ")");
       return "random (seed " + seed + ")";
     }
-    return ShippedWeights.load(net, model.name(), file);
+    return ShippedWeights.load(net, model.name(), variant, file);
   }
 
   GenerationSetup setup(long seed) {

@@ -42,7 +42,7 @@ public final class FidTable {
   }
 
   /** RFC 4180 quoting when the value holds a comma, quote or line break. */
-  static String field(String s) {
+  public static String field(String s) {
     if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
       return s;
     }
