@@ -5,23 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spinsim.network.classifier.FmnistClassifier;
-import dev.spinsim.network.model.ModelLoader;
-import dev.spinsim.network.model.Network;
 import dev.spinsim.network.quality.FidTable;
-import dev.spinsim.network.weights.SafeTensors;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,43 +23,10 @@ class FidCommandTest {
 
   @BeforeAll
   static void fixtures() throws IOException {
-    data = Files.createDirectories(tmp.resolve("data"));
-    SplittableRandom rng = new SplittableRandom(1);
-    for (String split : new String[] {"train", "t10k"}) {
-      int n = 120;
-      byte[] pixels = new byte[n * 784];
-      byte[] labels = new byte[n];
-      for (int i = 0; i < n; i++) {
-        labels[i] = (byte) (i % 10);
-        int size = 4 + rng.nextInt(10);
-        for (int y = 14 - size; y < 14 + size; y++) {
-          for (int x = 14 - size / 2; x < 14 + size / 2; x++) {
-            pixels[i * 784 + y * 28 + x] = (byte) (128 + rng.nextInt(128));
-          }
-        }
-      }
-      writeIdx(data.resolve(split + "-images-idx3-ubyte.gz"), 0x803, new int[] {n, 28, 28}, pixels);
-      writeIdx(data.resolve(split + "-labels-idx1-ubyte.gz"), 0x801, new int[] {n}, labels);
-    }
-    FmnistClassifier c = new FmnistClassifier();
-    c.initialise(3);
-    classifier = tmp.resolve("classifier.safetensors");
-    SafeTensors.write(classifier, c.stateDict(), Map.of());
-    Network g = new Network(ModelLoader.load("fmnist").generator());
-    g.initDcgan(new SplittableRandom(4));
-    generator = tmp.resolve("generator.safetensors");
-    SafeTensors.write(generator, g.stateDict(), Map.of());
-  }
-
-  private static void writeIdx(Path file, int magic, int[] dims, byte[] payload) throws IOException {
-    try (OutputStream raw = Files.newOutputStream(file);
-        DataOutputStream out = new DataOutputStream(new GZIPOutputStream(raw))) {
-      out.writeInt(magic);
-      for (int d : dims) {
-        out.writeInt(d);
-      }
-      out.write(payload);
-    }
+    FmnistFixtures f = FmnistFixtures.write(tmp);
+    data = f.data();
+    classifier = f.classifier();
+    generator = f.generator();
   }
 
   private static String[] args(Path out, String... extra) {
@@ -85,17 +40,8 @@ class FidCommandTest {
     return a.toArray(String[]::new);
   }
 
-  /** Runs the command and returns [exit code, stderr]. */
   private static Object[] run(String... args) {
-    PrintStream err = System.err;
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
-    try {
-      int code = Main.execute(args);
-      return new Object[] {code, buf.toString(StandardCharsets.UTF_8)};
-    } finally {
-      System.setErr(err);
-    }
+    return FmnistFixtures.run(args);
   }
 
   @Test

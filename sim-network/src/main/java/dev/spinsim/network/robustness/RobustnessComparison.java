@@ -3,6 +3,7 @@ package dev.spinsim.network.robustness;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.spinsim.devices.preset.Preset;
+import dev.spinsim.devices.preset.PresetDevices;
 import dev.spinsim.devices.preset.Presets;
 import dev.spinsim.network.quality.FidEvaluator;
 import dev.spinsim.network.quality.FidRow;
@@ -60,6 +61,7 @@ public final class RobustnessComparison {
         Preset p;
         try {
           p = Presets.load(presetName, overrides);
+          PresetDevices.of(p); // device parameters are validated when resolved
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException(sweep.knob().name() + " level " + Knob.format(level) + " on preset "
               + presetName + ": " + e.getMessage(), e);

@@ -1,0 +1,82 @@
+package dev.spinsim.cli;
+
+import dev.spinsim.network.classifier.FmnistClassifier;
+import dev.spinsim.network.model.ModelLoader;
+import dev.spinsim.network.model.Network;
+import dev.spinsim.network.weights.SafeTensors;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Small stand-ins for the FID commands' inputs: synthetic Fashion-MNIST IDX files (120 images per
+ * split), a randomly initialised classifier and randomly initialised fmnist generators.
+ */
+record FmnistFixtures(Path data, Path classifier, Path generator) {
+
+  static FmnistFixtures write(Path dir) throws IOException {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    SplittableRandom rng = new SplittableRandom(1);
+    for (String split : new String[] {"train", "t10k"}) {
+      int n = 120;
+      byte[] pixels = new byte[n * 784];
+      byte[] labels = new byte[n];
+      for (int i = 0; i < n; i++) {
+        labels[i] = (byte) (i % 10);
+        int size = 4 + rng.nextInt(10);
+        for (int y = 14 - size; y < 14 + size; y++) {
+          for (int x = 14 - size / 2; x < 14 + size / 2; x++) {
+            pixels[i * 784 + y * 28 + x] = (byte) (128 + rng.nextInt(128));
+          }
+        }
+      }
+      writeIdx(data.resolve(split + "-images-idx3-ubyte.gz"), 0x803, new int[] {n, 28, 28}, pixels);
+      writeIdx(data.resolve(split + "-labels-idx1-ubyte.gz"), 0x801, new int[] {n}, labels);
+    }
+    FmnistClassifier c = new FmnistClassifier();
+    c.initialise(3);
+    Path classifier = dir.resolve("classifier.safetensors");
+    SafeTensors.write(classifier, c.stateDict(), Map.of());
+    return new FmnistFixtures(data, classifier, generator(dir.resolve("generator.safetensors"), 4));
+  }
+
+  /** A DCGAN-initialised fmnist generator written to {@code file}. */
+  static Path generator(Path file, long seed) throws IOException {
+    Network g = new Network(ModelLoader.load("fmnist").generator());
+    g.initDcgan(new SplittableRandom(seed));
+    SafeTensors.write(file, g.stateDict(), Map.of());
+    return file;
+  }
+
+  private static void writeIdx(Path file, int magic, int[] dims, byte[] payload) throws IOException {
+    try (OutputStream raw = Files.newOutputStream(file);
+        DataOutputStream out = new DataOutputStream(new GZIPOutputStream(raw))) {
+      out.writeInt(magic);
+      for (int d : dims) {
+        out.writeInt(d);
+      }
+      out.write(payload);
+    }
+  }
+
+  /** Runs the command line and returns [exit code, stderr]. */
+  static Object[] run(String... args) {
+    PrintStream err = System.err;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    try {
+      int code = Main.execute(args);
+      return new Object[] {code, buf.toString(StandardCharsets.UTF_8)};
+    } finally {
+      System.setErr(err);
+    }
+  }
+}
