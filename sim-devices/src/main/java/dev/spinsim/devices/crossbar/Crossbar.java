@@ -135,6 +135,11 @@ public final class Crossbar {
     this.useVector = vector;
   }
 
+  /** True when reads use the Vector API loops. */
+  public boolean isVectorised() {
+    return useVector;
+  }
+
   /** True when reads draw read noise. */
   public boolean isNoisy() {
     return noisy;
@@ -319,9 +324,7 @@ public final class Crossbar {
     for (int j = 0; j < m; j++) {
       g[j] = rng.nextGaussian();
     }
-    for (int j = 0; j < m; j++) {
-      out[j] += (float) (Math.sqrt(variance[j]) * g[j] - refNoise);
-    }
+    MvmKernel.addNoise(variance, g, refNoise, m, out, useVector);
   }
 
   /** Mean conductance of the programmed physical cells, siemens (prices a cell read as V²·G·t). */

@@ -43,6 +43,21 @@ public final class MvmKernel {
     }
   }
 
+  /**
+   * out[j] += (float) (√variance[j] · gaussian[j] − refNoise) for j in [0, n): the per-column read
+   * noise (sqrt is exactly rounded in both paths).
+   */
+  public static void addNoise(float[] variance, double[] gaussian, double refNoise, int n, float[] out,
+      boolean vector) {
+    int j = 0;
+    if (vector && VECTOR_AVAILABLE) {
+      j = VectorMvm.addNoise(variance, gaussian, refNoise, n, out);
+    }
+    for (; j < n; j++) {
+      out[j] += (float) (Math.sqrt(variance[j]) * gaussian[j] - refNoise);
+    }
+  }
+
   /** The scalar fallback of {@link #mvm}. */
   public static void scalarMvm(float[] m, int rowLength, int cols, int[] rows, float[] x, int count, float[] y) {
     java.util.Arrays.fill(y, 0, cols, 0f);

@@ -185,9 +185,7 @@ public final class ReadoutChain {
         acc[j] += weight * columns[j];
       }
     } else {
-      for (int j = 0; j < m; j++) {
-        acc[j] += weight * adc.convert(columns[j], fullScale);
-      }
+      adc.convertAccumulate(columns, m, fullScale, weight, acc, crossbar.isVectorised());
     }
   }
 }

@@ -1,6 +1,9 @@
 package dev.spinsim.devices.crossbar;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -12,6 +15,11 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorMvm {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int L = S.length();
+  private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+  private static final int DL = D.length();
+  /** Floats of half the double vector's width: one lane per double lane. */
+  private static final VectorSpecies<Float> HALF =
+      VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
 
   private VectorMvm() {}
 
@@ -99,6 +107,19 @@ final class VectorMvm {
       scalarTail(m, rowLength, 0, j, cols, rows, x, count, false, y);
       scalarTail(m, rowLength, cols, j, cols, rows, x, count, true, v);
     }
+  }
+
+  /** Whole vectors of {@link MvmKernel#addNoise}; returns the first index left for the scalar loop. */
+  static int addNoise(float[] variance, double[] gaussian, double refNoise, int n, float[] out) {
+    int j = 0;
+    for (; j + DL <= n; j += DL) {
+      DoubleVector sd = ((DoubleVector) FloatVector.fromArray(HALF, variance, j)
+          .convertShape(VectorOperators.F2D, D, 0)).lanewise(VectorOperators.SQRT);
+      DoubleVector noise = sd.mul(DoubleVector.fromArray(D, gaussian, j)).sub(refNoise);
+      FloatVector o = FloatVector.fromArray(HALF, out, j);
+      o.add((FloatVector) noise.convertShape(VectorOperators.D2F, HALF, 0)).intoArray(out, j);
+    }
+    return j;
   }
 
   /** Columns [from, cols) the vectors did not cover (only when cols is not a multiple of L). */
