@@ -11,12 +11,14 @@ import dev.spinsim.network.model.ModelSpec;
 import dev.spinsim.network.model.Network;
 import dev.spinsim.network.quality.ClassifierFeatureExtractor;
 import dev.spinsim.network.quality.FeatureStatistics;
+import dev.spinsim.network.quality.ChipImageSource;
 import dev.spinsim.network.quality.FidEvaluator;
 import dev.spinsim.network.quality.FidRow;
 import dev.spinsim.network.quality.FidTable;
 import dev.spinsim.network.quality.GeneratorSource;
 import dev.spinsim.network.quality.ImageSource;
 import dev.spinsim.network.quality.RealImageSource;
+import dev.spinsim.network.run.RunMode;
 import dev.spinsim.network.tensor.Tensor;
 import dev.spinsim.network.weights.ShippedWeights;
 import java.awt.Color;
@@ -28,12 +30,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -52,8 +60,8 @@ import picocli.CommandLine.Option;
     description = {
       "FID against the Fashion-MNIST training set in the feature space of spinsim's classifier (not Inception: compare",
       "rows of one run, or runs with the same extractor and sample count). Rows: real-test (the floor), float, one per --preset.",
-      "Cost at the default 10,000 samples on 2 cores: about a minute per source plus about two minutes once for the",
-      "training-set statistics, which are then cached."})
+      "Cost at the default 10,000 samples on 2 cores: about 30 s each for real-test and float, about a minute once for",
+      "the training-set statistics (then cached), and about 0.2 s per image per --preset (functional chip simulation)."})
 final class FidCommand implements Callable<Integer> {
   static {
     if (System.getProperty("java.awt.headless") == null) {
@@ -67,13 +75,17 @@ final class FidCommand implements Callable<Integer> {
   @Option(names = "--preset", description = "hardware preset to score as a source (repeatable)")
   List<String> presets = new ArrayList<>();
 
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "override a preset or mapping key for every --preset (as in spinsim generate)")
+  List<String> sets = new ArrayList<>();
+
   @Option(names = "--samples", defaultValue = "10000", description = "images per source, at most 10000 (the test set) (default: ${DEFAULT-VALUE})")
   int samples;
 
   @Option(names = "--seed", defaultValue = "1", description = "seed of the latents and of the test subset (default: ${DEFAULT-VALUE})")
   long seed;
 
-  @Option(names = "--out", description = "output folder, must not exist (default: traces/fid/<model>-n<N>-seed<S>)")
+  @Option(names = "--out", description = "output folder, must not exist (default: traces/runs/<timestamp>-<model>-fid)")
   Path out;
 
   @Option(names = "--weights", description = "generator safetensors (default: the shipped weights of the model)")
@@ -109,7 +121,7 @@ final class FidCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--preset given twice: " + presets);
     }
     Path dataDir = data != null ? data : FashionMnist.DEFAULT_DIR;
-    Path target = out != null ? out : Path.of("traces", "fid", String.format(Locale.ROOT, "%s-n%d-seed%d", spec.name(), samples, seed));
+    Path target = out != null ? out : RunFolder.defaultTarget(RunFolder.DEFAULT_RUNS_ROOT, LocalDateTime.now(), spec.name(), "fid");
     if (Files.exists(target)) {
       throw new IllegalArgumentException("--out " + target + " already exists; choose another folder");
     }
@@ -120,7 +132,7 @@ final class FidCommand implements Callable<Integer> {
     sources.add(new RealImageSource("real-test", test.images()));
     sources.add(floatSource(spec));
     for (String preset : presets) {
-      sources.add(presetSource(preset, spec, weights));
+      sources.add(presetSource(preset));
     }
 
     ClassifierWeights.Loaded loaded = ClassifierWeights.load(classifier);
@@ -159,13 +171,33 @@ final class FidCommand implements Callable<Integer> {
   }
 
   /**
-   * The plug point for the simulated chip: an {@link ImageSource} named {@code preset} that
-   * generates {@code n} images with {@code spec}'s generator on that preset, drawing latents with
-   * {@link GeneratorSource#latents(int, int, long)} so its row sees the same z as {@code float}.
+   * The simulated chip as a source: {@code spec}'s generator (the same weights as {@code float})
+   * on {@code preset} with the {@code --set} overrides, run functional-only (the same values as
+   * cycle-accurate, without events), on the same latents as {@code float}.
    */
-  private static ImageSource presetSource(String preset, ModelSpec spec, Path generatorWeights) {
-    throw new IllegalArgumentException("--preset " + preset + ": hardware image generation is not available in this build yet "
-        + "(the generate path of issue #5); score real-test and float without --preset");
+  private ImageSource presetSource(String preset) {
+    RunInputs in = new RunInputs(model, weights, null, false, preset, sets, Map.of(), seed);
+    String name = in.preset.name();
+    return new ImageSource() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public Tensor generate(int n, long latentSeed) {
+        try (ProgressBar bar = new ProgressBarBuilder()
+            .setTaskName("generate on " + name)
+            .setInitialMax(n)
+            .setStyle(ProgressBarStyle.ASCII)
+            .setUpdateIntervalMillis(1000)
+            .setConsumer(new ConsoleProgressBarConsumer(System.err))
+            .setUnit(" img", 1)
+            .build()) {
+          return new ChipImageSource(name, in::setup, RunMode.FUNCTIONAL, i -> bar.step()).generate(n, latentSeed);
+        }
+      }
+    };
   }
 
   private FeatureStatistics referenceStatistics(ClassifierFeatureExtractor extractor, Path dataDir) {

@@ -134,10 +134,25 @@ class FidCommandTest {
   @Test
   void unknownPresetIsAOneLineErrorAndLeavesNoFolder() {
     Path out = tmp.resolve("run-d");
-    Object[] r = run(args(out, "--preset", "paper"));
+    Object[] r = run(args(out, "--preset", "nosuch"));
     assertEquals(2, r[0]);
-    assertTrue(((String) r[1]).startsWith("spinsim: error: --preset paper"), (String) r[1]);
+    String err = (String) r[1];
+    assertTrue(err.startsWith("spinsim: error: ") && err.contains("nosuch"), err);
+    assertEquals(1, err.strip().lines().count(), err);
     assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void idealPresetScoresExactlyLikeTheFloatGenerator() throws IOException {
+    // The ideal chip computes the float forward pass on the same latents, so the rows agree.
+    Path out = tmp.resolve("run-g");
+    assertEquals(0, run(argsWithSamples("12", out, "--preset", "ideal"))[0]);
+    List<String> lines = Files.readAllLines(out.resolve("fid.csv"));
+    assertEquals(4, lines.size());
+    String[] f = lines.get(2).split(","), ideal = lines.get(3).split(",");
+    assertEquals("float", f[0]);
+    assertEquals("ideal", ideal[0]);
+    assertEquals(Double.parseDouble(f[3]), Double.parseDouble(ideal[3]), 1e-3);
   }
 
   @Test

@@ -77,6 +77,16 @@ public final class ChipBuilder {
    */
   public Chip build(List<StagePlan> plans, int generatorStages, List<RangeCalibration.Range> ranges,
       int images) {
+    return build(plans, generatorStages, ranges, images, 0);
+  }
+
+  /**
+   * As {@link #build(List, int, List, int)} for images {@code firstImage ..} of a longer run
+   * generated in batches: the devices are the same (seeded by the chip's seed), the read noise
+   * of an image is keyed on its index in the whole run.
+   */
+  public Chip build(List<StagePlan> plans, int generatorStages, List<RangeCalibration.Range> ranges,
+      int images, int firstImage) {
     checkArgument(plans.size() == ranges.size(), "one range per stage expected");
     Preset p = devices.preset();
     Clock clock = Clock.ofMhz(p.clockMhz());
@@ -97,7 +107,7 @@ public final class ChipBuilder {
       boolean unsignedInput = s > 0 && plans.get(s - 1).activation().equals("relu")
           && plans.get(s - 1).network().equals(plan.network());
       stages[s] = stage(s, plan, ranges.get(s), maps[s], maps[s + 1], images, clock, ledger, noc,
-          tile, valueBits(p), unsignedInput);
+          tile, valueBits(p), unsignedInput, firstImage);
       tile += stages[s].tiles();
     }
     return new Chip(stages, plans, maps, generatorStages, ledger, noc, clock, tile);
@@ -116,7 +126,7 @@ public final class ChipBuilder {
 
   private Stage stage(int index, StagePlan plan, RangeCalibration.Range range, float[][] inputs,
       float[][] outputs, int images, Clock clock, ActionLedger ledger, Resource noc, int firstTile,
-      int outputBits, boolean unsignedInput) {
+      int outputBits, boolean unsignedInput, int firstImage) {
     Preset p = devices.preset();
     LayerMapping m = strategy.map(plan.qualifiedName(), plan.geometry(), options);
     boolean analog = options.partialSums() == PartialSums.ANALOG;
@@ -224,7 +234,7 @@ public final class ChipBuilder {
     }
     long noiseKey = seed * 0x632BE59BD9B4E019L + index;
     CrossbarStageValues values = new CrossbarStageValues(plan, m, chains, analog, inputScale,
-        weightScale, actScale, !biasRow, act, noiseKey, inputs, outputs, images);
+        weightScale, actScale, !biasRow, act, noiseKey, firstImage, inputs, outputs, images);
     return new Stage(plan.network(), plan.layer(), m, timing, bitCycles, inputBits, outputBits,
         options.partialSums(), activationUnits, shiftAddUnits, noc, firstTile,
         p.tile().crossbarsPerTile(), values, ids);

@@ -33,6 +33,8 @@ final class CrossbarStageValues implements StageValues {
   private final ActivationUnit activation;
   private final boolean homogeneous;
   private final long noiseKey;
+  /** Index of this chip's image 0 within the whole run (noise is keyed on the run index). */
+  private final int firstImage;
   private final boolean noisy;
 
   private final float[][] inputs;
@@ -52,7 +54,8 @@ final class CrossbarStageValues implements StageValues {
    */
   CrossbarStageValues(StagePlan plan, LayerMapping m, ReadoutChain[] chains, boolean analogStacks,
       double inputScale, double weightScale, double activationScale, boolean digitalBias,
-      ActivationUnit activation, long noiseKey, float[][] inputs, float[][] outputs, int images) {
+      ActivationUnit activation, long noiseKey, int firstImage, float[][] inputs, float[][] outputs,
+      int images) {
     this.plan = plan;
     this.g = plan.geometry();
     this.m = m;
@@ -65,6 +68,7 @@ final class CrossbarStageValues implements StageValues {
     this.activation = activation;
     this.homogeneous = plan.activation().equals("relu") || plan.activation().equals("leaky-relu");
     this.noiseKey = noiseKey;
+    this.firstImage = firstImage;
     boolean anyNoise = false;
     for (ReadoutChain c : chains) {
       anyNoise |= c.crossbar().isNoisy();
@@ -107,7 +111,7 @@ final class CrossbarStageValues implements StageValues {
       }
       for (int cb = 0; cb < m.colBlocks(); cb++) {
         ReadoutChain chain = chains[copy * perCopy + rb * m.colBlocks() + cb];
-        SplittableRandom rng = noisy ? new SplittableRandom(mix(image, v, rb, cb)) : null;
+        SplittableRandom rng = noisy ? new SplittableRandom(mix(firstImage + image, v, rb, cb)) : null;
         chain.read(slice, columns, rng);
         int c0 = cb * m.logicalColsPerCrossbar();
         int n = m.colsInBlock(cb);

@@ -29,6 +29,10 @@ public final class Generation {
 
   /** Builds the chip of a setup for {@code images} images (no simulation yet). */
   public static Chip buildChip(GenerationSetup s, int images) {
+    return buildChip(s, images, 0);
+  }
+
+  private static Chip buildChip(GenerationSetup s, int images, int firstImage) {
     List<StagePlan> plans = new ArrayList<>(NetworkPlanner.plan("G", s.generator()));
     int gStages = plans.size();
     if (s.runsDiscriminator()) {
@@ -37,7 +41,7 @@ public final class Generation {
     List<RangeCalibration.Range> ranges = RangeCalibration.measure(s.generator(),
         s.discriminator(), s.model().latent());
     return new ChipBuilder(s.devices(), s.strategy(), s.options(), s.seed())
-        .build(plans, gStages, ranges, images);
+        .build(plans, gStages, ranges, images, firstImage);
   }
 
   /** The latents of a run: {@code images × latent} standard normals from {@code seed}. */
@@ -57,9 +61,21 @@ public final class Generation {
   public static GenerationResult run(GenerationSetup s, int images, RunMode mode, TraceSink trace,
       IntConsumer progress) {
     checkArgument(images > 0, "images must be a positive integer, got %s", images);
-    Chip chip = buildChip(s, images);
+    return run(s, latents(s.seed(), images, s.model().latent()), 0, mode, trace, progress);
+  }
+
+  /**
+   * Runs the given latents ({@code images × latent}) as images {@code firstImage ..} of a run:
+   * how a long run (thousands of images for FID) is generated in batches with the same chip and
+   * the same noise as one long run would have.
+   */
+  public static GenerationResult run(GenerationSetup s, float[] z, int firstImage, RunMode mode,
+      TraceSink trace, IntConsumer progress) {
     int latent = s.model().latent();
-    float[] z = latents(s.seed(), images, latent);
+    checkArgument(z.length > 0 && z.length % latent == 0,
+        "latents must hold a positive multiple of %s values, got %s", latent, z.length);
+    int images = z.length / latent;
+    Chip chip = buildChip(s, images, firstImage);
     float[] one = new float[latent];
     for (int i = 0; i < images; i++) {
       System.arraycopy(z, i * latent, one, 0, latent);

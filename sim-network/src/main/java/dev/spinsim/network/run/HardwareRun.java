@@ -83,17 +83,18 @@ public final class HardwareRun {
     for (int s = 0; s < stages.length; s++) {
       Stage st = stages[s];
       double energy = 0;
-      long count = 0;
       for (var c : ledger.components()) {
         if (!c.tag().equals(st.traceLayer)) {
           continue;
         }
         for (int a = 0; a < ledger.actions().size(); a++) {
           long n = ledger.count(c.id(), a);
-          energy += n * pricePj[c.id()][a];
+          if (n != 0) {
+            energy += n * pricePj[c.id()][a];
+          }
         }
       }
-      count = st.geometry.vectorsPerImage();
+      long count = st.geometry.vectorsPerImage();
       for (int i = 0; i < images; i++) {
         trace.record(stageStartPs[s][i], stageEndPs[s][i], st.traceLayer, "layer", st.traceLayer,
             st.firstTile, count, energy / images);

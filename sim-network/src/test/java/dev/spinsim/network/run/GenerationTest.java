@@ -93,6 +93,22 @@ class GenerationTest {
   }
 
   @Test
+  void aRunGeneratedInBatchesEqualsOneLongRun() {
+    GenerationSetup s = setup("paper", false, BiasMode.DIGITAL, PartialSums.DIGITAL);
+    int latent = FMNIST.latent();
+    float[] z = Generation.latents(3, 4, latent);
+    float[] whole = Generation.run(s, z, 0, RunMode.FUNCTIONAL, TraceSink.off(), i -> {}).images();
+    float[] first = Generation.run(s, java.util.Arrays.copyOfRange(z, 0, 2 * latent), 0,
+        RunMode.FUNCTIONAL, TraceSink.off(), i -> {}).images();
+    float[] second = Generation.run(s, java.util.Arrays.copyOfRange(z, 2 * latent, 4 * latent), 2,
+        RunMode.FUNCTIONAL, TraceSink.off(), i -> {}).images();
+    float[] joined = new float[whole.length];
+    System.arraycopy(first, 0, joined, 0, first.length);
+    System.arraycopy(second, 0, joined, first.length, second.length);
+    assertArrayEquals(whole, joined);
+  }
+
+  @Test
   void paperPresetImagesDifferFromIdealButStayClose() {
     GenerationSetup ideal = setup("ideal", false, BiasMode.DIGITAL, PartialSums.DIGITAL);
     GenerationSetup paper = setup("paper", false, BiasMode.DIGITAL, PartialSums.DIGITAL);
