@@ -6,36 +6,48 @@ import com.google.common.collect.ImmutableSortedMap;
 import java.util.Map;
 
 /**
- * A component registered with an {@link ActionLedger}: its name, the class an energy table
- * prices it by, a tag (usually the layer) and numeric attributes such as {@code bits} or
- * {@code rows} that estimators read.
+ * A component registered with an {@link ActionLedger}: its name, the class an energy table prices
+ * it by, a tag (usually the layer) and numeric attributes such as {@code bits} or {@code rows} that
+ * estimators read.
  */
-public record ComponentInfo(int id, String name, String componentClass, String tag, Map<String, Double> attributes) {
-    public ComponentInfo {
-        checkArgument(id >= 0, "component id must be >= 0, got %s", id);
-        checkArgument(name != null && !name.isBlank(), "component name must not be blank");
-        checkArgument(componentClass != null && !componentClass.isBlank(),
-                "component class of '%s' must not be blank", name);
-        checkArgument(tag != null, "tag of component '%s' must not be null (use \"\")", name);
-        checkArgument(attributes != null, "attributes of component '%s' must not be null", name);
-        for (Map.Entry<String, Double> e : attributes.entrySet()) {
-            checkArgument(e.getValue() != null && Double.isFinite(e.getValue()),
-                    "attribute '%s' of component '%s' must be a finite number, got %s", e.getKey(), name, e.getValue());
-        }
-        attributes = ImmutableSortedMap.copyOf(attributes);
+public record ComponentInfo(
+    int id, String name, String componentClass, String tag, Map<String, Double> attributes) {
+  public ComponentInfo {
+    checkArgument(id >= 0, "component id must be >= 0, got %s", id);
+    checkArgument(name != null && !name.isBlank(), "component name must not be blank");
+    checkArgument(
+        componentClass != null && !componentClass.isBlank(),
+        "component class of '%s' must not be blank",
+        name);
+    checkArgument(tag != null, "tag of component '%s' must not be null (use \"\")", name);
+    checkArgument(attributes != null, "attributes of component '%s' must not be null", name);
+    for (Map.Entry<String, Double> e : attributes.entrySet()) {
+      checkArgument(
+          e.getValue() != null && Double.isFinite(e.getValue()),
+          "attribute '%s' of component '%s' must be a finite number, got %s",
+          e.getKey(),
+          name,
+          e.getValue());
     }
+    attributes = ImmutableSortedMap.copyOf(attributes);
+  }
 
-    /** The attribute {@code key}; a missing attribute is an error naming the component. */
-    public double attribute(String key) {
-        Double v = attributes.get(key);
-        checkArgument(v != null, "component '%s' (%s) has no attribute '%s'; it has %s",
-                name, componentClass, key, attributes.keySet());
-        return v;
-    }
+  /** The attribute {@code key}; a missing attribute is an error naming the component. */
+  public double attribute(String key) {
+    Double v = attributes.get(key);
+    checkArgument(
+        v != null,
+        "component '%s' (%s) has no attribute '%s'; it has %s",
+        name,
+        componentClass,
+        key,
+        attributes.keySet());
+    return v;
+  }
 
-    /** The attribute {@code key}, or {@code fallback} when absent. */
-    public double attribute(String key, double fallback) {
-        Double v = attributes.get(key);
-        return v == null ? fallback : v;
-    }
+  /** The attribute {@code key}, or {@code fallback} when absent. */
+  public double attribute(String key, double fallback) {
+    Double v = attributes.get(key);
+    return v == null ? fallback : v;
+  }
 }

@@ -6,9 +6,9 @@ package dev.spinsim.core.energy;
  * error (NaN or an exception), never a silent zero.
  */
 public interface EnergyEstimator {
-    /** Energy of one occurrence of {@code action} on component {@code c}, in pJ. */
-    double energyPj(ComponentInfo c, String action);
+  /** Energy of one occurrence of {@code action} on component {@code c}, in pJ. */
+  double energyPj(ComponentInfo c, String action);
 
-    /** Static power of component {@code c} while the simulated system is on, in mW. */
-    double leakageMw(ComponentInfo c);
+  /** Static power of component {@code c} while the simulated system is on, in mW. */
+  double leakageMw(ComponentInfo c);
 }

@@ -9,137 +9,168 @@ import java.util.TreeMap;
 
 /**
  * A ledger priced by a table: total, dynamic and leakage energy, and the breakdowns by component,
- * component class, tag and class/action. Every figure is a compensated sum of the same
- * (component, action) terms, so each breakdown adds up to the total. Pricing is a pure function of
- * the ledger, so a finished run can be re-priced with another table.
+ * component class, tag and class/action. Every figure is a compensated sum of the same (component,
+ * action) terms, so each breakdown adds up to the total. Pricing is a pure function of the ledger,
+ * so a finished run can be re-priced with another table.
  */
 public final class EnergyReport {
-    /** The pseudo-action under which leakage energy appears in {@link #byClassAndActionPj()}. */
-    public static final String LEAKAGE_ACTION = "leakage";
-    /** mW x ps = 1e-3 W x 1e-12 s = 1e-15 J = 1e-3 pJ. */
-    private static final double PJ_PER_MW_PS = 1e-3;
+  /** The pseudo-action under which leakage energy appears in {@link #byClassAndActionPj()}. */
+  public static final String LEAKAGE_ACTION = "leakage";
 
-    private final long simulatedPs;
-    private final double totalPj;
-    private final double dynamicPj;
-    private final double leakagePj;
-    private final ImmutableSortedMap<String, Double> byComponent;
-    private final ImmutableSortedMap<String, Double> byClass;
-    private final ImmutableSortedMap<String, Double> byTag;
-    private final ImmutableSortedMap<String, Double> byClassAndAction;
-    private final ImmutableSortedMap<String, Long> countsByClassAndAction;
+  /** mW x ps = 1e-3 W x 1e-12 s = 1e-15 J = 1e-3 pJ. */
+  private static final double PJ_PER_MW_PS = 1e-3;
 
-    private EnergyReport(long simulatedPs, double totalPj, double dynamicPj, double leakagePj,
-                         Map<String, Double> byComponent, Map<String, Double> byClass, Map<String, Double> byTag,
-                         Map<String, Double> byClassAndAction, Map<String, Long> countsByClassAndAction) {
-        this.simulatedPs = simulatedPs;
-        this.totalPj = totalPj;
-        this.dynamicPj = dynamicPj;
-        this.leakagePj = leakagePj;
-        this.byComponent = ImmutableSortedMap.copyOf(byComponent);
-        this.byClass = ImmutableSortedMap.copyOf(byClass);
-        this.byTag = ImmutableSortedMap.copyOf(byTag);
-        this.byClassAndAction = ImmutableSortedMap.copyOf(byClassAndAction);
-        this.countsByClassAndAction = ImmutableSortedMap.copyOf(countsByClassAndAction);
-    }
+  private final long simulatedPs;
+  private final double totalPj;
+  private final double dynamicPj;
+  private final double leakagePj;
+  private final ImmutableSortedMap<String, Double> byComponent;
+  private final ImmutableSortedMap<String, Double> byClass;
+  private final ImmutableSortedMap<String, Double> byTag;
+  private final ImmutableSortedMap<String, Double> byClassAndAction;
+  private final ImmutableSortedMap<String, Long> countsByClassAndAction;
 
-    /**
-     * Prices every recorded (component, action) count with {@code table}, plus each component's
-     * leakage over {@code simulatedPs}. A class or action the table cannot price is an error.
-     */
-    public static EnergyReport price(ActionLedger ledger, EnergyTable table, long simulatedPs) {
-        checkArgument(simulatedPs >= 0, "simulated time must be >= 0 ps, got %s", simulatedPs);
-        List<ComponentInfo> components = ledger.components();
-        List<String> actions = ledger.actions();
-        CompensatedSum total = new CompensatedSum();
-        CompensatedSum dynamic = new CompensatedSum();
-        CompensatedSum leakage = new CompensatedSum();
-        Map<String, CompensatedSum> byComponent = new TreeMap<>();
-        Map<String, CompensatedSum> byClass = new TreeMap<>();
-        Map<String, CompensatedSum> byTag = new TreeMap<>();
-        Map<String, CompensatedSum> byClassAction = new TreeMap<>();
-        Map<String, Long> counts = new TreeMap<>();
-        for (ComponentInfo c : components) {
-            CompensatedSum comp = byComponent.computeIfAbsent(c.name(), k -> new CompensatedSum());
-            CompensatedSum cls = byClass.computeIfAbsent(c.componentClass(), k -> new CompensatedSum());
-            CompensatedSum tag = byTag.computeIfAbsent(c.tag(), k -> new CompensatedSum());
-            for (int a = 0; a < actions.size(); a++) {
-                long n = ledger.count(c.id(), a);
-                if (n == 0) {
-                    continue;
-                }
-                String action = actions.get(a);
-                double e = n * table.energyPj(c, action);
-                String key = c.componentClass() + "/" + action;
-                add(e, total, dynamic, comp, cls, tag, byClassAction.computeIfAbsent(key, k -> new CompensatedSum()));
-                counts.merge(key, n, Long::sum);
-            }
-            double leak = table.leakageMw(c) * simulatedPs * PJ_PER_MW_PS;
-            if (leak != 0) {
-                String key = c.componentClass() + "/" + LEAKAGE_ACTION;
-                add(leak, total, leakage, comp, cls, tag, byClassAction.computeIfAbsent(key, k -> new CompensatedSum()));
-            }
+  private EnergyReport(
+      long simulatedPs,
+      double totalPj,
+      double dynamicPj,
+      double leakagePj,
+      Map<String, Double> byComponent,
+      Map<String, Double> byClass,
+      Map<String, Double> byTag,
+      Map<String, Double> byClassAndAction,
+      Map<String, Long> countsByClassAndAction) {
+    this.simulatedPs = simulatedPs;
+    this.totalPj = totalPj;
+    this.dynamicPj = dynamicPj;
+    this.leakagePj = leakagePj;
+    this.byComponent = ImmutableSortedMap.copyOf(byComponent);
+    this.byClass = ImmutableSortedMap.copyOf(byClass);
+    this.byTag = ImmutableSortedMap.copyOf(byTag);
+    this.byClassAndAction = ImmutableSortedMap.copyOf(byClassAndAction);
+    this.countsByClassAndAction = ImmutableSortedMap.copyOf(countsByClassAndAction);
+  }
+
+  /**
+   * Prices every recorded (component, action) count with {@code table}, plus each component's
+   * leakage over {@code simulatedPs}. A class or action the table cannot price is an error.
+   */
+  public static EnergyReport price(ActionLedger ledger, EnergyTable table, long simulatedPs) {
+    checkArgument(simulatedPs >= 0, "simulated time must be >= 0 ps, got %s", simulatedPs);
+    List<ComponentInfo> components = ledger.components();
+    List<String> actions = ledger.actions();
+    CompensatedSum total = new CompensatedSum();
+    CompensatedSum dynamic = new CompensatedSum();
+    CompensatedSum leakage = new CompensatedSum();
+    Map<String, CompensatedSum> byComponent = new TreeMap<>();
+    Map<String, CompensatedSum> byClass = new TreeMap<>();
+    Map<String, CompensatedSum> byTag = new TreeMap<>();
+    Map<String, CompensatedSum> byClassAction = new TreeMap<>();
+    Map<String, Long> counts = new TreeMap<>();
+    for (ComponentInfo c : components) {
+      CompensatedSum comp = byComponent.computeIfAbsent(c.name(), k -> new CompensatedSum());
+      CompensatedSum cls = byClass.computeIfAbsent(c.componentClass(), k -> new CompensatedSum());
+      CompensatedSum tag = byTag.computeIfAbsent(c.tag(), k -> new CompensatedSum());
+      for (int a = 0; a < actions.size(); a++) {
+        long n = ledger.count(c.id(), a);
+        if (n == 0) {
+          continue;
         }
-        return new EnergyReport(simulatedPs, total.value(), dynamic.value(), leakage.value(),
-                values(byComponent), values(byClass), values(byTag), values(byClassAction), counts);
+        String action = actions.get(a);
+        double e = n * table.energyPj(c, action);
+        String key = c.componentClass() + "/" + action;
+        add(
+            e,
+            total,
+            dynamic,
+            comp,
+            cls,
+            tag,
+            byClassAction.computeIfAbsent(key, k -> new CompensatedSum()));
+        counts.merge(key, n, Long::sum);
+      }
+      double leak = table.leakageMw(c) * simulatedPs * PJ_PER_MW_PS;
+      if (leak != 0) {
+        String key = c.componentClass() + "/" + LEAKAGE_ACTION;
+        add(
+            leak,
+            total,
+            leakage,
+            comp,
+            cls,
+            tag,
+            byClassAction.computeIfAbsent(key, k -> new CompensatedSum()));
+      }
     }
+    return new EnergyReport(
+        simulatedPs,
+        total.value(),
+        dynamic.value(),
+        leakage.value(),
+        values(byComponent),
+        values(byClass),
+        values(byTag),
+        values(byClassAction),
+        counts);
+  }
 
-    private static void add(double e, CompensatedSum... sums) {
-        for (CompensatedSum s : sums) {
-            s.add(e);
-        }
+  private static void add(double e, CompensatedSum... sums) {
+    for (CompensatedSum s : sums) {
+      s.add(e);
     }
+  }
 
-    private static Map<String, Double> values(Map<String, CompensatedSum> sums) {
-        Map<String, Double> out = new TreeMap<>();
-        sums.forEach((k, v) -> out.put(k, v.value()));
-        return out;
-    }
+  private static Map<String, Double> values(Map<String, CompensatedSum> sums) {
+    Map<String, Double> out = new TreeMap<>();
+    sums.forEach((k, v) -> out.put(k, v.value()));
+    return out;
+  }
 
-    public long simulatedPs() {
-        return simulatedPs;
-    }
+  public long simulatedPs() {
+    return simulatedPs;
+  }
 
-    public double totalPj() {
-        return totalPj;
-    }
+  public double totalPj() {
+    return totalPj;
+  }
 
-    public double dynamicPj() {
-        return dynamicPj;
-    }
+  public double dynamicPj() {
+    return dynamicPj;
+  }
 
-    public double leakagePj() {
-        return leakagePj;
-    }
+  public double leakagePj() {
+    return leakagePj;
+  }
 
-    /** Energy per component name (dynamic + leakage), sorted by name. */
-    public Map<String, Double> byComponentPj() {
-        return byComponent;
-    }
+  /** Energy per component name (dynamic + leakage), sorted by name. */
+  public Map<String, Double> byComponentPj() {
+    return byComponent;
+  }
 
-    /** Energy per component class, sorted by class. */
-    public Map<String, Double> byComponentClassPj() {
-        return byClass;
-    }
+  /** Energy per component class, sorted by class. */
+  public Map<String, Double> byComponentClassPj() {
+    return byClass;
+  }
 
-    /** Energy per tag (usually the layer), sorted by tag. */
-    public Map<String, Double> byTagPj() {
-        return byTag;
-    }
+  /** Energy per tag (usually the layer), sorted by tag. */
+  public Map<String, Double> byTagPj() {
+    return byTag;
+  }
 
-    /** Energy per "class/action"; leakage appears as action {@value #LEAKAGE_ACTION}. */
-    public Map<String, Double> byClassAndActionPj() {
-        return byClassAndAction;
-    }
+  /** Energy per "class/action"; leakage appears as action {@value #LEAKAGE_ACTION}. */
+  public Map<String, Double> byClassAndActionPj() {
+    return byClassAndAction;
+  }
 
-    /** Action counts per "class/action" (no leakage entries). */
-    public Map<String, Long> countsByClassAndAction() {
-        return countsByClassAndAction;
-    }
+  /** Action counts per "class/action" (no leakage entries). */
+  public Map<String, Long> countsByClassAndAction() {
+    return countsByClassAndAction;
+  }
 
-    @Override
-    public String toString() {
-        return String.format("EnergyReport[total %.6g pJ (dynamic %.6g, leakage %.6g) over %d ps]",
-                totalPj, dynamicPj, leakagePj, simulatedPs);
-    }
+  @Override
+  public String toString() {
+    return String.format(
+        "EnergyReport[total %.6g pJ (dynamic %.6g, leakage %.6g) over %d ps]",
+        totalPj, dynamicPj, leakagePj, simulatedPs);
+  }
 }

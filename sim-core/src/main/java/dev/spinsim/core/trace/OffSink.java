@@ -2,21 +2,28 @@ package dev.spinsim.core.trace;
 
 /** The sink behind {@link TraceSink#off()}. */
 enum OffSink implements TraceSink {
-    INSTANCE;
+  INSTANCE;
 
-    @Override
-    public TraceLevel level() {
-        return TraceLevel.OFF;
-    }
+  @Override
+  public TraceLevel level() {
+    return TraceLevel.OFF;
+  }
 
-    @Override
-    public void record(long startPs, long endPs, String component, String action, String layer, int tile,
-                       long count, double energyPj) {
-        // tracing is off
-    }
+  @Override
+  public void record(
+      long startPs,
+      long endPs,
+      String component,
+      String action,
+      String layer,
+      int tile,
+      long count,
+      double energyPj) {
+    // tracing is off
+  }
 
-    @Override
-    public void close() {
-        // nothing to release
-    }
+  @Override
+  public void close() {
+    // nothing to release
+  }
 }

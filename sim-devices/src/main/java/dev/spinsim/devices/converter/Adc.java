@@ -36,6 +36,18 @@ public interface Adc {
     return code(value, fullScale) * (fullScale / maxCode());
   }
 
+  /**
+   * Converts {@code values[0..n)} and shift-adds them: acc[j] += weight × convert(values[j],
+   * fullScale). An ADC that keeps the default {@link #convert} may override this with the
+   * vectorised {@link UniformQuantiser} (same bits); {@code vector} chooses its Vector API loop.
+   */
+  default void convertAccumulate(float[] values, int n, double fullScale, double weight, double[] acc,
+      boolean vector) {
+    for (int j = 0; j < n; j++) {
+      acc[j] += weight * convert(values[j], fullScale);
+    }
+  }
+
   /** Energy of one conversion, in pJ. */
   double energyPjPerConversion();
 

@@ -45,4 +45,10 @@ public final class FlashAdc implements Adc {
   public double conversionTimeNs() {
     return timeNs;
   }
+
+  @Override
+  public void convertAccumulate(float[] values, int n, double fullScale, double weight, double[] acc,
+      boolean vector) {
+    UniformQuantiser.accumulate(values, n, fullScale, maxCode(), weight, acc, vector);
+  }
 }

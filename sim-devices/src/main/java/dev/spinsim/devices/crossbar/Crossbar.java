@@ -40,14 +40,18 @@ public final class Crossbar {
 
   private int usedRows;
   private int usedColumns;
-  /** Row stride of the read matrices: usedColumns rounded up to {@link #PAD} (zero padded). */
+  /** Weight columns of the read matrix: usedColumns rounded up to {@link #PAD} (zero padded). */
   private int stride;
-  private float[] weights = new float[0];
-  private float[] noiseVariance = new float[0];
+  /** Floats per row of the read matrix: the effective weights, then (when noisy) their noise variances. */
+  private int rowLength;
+  /** Row-major read matrix: per row, {@code stride} effective weights and {@code stride} σ²·ΣG² terms. */
+  private float[] readMatrix = new float[0];
   private float[] referenceNoiseVariance = new float[0];
   private boolean noisy;
-  private float[] scratchSquares;
-  private float[] scratchVariance;
+  private final int[] scratchRows;
+  private final float[] scratchDrive;
+  private final float[] scratchVariance;
+  private final double[] scratchGaussians;
 
   public Crossbar(CrossbarConfig config, SynapseDevice device, WeightMapping mapping) {
     this.config = Preconditions.checkNotNull(config);
@@ -75,8 +79,10 @@ public final class Crossbar {
     }
     this.writeRng = new SplittableRandom(config.seed() ^ WRITE_SALT);
     this.readRng = new SplittableRandom(config.seed() ^ READ_SALT);
-    this.scratchSquares = new float[rows];
+    this.scratchRows = new int[rows];
+    this.scratchDrive = new float[rows];
     this.scratchVariance = new float[readBufferLength()];
+    this.scratchGaussians = new double[readBufferLength()];
   }
 
   public CrossbarConfig config() {
@@ -127,6 +133,11 @@ public final class Crossbar {
   /** Chooses the Vector API inner loop (default) or the scalar fallback; results are identical. */
   public void setVectorised(boolean vector) {
     this.useVector = vector;
+  }
+
+  /** True when reads use the Vector API loops. */
+  public boolean isVectorised() {
+    return useVector;
   }
 
   /** True when reads draw read noise. */
@@ -219,7 +230,7 @@ public final class Crossbar {
 
   /** The effective weight a read applies for (row, weight column), in weight units. */
   public double effectiveWeight(int row, int column) {
-    return weights[row * stride + column];
+    return readMatrix[row * rowLength + column];
   }
 
   /** Level of a physical cell (0 for a continuous device). */
@@ -232,9 +243,9 @@ public final class Crossbar {
     double unit = mapping.unitConductance(device);
     double sigma = device.nonIdealities().readNoiseSigma();
     int refColumn = mapping.referenceColumns() > 0 ? physicalColumns - 1 : -1;
-    weights = new float[usedRows * stride];
     noisy = sigma > 0;
-    noiseVariance = noisy ? new float[usedRows * stride] : new float[0];
+    rowLength = noisy ? 2 * stride : stride;
+    readMatrix = new float[usedRows * rowLength];
     referenceNoiseVariance = noisy && refColumn >= 0 ? new float[usedRows] : new float[0];
     for (int i = 0; i < usedRows; i++) {
       double ref = refColumn >= 0 ? effectiveConductanceSiemens(i, refColumn) : 0;
@@ -249,9 +260,9 @@ public final class Crossbar {
           value += mapping.columnSign(k) * g;
           var += g * g;
         }
-        weights[i * stride + j] = (float) (value / unit);
+        readMatrix[i * rowLength + j] = (float) (value / unit);
         if (noisy) {
-          noiseVariance[i * stride + j] = (float) (sigma * sigma * var / (unit * unit));
+          readMatrix[i * rowLength + stride + j] = (float) (sigma * sigma * var / (unit * unit));
         }
       }
     }
@@ -267,28 +278,53 @@ public final class Crossbar {
     read(drive, out, readRng);
   }
 
+  /** The array's own read-noise generator (seeded from the configuration). */
+  SplittableRandom readRng() {
+    return readRng;
+  }
+
   /** One analog read with read noise drawn from the given generator. */
   public void read(float[] drive, float[] out, SplittableRandom rng) {
     Preconditions.checkState(usedRows > 0, "crossbar is not programmed");
-    MvmKernel.mvm(weights, usedRows, stride, drive, out, useVector);
+    int count = 0;
+    for (int i = 0; i < usedRows; i++) {
+      float v = drive[i];
+      scratchRows[count] = i;
+      scratchDrive[count] = v;
+      count += v != 0f ? 1 : 0;
+    }
+    readActive(scratchRows, scratchDrive, count, out, rng);
+  }
+
+  /**
+   * One analog read given only the driven rows: {@code drive[k]} drives row {@code rows[k]}, for
+   * k in [0, count), rows ascending; every other row is undriven. The same result, bit for bit,
+   * as {@link #read(float[], float[], SplittableRandom)} with the full drive vector, at the cost of
+   * the driven rows only (a bit-serial cycle drives about half of them).
+   */
+  public void readActive(int[] rows, float[] drive, int count, float[] out, SplittableRandom rng) {
+    Preconditions.checkState(usedRows > 0, "crossbar is not programmed");
     if (!noisy) {
+      MvmKernel.mvm(readMatrix, rowLength, stride, rows, drive, count, out, useVector);
       return;
     }
-    for (int i = 0; i < usedRows; i++) {
-      scratchSquares[i] = drive[i] * drive[i];
-    }
-    MvmKernel.mvm(noiseVariance, usedRows, stride, scratchSquares, scratchVariance, useVector);
+    float[] variance = scratchVariance;
+    MvmKernel.mvmWithVariance(readMatrix, rowLength, stride, rows, drive, count, out, variance, useVector);
     double refNoise = 0;
     if (referenceNoiseVariance.length > 0) {
       double v = 0;
-      for (int i = 0; i < usedRows; i++) {
-        v += scratchSquares[i] * referenceNoiseVariance[i];
+      for (int k = 0; k < count; k++) {
+        float x = drive[k];
+        v += x * x * referenceNoiseVariance[rows[k]];
       }
       refNoise = Math.sqrt(v) * rng.nextGaussian();
     }
-    for (int j = 0; j < usedColumns; j++) {
-      out[j] += (float) (Math.sqrt(scratchVariance[j]) * rng.nextGaussian() - refNoise);
+    int m = usedColumns;
+    double[] g = scratchGaussians;
+    for (int j = 0; j < m; j++) {
+      g[j] = rng.nextGaussian();
     }
+    MvmKernel.addNoise(variance, g, refNoise, m, out, useVector);
   }
 
   /** Mean conductance of the programmed physical cells, siemens (prices a cell read as V²·G·t). */

@@ -23,7 +23,10 @@ public final class ReadoutChain {
   private final ReadoutConfig config;
   private final int cyclesPerPass;
   private final int sliceBits;
-  private float[] drive;
+  /** The driven rows of the current cycle and their drives (input-code units), ascending rows. */
+  private final int[] activeRows;
+  private final float[] drive;
+  private int activeCount;
   private float[] columns;
   private double[] acc;
   private ReadCounts counts;
@@ -37,6 +40,7 @@ public final class ReadoutChain {
     this.config = Preconditions.checkNotNull(config);
     this.cyclesPerPass = ReadCounts.cyclesPerPass(config.inputBits(), dac.bits());
     this.sliceBits = config.inputBits() == 0 ? 0 : ReadCounts.effectiveDacBits(config.inputBits(), dac.bits());
+    this.activeRows = new int[crossbar.rows()];
     this.drive = new float[crossbar.rows()];
     this.columns = new float[crossbar.readBufferLength()];
     this.acc = new double[crossbar.weightCapacity()];
@@ -108,16 +112,18 @@ public final class ReadoutChain {
     for (int pass = 0; pass < passes; pass++) {
       double sign = pass == 0 ? 1.0 : -1.0;
       if (config.inputBits() == 0) {
-        boolean any = false;
         boolean idealDac = dac.bits() == 0;
+        int count = 0;
         for (int i = 0; i < n; i++) {
           double part = sign * x[i];
           // an ideal DAC only clips to [0, 1]; a real one also quantises
           float v = (float) (idealDac ? clip01(part) : dac.convert(part));
-          drive[i] = v;
-          any |= v != 0f;
+          activeRows[count] = i;
+          drive[count] = v;
+          count += v != 0f ? 1 : 0;
         }
-        if (any) {
+        activeCount = count;
+        if (count > 0) {
           convertAndAccumulate(sign, fullScale, m);
         }
       } else {
@@ -140,15 +146,17 @@ public final class ReadoutChain {
     long mask = (1L << sliceBits) - 1;
     for (int k = 0; k < cyclesPerPass; k++) {
       int shift = k * sliceBits;
-      long any = 0;
+      int count = 0;
       for (int i = 0; i < n; i++) {
         long slice = (codes[i] >>> shift) & mask;
         // the DAC drives slice / (its code range) of the read voltage: slices are on its code grid
         // by construction (sliceBits <= DAC bits), so in input-code units the drive is the slice
-        drive[i] = slice;
-        any |= slice;
+        activeRows[count] = i;
+        drive[count] = slice;
+        count += (int) ((slice | -slice) >>> 63);
       }
-      if (any != 0) {
+      activeCount = count;
+      if (count > 0) {
         convertAndAccumulate(sign * (double) (1L << shift), fullScale, m);
       }
     }
@@ -171,19 +179,13 @@ public final class ReadoutChain {
 
   /** Array read, S+H, ADC conversion, shift-and-add with a weight. */
   private void convertAndAccumulate(double weight, double fullScale, int m) {
-    if (noise == null) {
-      crossbar.read(drive, columns);
-    } else {
-      crossbar.read(drive, columns, noise);
-    }
+    crossbar.readActive(activeRows, drive, activeCount, columns, noise == null ? crossbar.readRng() : noise);
     if (adc.bits() == 0) {
       for (int j = 0; j < m; j++) {
         acc[j] += weight * columns[j];
       }
     } else {
-      for (int j = 0; j < m; j++) {
-        acc[j] += weight * adc.convert(columns[j], fullScale);
-      }
+      adc.convertAccumulate(columns, m, fullScale, weight, acc, crossbar.isVectorised());
     }
   }
 }

@@ -181,19 +181,63 @@ class CrossbarTest {
   void scalarKernelMatchesVectorKernelBitForBit() {
     SplittableRandom r = new SplittableRandom(7);
     for (int cols : new int[] {1, 7, 16, 64, 100, 128}) {
-      float[] m = new float[37 * cols];
-      float[] x = new float[37];
+      int rowLength = 2 * cols;
+      float[] m = new float[37 * rowLength];
       for (int i = 0; i < m.length; i++) {
         m[i] = (float) r.nextGaussian();
       }
-      for (int i = 0; i < x.length; i++) {
-        x[i] = i % 5 == 0 ? 0f : (float) r.nextGaussian();
+      int[] rows = new int[37];
+      float[] x = new float[37];
+      int count = 0;
+      for (int i = 0; i < 37; i++) {
+        if (i % 5 != 0) {
+          rows[count] = i;
+          x[count++] = (float) r.nextGaussian();
+        }
       }
-      float[] ys = new float[cols];
-      float[] yv = new float[cols];
-      MvmKernel.scalarMvm(m, 37, cols, x, ys);
-      MvmKernel.mvm(m, 37, cols, x, yv, true);
-      assertArrayEquals(ys, yv, 0f, "cols " + cols);
+      float[][] y = new float[4][cols];
+      float[][] v = new float[2][cols];
+      MvmKernel.scalarMvm(m, rowLength, cols, rows, x, count, y[0]);
+      MvmKernel.mvm(m, rowLength, cols, rows, x, count, y[1], true);
+      MvmKernel.mvmWithVariance(m, rowLength, cols, rows, x, count, y[2], v[0], false);
+      MvmKernel.mvmWithVariance(m, rowLength, cols, rows, x, count, y[3], v[1], true);
+      for (int k = 1; k < 4; k++) {
+        assertArrayEquals(y[0], y[k], 0f, "cols " + cols + " kernel " + k);
+      }
+      assertArrayEquals(v[0], v[1], 0f, "cols " + cols + " variance");
+    }
+  }
+
+  @Test
+  void skippingUndrivenRowsGivesTheDenseProductBitForBit() {
+    SplittableRandom r = new SplittableRandom(8);
+    int n = 50;
+    int cols = 32;
+    float[] m = new float[n * cols];
+    float[] dense = new float[n];
+    for (int i = 0; i < m.length; i++) {
+      m[i] = (float) r.nextGaussian();
+    }
+    int[] rows = new int[n];
+    float[] x = new float[n];
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      dense[i] = r.nextBoolean() ? 1f : 0f;
+      if (dense[i] != 0f) {
+        rows[count] = i;
+        x[count++] = dense[i];
+      }
+    }
+    float[] expected = new float[cols];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < cols; j++) {
+        expected[j] = Math.fma(dense[i], m[i * cols + j], expected[j]);
+      }
+    }
+    for (boolean vector : new boolean[] {false, true}) {
+      float[] y = new float[cols];
+      MvmKernel.mvm(m, cols, cols, rows, x, count, y, vector);
+      assertArrayEquals(expected, y, 0f, vector ? "vector" : "scalar");
     }
   }
 

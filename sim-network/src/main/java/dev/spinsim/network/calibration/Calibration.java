@@ -66,9 +66,8 @@ public final class Calibration {
       PipelineSimulation.recordClosedForm(st, chip.ledger(), st.mapping().vectorsPerImage());
     }
     EnergyReport energy = EnergyReport.price(chip.ledger(), PresetEnergyTable.build(devices), 0);
-    GenerationResult r = new GenerationResult(s, chip, null, new float[0], energy, null);
     return new CalibrationRow("dcgan64 activation-only energy, one G + D pass (paper)", 24.72,
-        r.activationEnergyPj() / 1000, "nJ", 0.5,
+        GenerationResult.activationEnergyPj(chip, energy, null) / 1000, "nJ", 0.5,
         "arXiv 2601.01441 (testing energy, Anime 64x64); REFERENCE.md derivation");
   }
 

@@ -48,6 +48,14 @@ public record GenerationResult(
 
   /** As {@link #activationEnergyPj()}, of one network ({@code G} or {@code D}; null for both). */
   public double activationEnergyPj(String network) {
+    return activationEnergyPj(chip, energy, network);
+  }
+
+  /**
+   * Energy of the domain-wall activation units of {@code chip}'s network {@code network}
+   * ({@code G}, {@code D}, or null for both) in a priced ledger, pJ.
+   */
+  public static double activationEnergyPj(Chip chip, EnergyReport energy, String network) {
     double sum = 0;
     Map<String, Double> byComponent = energy.byComponentPj();
     for (var c : chip.ledger().components()) {

@@ -1,0 +1,93 @@
+package dev.spinsim.devices.crossbar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.spinsim.devices.preset.PresetDevices;
+import dev.spinsim.devices.preset.Presets;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pins the exact output bits of reads across presets and readout variants, so a faster read path
+ * must reproduce the original dense-kernel implementation bit for bit (same seeds, same noise
+ * draws). The checksums were recorded from the dense implementation (commit 03c10a5) before the
+ * active-row kernel replaced it.
+ */
+class ReadRegressionTest {
+
+  /** A checksum of every output bit of 6 reads (3 with a caller generator, 3 with the array's). */
+  static long checksum(String preset, List<String> set, int rows, int cols, boolean vector, boolean signed) {
+    PresetDevices d = PresetDevices.of(Presets.load(preset, set));
+    Crossbar xb = d.crossbar(11);
+    xb.setVectorised(vector);
+    xb.program(CrossbarTest.randomWeights(rows * cols, 5), rows, cols);
+    ReadoutChain chain = d.readoutChain(xb);
+    SplittableRandom noise = new SplittableRandom(99);
+    double[] y = new double[cols];
+    long h = 17;
+    for (int r = 0; r < 6; r++) {
+      double[] x = CrossbarTest.randomInputs(rows, 100 + r, signed);
+      if (r == 2) {
+        for (int i = 0; i < rows; i += 3) {
+          x[i] = 0;
+        }
+      }
+      chain.read(x, y, r < 3 ? noise : null);
+      for (double v : y) {
+        h = h * 1_000_003L + Double.doubleToLongBits(v);
+      }
+    }
+    return h;
+  }
+
+  record Case(String name, String preset, List<String> set, int rows, int cols, boolean signed) {}
+
+  static final List<Case> CASES = List.of(
+      new Case("paper", "paper", List.of(), 128, 64, false),
+      new Case("paper-irdrop", "paper", List.of("crossbar.irDrop=true"), 128, 64, false),
+      new Case("paper-partial", "paper", List.of("crossbar.irDrop=true"), 77, 29, false),
+      new Case("paper-offset-signsplit", "paper",
+          List.of("crossbar.weightMapping=offset", "crossbar.inputEncoding=sign-split", "crossbar.irDrop=true"),
+          128, 127, true),
+      new Case("paper-dac2", "paper", List.of("dac.bits=2"), 128, 64, false),
+      new Case("paper-dac3-7bit", "paper", List.of("dac.bits=3", "crossbar.inputBits=7"), 100, 40, false),
+      new Case("paper-analog-dac4", "paper", List.of("crossbar.inputBits=0", "dac.bits=4"), 128, 64, false),
+      new Case("ideal", "ideal", List.of(), 128, 64, false),
+      new Case("ideal-offset-signsplit", "ideal",
+          List.of("crossbar.weightMapping=offset", "crossbar.inputEncoding=sign-split"), 128, 127, true),
+      new Case("isaac", "isaac", List.of(), 128, 64, false),
+      new Case("neurosim", "neurosim", List.of(), 128, 64, false));
+
+  static final long[] EXPECTED = {
+      4602536567210601950L,
+      9036194580802125119L,
+      -4414285108863701709L,
+      -398271863493708646L,
+      8706926206170012744L,
+      -953529847407726533L,
+      -5154598866406014354L,
+      -1841512020772557295L,
+      3040845530788487033L,
+      4619195891578855821L,
+      5276798462068150202L
+  };
+
+  public static void main(String[] args) {
+    for (Case c : CASES) {
+      System.out.println(c.name() + " " + checksum(c.preset(), c.set(), c.rows(), c.cols(), true, c.signed()) + "L "
+          + checksum(c.preset(), c.set(), c.rows(), c.cols(), false, c.signed()) + "L");
+    }
+  }
+
+  @Test
+  void readsReproduceTheRecordedOutputsBitForBit() {
+    for (int k = 0; k < CASES.size(); k++) {
+      Case c = CASES.get(k);
+      for (boolean vector : new boolean[] {true, false}) {
+        assertEquals(EXPECTED[k], checksum(c.preset(), c.set(), c.rows(), c.cols(), vector, c.signed()),
+            c.name() + (vector ? " vector" : " scalar"));
+      }
+    }
+  }
+}
