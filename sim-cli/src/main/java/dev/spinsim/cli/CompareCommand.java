@@ -49,11 +49,13 @@ import picocli.CommandLine.Option;
     name = "compare",
     mixinStandardHelpOptions = true,
     description = {
-      "FID of float-trained weights quantised onto the chip (float-ptq) and of hardware-aware trained weights (hw-aware) on",
-      "a preset, sweeping one non-ideality at a time around the preset's values, plus the float generator in software.",
-      "Writes compare.csv, compare.md (a README table) and compare.png (FID vs level per knob).",
-      "Cost: one chip simulation per distinct configuration (each knob's preset level is simulated once per weight set),",
-      "about 0.15-0.2 s per image on 2 cores: about 3 minutes per row at the default 1000 samples, 12 rows by default."})
+      "FID of float-trained weights quantised onto the chip (float-ptq) and of hardware-aware trained",
+      "weights (hw-aware) on a preset, one non-ideality swept at a time around the preset's values,",
+      "plus the float generator in software (the reference row). Writes compare.csv, compare.md",
+      "(a README table) and compare.png (FID vs level, one panel per knob).",
+      "Cost: one functional chip simulation per distinct configuration (a knob at the preset's own",
+      "level is simulated once per weight set), about 0.15-0.2 s per image on 2 cores: about 3 minutes",
+      "per chip row at the default 1000 samples; the defaults make 12 chip runs (35-40 minutes)."})
 final class CompareCommand implements Callable<Integer> {
   static {
     if (System.getProperty("java.awt.headless") == null) {
