@@ -3,8 +3,10 @@ package dev.spinsim.cli;
 import dev.spinsim.cli.output.RunFolder;
 import dev.spinsim.network.classifier.ClassifierWeights;
 import dev.spinsim.network.data.FashionMnist;
+import dev.spinsim.network.hwaware.HardwarePresets;
 import dev.spinsim.network.model.ModelLoader;
 import dev.spinsim.network.model.ModelSpec;
+import dev.spinsim.network.model.Network;
 import dev.spinsim.network.quality.ClassifierFeatureExtractor;
 import dev.spinsim.network.quality.FeatureStatistics;
 import dev.spinsim.network.quality.FidEvaluator;
@@ -14,6 +16,7 @@ import dev.spinsim.network.robustness.CompareTable;
 import dev.spinsim.network.robustness.Knob;
 import dev.spinsim.network.robustness.LevelSweep;
 import dev.spinsim.network.robustness.RobustnessComparison;
+import dev.spinsim.network.weights.SafeTensors;
 import dev.spinsim.network.weights.ShippedWeights;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -43,7 +46,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code spinsim compare}: post-training quantisation (the float generator run on the chip) vs
  * hardware-aware trained weights, scored by FID on a preset with device variation and read noise
- * swept one at a time, with the float generator in software as the reference row.
+ * swept one at a time, with the float generator in software as the reference row (and the
+ * hardware-aware generator in software through its training-time hardware model).
  */
 @Command(
     name = "compare",
@@ -51,7 +55,8 @@ import picocli.CommandLine.Option;
     description = {
       "FID of float-trained weights quantised onto the chip (float-ptq) and of hardware-aware trained",
       "weights (hw-aware) on a preset, one non-ideality swept at a time around the preset's values,",
-      "plus the float generator in software (the reference row). Writes compare.csv, compare.md",
+      "plus software rows: the float generator (the reference) and the hardware-aware one through the",
+      "hardware model it was trained with (when its file names it). Writes compare.csv, compare.md",
       "(a README table) and compare.png (FID vs level, one panel per knob).",
       "Cost: one functional chip simulation per distinct configuration (a knob at the preset's own",
       "level is simulated once per weight set), about 0.15-0.2 s per image on 2 cores: about 3 minutes",
@@ -63,7 +68,7 @@ final class CompareCommand implements Callable<Integer> {
     }
   }
 
-  /** Weight-set names in compare.csv, and the float reference row. */
+  /** Weight-set names in compare.csv; {@code float} is the software reference row. */
   static final String PTQ = "float-ptq";
   static final String HW = "hw-aware";
   static final String FLOAT = "float";
@@ -151,17 +156,17 @@ final class CompareCommand implements Callable<Integer> {
     FeatureStatistics reference = FidCommand.trainingStatistics(extractor, dataDir, cache, noCache);
     FidEvaluator evaluator = new FidEvaluator(extractor, reference, "real-train");
 
-    List<CompareRow> rows = comparison.run(evaluator, new GeneratorSource(FLOAT, floatIn.generator, spec.latent()),
+    List<CompareRow> rows = comparison.run(evaluator, references(spec, floatIn),
         (weights, knobOverride) -> {
           RunInputs in = inputs(weights, List.of(knobOverride));
           return FidCommand.chipSource(weights + " " + knobOverride.substring(knobOverride.lastIndexOf('.') + 1), in);
         },
-        samples, seed, (row, reused) -> System.out.printf(Locale.ROOT, "  %-9s %-10s %-7s FID %9.4f  (%s)%n",
-            row.weights(), row.knob(), row.isReference() ? "" : Knob.format(row.level()), row.fid(),
+        samples, seed, (row, reused) -> System.out.printf(Locale.ROOT, "  %-9s %-15s %-10s %-7s FID %9.4f  (%s)%n",
+            row.weights(), row.preset(), row.knob(), row.isReference() ? "" : Knob.format(row.level()), row.fid(),
             reused ? "same configuration as an earlier row" : String.format(Locale.ROOT, "%.0f s", row.seconds())));
 
     String csv = CompareTable.csv(rows);
-    String md = CompareTable.markdown(rows, columns()) + "\n" + provenance(floatIn, hwIn);
+    String md = CompareTable.markdown(rows, columns()) + "\n" + provenance(floatIn, hwIn) + HW_MODEL_NOTE;
     BufferedImage plot = plot(rows, sweeps, comparison.base().name());
     Path done = RunFolder.write(target, dir -> {
       Files.writeString(dir.resolve("compare.csv"), csv, StandardCharsets.UTF_8);
@@ -170,6 +175,37 @@ final class CompareCommand implements Callable<Integer> {
     });
     System.out.println("wrote compare.csv, compare.md, compare.png to " + done);
     return 0;
+  }
+
+  /**
+   * The software rows: the float generator (the base of fid_relative_to_float) and, when the
+   * hardware-aware file names the preset it was trained against (safetensors metadata
+   * {@code hardware}), the hardware-aware generator run through that training-time hardware model.
+   */
+  private List<RobustnessComparison.Reference> references(ModelSpec spec, RunInputs floatIn) {
+    List<RobustnessComparison.Reference> refs = new ArrayList<>();
+    refs.add(new RobustnessComparison.Reference(FLOAT, RobustnessComparison.SOFTWARE,
+        new GeneratorSource(FLOAT, floatIn.generator, spec.latent())));
+    String trainedOn = metadata(hwWeights, HW_VARIANT).get("hardware");
+    if (trainedOn == null) {
+      System.out.println("note: " + HW + " weights name no training preset (metadata 'hardware'): no " + HW
+          + " software row");
+      return refs;
+    }
+    Network g = new Network(spec.generator(), HardwarePresets.resolve(trainedOn));
+    ShippedWeights.load(g, MODEL, HW_VARIANT, hwWeights);
+    refs.add(new RobustnessComparison.Reference(HW, RobustnessComparison.SOFTWARE + ":" + trainedOn,
+        new GeneratorSource(HW, g, spec.latent())));
+    return refs;
+  }
+
+  static final String HW_MODEL_NOTE = "`software:<preset>`: the hardware-aware weights run in software through the "
+      + "hardware model they were trained with (quantised weights, domain-wall activation curves; no variation or noise).\n";
+
+  /** The safetensors metadata of a generator file, or of the shipped variant when {@code file} is null. */
+  private static Map<String, String> metadata(Path file, String variant) {
+    return file != null ? SafeTensors.read(file).metadata()
+        : SafeTensors.readResource(ShippedWeights.resource(ShippedWeights.set(MODEL, variant), "generator")).metadata();
   }
 
   /** The swept knobs in output order, from the level options (an empty option skips its knob). */
@@ -208,6 +244,10 @@ final class CompareCommand implements Callable<Integer> {
         preset, all, Map.of(), seed);
   }
 
+  private static String epoch(Map<String, String> metadata) {
+    return metadata.containsKey("epoch") ? " (epoch " + metadata.get("epoch") + ")" : "";
+  }
+
   static Map<String, String> columns() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put(PTQ, "float weights on chip (PTQ)");
@@ -217,8 +257,10 @@ final class CompareCommand implements Callable<Integer> {
 
   private String provenance(RunInputs floatIn, RunInputs hwIn) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Weights: ").append(PTQ).append(" = `").append(floatIn.generatorWeights).append("`, ")
-        .append(HW).append(" = `").append(hwIn.generatorWeights).append("`.");
+    sb.append("Weights: ").append(PTQ).append(" = `").append(floatIn.generatorWeights).append('`')
+        .append(epoch(metadata(floatWeights, ShippedWeights.FLOAT))).append(", ")
+        .append(HW).append(" = `").append(hwIn.generatorWeights).append('`')
+        .append(epoch(metadata(hwWeights, HW_VARIANT))).append('.');
     if (!sets.isEmpty()) {
       sb.append(" Preset overrides: `").append(String.join(" ", sets)).append("`.");
     }
@@ -227,16 +269,16 @@ final class CompareCommand implements Callable<Integer> {
 
   /** One line chart per knob (FID vs level, a line per weight set, the software reference dashed), side by side. */
   static BufferedImage plot(List<CompareRow> rows, List<LevelSweep> sweeps, String presetName) {
-    double reference = Double.NaN;
+    List<CompareRow> references = new ArrayList<>();
     for (CompareRow r : rows) {
       if (r.isReference()) {
-        reference = r.fid();
+        references.add(r);
       }
     }
     List<BufferedImage> panels = new ArrayList<>();
     Color[] colours = {new Color(0xE1, 0x57, 0x59), new Color(0x4E, 0x79, 0xA7)};
     for (LevelSweep sweep : sweeps) {
-      XYChart chart = new XYChartBuilder().width(560).height(420)
+      XYChart chart = new XYChartBuilder().width(640).height(440)
           .title(String.format(Locale.ROOT, "%s on %s (%d samples)", sweep.knob().name(), presetName, rows.get(0).samples()))
           .xAxisTitle(sweep.knob().presetKey()).yAxisTitle("FID (lower is better)").build();
       int c = 0;
@@ -256,12 +298,14 @@ final class CompareCommand implements Callable<Integer> {
         }
         c++;
       }
-      if (!Double.isNaN(reference)) {
-        double lo = sweep.levels().stream().mapToDouble(Double::doubleValue).min().orElse(0);
-        double hi = sweep.levels().stream().mapToDouble(Double::doubleValue).max().orElse(1);
-        XYSeries s = chart.addSeries("float in software", List.of(lo, hi), List.of(reference, reference));
+      double lo = sweep.levels().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+      double hi = sweep.levels().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+      for (CompareRow ref : references) {
+        boolean hw = ref.weights().equals(HW);
+        XYSeries s = chart.addSeries(hw ? "hardware-aware, " + ref.preset() : "float, " + ref.preset(), List.of(lo, hi),
+            List.of(ref.fid(), ref.fid()));
         s.setMarker(SeriesMarkers.NONE);
-        s.setLineColor(Color.GRAY);
+        s.setLineColor(hw ? colours[1] : Color.GRAY);
         s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
       }
       chart.getStyler().setChartBackgroundColor(Color.WHITE);

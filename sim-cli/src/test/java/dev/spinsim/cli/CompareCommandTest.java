@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,7 @@ class CompareCommandTest {
   @BeforeAll
   static void fixturesAndOneRun() throws IOException {
     fixtures = FmnistFixtures.write(tmp);
-    hw = FmnistFixtures.generator(tmp.resolve("hw.safetensors"), 9);
+    hw = FmnistFixtures.generator(tmp.resolve("hw.safetensors"), 9, Map.of("hardware", "paper", "epoch", "1"));
     firstRun = tmp.resolve("run-a");
     Object[] r = run(args(firstRun));
     assertEquals(0, r[0], (String) r[1]);
@@ -56,13 +57,15 @@ class CompareCommandTest {
   }
 
   @Test
-  void csvHasOneRowPerWeightsKnobAndLevelPlusTheFloatReference() throws IOException {
+  void csvHasOneRowPerWeightsKnobAndLevelAfterTheSoftwareRows() throws IOException {
     List<String> lines = Files.readAllLines(firstRun.resolve("compare.csv"));
     assertEquals(CompareTable.HEADER, lines.get(0));
-    assertEquals(1 + 1 + 2 * 3, lines.size());
+    assertEquals(1 + 2 + 2 * 3, lines.size());
     assertTrue(lines.get(1).startsWith("float,software,none,,,6,2,"), lines.get(1));
+    // The hardware-aware file names its training preset, so it also runs through that model in software.
+    assertTrue(lines.get(2).startsWith("hw-aware,software:paper,none,,,6,2,"), lines.get(2));
     List<String> keys = new ArrayList<>();
-    for (String line : lines.subList(2, lines.size())) {
+    for (String line : lines.subList(3, lines.size())) {
       String[] f = line.split(",");
       keys.add(f[0] + " " + f[1] + " " + f[2] + " " + f[3]);
     }
@@ -75,6 +78,7 @@ class CompareCommandTest {
     String md = Files.readString(firstRun.resolve("compare.md"));
     assertTrue(md.contains("| knob | level | float weights on chip (PTQ) | hardware-aware weights |"), md);
     assertTrue(md.contains("| variation | 0.2 |"), md);
+    assertTrue(md.contains("hw-aware = `" + hw + "` (epoch 1)"), md);
     assertTrue(Files.size(firstRun.resolve("compare.png")) > 1000);
   }
 

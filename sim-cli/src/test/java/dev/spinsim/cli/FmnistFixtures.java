@@ -50,9 +50,14 @@ record FmnistFixtures(Path data, Path classifier, Path generator) {
 
   /** A DCGAN-initialised fmnist generator written to {@code file}. */
   static Path generator(Path file, long seed) throws IOException {
+    return generator(file, seed, Map.of());
+  }
+
+  /** As {@link #generator(Path, long)}, with safetensors {@code metadata} (e.g. the training preset). */
+  static Path generator(Path file, long seed, Map<String, String> metadata) throws IOException {
     Network g = new Network(ModelLoader.load("fmnist").generator());
     g.initDcgan(new SplittableRandom(seed));
-    SafeTensors.write(file, g.stateDict(), Map.of());
+    SafeTensors.write(file, g.stateDict(), metadata);
     return file;
   }
 

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code compare.csv} (one row per weight set, knob and level, plus the software reference; no
+ * {@code compare.csv} (the software reference rows, then one row per weight set, knob and level; no
  * timings, so the same inputs and seed give the same bytes) and {@code compare.md}, the same
  * numbers as a README table with one column per weight set.
  */
@@ -46,12 +46,12 @@ public final class CompareTable {
    */
   public static String markdown(List<CompareRow> rows, Map<String, String> labels) {
     checkArgument(!rows.isEmpty(), "no comparison rows to write");
-    CompareRow reference = null;
+    List<CompareRow> references = new ArrayList<>();
     Map<String, Map<String, CompareRow>> byPoint = new LinkedHashMap<>(); // "knob level" -> weights -> row
     List<CompareRow> firstOfPoint = new ArrayList<>();
     for (CompareRow r : rows) {
       if (r.isReference()) {
-        reference = r;
+        references.add(r);
         continue;
       }
       String key = r.knob() + " " + Knob.format(r.level());
@@ -69,8 +69,12 @@ public final class CompareTable {
         + "%d samples per row, seed %d; preset `%s` with one knob swept at a time, the others at the preset's values "
         + "(*: the preset's own level).", any.extractor(), any.samples(), any.seed(), firstOfPoint.isEmpty() ? "-"
         : firstOfPoint.get(0).preset()));
-    if (reference != null) {
-      sb.append(String.format(Locale.ROOT, " Float generator in software: FID %.2f; brackets: FID / that.", reference.fid()));
+    for (int i = 0; i < references.size(); i++) {
+      CompareRow r = references.get(i);
+      sb.append(i == 0
+          ? String.format(Locale.ROOT, " `%s` weights on `%s`: FID %.2f; brackets: FID / that.", r.weights(), r.preset(), r.fid())
+          : String.format(Locale.ROOT, " `%s` weights on `%s`: FID %.2f (%.2f×).", r.weights(), r.preset(), r.fid(),
+              r.fidRelativeToFloat()));
     }
     sb.append("\n\n| knob | level |");
     for (String title : labels.values()) {

@@ -96,19 +96,32 @@ public final class RobustnessComparison {
   }
 
   /**
-   * The reference row ({@code softwareReference}, named {@code float}, on preset {@code software})
-   * and then one row per point, each source drawing {@code samples} images with {@code seed}.
+   * A software row scored before the chip rows: {@code weights} run by {@code source}, labelled
+   * {@code preset} (e.g. {@code software}) in the preset column.
    */
-  public List<CompareRow> run(FidEvaluator evaluator, ImageSource softwareReference, ChipSources chips, int samples,
+  public record Reference(String weights, String preset, ImageSource source) {}
+
+  /**
+   * The reference rows (the first is the float generator in software, the base of
+   * {@code fid_relative_to_float}) and then one row per point, each source drawing {@code samples}
+   * images with {@code seed}.
+   */
+  public List<CompareRow> run(FidEvaluator evaluator, List<Reference> references, ChipSources chips, int samples,
       long seed, Listener listener) {
     checkArgument(samples >= 2, "samples must be >= 2 (FID needs a covariance), got %s", samples);
+    checkArgument(!references.isEmpty(), "the float reference is needed");
     List<CompareRow> rows = new ArrayList<>();
-    FidRow ref = evaluator.score(softwareReference, samples, seed).row();
-    double floatFid = ref.fid();
-    CompareRow refRow = new CompareRow(softwareReference.name(), SOFTWARE, CompareRow.NO_KNOB, Double.NaN, false,
-        samples, seed, floatFid, relative(floatFid, floatFid), ref.extractor(), ref.seconds());
-    rows.add(refRow);
-    listener.scored(refRow, false);
+    double floatFid = Double.NaN;
+    for (Reference ref : references) {
+      FidRow r = evaluator.score(ref.source(), samples, seed).row();
+      if (Double.isNaN(floatFid)) {
+        floatFid = r.fid();
+      }
+      CompareRow row = new CompareRow(ref.weights(), ref.preset(), CompareRow.NO_KNOB, Double.NaN, false, samples, seed,
+          r.fid(), relative(r.fid(), floatFid), r.extractor(), r.seconds());
+      rows.add(row);
+      listener.scored(row, false);
+    }
     Map<List<Object>, Double> scored = new HashMap<>(); // lookup only; output order comes from points
     for (Point p : points) {
       List<Object> key = List.of(p.weights(), p.preset());
@@ -131,7 +144,7 @@ public final class RobustnessComparison {
     return rows;
   }
 
-  /** The preset column of the software reference row. */
+  /** The preset column of the float reference row. */
   public static final String SOFTWARE = "software";
 
   private static double relative(double fid, double floatFid) {

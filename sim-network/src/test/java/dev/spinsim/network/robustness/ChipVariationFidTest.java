@@ -54,7 +54,8 @@ class ChipVariationFidTest {
         "float-self");
     RobustnessComparison c = new RobustnessComparison("paper", List.of(), List.of("ptq"),
         List.of(new LevelSweep(Knob.VARIATION, List.of(0.0, 0.2))));
-    List<CompareRow> rows = c.run(evaluator, software, (weights, override) -> new ChipImageSource(weights,
+    var reference = List.of(new RobustnessComparison.Reference("float", RobustnessComparison.SOFTWARE, software));
+    List<CompareRow> rows = c.run(evaluator, reference, (weights, override) -> new ChipImageSource(weights,
         seed -> {
           List<String> sets = new ArrayList<>(List.of(override));
           PresetDevices d = PresetDevices.of(Presets.load("paper", sets));

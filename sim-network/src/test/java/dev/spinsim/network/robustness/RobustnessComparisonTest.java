@@ -61,7 +61,7 @@ class RobustnessComparisonTest {
   void runScoresEachDistinctConfigurationOnceAndReusesItsFid() {
     RobustnessComparison c = paper();
     List<String> made = new ArrayList<>();
-    List<CompareRow> rows = c.run(evaluator(), noisy("float", 0), (weights, override) -> {
+    List<CompareRow> rows = c.run(evaluator(), floatReference(), (weights, override) -> {
       made.add(weights + " " + override);
       double level = Double.parseDouble(override.substring(override.indexOf('=') + 1));
       return noisy(weights, level + (weights.equals("b") ? 0.5 : 0));
@@ -82,7 +82,7 @@ class RobustnessComparisonTest {
   @Test
   void csvHasTheHeaderAndOneLinePerRowAndTheMarkdownOneLinePerLevel() {
     RobustnessComparison c = paper();
-    List<CompareRow> rows = c.run(evaluator(), noisy("float", 0), (w, o) -> noisy(w, 0.1), 16, 3, (row, reused) -> {});
+    List<CompareRow> rows = c.run(evaluator(), floatReference(), (w, o) -> noisy(w, 0.1), 16, 3, (row, reused) -> {});
     String[] csv = CompareTable.csv(rows).split("\n");
     assertEquals(CompareTable.HEADER, csv[0]);
     assertEquals(12, csv.length);
@@ -91,6 +91,24 @@ class RobustnessComparisonTest {
     String md = CompareTable.markdown(rows, new java.util.LinkedHashMap<>(java.util.Map.of("a", "A")));
     assertEquals(5, md.lines().filter(l -> l.startsWith("| variation") || l.startsWith("| read-noise")).count(), md);
     assertTrue(md.contains("| variation | 0.05* |"), md);
+  }
+
+  @Test
+  void laterSoftwareRowsAreRelativeToTheFirst() {
+    RobustnessComparison c = new RobustnessComparison("paper", List.of(), List.of("a"),
+        List.of(new LevelSweep(Knob.VARIATION, List.of(0.1))));
+    List<CompareRow> rows = c.run(evaluator(), List.of(floatReference().get(0),
+        new RobustnessComparison.Reference("a", "software:paper", noisy("a", 0.3))), (w, o) -> noisy(w, 0.1), 32, 3,
+        (row, reused) -> {});
+    assertEquals(3, rows.size());
+    assertTrue(rows.get(1).isReference());
+    assertEquals("software:paper", rows.get(1).preset());
+    assertEquals(rows.get(1).fid() / rows.get(0).fid(), rows.get(1).fidRelativeToFloat(), 1e-12);
+    assertTrue(rows.get(1).fidRelativeToFloat() > 1, "noisier images score worse");
+  }
+
+  private static List<RobustnessComparison.Reference> floatReference() {
+    return List.of(new RobustnessComparison.Reference("float", RobustnessComparison.SOFTWARE, noisy("float", 0)));
   }
 
   /** Images of constant background plus Gaussian noise of {@code sigma}, distinct per source name. */
