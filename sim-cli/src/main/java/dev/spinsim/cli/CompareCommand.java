@@ -147,7 +147,7 @@ final class CompareCommand implements Callable<Integer> {
     RunInputs hwIn = inputs(HW, List.of());
     RobustnessComparison comparison = new RobustnessComparison(preset, RunInputs.presetSets(sets), List.of(PTQ, HW), sweeps);
     System.out.printf(Locale.ROOT, "%s: %s%n%s: %s%n", PTQ, floatIn.generatorWeights, HW, hwIn.generatorWeights);
-    System.out.printf(Locale.ROOT, "%d rows, %d chip runs of %d images on preset %s%n", comparison.points().size() + 1,
+    System.out.printf(Locale.ROOT, "%d chip rows, %d chip runs of %d images on preset %s%n", comparison.points().size(),
         comparison.distinctRuns(), samples, comparison.base().name());
 
     ClassifierWeights.Loaded loaded = ClassifierWeights.load(classifier);
@@ -187,9 +187,9 @@ final class CompareCommand implements Callable<Integer> {
     refs.add(new RobustnessComparison.Reference(FLOAT, RobustnessComparison.SOFTWARE,
         new GeneratorSource(FLOAT, floatIn.generator, spec.latent())));
     String trainedOn = metadata(hwWeights, HW_VARIANT).get("hardware");
-    if (trainedOn == null) {
-      System.out.println("note: " + HW + " weights name no training preset (metadata 'hardware'): no " + HW
-          + " software row");
+    if (trainedOn == null || trainedOn.equals(ShippedWeights.FLOAT)) {
+      System.out.println("note: the " + HW + " weights name no hardware preset they were trained against (metadata "
+          + "'hardware' is " + (trainedOn == null ? "missing" : "'float'") + "): no " + HW + " software row");
       return refs;
     }
     Network g = new Network(spec.generator(), HardwarePresets.resolve(trainedOn));
