@@ -34,6 +34,10 @@ public class HoldBenchmark {
     @Param({"1024", "65536", "1048576"})
     int pending;
 
+    /** Wheel bucket width of the engine, log2 ps (the baseline ignores it); for tuning runs. */
+    @Param({"6"})
+    int bucketWidthLog2;
+
     private Simulator sim;
     private HoldHandler hold;
     private BaselineEngine baseline;
@@ -57,7 +61,7 @@ public class HoldBenchmark {
                 baseline.schedule(delays[i & (DELAY_COUNT - 1)], 0, i);
             }
         } else {
-            sim = new Simulator();
+            sim = new Simulator(bucketWidthLog2, Simulator.DEFAULT_BUCKET_COUNT_LOG2);
             hold = new HoldHandler(delays);
             for (int i = 0; i < pending; i++) {
                 sim.schedule(delays[i & (DELAY_COUNT - 1)], 0, hold, i);

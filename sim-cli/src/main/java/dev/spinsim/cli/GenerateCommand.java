@@ -1,20 +1,144 @@
 package dev.spinsim.cli;
 
+import dev.spinsim.cli.output.RunFolder;
+import dev.spinsim.cli.report.RunReport;
+import dev.spinsim.cli.report.RunWriter;
+import dev.spinsim.cli.report.TerminalSummary;
+import dev.spinsim.core.trace.CsvTraceSink;
+import dev.spinsim.core.trace.TraceLevel;
+import dev.spinsim.core.trace.TraceSink;
+import dev.spinsim.network.run.Generation;
+import dev.spinsim.network.run.GenerationResult;
+import dev.spinsim.network.run.RunMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code spinsim generate}: simulate image generation on the chip (the main job). */
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
-    description = "Generate images on the simulated spintronic chip and report latency and energy.")
+    sortOptions = false,
+    description = {
+      "Generate images on the simulated spintronic chip, cycle by cycle, and write a run folder"
+          + " (images, summary.csv, layers.csv, energy.csv, mapping.csv, run.yaml, report.html).",
+      "With no options: the fmnist generator with its shipped weights on the 'paper' preset,"
+          + " 16 images."
+    })
 final class GenerateCommand implements Callable<Integer> {
+  @Option(names = "--model", defaultValue = "fmnist",
+      description = "fmnist, dcgan64 or a model YAML file (default: ${DEFAULT-VALUE})")
+  String model;
+
+  @Option(names = "--weights", description = "generator safetensors (default: the shipped weights)")
+  Path weights;
+
+  @Option(names = "--discriminator-weights",
+      description = "discriminator safetensors (default: the shipped weights)")
+  Path discriminatorWeights;
+
+  @Option(names = "--preset", defaultValue = "paper",
+      description = "paper, isaac, neurosim, ideal or a preset YAML file (default: ${DEFAULT-VALUE})")
+  String preset;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "override a preset key (crossbar.rows=256) or a mapping key"
+          + " (mapping.partialSums=analog, mapping.biasMode=bias-row); repeatable")
+  List<String> sets = new ArrayList<>();
+
+  @Option(names = "--replicate", paramLabel = "LAYER=COPIES",
+      description = "replicate a layer's crossbars for throughput, e.g. G.main.3=2; repeatable")
+  Map<String, Integer> replicate = new LinkedHashMap<>();
+
+  @Option(names = "--images", defaultValue = "16",
+      description = "images to generate (default: ${DEFAULT-VALUE})")
+  int images;
+
+  @Option(names = "--seed", defaultValue = "1",
+      description = "seed of latents, device variation and read noise (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(names = "--out", description = "run folder (default: traces/runs/<timestamp>-<model>-<preset>)")
+  Path out;
+
+  @Option(names = "--trace", defaultValue = "off",
+      description = "trace.csv level: off, layer or op (default: ${DEFAULT-VALUE})")
+  String trace;
+
+  @Option(names = "--discriminator",
+      description = "also run D on each generated image on the same chip (the paper's testing pass)")
+  boolean discriminator;
+
+  @Option(names = "--functional",
+      description = "same values and counts without events or time (for comparison)")
+  boolean functional;
+
   @Override
-  public Integer call() {
-    System.out.println(
-        "spinsim generate: will map the fmnist DCGAN generator onto the 'paper' preset chip,"
-            + " simulate 16 images cycle by cycle and write a run folder under traces/runs/."
-            + " (The hardware runner is not built yet.)");
+  public Integer call() throws Exception {
+    if (images <= 0 || images > 4095) {
+      throw new IllegalArgumentException("--images must be an integer in 1..4095, got " + images);
+    }
+    TraceLevel level = traceLevel(trace);
+    RunInputs in = new RunInputs(model, weights, discriminatorWeights, discriminator, preset, sets,
+        replicate, seed);
+    String presetLabel = in.preset.name();
+    Path target = out != null ? out
+        : RunFolder.defaultTarget(RunFolder.DEFAULT_RUNS_ROOT, LocalDateTime.now(), in.model.name(),
+            presetLabel);
+    if (Files.exists(target)) {
+      throw new IllegalArgumentException("--out " + target + ": already exists; choose a new folder");
+    }
+    RunMode mode = functional ? RunMode.FUNCTIONAL : RunMode.CYCLE_ACCURATE;
+    for (String note : in.notes) {
+      System.err.println("spinsim: note: " + note);
+    }
+    try (RunFolder folder = RunFolder.begin(target)) {
+      Path staging = folder.stagingDir();
+      GenerationResult result;
+      long wallStart = System.nanoTime();
+      try (TraceSink sink = level == TraceLevel.OFF ? TraceSink.off()
+              : new CsvTraceSink(staging.resolve("trace.csv"), level);
+          ProgressBar bar = new ProgressBarBuilder()
+              .setTaskName("generate " + in.model.name() + " on " + presetLabel)
+              .setInitialMax(images)
+              .setStyle(ProgressBarStyle.ASCII)
+              .setUpdateIntervalMillis(500)
+              .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+              .setUnit(" img", 1)
+              .build()) {
+        result = Generation.run(in.setup(seed), images, mode, sink, i -> bar.step());
+      }
+      double wallS = (System.nanoTime() - wallStart) / 1e9;
+      Map<String, String> details = new LinkedHashMap<>();
+      details.put("simulation wall time", String.format(Locale.ROOT, "%.2f s", wallS));
+      if (level != TraceLevel.OFF) {
+        details.put("trace", "trace.csv (" + trace + ")");
+      }
+      RunReport report = GenerationReport.build(in, result, presetLabel, seed, trace, details);
+      RunWriter.writeContents(report, staging);
+      Path done = folder.commit();
+      System.out.print(TerminalSummary.render(report, done));
+    }
     return 0;
+  }
+
+  static TraceLevel traceLevel(String s) {
+    return switch (s.toLowerCase(Locale.ROOT)) {
+      case "off" -> TraceLevel.OFF;
+      case "layer" -> TraceLevel.LAYER;
+      case "op" -> TraceLevel.OP;
+      default -> throw new IllegalArgumentException("--trace must be off, layer or op, got " + s);
+    };
   }
 }

@@ -12,9 +12,13 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       GenerateCommand.class,
+      MapCommand.class,
+      CalibrateCommand.class,
       DevicesCommand.class,
       TrainCommand.class,
       SampleCommand.class,
+      ClassifierCommand.class,
+      FidCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -25,7 +25,7 @@ public interface Adc {
     }
     int m = maxCode();
     double q = Math.rint(value / fullScale * m);
-    return (int) Math.max(-m, Math.min(m, q));
+    return q >= m ? m : (q <= -m ? -m : (int) q);
   }
 
   /** The value the ADC reports for an input: clipped and quantised (ideal: unchanged). */

@@ -21,6 +21,8 @@ public final class Crossbar {
   private static final long STUCK_SALT = 0x5DEECE66DL;
   private static final long WRITE_SALT = 0x9E3779B97F4A7C15L;
   private static final long READ_SALT = 0xC2B2AE3D27D4EB4FL;
+  /** Column padding of the read matrices, the widest float vector (512 bit), so no loop has a tail. */
+  static final int PAD = 16;
 
   private final CrossbarConfig config;
   private final SynapseDevice device;
@@ -38,6 +40,8 @@ public final class Crossbar {
 
   private int usedRows;
   private int usedColumns;
+  /** Row stride of the read matrices: usedColumns rounded up to {@link #PAD} (zero padded). */
+  private int stride;
   private float[] weights = new float[0];
   private float[] noiseVariance = new float[0];
   private float[] referenceNoiseVariance = new float[0];
@@ -72,7 +76,7 @@ public final class Crossbar {
     this.writeRng = new SplittableRandom(config.seed() ^ WRITE_SALT);
     this.readRng = new SplittableRandom(config.seed() ^ READ_SALT);
     this.scratchSquares = new float[rows];
-    this.scratchVariance = new float[weightCapacity];
+    this.scratchVariance = new float[readBufferLength()];
   }
 
   public CrossbarConfig config() {
@@ -98,6 +102,11 @@ public final class Crossbar {
   /** The most weight columns this array can hold with its mapping. */
   public int weightCapacity() {
     return weightCapacity;
+  }
+
+  /** Length an output buffer of {@link #read} must have: the weight capacity, padded. */
+  public int readBufferLength() {
+    return (weightCapacity + PAD - 1) / PAD * PAD;
   }
 
   /** Rows holding weights since the last {@link #program}. */
@@ -168,6 +177,7 @@ public final class Crossbar {
     }
     usedRows = nRows;
     usedColumns = nCols;
+    stride = (nCols + PAD - 1) / PAD * PAD;
     rebuildReadMatrices();
     return new ProgramResult(cells, steps, energyPj, timePs);
   }
@@ -209,7 +219,7 @@ public final class Crossbar {
 
   /** The effective weight a read applies for (row, weight column), in weight units. */
   public double effectiveWeight(int row, int column) {
-    return weights[row * usedColumns + column];
+    return weights[row * stride + column];
   }
 
   /** Level of a physical cell (0 for a continuous device). */
@@ -222,9 +232,9 @@ public final class Crossbar {
     double unit = mapping.unitConductance(device);
     double sigma = device.nonIdealities().readNoiseSigma();
     int refColumn = mapping.referenceColumns() > 0 ? physicalColumns - 1 : -1;
-    weights = new float[usedRows * usedColumns];
+    weights = new float[usedRows * stride];
     noisy = sigma > 0;
-    noiseVariance = noisy ? new float[usedRows * usedColumns] : new float[0];
+    noiseVariance = noisy ? new float[usedRows * stride] : new float[0];
     referenceNoiseVariance = noisy && refColumn >= 0 ? new float[usedRows] : new float[0];
     for (int i = 0; i < usedRows; i++) {
       double ref = refColumn >= 0 ? effectiveConductanceSiemens(i, refColumn) : 0;
@@ -239,9 +249,9 @@ public final class Crossbar {
           value += mapping.columnSign(k) * g;
           var += g * g;
         }
-        weights[i * usedColumns + j] = (float) (value / unit);
+        weights[i * stride + j] = (float) (value / unit);
         if (noisy) {
-          noiseVariance[i * usedColumns + j] = (float) (sigma * sigma * var / (unit * unit));
+          noiseVariance[i * stride + j] = (float) (sigma * sigma * var / (unit * unit));
         }
       }
     }
@@ -250,7 +260,8 @@ public final class Crossbar {
   /**
    * One analog read: column outputs (weight units, before any converter) for a row drive vector
    * in units of the full-scale row voltage step, with read noise drawn from the array's own
-   * seeded generator.
+   * seeded generator. {@code out} must hold {@link #readBufferLength()} values; entries past
+   * {@link #usedColumns()} are zero. Not thread-safe (scratch buffers).
    */
   public void read(float[] drive, float[] out) {
     read(drive, out, readRng);
@@ -259,14 +270,14 @@ public final class Crossbar {
   /** One analog read with read noise drawn from the given generator. */
   public void read(float[] drive, float[] out, SplittableRandom rng) {
     Preconditions.checkState(usedRows > 0, "crossbar is not programmed");
-    MvmKernel.mvm(weights, usedRows, usedColumns, drive, out, useVector);
+    MvmKernel.mvm(weights, usedRows, stride, drive, out, useVector);
     if (!noisy) {
       return;
     }
     for (int i = 0; i < usedRows; i++) {
       scratchSquares[i] = drive[i] * drive[i];
     }
-    MvmKernel.mvm(noiseVariance, usedRows, usedColumns, scratchSquares, scratchVariance, useVector);
+    MvmKernel.mvm(noiseVariance, usedRows, stride, scratchSquares, scratchVariance, useVector);
     double refNoise = 0;
     if (referenceNoiseVariance.length > 0) {
       double v = 0;

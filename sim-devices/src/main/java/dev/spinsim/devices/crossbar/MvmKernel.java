@@ -1,7 +1,7 @@
 package dev.spinsim.devices.crossbar;
 
 /**
- * The crossbar's inner loop: y = xᵀ·M for a row-major float matrix, rows with x = 0 skipped.
+ * The crossbar's inner loop: y = xᵀ·M for a row-major float matrix.
  * Every element is accumulated as y_j = fma(x_i, m_ij, y_j) in ascending i, in both the Vector
  * API path and the scalar fallback, so the two give bit-identical results.
  */
@@ -26,9 +26,6 @@ public final class MvmKernel {
     java.util.Arrays.fill(y, 0, cols, 0f);
     for (int i = 0; i < rows; i++) {
       float xi = x[i];
-      if (xi == 0f) {
-        continue;
-      }
       int off = i * cols;
       for (int j = 0; j < cols; j++) {
         y[j] = Math.fma(xi, m[off + j], y[j]);

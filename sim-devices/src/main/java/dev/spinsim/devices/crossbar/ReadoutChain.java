@@ -4,6 +4,7 @@ import com.google.common.base.Preconditions;
 import dev.spinsim.devices.converter.Adc;
 import dev.spinsim.devices.converter.Dac;
 import java.util.Arrays;
+import java.util.SplittableRandom;
 
 /**
  * A crossbar with its readout: inputs quantised to {@code inputBits}, applied bit-serially through
@@ -11,6 +12,8 @@ import java.util.Arrays;
  * converted by the shared ADCs (clipping + quantisation) and shifted-and-added into the result.
  * With an ideal DAC and ADC and a noiseless continuous synapse it reproduces x·W exactly (to float
  * rounding). Outputs are in weight units for inputs normalised to [0, 1] (or [−1, 1] sign-split).
+ * A cycle whose row drives are all zero is not simulated (its outputs are exactly zero, noise
+ * included) but is still counted: {@link ReadCounts} is the hardware's work, not the simulator's.
  * Not thread-safe: one chain per thread.
  */
 public final class ReadoutChain {
@@ -20,7 +23,6 @@ public final class ReadoutChain {
   private final ReadoutConfig config;
   private final int cyclesPerPass;
   private final int sliceBits;
-  private final double dacCodeRange;
   private float[] drive;
   private float[] columns;
   private double[] acc;
@@ -35,9 +37,8 @@ public final class ReadoutChain {
     this.config = Preconditions.checkNotNull(config);
     this.cyclesPerPass = ReadCounts.cyclesPerPass(config.inputBits(), dac.bits());
     this.sliceBits = config.inputBits() == 0 ? 0 : ReadCounts.effectiveDacBits(config.inputBits(), dac.bits());
-    this.dacCodeRange = dac.bits() == 0 ? 1.0 : dac.maxCode();
     this.drive = new float[crossbar.rows()];
-    this.columns = new float[crossbar.weightCapacity()];
+    this.columns = new float[crossbar.readBufferLength()];
     this.acc = new double[crossbar.weightCapacity()];
   }
 
@@ -87,6 +88,16 @@ public final class ReadoutChain {
    * action counts of the read.
    */
   public ReadCounts read(double[] x, double[] out) {
+    return read(x, out, null);
+  }
+
+  /**
+   * As {@link #read(double[], double[])}, drawing the read noise from {@code noise} (null: the
+   * array's own generator), so a caller can key the noise on what is read rather than on the
+   * order of the reads.
+   */
+  public ReadCounts read(double[] x, double[] out, SplittableRandom noise) {
+    this.noise = noise;
     ReadCounts c = counts();
     int n = crossbar.usedRows();
     int m = crossbar.usedColumns();
@@ -97,11 +108,18 @@ public final class ReadoutChain {
     for (int pass = 0; pass < passes; pass++) {
       double sign = pass == 0 ? 1.0 : -1.0;
       if (config.inputBits() == 0) {
+        boolean any = false;
+        boolean idealDac = dac.bits() == 0;
         for (int i = 0; i < n; i++) {
-          double part = passes == 1 ? x[i] : Math.max(sign * x[i], 0);
-          drive[i] = (float) dac.convert(part);
+          double part = sign * x[i];
+          // an ideal DAC only clips to [0, 1]; a real one also quantises
+          float v = (float) (idealDac ? clip01(part) : dac.convert(part));
+          drive[i] = v;
+          any |= v != 0f;
         }
-        convertAndAccumulate(sign, fullScale, m);
+        if (any) {
+          convertAndAccumulate(sign, fullScale, m);
+        }
       } else {
         readBitSerial(x, n, m, sign, passes, fullScale);
       }
@@ -117,22 +135,32 @@ public final class ReadoutChain {
     long maxCode = (1L << config.inputBits()) - 1;
     long[] codes = codeScratch(n);
     for (int i = 0; i < n; i++) {
-      double part = passes == 1 ? x[i] : Math.max(sign * x[i], 0);
-      codes[i] = Math.round(Math.max(0, Math.min(1, part)) * maxCode);
+      codes[i] = (long) (clip01(sign * x[i]) * maxCode + 0.5);
     }
     long mask = (1L << sliceBits) - 1;
     for (int k = 0; k < cyclesPerPass; k++) {
       int shift = k * sliceBits;
+      long any = 0;
       for (int i = 0; i < n; i++) {
         long slice = (codes[i] >>> shift) & mask;
-        // the DAC drives slice / (its code range) of the read voltage; back in input-code units
-        drive[i] = (float) (dac.convert(slice / dacCodeRange) * dacCodeRange);
+        // the DAC drives slice / (its code range) of the read voltage: slices are on its code grid
+        // by construction (sliceBits <= DAC bits), so in input-code units the drive is the slice
+        drive[i] = slice;
+        any |= slice;
       }
-      convertAndAccumulate(sign * (double) (1L << shift), fullScale, m);
+      if (any != 0) {
+        convertAndAccumulate(sign * (double) (1L << shift), fullScale, m);
+      }
     }
   }
 
+  /** Clips to [0, 1] (NaN to 0) with plain comparisons: Math.min/max on doubles are slow here. */
+  private static double clip01(double v) {
+    return v >= 1 ? 1 : (v > 0 ? v : 0);
+  }
+
   private long[] codes = new long[0];
+  private SplittableRandom noise;
 
   private long[] codeScratch(int n) {
     if (codes.length < n) {
@@ -143,9 +171,19 @@ public final class ReadoutChain {
 
   /** Array read, S+H, ADC conversion, shift-and-add with a weight. */
   private void convertAndAccumulate(double weight, double fullScale, int m) {
-    crossbar.read(drive, columns);
-    for (int j = 0; j < m; j++) {
-      acc[j] += weight * adc.convert(columns[j], fullScale);
+    if (noise == null) {
+      crossbar.read(drive, columns);
+    } else {
+      crossbar.read(drive, columns, noise);
+    }
+    if (adc.bits() == 0) {
+      for (int j = 0; j < m; j++) {
+        acc[j] += weight * columns[j];
+      }
+    } else {
+      for (int j = 0; j < m; j++) {
+        acc[j] += weight * adc.convert(columns[j], fullScale);
+      }
     }
   }
 }

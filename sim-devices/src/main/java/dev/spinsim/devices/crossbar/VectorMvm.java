@@ -5,7 +5,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API matrix–vector product, register-blocked over four vectors of columns. Loaded only
- * when {@code jdk.incubator.vector} is present (see {@link MvmKernel}).
+ * when {@code jdk.incubator.vector} is present (see {@link MvmKernel}). The row loop has no
+ * branch: a data-dependent skip of zero inputs made C2 deoptimise and box the accumulators.
  */
 final class VectorMvm {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -21,11 +22,7 @@ final class VectorMvm {
       FloatVector a2 = FloatVector.zero(S);
       FloatVector a3 = FloatVector.zero(S);
       for (int i = 0; i < rows; i++) {
-        float xi = x[i];
-        if (xi == 0f) {
-          continue;
-        }
-        FloatVector xv = FloatVector.broadcast(S, xi);
+        FloatVector xv = FloatVector.broadcast(S, x[i]);
         int off = i * cols + j;
         a0 = xv.fma(FloatVector.fromArray(S, m, off), a0);
         a1 = xv.fma(FloatVector.fromArray(S, m, off + L), a1);
@@ -40,11 +37,7 @@ final class VectorMvm {
     for (; j + L <= cols; j += L) {
       FloatVector a0 = FloatVector.zero(S);
       for (int i = 0; i < rows; i++) {
-        float xi = x[i];
-        if (xi == 0f) {
-          continue;
-        }
-        a0 = FloatVector.broadcast(S, xi).fma(FloatVector.fromArray(S, m, i * cols + j), a0);
+        a0 = FloatVector.broadcast(S, x[i]).fma(FloatVector.fromArray(S, m, i * cols + j), a0);
       }
       a0.intoArray(y, j);
     }
@@ -54,9 +47,6 @@ final class VectorMvm {
       }
       for (int i = 0; i < rows; i++) {
         float xi = x[i];
-        if (xi == 0f) {
-          continue;
-        }
         int off = i * cols;
         for (int c = j; c < cols; c++) {
           y[c] = Math.fma(xi, m[off + c], y[c]);

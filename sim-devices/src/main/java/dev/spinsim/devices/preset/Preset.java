@@ -32,7 +32,9 @@ public record Preset(
     }
     int weightCols = crossbar.mapping().weightColumns(crossbar.cols());
     int adcsPerCrossbar = (weightCols + adc.columnsPerAdc() - 1) / adc.columnsPerAdc();
-    if (tile.adcsPerTile() < tile.crossbarsPerTile() * adcsPerCrossbar) {
+    if (tile.adcsPerTile() == null) {
+      tile = tile.withAdcsPerTile(tile.crossbarsPerTile() * adcsPerCrossbar);
+    } else if (tile.adcsPerTile() < tile.crossbarsPerTile() * adcsPerCrossbar) {
       throw new IllegalArgumentException("tile: adcsPerTile must be >= crossbarsPerTile x ceil(weight columns / "
           + "adc.columnsPerAdc) = " + tile.crossbarsPerTile() * adcsPerCrossbar + ", got " + tile.adcsPerTile());
     }

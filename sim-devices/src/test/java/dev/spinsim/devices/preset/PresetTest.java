@@ -119,6 +119,15 @@ class PresetTest {
   }
 
   @Test
+  void adcCountIsDerivedFromTheMappingUnlessGiven() {
+    assertEquals(64, Presets.load("paper").tile().adcsPerTile()); // 8 arrays x 64 columns / 8
+    assertEquals(128, Presets.load("paper", List.of("crossbar.weightMapping=offset")).tile().adcsPerTile());
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> Presets.load("isaac", List.of("adc.columnsPerAdc=64")));
+    assertTrue(e.getMessage().contains("adcsPerTile"), e.getMessage());
+  }
+
+  @Test
   void badOverrideNamesTheKeyAndWhatWasExpected() {
     ConfigException e = assertThrows(ConfigException.class,
         () -> Presets.load("paper", List.of("crossbar.rows=0")));

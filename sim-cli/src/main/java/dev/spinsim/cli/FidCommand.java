@@ -1,0 +1,248 @@
+package dev.spinsim.cli;
+
+import dev.spinsim.cli.output.RunFolder;
+import dev.spinsim.network.classifier.ClassifierTrainer;
+import dev.spinsim.network.classifier.ClassifierWeights;
+import dev.spinsim.network.classifier.LabelledImages;
+import dev.spinsim.network.data.FashionMnist;
+import dev.spinsim.network.image.ImageGrid;
+import dev.spinsim.network.model.ModelLoader;
+import dev.spinsim.network.model.ModelSpec;
+import dev.spinsim.network.model.Network;
+import dev.spinsim.network.quality.ClassifierFeatureExtractor;
+import dev.spinsim.network.quality.FeatureStatistics;
+import dev.spinsim.network.quality.FidEvaluator;
+import dev.spinsim.network.quality.FidRow;
+import dev.spinsim.network.quality.FidTable;
+import dev.spinsim.network.quality.GeneratorSource;
+import dev.spinsim.network.quality.ImageSource;
+import dev.spinsim.network.quality.RealImageSource;
+import dev.spinsim.network.tensor.Tensor;
+import dev.spinsim.network.weights.ShippedWeights;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.style.Styler;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code spinsim fid}: FID of image sources against the Fashion-MNIST training set in the feature
+ * space of spinsim's classifier — the real test set (the floor), the float generator, and each
+ * hardware preset — written as {@code fid.csv}, a bar chart and a side-by-side image grid.
+ */
+@Command(
+    name = "fid",
+    mixinStandardHelpOptions = true,
+    description = {
+      "FID against the Fashion-MNIST training set in the feature space of spinsim's classifier (not Inception: compare",
+      "rows of one run, or runs with the same extractor and sample count). Rows: real-test (the floor), float, one per --preset.",
+      "Cost at the default 10,000 samples on 2 cores: about a minute per source plus about two minutes once for the",
+      "training-set statistics, which are then cached."})
+final class FidCommand implements Callable<Integer> {
+  static {
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
+  }
+
+  @Option(names = "--model", defaultValue = "fmnist", description = "model whose generator is scored; only fmnist has a feature classifier (default: ${DEFAULT-VALUE})")
+  String model;
+
+  @Option(names = "--preset", description = "hardware preset to score as a source (repeatable)")
+  List<String> presets = new ArrayList<>();
+
+  @Option(names = "--samples", defaultValue = "10000", description = "images per source, at most 10000 (the test set) (default: ${DEFAULT-VALUE})")
+  int samples;
+
+  @Option(names = "--seed", defaultValue = "1", description = "seed of the latents and of the test subset (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(names = "--out", description = "output folder, must not exist (default: traces/fid/<model>-n<N>-seed<S>)")
+  Path out;
+
+  @Option(names = "--weights", description = "generator safetensors (default: the shipped weights of the model)")
+  Path weights;
+
+  @Option(names = "--classifier", description = "classifier safetensors (default: the shipped classifier)")
+  Path classifier;
+
+  @Option(names = "--data", description = "Fashion-MNIST folder (default: /usr/share/datasets/fashion-mnist)")
+  Path data;
+
+  @Option(names = "--cache", defaultValue = "traces/fid-cache", description = "folder caching the training-set statistics per extractor (default: ${DEFAULT-VALUE})")
+  Path cache;
+
+  @Option(names = "--no-cache", description = "recompute the training-set statistics and do not write them")
+  boolean noCache;
+
+  private static final int TEST_SET = 10_000;
+  private static final int GRID_IMAGES = 36;
+
+  @Override
+  public Integer call() throws IOException {
+    if (samples < 2 || samples > TEST_SET) {
+      throw new IllegalArgumentException("--samples must be in [2, " + TEST_SET + "] (the floor row draws from the " + TEST_SET
+          + "-image test set), got " + samples);
+    }
+    ModelSpec spec = ModelLoader.load(model);
+    if (!(spec.image().channels() == 1 && spec.image().height() == 28 && spec.image().width() == 28)) {
+      throw new IllegalArgumentException("--model " + model + ": FID needs a feature classifier for its images; only 28x28x1 "
+          + "Fashion-MNIST models (fmnist) have one so far");
+    }
+    if (new LinkedHashSet<>(presets).size() != presets.size()) {
+      throw new IllegalArgumentException("--preset given twice: " + presets);
+    }
+    Path dataDir = data != null ? data : FashionMnist.DEFAULT_DIR;
+    Path target = out != null ? out : Path.of("traces", "fid", String.format(Locale.ROOT, "%s-n%d-seed%d", spec.name(), samples, seed));
+    if (Files.exists(target)) {
+      throw new IllegalArgumentException("--out " + target + " already exists; choose another folder");
+    }
+
+    // Sources first, so bad weights or presets fail before the expensive part.
+    List<ImageSource> sources = new ArrayList<>();
+    LabelledImages test = LabelledImages.fashionMnistTest(dataDir, 0);
+    sources.add(new RealImageSource("real-test", test.images()));
+    sources.add(floatSource(spec));
+    for (String preset : presets) {
+      sources.add(presetSource(preset, spec, weights));
+    }
+
+    ClassifierWeights.Loaded loaded = ClassifierWeights.load(classifier);
+    ClassifierFeatureExtractor extractor = new ClassifierFeatureExtractor(loaded.classifier());
+    System.out.printf(Locale.ROOT, "feature extractor %s (%s, weights %s)%n", extractor.name(),
+        dev.spinsim.network.classifier.FmnistClassifier.FEATURE_LAYER, loaded.source());
+    long t0 = System.nanoTime();
+    double accuracy = ClassifierTrainer.accuracy(loaded.classifier(), test, 500);
+    System.out.printf(Locale.ROOT, "classifier test accuracy %.2f %% (%d images, %.0f s)%n", 100 * accuracy, test.size(), seconds(t0));
+    FeatureStatistics reference = referenceStatistics(extractor, dataDir);
+
+    FidEvaluator evaluator = new FidEvaluator(extractor, reference, "real-train");
+    List<FidRow> rows = new ArrayList<>();
+    List<Tensor> shown = new ArrayList<>();
+    for (ImageSource source : sources) {
+      FidEvaluator.Scored s = evaluator.score(source, samples, seed);
+      rows.add(s.row());
+      shown.add(s.images().slice(0, Math.min(GRID_IMAGES, samples)));
+      System.out.printf(Locale.ROOT, "  %-12s FID %9.4f  (%d samples, %.0f s)%n", s.row().source(), s.row().fid(), samples, s.row().seconds());
+    }
+
+    String csv = FidTable.csv(rows, seed, accuracy, reference.count());
+    Path done = RunFolder.write(target, dir -> {
+      Files.writeString(dir.resolve("fid.csv"), csv, StandardCharsets.UTF_8);
+      BitmapEncoder.saveBitmap(chart(rows, extractor.name(), samples), dir.resolve("fid.png").toString(), BitmapEncoder.BitmapFormat.PNG);
+      ImageIO.write(sideBySide(rows, shown), "png", dir.resolve("samples.png").toFile());
+    });
+    System.out.println("wrote fid.csv, fid.png, samples.png to " + done);
+    return 0;
+  }
+
+  private ImageSource floatSource(ModelSpec spec) {
+    Network g = new Network(spec.generator());
+    ShippedWeights.load(g, spec.name(), weights);
+    return new GeneratorSource("float", g, spec.latent());
+  }
+
+  /**
+   * The plug point for the simulated chip: an {@link ImageSource} named {@code preset} that
+   * generates {@code n} images with {@code spec}'s generator on that preset, drawing latents with
+   * {@link GeneratorSource#latents(int, int, long)} so its row sees the same z as {@code float}.
+   */
+  private static ImageSource presetSource(String preset, ModelSpec spec, Path generatorWeights) {
+    throw new IllegalArgumentException("--preset " + preset + ": hardware image generation is not available in this build yet "
+        + "(the generate path of issue #5); score real-test and float without --preset");
+  }
+
+  private FeatureStatistics referenceStatistics(ClassifierFeatureExtractor extractor, Path dataDir) {
+    Path file = cache.resolve("fmnist-train-" + extractor.name().replace('@', '-') + ".safetensors");
+    String description = extractor.name() + " features of the Fashion-MNIST training set";
+    if (!noCache && Files.isRegularFile(file)) {
+      FeatureStatistics s = FeatureStatistics.load(file, description);
+      System.out.printf(Locale.ROOT, "training-set statistics from %s (%d images)%n", file, s.count());
+      return s;
+    }
+    long t0 = System.nanoTime();
+    Tensor train = FashionMnist.trainImages(dataDir, 0);
+    FeatureStatistics s = FidEvaluator.statistics(extractor, train);
+    System.out.printf(Locale.ROOT, "training-set statistics computed (%d images, %.0f s)%s%n", train.n(), seconds(t0),
+        noCache ? "" : ", cached in " + file);
+    if (!noCache) {
+      s.save(file, description);
+    }
+    return s;
+  }
+
+  private static double seconds(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  /** Bars of FID per source, values printed on the bars. */
+  static CategoryChart chart(List<FidRow> rows, String extractor, int samples) {
+    CategoryChart chart = new CategoryChartBuilder().width(720).height(420)
+        .title(String.format(Locale.ROOT, "FID vs Fashion-MNIST train (%d samples per source)", samples))
+        .xAxisTitle("source").yAxisTitle("FID in " + extractor + " features").build();
+    List<String> names = new ArrayList<>();
+    List<Double> values = new ArrayList<>();
+    for (FidRow r : rows) {
+      names.add(r.source());
+      values.add(r.fid());
+    }
+    chart.addSeries("FID", names, values);
+    chart.getStyler().setLegendVisible(false);
+    chart.getStyler().setLabelsVisible(true);
+    chart.getStyler().setDecimalPattern("0.00");
+    chart.getStyler().setChartBackgroundColor(Color.WHITE);
+    chart.getStyler().setPlotGridVerticalLinesVisible(false);
+    chart.getStyler().setSeriesColors(new Color[] {new Color(0x4E79A7)});
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    return chart;
+  }
+
+  /** Each source's first images as a 6-column grid, side by side, captioned with name and FID. */
+  static BufferedImage sideBySide(List<FidRow> rows, List<Tensor> images) {
+    List<BufferedImage> grids = new ArrayList<>();
+    int width = 0, height = 0;
+    for (Tensor t : images) {
+      BufferedImage g = ImageGrid.render(t, 6, 2);
+      grids.add(g);
+      width += g.getWidth() + 16;
+      height = Math.max(height, g.getHeight());
+    }
+    int caption = 40;
+    BufferedImage out = new BufferedImage(width + 16, height + caption + 16, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = out.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, out.getWidth(), out.getHeight());
+      g.setColor(new Color(0x33, 0x33, 0x33));
+      int x = 16;
+      for (int i = 0; i < grids.size(); i++) {
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        g.drawString(rows.get(i).source(), x, 18);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        g.drawString(String.format(Locale.ROOT, "FID %.2f", rows.get(i).fid()), x, 34);
+        g.drawImage(grids.get(i), x, caption, null);
+        x += grids.get(i).getWidth() + 16;
+      }
+    } finally {
+      g.dispose();
+    }
+    return out;
+  }
+}

@@ -1,0 +1,120 @@
+package dev.spinsim.cli;
+
+import dev.spinsim.core.config.ConfigLoader;
+import dev.spinsim.devices.preset.Preset;
+import dev.spinsim.devices.preset.Presets;
+import dev.spinsim.network.chip.ChipBuilder;
+import dev.spinsim.network.chip.NetworkPlanner;
+import dev.spinsim.network.chip.NetworkPlanner.MatrixLayer;
+import dev.spinsim.network.mapping.LayerMapping;
+import dev.spinsim.network.mapping.MappingConfig;
+import dev.spinsim.network.mapping.MappingOptions;
+import dev.spinsim.network.model.ModelLoader;
+import dev.spinsim.network.model.ModelSpec;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code spinsim map}: how a model's layers occupy a preset's crossbars. */
+@Command(
+    name = "map",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = "Print the mapping table: per layer the im2col matrix, crossbars, cell"
+        + " utilisation, input vectors, MACs including inserted zeros and their share.")
+final class MapCommand implements Callable<Integer> {
+  @Option(names = "--model", defaultValue = "fmnist",
+      description = "fmnist, dcgan64 or a model YAML file (default: ${DEFAULT-VALUE})")
+  String model;
+
+  @Option(names = "--preset", defaultValue = "paper",
+      description = "paper, isaac, neurosim, ideal or a preset YAML file (default: ${DEFAULT-VALUE})")
+  String preset;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "override a preset key or a mapping.* key; repeatable")
+  List<String> sets = new ArrayList<>();
+
+  @Option(names = "--replicate", paramLabel = "LAYER=COPIES",
+      description = "replicate a layer, e.g. G.main.3=2; repeatable")
+  Map<String, Integer> replicate = new LinkedHashMap<>();
+
+  @Option(names = "--generator-only", description = "leave out the discriminator")
+  boolean generatorOnly;
+
+  @Option(names = "--csv", description = "also write the table as CSV to this file")
+  Path csv;
+
+  static final List<String> COLUMNS = List.of("network", "layer", "kind", "matrix_rows",
+      "matrix_cols", "row_blocks", "col_blocks", "crossbars", "cell_utilisation",
+      "input_vectors_per_image", "macs_per_image", "zero_macs_per_image", "zero_fraction",
+      "replication");
+
+  @Override
+  public Integer call() throws IOException {
+    List<String> presetSets = new ArrayList<>();
+    List<String> mappingSets = new ArrayList<>();
+    for (String s : sets) {
+      (s.startsWith("mapping.") ? mappingSets : presetSets)
+          .add(s.startsWith("mapping.") ? s.substring(8) : s);
+    }
+    ModelSpec spec = ModelLoader.load(model);
+    Preset p = Presets.load(preset, presetSets);
+    MappingConfig m = ConfigLoader.loadString("--set mapping", MappingConfig.DEFAULT_YAML,
+        MappingConfig.class, mappingSets);
+    Map<String, Integer> rep = new LinkedHashMap<>(m.replication());
+    rep.putAll(replicate);
+    MappingOptions o = ChipBuilder.optionsFor(p, new MappingConfig(m.strategy(), m.biasMode(),
+        m.partialSums(), rep).biasModeValue(), m.partialSumsValue(), rep);
+    List<MatrixLayer> layers = new ArrayList<>(NetworkPlanner.matrixLayers("G", spec.generator()));
+    if (!generatorOnly) {
+      layers.addAll(NetworkPlanner.matrixLayers("D", spec.discriminator()));
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (MatrixLayer l : layers) {
+      LayerMapping lm = m.strategyObject().map(l.network() + "." + l.layer(), l.geometry(), o);
+      rows.add(List.of(l.network(), l.layer(), l.kind(), str(lm.matrixRows()),
+          str(lm.matrixCols()), str(lm.rowBlocks()), str(lm.colBlocks()), str(lm.crossbars()),
+          pct(lm.cellUtilisation()), str(lm.vectorsPerImage()), str(lm.macsPerformed()),
+          str(lm.zeroMacs()), pct(lm.zeroFraction()), str(lm.replication())));
+    }
+    System.out.printf(Locale.ROOT, "mapping of %s onto %s (%d×%d crossbars, %s, %s strategy)%n",
+        spec.name(), p.name(), o.crossbarRows(), o.crossbarCols(), p.crossbar().weightMapping(),
+        m.strategy());
+    System.out.print(Table.render(COLUMNS, rows));
+    if (csv != null) {
+      Path tmp = Files.createTempFile(csv.toAbsolutePath().getParent(), ".map", ".csv");
+      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+          CSVPrinter out = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\n")
+              .setHeader(COLUMNS.toArray(String[]::new)).build())) {
+        for (List<String> r : rows) {
+          out.printRecord(r);
+        }
+      }
+      Files.move(tmp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      System.out.println("wrote " + csv);
+    }
+    return 0;
+  }
+
+  private static String str(long v) {
+    return Long.toString(v);
+  }
+
+  private static String pct(double f) {
+    return String.format(Locale.ROOT, "%.1f%%", 100 * f);
+  }
+}

@@ -1,0 +1,122 @@
+package dev.spinsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GenerateCommandTest {
+  @TempDir Path tmp;
+
+  /** Runs the CLI, returning exit code and what it wrote to stderr. */
+  private static Object[] run(String... args) {
+    PrintStream err = System.err;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    try {
+      int code = Main.execute(args);
+      return new Object[] {code, buf.toString(StandardCharsets.UTF_8)};
+    } finally {
+      System.setErr(err);
+    }
+  }
+
+  private boolean leftovers() throws IOException {
+    try (Stream<Path> s = Files.list(tmp)) {
+      return s.anyMatch(p -> !p.getFileName().toString().equals("bad.yaml")
+          && !p.getFileName().toString().equals("corrupt.safetensors"));
+    }
+  }
+
+  @Test
+  void sameSeedGivesByteIdenticalOutputs() throws IOException {
+    Path a = tmp.resolve("a");
+    Path b = tmp.resolve("b");
+    assertEquals(0, run("generate", "--images", "2", "--seed", "5", "--out", a.toString())[0]);
+    assertEquals(0, run("generate", "--images", "2", "--seed", "5", "--out", b.toString())[0]);
+    for (String f : List.of("images.npy", "latents.npy", "energy.csv", "layers.csv",
+        "mapping.csv", "summary.csv", "images.png")) {
+      assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
+    }
+    for (String f : List.of("report.html", "run.yaml", "resources.csv", "images/001.png")) {
+      assertTrue(Files.size(a.resolve(f)) > 0, f);
+    }
+  }
+
+  @Test
+  void differentSeedsGiveDifferentImages() throws IOException {
+    Path a = tmp.resolve("a");
+    Path b = tmp.resolve("b");
+    run("generate", "--images", "1", "--seed", "1", "--functional", "--out", a.toString());
+    run("generate", "--images", "1", "--seed", "2", "--functional", "--out", b.toString());
+    assertFalse(java.util.Arrays.equals(Files.readAllBytes(a.resolve("images.npy")),
+        Files.readAllBytes(b.resolve("images.npy"))));
+  }
+
+  @Test
+  void discriminatorRunReportsTheGeneratorDiscriminatorSplit() throws IOException {
+    Path a = tmp.resolve("gd");
+    assertEquals(0, run("generate", "--images", "1", "--discriminator", "--trace", "layer",
+        "--out", a.toString())[0]);
+    String header = Files.readAllLines(a.resolve("summary.csv")).get(0);
+    assertTrue(header.contains("g_energy_pj_per_image") || header.contains("g_"), header);
+    assertTrue(Files.readString(a.resolve("layers.csv")).contains("D,main.2"));
+    assertTrue(Files.size(a.resolve("trace.csv")) > 0);
+  }
+
+  private void assertRefused(String expectedInMessage, String... args) throws IOException {
+    Object[] r = run(args);
+    assertNotEquals(0, r[0], String.join(" ", args));
+    String err = ((String) r[1]).strip();
+    assertTrue(err.contains(expectedInMessage), err);
+    assertEquals(1, err.lines().filter(l -> l.startsWith("spinsim: error")).count(), err);
+    assertFalse(leftovers(), "no run folder may be left behind");
+  }
+
+  @Test
+  void badInputIsRefusedWithOneLineAndNoRunFolder() throws IOException {
+    String out = tmp.resolve("run").toString();
+    assertRefused("unknown preset 'nope'", "generate", "--preset", "nope", "--out", out);
+    assertRefused("model", "generate", "--model", "nope", "--out", out);
+    assertRefused("crossbar.rows", "generate", "--set", "crossbar.rows=0", "--out", out);
+    assertRefused("--images", "generate", "--images", "-3", "--out", out);
+    Path bad = tmp.resolve("bad.yaml");
+    Files.writeString(bad, "name: x\ncrossbar: [unclosed\n");
+    assertRefused("bad.yaml", "generate", "--preset", bad.toString(), "--out", out);
+    assertRefused("missing.safetensors", "generate", "--weights",
+        tmp.resolve("missing.safetensors").toString(), "--out", out);
+    Path corrupt = tmp.resolve("corrupt.safetensors");
+    Files.write(corrupt, new byte[] {1, 2, 3});
+    assertRefused("corrupt.safetensors", "generate", "--weights", corrupt.toString(), "--out",
+        out);
+    assertRefused("mapping", "generate", "--set", "mapping.partialSums=sideways", "--out", out);
+  }
+
+  @Test
+  void mapPrintsOneRowPerMatrixLayer() {
+    PrintStream stdout = System.out;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    try {
+      assertEquals(0, Main.execute("map", "--model", "fmnist", "--preset", "paper"));
+    } finally {
+      System.setOut(stdout);
+    }
+    String text = buf.toString(StandardCharsets.UTF_8);
+    assertEquals(6, text.lines().filter(l -> l.startsWith("G ") || l.startsWith("D ")).count(),
+        text);
+    assertTrue(text.contains("4900"), text);
+  }
+}

@@ -1,0 +1,94 @@
+package dev.spinsim.network.chip;
+
+import dev.spinsim.core.energy.ActionLedger;
+import dev.spinsim.core.resource.Resource;
+import dev.spinsim.core.time.Clock;
+import dev.spinsim.network.mapping.LayerMapping;
+import dev.spinsim.network.run.Stage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A network placed on tiles of crossbars: the stages in dataflow order (generator, then
+ * discriminator when it runs), the maps their values flow through, the action ledger their
+ * components are registered in and the shared interconnect.
+ */
+public final class Chip {
+  private final Stage[] stages;
+  private final List<StagePlan> plans;
+  private final float[][][] maps;
+  private final int generatorStages;
+  private final ActionLedger ledger;
+  private final Resource interconnect;
+  private final Clock clock;
+  private final int tiles;
+
+  Chip(Stage[] stages, List<StagePlan> plans, float[][][] maps, int generatorStages,
+      ActionLedger ledger, Resource interconnect, Clock clock, int tiles) {
+    this.stages = stages;
+    this.plans = List.copyOf(plans);
+    this.maps = maps;
+    this.generatorStages = generatorStages;
+    this.ledger = ledger;
+    this.interconnect = interconnect;
+    this.clock = clock;
+    this.tiles = tiles;
+  }
+
+  public Stage[] stages() {
+    return stages.clone();
+  }
+
+  public List<StagePlan> plans() {
+    return plans;
+  }
+
+  public List<LayerMapping> mappings() {
+    List<LayerMapping> out = new ArrayList<>();
+    for (Stage s : stages) {
+      out.add(s.mapping());
+    }
+    return out;
+  }
+
+  /** The map feeding stage {@code s} for {@code image}; {@code s == stages} is the last output. */
+  public float[] map(int s, int image) {
+    return maps[s][image];
+  }
+
+  /** Loads a latent (C×1×1) as the first stage's input. */
+  public void setLatent(int image, float[] z) {
+    System.arraycopy(z, 0, maps[0][image], 0, z.length);
+  }
+
+  /** The generated image ({@code C×H×W}, the generator's last output). */
+  public float[] image(int image) {
+    return maps[generatorStages][image];
+  }
+
+  /** The discriminator's score of {@code image}, or NaN when it did not run. */
+  public double score(int image) {
+    return stages.length > generatorStages ? maps[stages.length][image][0] : Double.NaN;
+  }
+
+  public int generatorStages() {
+    return generatorStages;
+  }
+
+  public ActionLedger ledger() {
+    return ledger;
+  }
+
+  public Resource interconnect() {
+    return interconnect;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Tiles the chip holds (each stage on its own tiles). */
+  public int tiles() {
+    return tiles;
+  }
+}

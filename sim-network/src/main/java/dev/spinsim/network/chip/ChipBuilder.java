@@ -1,0 +1,282 @@
+package dev.spinsim.network.chip;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.spinsim.core.energy.ActionLedger;
+import dev.spinsim.core.resource.Resource;
+import dev.spinsim.core.time.Clock;
+import dev.spinsim.devices.activation.ActivationSpec;
+import dev.spinsim.devices.activation.ActivationUnit;
+import dev.spinsim.devices.crossbar.Crossbar;
+import dev.spinsim.devices.crossbar.CrossbarConfig;
+import dev.spinsim.devices.crossbar.InputEncoding;
+import dev.spinsim.devices.crossbar.ReadTiming;
+import dev.spinsim.devices.crossbar.ReadoutChain;
+import dev.spinsim.devices.crossbar.ReadoutConfig;
+import dev.spinsim.devices.energy.ComponentClasses;
+import dev.spinsim.devices.preset.BufferSpec;
+import dev.spinsim.devices.preset.Preset;
+import dev.spinsim.devices.preset.PresetDevices;
+import dev.spinsim.devices.preset.StaticSpec;
+import dev.spinsim.devices.registry.DeviceRegistry;
+import dev.spinsim.network.mapping.BiasMode;
+import dev.spinsim.network.mapping.LayerMapping;
+import dev.spinsim.network.mapping.MappingOptions;
+import dev.spinsim.network.mapping.MappingStrategy;
+import dev.spinsim.network.mapping.PartialSums;
+import dev.spinsim.network.mapping.WeightScheme;
+import dev.spinsim.network.run.Stage;
+import dev.spinsim.network.run.StageComponents;
+import dev.spinsim.network.run.StageTiming;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Places stage plans on a preset's hardware: maps each onto crossbars with the strategy,
+ * programs the crossbars (quantisation to the synapse levels, variation, write errors), builds
+ * the readout chains, converts every phase time to clock-edge picoseconds once, creates the
+ * resources the phases contend for and registers the components in the ledger.
+ */
+public final class ChipBuilder {
+  /** Bits a value takes on buffers and the interconnect when the converters are ideal. */
+  static final int IDEAL_VALUE_BITS = 32;
+  /** Headroom of an ideal DAC's range over the calibrated maximum (a power of two: exact). */
+  static final double IDEAL_HEADROOM = 8;
+
+  private final PresetDevices devices;
+  private final MappingStrategy strategy;
+  private final MappingOptions options;
+  private final long seed;
+
+  public ChipBuilder(PresetDevices devices, MappingStrategy strategy, MappingOptions options,
+      long seed) {
+    this.devices = devices;
+    this.strategy = strategy;
+    this.options = options;
+    this.seed = seed;
+  }
+
+  /** The mapping options a preset implies (crossbar size and weight scheme), digital sums. */
+  public static MappingOptions optionsFor(Preset p, BiasMode bias, PartialSums sums,
+      Map<String, Integer> replication) {
+    WeightScheme scheme = switch (p.crossbar().weightMapping()) {
+      case "differential" -> WeightScheme.DIFFERENTIAL;
+      case "offset" -> WeightScheme.OFFSET_REFERENCE;
+      default -> throw new IllegalArgumentException("crossbar.weightMapping: must be differential"
+          + " or offset, got " + p.crossbar().weightMapping());
+    };
+    return new MappingOptions(p.crossbar().rows(), p.crossbar().cols(), scheme, bias, sums,
+        replication);
+  }
+
+  /**
+   * Builds the chip for {@code plans} (generator stages first, {@code generatorStages} of them)
+   * with the calibrated {@code ranges} (one per plan) for {@code images} images.
+   */
+  public Chip build(List<StagePlan> plans, int generatorStages, List<RangeCalibration.Range> ranges,
+      int images) {
+    checkArgument(plans.size() == ranges.size(), "one range per stage expected");
+    Preset p = devices.preset();
+    Clock clock = Clock.ofMhz(p.clockMhz());
+    ActionLedger ledger = new ActionLedger();
+    Resource noc = new Resource("interconnect", 1);
+    float[][][] maps = new float[plans.size() + 1][images][];
+    for (int i = 0; i < images; i++) {
+      maps[0][i] = new float[size(plans.get(0), true)];
+      for (int s = 0; s < plans.size(); s++) {
+        maps[s + 1][i] = new float[size(plans.get(s), false)];
+      }
+    }
+    Stage[] stages = new Stage[plans.size()];
+    int tile = 0;
+    for (int s = 0; s < plans.size(); s++) {
+      StagePlan plan = plans.get(s);
+      // a stage fed by a ReLU of the same network sees only non-negative inputs
+      boolean unsignedInput = s > 0 && plans.get(s - 1).activation().equals("relu")
+          && plans.get(s - 1).network().equals(plan.network());
+      stages[s] = stage(s, plan, ranges.get(s), maps[s], maps[s + 1], images, clock, ledger, noc,
+          tile, valueBits(p), unsignedInput);
+      tile += stages[s].tiles();
+    }
+    return new Chip(stages, plans, maps, generatorStages, ledger, noc, clock, tile);
+  }
+
+  private static int size(StagePlan plan, boolean input) {
+    var g = plan.geometry();
+    return input ? g.inChannels() * g.inHeight() * g.inWidth()
+        : g.outChannels() * g.outHeight() * g.outWidth();
+  }
+
+  /** Bits a stage's input value occupies in buffers: the DAC input precision. */
+  private static int valueBits(Preset p) {
+    return p.crossbar().inputBits() == 0 ? IDEAL_VALUE_BITS : p.crossbar().inputBits();
+  }
+
+  private Stage stage(int index, StagePlan plan, RangeCalibration.Range range, float[][] inputs,
+      float[][] outputs, int images, Clock clock, ActionLedger ledger, Resource noc, int firstTile,
+      int outputBits, boolean unsignedInput) {
+    Preset p = devices.preset();
+    LayerMapping m = strategy.map(plan.qualifiedName(), plan.geometry(), options);
+    boolean analog = options.partialSums() == PartialSums.ANALOG;
+    boolean idealDac = p.crossbar().inputBits() == 0 && devices.dac().bits() == 0;
+    double inputMax = range.inputMax() > 0 ? range.inputMax() : 1;
+    double inputScale = idealDac ? pow2AtLeast(inputMax * IDEAL_HEADROOM) : inputMax;
+    double weightScale = plan.maxAbsWeight();
+    boolean biasRow = options.biasMode() == BiasMode.BIAS_ROW;
+    if (biasRow) {
+      for (float b : plan.bias()) {
+        weightScale = Math.max(weightScale, Math.abs(b) / inputScale);
+      }
+    }
+    if (weightScale == 0) {
+      weightScale = 1;
+    }
+    ReadoutConfig base = devices.readoutConfig();
+    ReadoutConfig readout = new ReadoutConfig(base.inputBits(),
+        unsignedInput ? base.inputEncoding() : InputEncoding.SIGN_SPLIT, base.columnsPerAdc(),
+        base.adcFullScaleFraction(), base.sampleHoldNs(), base.shiftAddNs());
+
+    // program the crossbars: one chain per block of every copy (analog: one per column stack)
+    float[] matrix = withBiasRow(plan, m, weightScale, inputScale);
+    int rowsPerArray = analog ? m.matrixRows() : m.crossbarRows();
+    int rowBlocks = analog ? 1 : m.rowBlocks();
+    int perCopy = rowBlocks * m.colBlocks();
+    ReadoutChain[] chains = new ReadoutChain[perCopy * m.replication()];
+    CrossbarConfig cfg = devices.crossbarConfig(0);
+    for (int copy = 0; copy < m.replication(); copy++) {
+      for (int rb = 0; rb < rowBlocks; rb++) {
+        int r0 = rb * rowsPerArray;
+        int rows = Math.min(rowsPerArray, m.matrixRows() - r0);
+        for (int cb = 0; cb < m.colBlocks(); cb++) {
+          int c0 = cb * m.logicalColsPerCrossbar();
+          int cols = m.colsInBlock(cb);
+          double[] w = new double[rows * cols];
+          for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+              w[r * cols + c] = matrix[(r0 + r) * m.matrixCols() + c0 + c] / weightScale;
+            }
+          }
+          long xbarSeed = seed * 1_000_003L + ((long) index << 40) + ((long) copy << 24)
+              + ((long) rb << 12) + cb;
+          CrossbarConfig c = new CrossbarConfig(analog ? Math.max(cfg.rows(), rows) : cfg.rows(),
+              cfg.columns(), cfg.readVoltageV(), cfg.readTimeNs(), cfg.irDrop(),
+              cfg.wireResistanceOhm(), xbarSeed);
+          Crossbar xbar = new Crossbar(c, devices.synapse(), devices.crossbar(0).mapping());
+          xbar.program(w, rows, cols);
+          chains[copy * perCopy + rb * m.colBlocks() + cb] =
+              new ReadoutChain(xbar, devices.dac(), devices.adc(), readout);
+        }
+      }
+    }
+    ReadoutChain probe = chains[0];
+    ReadTiming rt = probe.timing();
+    int bitCycles = (int) probe.counts().bitCycles();
+
+    ActivationUnit act = activation(plan);
+    double actScale = range.preActivationMax() > 0 ? range.preActivationMax() : 1;
+    int tiles = (m.crossbars() + p.tile().crossbarsPerTile() - 1) / p.tile().crossbarsPerTile();
+    int activationUnits = p.activation().unitsPerTile() * tiles;
+    int shiftAddUnits = (p.shiftAdd().unitsPerTile() == null ? 16 : p.shiftAdd().unitsPerTile())
+        * tiles;
+    int inputBits = valueBits(p);
+    int cols = m.matrixCols();
+    BufferSpec in = p.tile().inputBuffer();
+    BufferSpec out = p.tile().outputBuffer();
+    long rowBits = (long) plan.geometry().outWidth() * cols * outputBits;
+    StageTiming timing = new StageTiming(
+        clock.durationPs(in.accessTimeNs()),
+        in.widthBits(),
+        clock.durationPs(rt.dacNs() + rt.arrayReadNs() + rt.sampleHoldNs()),
+        clock.durationPs(rt.conversionNs()),
+        clock.durationPs(rt.shiftAddNs()),
+        !analog && m.rowBlocks() > 1
+            ? clock.durationPs(p.shiftAdd().latencyNs() * log2Ceil(m.rowBlocks())) : 0,
+        act == null ? 0 : clock.durationPs(ceilDiv(cols, activationUnits) * act.latencyNs()),
+        clock.durationPs(ceilDiv((long) cols * outputBits, out.widthBits()) * out.accessTimeNs()),
+        clock.durationPs(p.interconnect().latencyNs() + rowBits / p.interconnect().bandwidthGbps()));
+
+    String activationClass = act == null ? null : activationClass(plan.activation());
+    Map<String, Map<String, Double>> attrs = new TreeMap<>();
+    long weightCols = (long) m.crossbars() * m.logicalColsPerCrossbar();
+    int adcsPerCrossbar = (int) ceilDiv(m.logicalColsPerCrossbar(), readout.columnsPerAdc());
+    attrs.put(ComponentClasses.CROSSBAR, Map.of(ComponentClasses.COUNT, (double) m.crossbars()));
+    attrs.put(ComponentClasses.DAC, Map.of(ComponentClasses.COUNT,
+        (double) m.crossbars() * m.crossbarRows(), ComponentClasses.BITS,
+        (double) devices.dac().bits()));
+    attrs.put(ComponentClasses.ADC, Map.of(ComponentClasses.COUNT,
+        (double) m.crossbars() * adcsPerCrossbar, ComponentClasses.BITS,
+        (double) devices.adc().bits()));
+    attrs.put(ComponentClasses.SAMPLE_HOLD, Map.of(ComponentClasses.COUNT, (double) weightCols));
+    attrs.put(ComponentClasses.SHIFT_ADD, Map.of(ComponentClasses.COUNT, (double) shiftAddUnits));
+    if (activationClass != null) {
+      attrs.put(activationClass, Map.of(ComponentClasses.COUNT, (double) activationUnits));
+    }
+    attrs.put(ComponentClasses.INPUT_BUFFER, Map.of(ComponentClasses.COUNT, (double) tiles));
+    attrs.put(ComponentClasses.OUTPUT_BUFFER, Map.of(ComponentClasses.COUNT, (double) tiles));
+    attrs.put(ComponentClasses.INTERCONNECT, Map.of(ComponentClasses.COUNT, (double) tiles));
+    StageComponents ids = new StageComponents(ledger, plan.qualifiedName(), activationClass, attrs);
+    for (Map.Entry<String, StaticSpec> e : new TreeMap<>(p.tile().staticComponents()).entrySet()) {
+      String cls = ComponentClasses.STATIC_PREFIX + e.getKey();
+      ledger.registerComponent(plan.qualifiedName() + "/" + cls, cls, plan.qualifiedName(),
+          Map.of(ComponentClasses.COUNT, (double) tiles * e.getValue().count()));
+    }
+    long noiseKey = seed * 0x632BE59BD9B4E019L + index;
+    CrossbarStageValues values = new CrossbarStageValues(plan, m, chains, analog, inputScale,
+        weightScale, actScale, !biasRow, act, noiseKey, inputs, outputs, images);
+    return new Stage(plan.network(), plan.layer(), m, timing, bitCycles, inputBits, outputBits,
+        options.partialSums(), activationUnits, shiftAddUnits, noc, firstTile,
+        p.tile().crossbarsPerTile(), values, ids);
+  }
+
+  /** The im2col matrix, plus the bias as a last row (weight = bias / (input·weight scale)). */
+  private static float[] withBiasRow(StagePlan plan, LayerMapping m, double weightScale,
+      double inputScale) {
+    if (m.matrixRows() == plan.geometry().matrixRows()) {
+      return plan.matrix();
+    }
+    int cols = m.matrixCols();
+    float[] out = new float[m.matrixRows() * cols];
+    System.arraycopy(plan.matrix(), 0, out, 0, plan.matrix().length);
+    for (int c = 0; c < cols; c++) {
+      out[plan.matrix().length + c] = (float) (plan.bias()[c] / inputScale);
+    }
+    return out;
+  }
+
+  private ActivationUnit activation(StagePlan plan) {
+    if (!plan.hasActivation()) {
+      return null;
+    }
+    ActivationSpec spec = devices.preset().activationFor(plan.activation());
+    if (plan.activation().equals("leaky-relu")) {
+      // the DW Leaky ReLU is tunable: set its negative slope to the model's
+      spec = new ActivationSpec(spec.device(), plan.alpha(), spec.energyFj(), spec.latencyNs(),
+          spec.energyModel(), spec.outputBits());
+    }
+    return DeviceRegistry.defaults().activation(spec);
+  }
+
+  static String activationClass(String function) {
+    return switch (function) {
+      case "relu" -> ComponentClasses.RELU;
+      case "leaky-relu" -> ComponentClasses.LEAKY_RELU;
+      case "tanh" -> ComponentClasses.TANH;
+      case "sigmoid" -> ComponentClasses.SIGMOID;
+      default -> throw new IllegalArgumentException("unknown activation " + function);
+    };
+  }
+
+  private static double pow2AtLeast(double v) {
+    return Math.pow(2, Math.ceil(Math.log(v) / Math.log(2)));
+  }
+
+  private static long ceilDiv(long a, long b) {
+    return (a + b - 1) / b;
+  }
+
+  private static int log2Ceil(int n) {
+    return 32 - Integer.numberOfLeadingZeros(n - 1);
+  }
+}

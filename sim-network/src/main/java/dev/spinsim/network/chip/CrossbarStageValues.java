@@ -1,0 +1,150 @@
+package dev.spinsim.network.chip;
+
+import dev.spinsim.devices.activation.ActivationUnit;
+import dev.spinsim.devices.crossbar.ReadoutChain;
+import dev.spinsim.network.mapping.ConvGeometry;
+import dev.spinsim.network.mapping.Im2col;
+import dev.spinsim.network.mapping.LayerMapping;
+import dev.spinsim.network.run.StageValues;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * The numbers of one crossbar stage, through the device models: the im2col input vector is
+ * scaled onto the DAC's range, each crossbar block reads its slice through its readout chain
+ * (DAC, array with variation and read noise, S+H, ADC clipping and quantisation, shift-and-add),
+ * partial sums of the row blocks add digitally, the bias is added and the activation unit's
+ * transfer curve shapes the output that the next stage reads.
+ *
+ * <p>Read noise is drawn from a generator keyed on (stage, image, vector, block), so the values
+ * do not depend on the order in which the event-driven or the functional runner asks for them.
+ */
+final class CrossbarStageValues implements StageValues {
+  private final StagePlan plan;
+  private final ConvGeometry g;
+  private final LayerMapping m;
+  /** Chains of all copies: {@code copy·perCopy + rb·colBlocks + cb}; analog: one per column stack. */
+  private final ReadoutChain[] chains;
+  private final boolean analogStacks;
+  private final double inputScale;
+  private final double outputScale;
+  private final double activationScale;
+  private final boolean digitalBias;
+  private final ActivationUnit activation;
+  private final boolean homogeneous;
+  private final long noiseKey;
+  private final boolean noisy;
+
+  private final float[][] inputs;
+  private final float[][] outputs;
+  private final double[][] pre;
+
+  private final float[] vector;
+  private final double[] slice;
+  private final double[] columns;
+
+  /**
+   * @param inputs per image, this stage's input map {@code C×H×W} (filled upstream)
+   * @param outputs per image, this stage's output map (the next stage's inputs)
+   * @param inputScale input magnitude that drives the DAC at full scale
+   * @param weightScale weight magnitude programmed as |w| = 1
+   * @param activationScale pre-activation magnitude that drives the activation unit at x = 1
+   */
+  CrossbarStageValues(StagePlan plan, LayerMapping m, ReadoutChain[] chains, boolean analogStacks,
+      double inputScale, double weightScale, double activationScale, boolean digitalBias,
+      ActivationUnit activation, long noiseKey, float[][] inputs, float[][] outputs, int images) {
+    this.plan = plan;
+    this.g = plan.geometry();
+    this.m = m;
+    this.chains = chains;
+    this.analogStacks = analogStacks;
+    this.inputScale = inputScale;
+    this.outputScale = inputScale * weightScale;
+    this.activationScale = activationScale;
+    this.digitalBias = digitalBias;
+    this.activation = activation;
+    this.homogeneous = plan.activation().equals("relu") || plan.activation().equals("leaky-relu");
+    this.noiseKey = noiseKey;
+    boolean anyNoise = false;
+    for (ReadoutChain c : chains) {
+      anyNoise |= c.crossbar().isNoisy();
+    }
+    this.noisy = anyNoise;
+    this.inputs = inputs;
+    this.outputs = outputs;
+    this.pre = new double[images][g.vectorsPerImage() * g.matrixCols()];
+    this.vector = new float[m.matrixRows()];
+    this.slice = new double[analogStacks ? m.matrixRows() : m.crossbarRows()];
+    this.columns = new double[m.logicalColsPerCrossbar()];
+  }
+
+  @Override
+  public void computeVector(int image, int v) {
+    int ow = g.outWidth();
+    Arrays.fill(vector, 0f);
+    Im2col.gather(g, inputs[image], v / ow, v % ow, vector);
+    if (m.matrixRows() > g.matrixRows()) {
+      vector[g.matrixRows()] = (float) inputScale; // bias row driven at full scale
+    }
+    int cols = g.matrixCols();
+    double[] acc = pre[image];
+    Arrays.fill(acc, v * cols, (v + 1) * cols, 0.0);
+    int copy = v % m.replication();
+    int rowsPerRead = analogStacks ? m.matrixRows() : m.crossbarRows();
+    int rowBlocks = analogStacks ? 1 : m.rowBlocks();
+    int perCopy = rowBlocks * m.colBlocks();
+    for (int rb = 0; rb < rowBlocks; rb++) {
+      int r0 = rb * rowsPerRead;
+      int rows = Math.min(rowsPerRead, m.matrixRows() - r0);
+      boolean zero = true;
+      for (int i = 0; i < rows; i++) {
+        double x = vector[r0 + i] / inputScale;
+        slice[i] = x;
+        zero &= x == 0;
+      }
+      if (zero) {
+        continue; // no row is driven: no current flows, the columns read exactly zero
+      }
+      for (int cb = 0; cb < m.colBlocks(); cb++) {
+        ReadoutChain chain = chains[copy * perCopy + rb * m.colBlocks() + cb];
+        SplittableRandom rng = noisy ? new SplittableRandom(mix(image, v, rb, cb)) : null;
+        chain.read(slice, columns, rng);
+        int c0 = cb * m.logicalColsPerCrossbar();
+        int n = m.colsInBlock(cb);
+        for (int j = 0; j < n; j++) {
+          acc[v * cols + c0 + j] += columns[j];
+        }
+      }
+    }
+  }
+
+  private long mix(int image, int v, int rb, int cb) {
+    long h = noiseKey;
+    h = h * 0x9E3779B97F4A7C15L + image;
+    h = h * 0x9E3779B97F4A7C15L + v;
+    h = h * 0x9E3779B97F4A7C15L + rb;
+    h = h * 0x9E3779B97F4A7C15L + cb;
+    return h;
+  }
+
+  @Override
+  public void finishVector(int image, int v) {
+    int cols = g.matrixCols();
+    int pixels = g.vectorsPerImage();
+    double[] acc = pre[image];
+    float[] out = outputs[image];
+    float[] bias = plan.bias();
+    for (int c = 0; c < cols; c++) {
+      double y = acc[v * cols + c] * outputScale + (digitalBias ? bias[c] : 0.0);
+      double a;
+      if (activation == null) {
+        a = y;
+      } else if (homogeneous) {
+        a = activationScale * activation.transfer(y / activationScale);
+      } else {
+        a = activation.transfer(y);
+      }
+      out[c * pixels + v] = (float) a;
+    }
+  }
+}

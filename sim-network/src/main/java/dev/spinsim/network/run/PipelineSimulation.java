@@ -1,0 +1,434 @@
+package dev.spinsim.network.run;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.spinsim.core.energy.ActionLedger;
+import dev.spinsim.core.event.EventHandler;
+import dev.spinsim.core.event.Simulator;
+import dev.spinsim.core.resource.Resource;
+import dev.spinsim.core.trace.TraceLevel;
+import dev.spinsim.core.trace.TraceSink;
+import dev.spinsim.network.mapping.ConvGeometry;
+import dev.spinsim.network.mapping.LayerMapping;
+import dev.spinsim.network.mapping.PartialSums;
+import java.util.Arrays;
+import java.util.function.IntConsumer;
+
+/**
+ * Drives the discrete-event engine through a chain of crossbar stages, phase by phase: input
+ * fetch → DAC + crossbar read + S+H per bit cycle → conversions on the shared ADC bank →
+ * shift-and-add → accumulation across row blocks → activation pulse → output buffer write →
+ * interconnect → next stage. A stage issues an output row as soon as the input rows it needs
+ * have arrived, so stages pipeline, and the next image enters as soon as the first stage has
+ * issued the previous one, so images pipeline. Every wait emerges from resource contention.
+ *
+ * <p>One event per phase of a crossbar (never per column or cell); payloads pack (image, stage,
+ * vector or row, crossbar, bit cycle) into a long, so the loop allocates nothing.
+ */
+public final class PipelineSimulation {
+  // event priorities: completions before new work at the same instant
+  private static final int P_ARRIVE = 0;
+  private static final int P_WRITE_DONE = 1;
+  private static final int P_TRANSFER = 2;
+  private static final int P_ACTIVATE = 3;
+  private static final int P_ACCUMULATE = 4;
+  private static final int P_SHIFT_DONE = 5;
+  private static final int P_CONVERT_DONE = 6;
+  private static final int P_READ_DONE = 7;
+  private static final int P_READ = 8;
+  private static final int P_VECTOR = 9;
+  private static final int P_INJECT = 10;
+
+  private final Simulator sim;
+  private final Stage[] stages;
+  private final int images;
+  private final ActionLedger ledger;
+  private final TraceSink trace;
+  private final double[][] pricePj;
+  private final IntConsumer imageDone;
+
+  private final int[][] rowsArrived;
+  private final int[][] nextRow;
+  private final int[][] pixelsWritten;
+  private final boolean[][] rowDone;
+  private final int[][] rowsDoneContiguous;
+  private final int[][] outstanding;
+  private final int[][] analogJoin;
+  private final long[][] stageStartPs;
+  private final long[][] stageEndPs;
+  private final long[] imageStartPs;
+  private final long[] imageDonePs;
+  private int injected;
+
+  private final EventHandler inject = this::onInject;
+  private final EventHandler vectorStart = this::onVectorStart;
+  private final EventHandler read = this::onRead;
+  private final EventHandler readDone = this::onReadDone;
+  private final EventHandler convertDone = this::onConvertDone;
+  private final EventHandler shiftDone = this::onShiftDone;
+  private final EventHandler accumulate = this::onAccumulate;
+  private final EventHandler activate = this::onActivate;
+  private final EventHandler writeDone = this::onWriteDone;
+  private final EventHandler transfer = this::onTransfer;
+  private final EventHandler arrive = this::onArrive;
+
+  /**
+   * @param pricePj energy per action, {@code [componentId][actionId]}, used only for the trace's
+   *     energy column (may be null when tracing is off)
+   * @param imageDone called with the image index when its last stage has delivered it
+   */
+  public PipelineSimulation(Simulator sim, Stage[] stages, int images, ActionLedger ledger,
+      TraceSink trace, double[][] pricePj, IntConsumer imageDone) {
+    checkArgument(stages.length > 0 && stages.length < 64, "1..63 stages, got %s", stages.length);
+    checkArgument(images > 0 && images < 4096, "images must be in 1..4095, got %s", images);
+    for (Stage s : stages) {
+      checkArgument(s.geometry.vectorsPerImage() < (1 << 16), "layer %s has too many vectors", s.layer);
+      checkArgument(s.mapping.crossbars() < (1 << 12), "layer %s uses too many crossbars", s.layer);
+      checkArgument(s.bitCycles < 64, "layer %s has too many bit cycles", s.layer);
+    }
+    this.sim = sim;
+    this.stages = stages;
+    this.images = images;
+    this.ledger = ledger;
+    this.trace = trace;
+    this.pricePj = pricePj;
+    this.imageDone = imageDone;
+    int n = stages.length;
+    rowsArrived = new int[n][images];
+    nextRow = new int[n][images];
+    pixelsWritten = new int[n][];
+    rowDone = new boolean[n][];
+    rowsDoneContiguous = new int[n][images];
+    outstanding = new int[n][];
+    analogJoin = new int[n][];
+    stageStartPs = new long[n][images];
+    stageEndPs = new long[n][images];
+    for (int s = 0; s < n; s++) {
+      ConvGeometry g = stages[s].geometry;
+      pixelsWritten[s] = new int[images * g.outHeight()];
+      rowDone[s] = new boolean[images * g.outHeight()];
+      outstanding[s] = new int[images * g.vectorsPerImage()];
+      if (stages[s].partialSums == PartialSums.ANALOG) {
+        analogJoin[s] = new int[images * g.vectorsPerImage() * stages[s].mapping.colBlocks()
+            * stages[s].bitCycles];
+      }
+      Arrays.fill(stageStartPs[s], -1);
+    }
+    imageStartPs = new long[images];
+    imageDonePs = new long[images];
+    Arrays.fill(imageStartPs, -1);
+    Arrays.fill(imageDonePs, -1);
+  }
+
+  /** Schedules the first image at {@code timePs}; later images follow as the pipeline frees. */
+  public void start(long timePs) {
+    sim.schedule(timePs, P_INJECT, inject, 0);
+  }
+
+  public long imageStartPs(int image) {
+    return imageStartPs[image];
+  }
+
+  public long imageDonePs(int image) {
+    return imageDonePs[image];
+  }
+
+  /** When stage {@code s} started its first vector of {@code image}. */
+  public long stageStartPs(int s, int image) {
+    return stageStartPs[s][image];
+  }
+
+  /** When stage {@code s} delivered its last row of {@code image}. */
+  public long stageEndPs(int s, int image) {
+    return stageEndPs[s][image];
+  }
+
+  // ---- payload packing: image 12 bits | stage 6 | vector-or-row 16 | crossbar 12 | bit 6 ----
+
+  static long pack(int image, int stage, int vector, int xbar, int bit) {
+    return ((long) image << 40) | ((long) stage << 34) | ((long) vector << 18)
+        | ((long) xbar << 6) | bit;
+  }
+
+  static int image(long p) {
+    return (int) (p >>> 40) & 0xFFF;
+  }
+
+  static int stage(long p) {
+    return (int) (p >>> 34) & 0x3F;
+  }
+
+  static int vector(long p) {
+    return (int) (p >>> 18) & 0xFFFF;
+  }
+
+  static int xbar(long p) {
+    return (int) (p >>> 6) & 0xFFF;
+  }
+
+  static int bit(long p) {
+    return (int) p & 0x3F;
+  }
+
+  // ---- handlers ----
+
+  private void onInject(Simulator s, long now, long p) {
+    int image = injected++;
+    Stage first = stages[0];
+    rowsArrived[0][image] = first.geometry.inHeight();
+    issueRows(0, image, now);
+  }
+
+  /** Issues every output row of stage {@code s} whose input rows have all arrived. */
+  private void issueRows(int s, int image, long now) {
+    Stage st = stages[s];
+    ConvGeometry g = st.geometry;
+    int oh = g.outHeight();
+    int ow = g.outWidth();
+    int arrived = rowsArrived[s][image];
+    while (nextRow[s][image] < oh) {
+      int r = nextRow[s][image];
+      int[] need = g.inputRowsNeeded(r);
+      if (need[1] >= arrived || (need[1] < need[0] && arrived == 0)) {
+        break;
+      }
+      for (int x = 0; x < ow; x++) {
+        sim.schedule(now, P_VECTOR, vectorStart, pack(image, s, r * ow + x, 0, 0));
+      }
+      nextRow[s][image]++;
+    }
+    if (s == 0 && nextRow[0][image] == oh && image + 1 < images && injected == image + 1) {
+      sim.schedule(now, P_INJECT, inject, 0);
+    }
+  }
+
+  private void onVectorStart(Simulator s, long now, long p) {
+    int image = image(p);
+    int si = stage(p);
+    int v = vector(p);
+    Stage st = stages[si];
+    StageComponents c = st.ids;
+    long bits = (long) st.liveInputs[v] * st.inputBits;
+    long fetchPs = st.timing.inputReadPs(bits);
+    long start = st.inputPort.acquire(now, fetchPs);
+    record(c.inputBuffer, c.readBit, bits, start, start + fetchPs, st, st.tileOf(0));
+    if (stageStartPs[si][image] < 0) {
+      stageStartPs[si][image] = start;
+    }
+    if (si == 0 && imageStartPs[image] < 0) {
+      imageStartPs[image] = start;
+    }
+    st.values.computeVector(image, v);
+    int perCopy = st.perCopy();
+    outstanding[si][image * st.geometry.vectorsPerImage() + v] =
+        (st.partialSums == PartialSums.DIGITAL ? perCopy : st.mapping.colBlocks()) * st.bitCycles;
+    if (st.partialSums == PartialSums.ANALOG) {
+      int base = (image * st.geometry.vectorsPerImage() + v) * st.mapping.colBlocks() * st.bitCycles;
+      Arrays.fill(analogJoin[si], base, base + st.mapping.colBlocks() * st.bitCycles,
+          st.mapping.rowBlocks());
+    }
+    int copy = v % st.mapping.replication();
+    // the copy's row drivers take the vector once it is fetched and keep it for all bit cycles
+    long readStart = st.copyDrivers[copy].acquire(start + fetchPs,
+        (long) st.bitCycles * st.timing.readPs());
+    for (int x = 0; x < perCopy; x++) {
+      sim.schedule(readStart, P_READ, read, pack(image, si, v, copy * perCopy + x, 0));
+    }
+  }
+
+  private void onRead(Simulator s, long now, long p) {
+    Stage st = stages[stage(p)];
+    int xb = xbar(p);
+    Resource r = st.crossbars[xb];
+    long start = r.acquire(now, st.timing.readPs());
+    long end = start + st.timing.readPs();
+    int local = xb % st.perCopy();
+    int rows = st.mapping.rowsInBlock(local / st.mapping.colBlocks());
+    int cols = st.mapping.colsInBlock(local % st.mapping.colBlocks());
+    long cells = (long) rows * st.mapping.physicalCols(cols);
+    StageComponents c = st.ids;
+    record(c.dac, c.convert, rows, start, end, st, st.tileOf(xb));
+    record(c.crossbar, c.cellRead, cells, start, end, st, st.tileOf(xb));
+    sim.schedule(end, P_READ_DONE, readDone, p);
+  }
+
+  private void onReadDone(Simulator s, long now, long p) {
+    int si = stage(p);
+    Stage st = stages[si];
+    int xb = xbar(p);
+    int bit = bit(p);
+    int image = image(p);
+    int local = xb % st.perCopy();
+    int cb = local % st.mapping.colBlocks();
+    int cols = st.mapping.colsInBlock(cb);
+    StageComponents c = st.ids;
+    record(c.sampleHold, c.sample, cols, now, now, st, st.tileOf(xb));
+    if (bit + 1 < st.bitCycles) {
+      sim.schedule(now, P_READ, read, p + 1);
+    }
+    if (st.partialSums == PartialSums.ANALOG) {
+      int v = vector(p);
+      int idx = ((image * st.geometry.vectorsPerImage() + v) * st.mapping.colBlocks() + cb)
+          * st.bitCycles + bit;
+      if (--analogJoin[si][idx] > 0) {
+        return;
+      }
+      // the column stack's currents are summed: convert once, on the bank below the last block
+      int copyBase = xb - local;
+      xb = copyBase + (st.mapping.rowBlocks() - 1) * st.mapping.colBlocks() + cb;
+      p = pack(image, si, v, xb, bit);
+    }
+    long start = st.adcBanks[xb].acquire(now, st.timing.convertPs());
+    long end = start + st.timing.convertPs();
+    record(c.adc, c.convert, cols, start, end, st, st.tileOf(xb));
+    sim.schedule(end, P_CONVERT_DONE, convertDone, p);
+  }
+
+  private void onConvertDone(Simulator s, long now, long p) {
+    Stage st = stages[stage(p)];
+    int local = xbar(p) % st.perCopy();
+    int cols = st.mapping.colsInBlock(local % st.mapping.colBlocks());
+    long start = st.shiftAdd.acquire(now, st.timing.shiftAddPs());
+    long end = start + st.timing.shiftAddPs();
+    StageComponents c = st.ids;
+    record(c.shiftAdd, c.op, cols, start, end, st, st.tileOf(xbar(p)));
+    sim.schedule(end, P_SHIFT_DONE, shiftDone, p);
+  }
+
+  private void onShiftDone(Simulator s, long now, long p) {
+    int si = stage(p);
+    Stage st = stages[si];
+    int slot = image(p) * st.geometry.vectorsPerImage() + vector(p);
+    if (--outstanding[si][slot] == 0) {
+      sim.schedule(now, P_ACCUMULATE, accumulate, pack(image(p), si, vector(p), 0, 0));
+    }
+  }
+
+  private void onAccumulate(Simulator s, long now, long p) {
+    Stage st = stages[stage(p)];
+    long start = st.accumulator.acquire(now, st.timing.accumulatePs());
+    long end = start + st.timing.accumulatePs();
+    int partials = st.partialSums == PartialSums.DIGITAL ? st.mapping.rowBlocks() - 1 : 0;
+    StageComponents c = st.ids;
+    record(c.shiftAdd, c.op, (long) partials * st.mapping.matrixCols(), start, end, st,
+        st.tileOf(0));
+    sim.schedule(end, P_ACTIVATE, activate, p);
+  }
+
+  private void onActivate(Simulator s, long now, long p) {
+    Stage st = stages[stage(p)];
+    long start = st.activationUnits.acquire(now, st.timing.activatePs());
+    long end = start + st.timing.activatePs();
+    StageComponents c = st.ids;
+    record(c.activation, c.activate, st.mapping.matrixCols(), start, end, st, st.tileOf(0));
+    st.values.finishVector(image(p), vector(p));
+    long wStart = st.outputPort.acquire(end, st.timing.outputWritePs());
+    long wEnd = wStart + st.timing.outputWritePs();
+    record(c.outputBuffer, c.writeBit, (long) st.mapping.matrixCols() * st.outputBits, wStart,
+        wEnd, st, st.tileOf(0));
+    sim.schedule(wEnd, P_WRITE_DONE, writeDone, p);
+  }
+
+  private void onWriteDone(Simulator s, long now, long p) {
+    int si = stage(p);
+    Stage st = stages[si];
+    int image = image(p);
+    int ow = st.geometry.outWidth();
+    int row = vector(p) / ow;
+    int idx = image * st.geometry.outHeight() + row;
+    if (++pixelsWritten[si][idx] == ow) {
+      sim.schedule(now, P_TRANSFER, transfer, pack(image, si, row, 0, 0));
+    }
+  }
+
+  private void onTransfer(Simulator s, long now, long p) {
+    Stage st = stages[stage(p)];
+    long start = st.interconnect.acquire(now, st.timing.transferRowPs());
+    long end = start + st.timing.transferRowPs();
+    long bits = (long) st.geometry.outWidth() * st.mapping.matrixCols() * st.outputBits;
+    StageComponents c = st.ids;
+    record(c.interconnect, c.transferBit, bits, start, end, st, st.tileOf(0));
+    sim.schedule(end, P_ARRIVE, arrive, p);
+  }
+
+  private void onArrive(Simulator s, long now, long p) {
+    int si = stage(p);
+    Stage st = stages[si];
+    int image = image(p);
+    int oh = st.geometry.outHeight();
+    rowDone[si][image * oh + vector(p)] = true;
+    int contiguous = rowsDoneContiguous[si][image];
+    while (contiguous < oh && rowDone[si][image * oh + contiguous]) {
+      contiguous++;
+    }
+    rowsDoneContiguous[si][image] = contiguous;
+    if (contiguous == oh) {
+      stageEndPs[si][image] = now;
+    }
+    if (si + 1 < stages.length) {
+      rowsArrived[si + 1][image] = contiguous;
+      issueRows(si + 1, image, now);
+    } else if (contiguous == oh) {
+      imageDonePs[image] = now;
+      imageDone.accept(image);
+    }
+  }
+
+  /**
+   * Records, without events, the actions {@code vectors} input vectors of stage {@code st} cost:
+   * the closed form of what the event-driven run records phase by phase (the functional mode
+   * prices its work with it, and the tests compare the two).
+   */
+  public static void recordClosedForm(Stage st, ActionLedger ledger, long vectors) {
+    LayerMapping m = st.mapping;
+    StageComponents c = st.ids;
+    long bits = st.bitCycles;
+    long dac = 0;
+    long cells = 0;
+    long samples = 0;
+    for (int rb = 0; rb < m.rowBlocks(); rb++) {
+      for (int cb = 0; cb < m.colBlocks(); cb++) {
+        dac += m.rowsInBlock(rb);
+        cells += (long) m.rowsInBlock(rb) * m.physicalCols(m.colsInBlock(cb));
+        samples += m.colsInBlock(cb);
+      }
+    }
+    long conversions = st.partialSums == PartialSums.DIGITAL ? samples : m.matrixCols();
+    long accumulations = st.partialSums == PartialSums.DIGITAL
+        ? (long) (m.rowBlocks() - 1) * m.matrixCols() : 0;
+    long cols = m.matrixCols();
+    long live = 0;
+    for (int n : st.liveInputs) {
+      live += n;
+    }
+    add(ledger, c.inputBuffer, c.readBit, vectors / st.liveInputs.length * live * st.inputBits);
+    add(ledger, c.dac, c.convert, vectors * dac * bits);
+    add(ledger, c.crossbar, c.cellRead, vectors * cells * bits);
+    add(ledger, c.sampleHold, c.sample, vectors * samples * bits);
+    add(ledger, c.adc, c.convert, vectors * conversions * bits);
+    add(ledger, c.shiftAdd, c.op, vectors * (conversions * bits + accumulations));
+    add(ledger, c.activation, c.activate, vectors * cols);
+    add(ledger, c.outputBuffer, c.writeBit, vectors * cols * st.outputBits);
+    add(ledger, c.interconnect, c.transferBit, vectors * cols * st.outputBits);
+  }
+
+  private static void add(ActionLedger ledger, int component, int action, long count) {
+    if (component >= 0 && count > 0) {
+      ledger.record(component, action, count);
+    }
+  }
+
+  /** Adds to the ledger and, at trace level {@code op}, writes the phase as one trace row. */
+  private void record(int component, int action, long count, long startPs, long endPs, Stage st,
+      int tile) {
+    if (count == 0 || component < 0) {
+      return;
+    }
+    ledger.record(component, action, count);
+    if (trace.level() == TraceLevel.OP) {
+      trace.record(startPs, endPs, ledger.components().get(component).name(),
+          ledger.actions().get(action), st.traceLayer, tile, count,
+          count * pricePj[component][action]);
+    }
+  }
+}

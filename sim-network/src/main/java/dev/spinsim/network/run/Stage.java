@@ -1,0 +1,153 @@
+package dev.spinsim.network.run;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.spinsim.core.resource.Resource;
+import dev.spinsim.network.mapping.ConvGeometry;
+import dev.spinsim.network.mapping.LayerMapping;
+import dev.spinsim.network.mapping.PartialSums;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One crossbar layer placed on the chip: its mapping, phase durations, the hardware resources it
+ * contends for and the ledger ids its actions are recorded under.
+ */
+public final class Stage {
+  final String network;
+  final String layer;
+  final LayerMapping mapping;
+  final ConvGeometry geometry;
+  final StageTiming timing;
+  final int bitCycles;
+  final int inputBits;
+  final int outputBits;
+  final PartialSums partialSums;
+  final StageValues values;
+
+  /** Crossbars of all copies, index {@code copy·perCopy + rb·colBlocks + cb}. */
+  final Resource[] crossbars;
+  /**
+   * One per copy: the row drivers of a copy's crossbars hold one input vector at a time, for all
+   * its bit cycles (the next vector's fetch overlaps, its reads follow).
+   */
+  final Resource[] copyDrivers;
+  /** The ADC bank behind each crossbar (digital partial sums) or each column stack (analog). */
+  final Resource[] adcBanks;
+  final Resource inputPort;
+  final Resource shiftAdd;
+  final Resource accumulator;
+  final Resource activationUnits;
+  final Resource outputPort;
+  /** The interconnect shared by all stages. */
+  final Resource interconnect;
+  final String traceLayer;
+  final int firstTile;
+  final int crossbarsPerTile;
+
+  final StageComponents ids;
+  /** Input values each vector fetches from the buffer (original pixels only). */
+  final int[] liveInputs;
+
+  public Stage(String network, String layer, LayerMapping mapping, StageTiming timing, int bitCycles,
+      int inputBits, int outputBits, PartialSums partialSums, int activationUnitCount,
+      int shiftAddUnits, Resource interconnect, int firstTile, int crossbarsPerTile,
+      StageValues values, StageComponents ids) {
+    checkArgument(bitCycles > 0, "bit cycles must be positive, got %s", bitCycles);
+    this.network = network;
+    this.layer = layer;
+    this.mapping = mapping;
+    this.geometry = mapping.geometry();
+    this.timing = timing;
+    this.bitCycles = bitCycles;
+    this.inputBits = inputBits;
+    this.outputBits = outputBits;
+    this.partialSums = partialSums;
+    this.values = values;
+    this.ids = ids;
+    this.interconnect = interconnect;
+    this.firstTile = firstTile;
+    this.crossbarsPerTile = crossbarsPerTile;
+    this.traceLayer = network + "." + layer;
+    int ow = geometry.outWidth();
+    this.liveInputs = new int[geometry.vectorsPerImage()];
+    for (int v = 0; v < liveInputs.length; v++) {
+      liveInputs[v] = geometry.liveInputs(v / ow, v % ow);
+    }
+    String p = network + "." + layer + ".";
+    int n = mapping.crossbars();
+    crossbars = new Resource[n];
+    adcBanks = new Resource[n];
+    for (int i = 0; i < n; i++) {
+      crossbars[i] = new Resource(p + "crossbar" + i, 1);
+      adcBanks[i] = new Resource(p + "adc-bank" + i, 1);
+    }
+    copyDrivers = new Resource[mapping.replication()];
+    for (int i = 0; i < copyDrivers.length; i++) {
+      copyDrivers[i] = new Resource(p + "row-drivers" + i, 1);
+    }
+    inputPort = new Resource(p + "input-buffer-port", 1);
+    shiftAdd = new Resource(p + "shift-add", shiftAddUnits);
+    accumulator = new Resource(p + "accumulator", 1);
+    activationUnits = new Resource(p + "activation-units", 1);
+    outputPort = new Resource(p + "output-buffer-port", 1);
+    checkArgument(activationUnitCount > 0, "activation units must be positive");
+  }
+
+  public String network() {
+    return network;
+  }
+
+  public String layer() {
+    return layer;
+  }
+
+  /** The ledger tag of the stage's components, e.g. {@code G.main.0}. */
+  public String tag() {
+    return traceLayer;
+  }
+
+  /** Array reads per input vector and crossbar (bit cycles × sign passes). */
+  public int bitCycles() {
+    return bitCycles;
+  }
+
+  public StageTiming timing() {
+    return timing;
+  }
+
+  public LayerMapping mapping() {
+    return mapping;
+  }
+
+  /** The chip-wide index of the tile holding crossbar {@code xb} of this stage. */
+  int tileOf(int xb) {
+    return firstTile + xb / crossbarsPerTile;
+  }
+
+  /** Tiles this stage occupies. */
+  public int tiles() {
+    return (mapping.crossbars() + crossbarsPerTile - 1) / crossbarsPerTile;
+  }
+
+  int perCopy() {
+    return mapping.crossbarsPerCopy();
+  }
+
+  /** Every resource of the stage, for utilisation reports. */
+  public List<Resource> resources() {
+    List<Resource> all = new ArrayList<>(List.of(copyDrivers));
+    all.addAll(List.of(crossbars));
+    if (partialSums == PartialSums.DIGITAL) {
+      all.addAll(List.of(adcBanks));
+    } else {
+      for (int i = 0; i < adcBanks.length; i++) {
+        if ((i % perCopy()) / mapping.colBlocks() == mapping.rowBlocks() - 1) {
+          all.add(adcBanks[i]);
+        }
+      }
+    }
+    all.addAll(List.of(inputPort, shiftAdd, accumulator, activationUnits, outputPort));
+    return all;
+  }
+}

@@ -1,0 +1,122 @@
+package dev.spinsim.network.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.spinsim.core.trace.TraceSink;
+import dev.spinsim.devices.preset.PresetDevices;
+import dev.spinsim.devices.preset.Presets;
+import dev.spinsim.network.chip.ChipBuilder;
+import dev.spinsim.network.mapping.BiasMode;
+import dev.spinsim.network.mapping.DenseMapping;
+import dev.spinsim.network.mapping.PartialSums;
+import dev.spinsim.network.model.ModelLoader;
+import dev.spinsim.network.model.ModelSpec;
+import dev.spinsim.network.model.Network;
+import dev.spinsim.network.tensor.Tensor;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class GenerationTest {
+  private static final ModelSpec FMNIST = ModelLoader.load("fmnist");
+
+  /**
+   * A randomly initialised fmnist GAN with realistic batchnorm statistics: running statistics
+   * settled by training-mode passes over a batch, biases small random values.
+   */
+  private static Network randomNetwork(boolean generator, long seed) {
+    Network n = new Network(generator ? FMNIST.generator() : FMNIST.discriminator());
+    SplittableRandom rng = new SplittableRandom(seed);
+    n.initDcgan(rng);
+    n.stateDict().forEach((name, t) -> {
+      if (name.endsWith(".bias")) {
+        float[] d = t.data();
+        for (int i = 0; i < d.length; i++) {
+          d[i] = (float) (0.05 * rng.nextGaussian());
+        }
+      }
+    });
+    Tensor batch = generator
+        ? Tensor.normal(new SplittableRandom(seed + 1), 0, 1, 16, FMNIST.latent(), 1, 1)
+        : Tensor.normal(new SplittableRandom(seed + 1), 0, 0.5, 16, 1, 28, 28);
+    for (int i = 0; i < 40; i++) {
+      n.forward(batch, true);
+    }
+    return n;
+  }
+
+  private static GenerationSetup setup(String preset, boolean discriminator, BiasMode bias,
+      PartialSums sums) {
+    PresetDevices d = PresetDevices.of(Presets.load(preset));
+    return new GenerationSetup(FMNIST, randomNetwork(true, 1),
+        discriminator ? randomNetwork(false, 2) : null, d, new DenseMapping(),
+        ChipBuilder.optionsFor(d.preset(), bias, sums, Map.of()), 7);
+  }
+
+  private static double maxDiff(float[] a, float[] b) {
+    double m = 0;
+    for (int i = 0; i < a.length; i++) {
+      m = Math.max(m, Math.abs(a[i] - b[i]));
+    }
+    return m;
+  }
+
+  @Test
+  void idealHardwareReproducesTheFloatForwardPass() {
+    for (BiasMode bias : BiasMode.values()) {
+      GenerationSetup s = setup("ideal", true, bias, PartialSums.DIGITAL);
+      int n = 2;
+      GenerationResult r = Generation.run(s, n, RunMode.CYCLE_ACCURATE, TraceSink.off(), i -> {});
+      Tensor z = Tensor.of(r.latents(), n, FMNIST.latent(), 1, 1);
+      Tensor expected = s.generator().forward(z, false);
+      double diff = maxDiff(expected.data(), r.images());
+      assertTrue(diff <= 1e-4, bias + ": max |hardware - float| = " + diff);
+      Tensor scores = s.discriminator().forward(expected, false);
+      for (int i = 0; i < n; i++) {
+        assertEquals(scores.data()[i], r.scores()[i], 1e-4, "D score " + i);
+      }
+    }
+  }
+
+  @Test
+  void functionalAndCycleAccurateModesGiveTheSameImagesAndCounts() {
+    GenerationSetup s = setup("paper", false, BiasMode.DIGITAL, PartialSums.DIGITAL);
+    GenerationResult a = Generation.run(s, 2, RunMode.CYCLE_ACCURATE, TraceSink.off(), i -> {});
+    GenerationResult b = Generation.run(s, 2, RunMode.FUNCTIONAL, TraceSink.off(), i -> {});
+    assertArrayEquals(a.images(), b.images());
+    assertEquals(a.energy().dynamicPj(), b.energy().dynamicPj(), 1e-6 * a.energy().dynamicPj());
+    assertTrue(a.run().makespanPs() > 0);
+    assertEquals(a.energy().countsByClassAndAction(), b.energy().countsByClassAndAction());
+  }
+
+  @Test
+  void paperPresetImagesDifferFromIdealButStayClose() {
+    GenerationSetup ideal = setup("ideal", false, BiasMode.DIGITAL, PartialSums.DIGITAL);
+    GenerationSetup paper = setup("paper", false, BiasMode.DIGITAL, PartialSums.DIGITAL);
+    float[] a = Generation.run(ideal, 2, RunMode.FUNCTIONAL, TraceSink.off(), i -> {}).images();
+    float[] b = Generation.run(paper, 2, RunMode.FUNCTIONAL, TraceSink.off(), i -> {}).images();
+    double diff = maxDiff(a, b);
+    double mean = 0;
+    for (int i = 0; i < a.length; i++) {
+      mean += Math.abs(a[i] - b[i]) / a.length;
+    }
+    assertTrue(diff > 1e-3, "6-bit synapses and 8-bit converters must change the image");
+    assertTrue(mean < 0.1, "but not beyond recognition: mean |diff| " + mean);
+  }
+
+  @Test
+  void activationPulsesEqualTheHiddenOutputs() {
+    GenerationSetup s = setup("paper", true, BiasMode.DIGITAL, PartialSums.DIGITAL);
+    GenerationResult r = Generation.run(s, 1, RunMode.FUNCTIONAL, TraceSink.off(), i -> {});
+    Map<String, Long> counts = r.energy().countsByClassAndAction();
+    // G: 7·7·128 + 14·14·64 ReLU outputs; D: 14·14·64 + 7·7·128 Leaky ReLU outputs
+    assertEquals(7L * 7 * 128 + 14 * 14 * 64, counts.get("relu/activate"));
+    assertEquals(14L * 14 * 64 + 7 * 7 * 128, counts.get("leaky_relu/activate"));
+    assertEquals(List.of(28L * 28), List.of(counts.get("tanh/activate")));
+    assertEquals(9.16e-3 * (7 * 7 * 128 + 14 * 14 * 64) + 0.192 * (14 * 14 * 64 + 7 * 7 * 128),
+        r.activationEnergyPj(), 1e-6);
+  }
+}

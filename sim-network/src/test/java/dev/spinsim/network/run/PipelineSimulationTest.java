@@ -1,0 +1,183 @@
+package dev.spinsim.network.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.spinsim.core.energy.ActionLedger;
+import dev.spinsim.core.event.Simulator;
+import dev.spinsim.core.resource.Resource;
+import dev.spinsim.core.trace.TraceSink;
+import dev.spinsim.network.mapping.ConvGeometry;
+import dev.spinsim.network.mapping.DenseMapping;
+import dev.spinsim.network.mapping.LayerMapping;
+import dev.spinsim.network.mapping.MappingOptions;
+import dev.spinsim.network.mapping.PartialSums;
+import dev.spinsim.network.mapping.BiasMode;
+import dev.spinsim.network.mapping.WeightScheme;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PipelineSimulationTest {
+  private static final StageTiming T =
+      new StageTiming(1_000, 64, 10_000, 8_000, 500, 700, 2_000, 300, 400);
+
+  /** Records the order in which values are computed, to check dataflow. */
+  private static final class Log implements StageValues {
+    final List<String> events;
+    final String name;
+
+    Log(String name) {
+      this(name, new ArrayList<>());
+    }
+
+    Log(String name, List<String> events) {
+      this.name = name;
+      this.events = events;
+    }
+
+    @Override
+    public void computeVector(int image, int vector) {
+      events.add(name + " compute " + image + ":" + vector);
+    }
+
+    @Override
+    public void finishVector(int image, int vector) {
+      events.add(name + " finish " + image + ":" + vector);
+    }
+  }
+
+  private static Stage stage(ActionLedger ledger, String layer, ConvGeometry g, int bits,
+      PartialSums ps, Resource noc, StageValues values) {
+    MappingOptions o = new MappingOptions(128, 128, WeightScheme.DIFFERENTIAL, BiasMode.DIGITAL,
+        ps, Map.of());
+    LayerMapping m = new DenseMapping().map(layer, g, o);
+    StageComponents ids = new StageComponents(ledger, "G/" + layer, "relu", Map.of());
+    return new Stage("G", layer, m, T, bits, bits, 8, ps, 16, 1, noc, 0, 8, values, ids);
+  }
+
+  private static long count(ActionLedger l, String component, String action) {
+    return l.count(l.componentId(component), l.actionId(action));
+  }
+
+  @Test
+  void singleVectorLatencyIsTheSumOfItsPhasesWithReadsOverlappingConversions() {
+    ActionLedger ledger = new ActionLedger();
+    Resource noc = new Resource("noc", 1);
+    Stage st = stage(ledger, "l0", ConvGeometry.conv(4, 3, 1, 1, 0, 1, 1), 8,
+        PartialSums.DIGITAL, noc, new Log("l0"));
+    Simulator sim = new Simulator();
+    PipelineSimulation p = new PipelineSimulation(sim, new Stage[] {st}, 1, ledger,
+        TraceSink.off(), null, i -> {});
+    p.start(0);
+    sim.runUntilEmpty();
+    // 4 inputs × 8 bits fit one 64-bit port access; reads back to back (conversion 8 ns < read
+    // 10 ns), the last conversion after the last read
+    long expected = 1_000 + 8 * 10_000 + 8_000 + 500 + 700 + 2_000 + 300 + 400;
+    assertEquals(expected, p.imageDonePs(0));
+    assertEquals(0, p.imageStartPs(0));
+  }
+
+  @Test
+  void countsEqualClosedFormsOfTheMapping() {
+    ActionLedger ledger = new ActionLedger();
+    Resource noc = new Resource("noc", 1);
+    ConvGeometry g = ConvGeometry.transposed(64, 1, 4, 2, 1, 0, 14, 14); // fmnist output layer
+    Stage st = stage(ledger, "l2", g, 8, PartialSums.DIGITAL, noc, new Log("l2"));
+    Simulator sim = new Simulator();
+    int images = 3;
+    PipelineSimulation p = new PipelineSimulation(sim, new Stage[] {st}, images, ledger,
+        TraceSink.off(), null, i -> {});
+    p.start(0);
+    sim.runUntilEmpty();
+    long vectors = 28L * 28 * images;
+    int rowBlocks = 8; // 1024 rows / 128
+    assertEquals(vectors * 1024 * 8, count(ledger, "G/l2/dac", "convert"));
+    assertEquals(vectors * 1024 * 2 * 8, count(ledger, "G/l2/crossbar", "cell_read"));
+    assertEquals(vectors * rowBlocks * 8, count(ledger, "G/l2/adc", "convert"));
+    assertEquals(vectors * rowBlocks * 8, count(ledger, "G/l2/sample_hold", "sample"));
+    assertEquals(vectors * (rowBlocks * 8 + (rowBlocks - 1)), count(ledger, "G/l2/shift_add", "op"));
+    assertEquals(vectors, count(ledger, "G/l2/relu", "activate"));
+    // only original pixels are fetched: (performed - zero MACs) / C_out inputs per image
+    assertEquals(images * (g.macsPerformed() - g.zeroMacs()) * 8,
+        count(ledger, "G/l2/input_buffer", "read_bit"));
+    assertEquals(vectors * 8, count(ledger, "G/l2/output_buffer", "write_bit"));
+    assertEquals(vectors * 8, count(ledger, "G/l2/interconnect", "transfer_bit"));
+  }
+
+  @Test
+  void eventDrivenCountsEqualTheClosedFormForBothPartialSumModes() {
+    for (PartialSums ps : PartialSums.values()) {
+      ActionLedger events = new ActionLedger();
+      ActionLedger closed = new ActionLedger();
+      ConvGeometry g = ConvGeometry.transposed(128, 64, 4, 2, 1, 0, 7, 7);
+      Stage a = stage(events, "l1", g, 6, ps, new Resource("noc", 1), new Log("l1"));
+      Stage b = stage(closed, "l1", g, 6, ps, new Resource("noc", 1), new Log("l1"));
+      Simulator sim = new Simulator();
+      PipelineSimulation p = new PipelineSimulation(sim, new Stage[] {a}, 2, events,
+          TraceSink.off(), null, i -> {});
+      p.start(0);
+      sim.runUntilEmpty();
+      PipelineSimulation.recordClosedForm(b, closed, 2L * g.vectorsPerImage());
+      for (int comp = 0; comp < events.components().size(); comp++) {
+        for (int act = 0; act < events.actions().size(); act++) {
+          String action = events.actions().get(act);
+          long expected = closed.actionId(action) < closed.actions().size()
+              ? closed.count(comp, closed.actionId(action)) : 0;
+          assertEquals(expected, events.count(comp, act),
+              ps + " " + events.components().get(comp).name() + " " + action);
+        }
+      }
+    }
+  }
+
+  @Test
+  void analogPartialSumsConvertOncePerColumnStack() {
+    ActionLedger ledger = new ActionLedger();
+    ConvGeometry g = ConvGeometry.transposed(64, 1, 4, 2, 1, 0, 14, 14);
+    Stage st = stage(ledger, "l2", g, 8, PartialSums.ANALOG, new Resource("noc", 1), new Log("l2"));
+    Simulator sim = new Simulator();
+    PipelineSimulation p = new PipelineSimulation(sim, new Stage[] {st}, 1, ledger,
+        TraceSink.off(), null, i -> {});
+    p.start(0);
+    sim.runUntilEmpty();
+    assertEquals(784L * 8, count(ledger, "G/l2/adc", "convert"));
+    assertEquals(784L * 8, count(ledger, "G/l2/shift_add", "op"));
+  }
+
+  @Test
+  void nextLayerStartsARowOnceItsInputRowsExistAndImagesPipeline() {
+    ActionLedger ledger = new ActionLedger();
+    Resource noc = new Resource("noc", 1);
+    List<String> events = new ArrayList<>();
+    Log a = new Log("a", events);
+    Log b = new Log("b", events);
+    ConvGeometry ga = ConvGeometry.transposed(8, 4, 4, 2, 1, 0, 4, 4); // 4x4 -> 8x8
+    ConvGeometry gb = ConvGeometry.conv(4, 2, 3, 1, 1, 8, 8); // 8x8 -> 8x8
+    Stage sa = stage(ledger, "a", ga, 4, PartialSums.DIGITAL, noc, a);
+    Stage sb = stage(ledger, "b", gb, 4, PartialSums.DIGITAL, noc, b);
+    Simulator sim = new Simulator();
+    List<Integer> done = new ArrayList<>();
+    PipelineSimulation p = new PipelineSimulation(sim, new Stage[] {sa, sb}, 2, ledger,
+        TraceSink.off(), null, done::add);
+    p.start(0);
+    sim.runUntilEmpty();
+    assertEquals(List.of(0, 1), done);
+    // b's output row 0 needs a's rows 0..1: it starts before a has finished image 0
+    int firstB = events.indexOf("b compute 0:0");
+    int lastA = events.indexOf("a finish 0:63");
+    assertTrue(firstB > events.indexOf("a finish 0:15"), "b row 0 waits for a's rows 0-1");
+    assertTrue(firstB < lastA, "b starts before a finishes the image");
+    // every vector of b reads only after the a rows it needs were finished
+    for (int r = 0; r < 8; r++) {
+      int need = Math.min(7, r + 1);
+      int bIdx = events.indexOf("b compute 0:" + (r * 8));
+      int aIdx = events.indexOf("a finish 0:" + (need * 8 + 7));
+      assertTrue(aIdx < bIdx, "row " + r);
+    }
+    // image 1 overlaps image 0
+    assertTrue(p.imageStartPs(1) < p.imageDonePs(0));
+    assertTrue(p.stageStartPs(1, 0) < p.stageEndPs(0, 0));
+  }
+}
