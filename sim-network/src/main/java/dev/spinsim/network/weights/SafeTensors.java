@@ -117,8 +117,8 @@ public final class SafeTensors {
     }
     long begin = offs.get(0).asLong(-1), end = offs.get(1).asLong(-1);
     if (begin < 0 || end < begin || end > dataLen) {
-      throw new IllegalArgumentException(where + ": data_offsets [" + begin + ", " + end + ") outside the " + dataLen
-          + "-byte data section (file truncated or corrupt)");
+      throw new IllegalArgumentException(where + " (" + dtype + " " + Arrays.toString(shape) + "): data_offsets [" + begin + ", "
+          + end + ") outside the " + dataLen + "-byte data section (file truncated or corrupt)");
     }
     if (end - begin != count * width) {
       throw new IllegalArgumentException(where + ": " + dtype + " shape " + Arrays.toString(shape) + " needs "
