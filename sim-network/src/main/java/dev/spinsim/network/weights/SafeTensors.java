@@ -163,7 +163,7 @@ public final class SafeTensors {
       byte[] bytes = encode(tensors, metadata);
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);
-      Path tmp = Files.createTempFile(parent, ".tmp-", ".safetensors");
+      Path tmp = parent.resolve("." + file.getFileName() + ".tmp");
       Files.write(tmp, bytes);
       Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
