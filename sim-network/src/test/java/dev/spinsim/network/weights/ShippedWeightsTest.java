@@ -45,6 +45,13 @@ class ShippedWeightsTest {
   }
 
   @Test
+  void hardwareAwareVariantLoadsUnderItsOwnName() {
+    Network g = new Network(ModelLoader.load("fmnist").generator());
+    assertEquals("classpath:/dev/spinsim/network/weights/fmnist-hw-paper/generator.safetensors",
+        ShippedWeights.load(g, "fmnist", "hw-paper", null));
+  }
+
+  @Test
   void missingVariantIsRefusedWithAHint() {
     Network g = new Network(ModelLoader.load("dcgan64").generator());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ShippedWeights.load(g, "dcgan64", null));
