@@ -6,7 +6,7 @@ package dev.spinsim.devices.activation;
  * {@code physical} for the DW ReLU.
  */
 public record ActivationSpec(
-    String device, Double alpha, Double energyFj, Double latencyNs, String energyModel, Integer outputBits) {
+    String device, Double alpha, Double energyPj, Double latencyNs, String energyModel, Integer outputBits) {
 
   public ActivationSpec {
     if (device == null || device.isBlank()) {
@@ -15,8 +15,8 @@ public record ActivationSpec(
     if (alpha != null && !(alpha >= 0 && alpha <= 1)) {
       throw new IllegalArgumentException("alpha must be in [0, 1], got " + alpha);
     }
-    if (energyFj != null && !(energyFj >= 0)) {
-      throw new IllegalArgumentException("energyFj must be >= 0, got " + energyFj);
+    if (energyPj != null && !(energyPj >= 0)) {
+      throw new IllegalArgumentException("energyPj must be >= 0, got " + energyPj);
     }
     if (latencyNs != null && !(latencyNs >= 0)) {
       throw new IllegalArgumentException("latencyNs must be >= 0, got " + latencyNs);

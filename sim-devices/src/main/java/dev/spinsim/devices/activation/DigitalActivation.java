@@ -17,7 +17,7 @@ public final class DigitalActivation implements ActivationUnit {
   public static final String LEAKY_RELU_NAME = "digital-leaky-relu";
 
   /** Default energy: ISAAC sigmoid unit 0.52 mW for 2 units at 1.2 GHz ≈ 0.22 pJ per op [derived]. */
-  public static final double DEFAULT_ENERGY_FJ = 217;
+  public static final double DEFAULT_ENERGY_PJ = 0.217;
   /** Default latency: one 1.2 GHz cycle [assumed, ISAAC-like pipelined unit]. */
   public static final double DEFAULT_LATENCY_NS = 0.833;
 
@@ -28,25 +28,25 @@ public final class DigitalActivation implements ActivationUnit {
   private final double alpha;
   private long activations;
 
-  public DigitalActivation(Function function, double energyFj, double latencyNs, int outputBits) {
-    this(function, energyFj, latencyNs, outputBits, 0.2);
+  public DigitalActivation(Function function, double energyPj, double latencyNs, int outputBits) {
+    this(function, energyPj, latencyNs, outputBits, 0.2);
   }
 
-  public DigitalActivation(Function function, double energyFj, double latencyNs, int outputBits, double alpha) {
+  public DigitalActivation(Function function, double energyPj, double latencyNs, int outputBits, double alpha) {
     Preconditions.checkArgument(alpha >= 0 && alpha <= 1, "alpha must be in [0, 1], got %s", alpha);
     this.alpha = alpha;
     this.function = Preconditions.checkNotNull(function);
-    Preconditions.checkArgument(energyFj >= 0, "energyFj must be >= 0, got %s", energyFj);
+    Preconditions.checkArgument(energyPj >= 0, "energyPj must be >= 0, got %s", energyPj);
     Preconditions.checkArgument(latencyNs >= 0, "latencyNs must be >= 0, got %s", latencyNs);
     Preconditions.checkArgument(outputBits >= 0 && outputBits <= 24, "outputBits must be in [0, 24], got %s",
         outputBits);
-    this.energyPj = energyFj * 1e-3;
+    this.energyPj = energyPj;
     this.latencyNs = latencyNs;
     this.outputBits = outputBits;
   }
 
   public DigitalActivation(Function function) {
-    this(function, DEFAULT_ENERGY_FJ, DEFAULT_LATENCY_NS, 0);
+    this(function, DEFAULT_ENERGY_PJ, DEFAULT_LATENCY_NS, 0);
   }
 
   @Override

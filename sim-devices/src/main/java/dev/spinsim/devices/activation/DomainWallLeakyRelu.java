@@ -81,7 +81,7 @@ public final class DomainWallLeakyRelu implements ActivationUnit {
 
   @Override
   public double energyPjPerActivation() {
-    return p.energyFj() * 1e-3;
+    return p.energyPj();
   }
 
   @Override

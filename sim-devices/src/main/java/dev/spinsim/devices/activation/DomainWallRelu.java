@@ -88,12 +88,12 @@ public final class DomainWallRelu implements ActivationUnit {
 
   @Override
   public double energyPjPerActivation() {
-    return p.physicalEnergy() ? physicalEnergyPj(1.0) : p.energyFj() * 1e-3;
+    return p.physicalEnergy() ? physicalEnergyPj(1.0) : p.energyPj();
   }
 
   @Override
   public double energyPj(double x) {
-    return p.physicalEnergy() ? physicalEnergyPj(x) : p.energyFj() * 1e-3;
+    return p.physicalEnergy() ? physicalEnergyPj(x) : p.energyPj();
   }
 
   /**

@@ -14,7 +14,7 @@ import com.google.common.base.Preconditions;
  * @param parallelResistanceOhm track MTJ R_P (REFERENCE: 10 kΩ)
  * @param antiparallelResistanceOhm track MTJ R_AP (REFERENCE: 25 kΩ)
  * @param referenceResistanceOhm the fixed parallel MTJ [assumed R_AP]
- * @param energyFj energy per activation (paper: 0.192 pJ)
+ * @param energyPj energy per activation (paper: 0.192 pJ)
  * @param latencyNs latency per activation ([assumed] ≈ 2 ns)
  */
 public record DwLeakyReluParams(
@@ -24,12 +24,12 @@ public record DwLeakyReluParams(
     double parallelResistanceOhm,
     double antiparallelResistanceOhm,
     double referenceResistanceOhm,
-    double energyFj,
+    double energyPj,
     double latencyNs) {
 
   /** Paper defaults. */
   public static final DwLeakyReluParams DEFAULTS = new DwLeakyReluParams(0.2, 120, 0.005, 10e3, 25e3, 25e3,
-      192, 2.0);
+      0.192, 2.0);
 
   public DwLeakyReluParams {
     Preconditions.checkArgument(alpha >= 0 && alpha <= 1, "alpha must be in [0, 1], got %s", alpha);
@@ -39,13 +39,13 @@ public record DwLeakyReluParams(
     Preconditions.checkArgument(antiparallelResistanceOhm > parallelResistanceOhm && parallelResistanceOhm > 0,
         "need 0 < parallelResistanceOhm < antiparallelResistanceOhm");
     Preconditions.checkArgument(referenceResistanceOhm > 0, "referenceResistanceOhm must be > 0");
-    Preconditions.checkArgument(energyFj >= 0, "energyFj must be >= 0, got %s", energyFj);
+    Preconditions.checkArgument(energyPj >= 0, "energyPj must be >= 0, got %s", energyPj);
     Preconditions.checkArgument(latencyNs >= 0, "latencyNs must be >= 0, got %s", latencyNs);
   }
 
   public DwLeakyReluParams withAlpha(double a) {
     return new DwLeakyReluParams(a, trackLengthNm, pinningFraction, parallelResistanceOhm,
-        antiparallelResistanceOhm, referenceResistanceOhm, energyFj, latencyNs);
+        antiparallelResistanceOhm, referenceResistanceOhm, energyPj, latencyNs);
   }
 
   public DwLeakyReluParams withEnergy(double e, double lat) {

@@ -20,7 +20,7 @@ import com.google.common.base.Preconditions;
  * @param parallelResistanceOhm MTJ R_P (REFERENCE: 10 kΩ)
  * @param antiparallelResistanceOhm MTJ R_AP (REFERENCE: 25 kΩ)
  * @param readVoltageV MTJ read bias (REFERENCE: 0.1 V)
- * @param energyFj published energy per operation (9.16 fJ, DOI 10.1063/5.0282158)
+ * @param energyPj published energy per operation (9.16 fJ, DOI 10.1063/5.0282158)
  * @param latencyNs latency per operation (≈ 1.94 ns derived)
  * @param physicalEnergy use I²R + V²G energy instead of the published figure
  * @param selfReset the parabolic anisotropy returns the DW after each pulse
@@ -39,14 +39,14 @@ public record DwReluParams(
     double parallelResistanceOhm,
     double antiparallelResistanceOhm,
     double readVoltageV,
-    double energyFj,
+    double energyPj,
     double latencyNs,
     boolean physicalEnergy,
     boolean selfReset) {
 
   /** The defaults listed in REFERENCE.md. */
   public static final DwReluParams DEFAULTS = new DwReluParams(120, 50, 5, 2e-7, 0, 120, 1e-9, 4e9, 1.0,
-      1.94, 10e3, 25e3, 0.1, 9.16, 1.94, false, true);
+      1.94, 10e3, 25e3, 0.1, 0.00916, 1.94, false, true);
 
   public DwReluParams {
     Preconditions.checkArgument(trackLengthNm > 0, "trackLengthNm must be > 0, got %s", trackLengthNm);
@@ -66,26 +66,26 @@ public record DwReluParams(
         "need 0 < parallelResistanceOhm < antiparallelResistanceOhm, got %s and %s", parallelResistanceOhm,
         antiparallelResistanceOhm);
     Preconditions.checkArgument(readVoltageV >= 0, "readVoltageV must be >= 0");
-    Preconditions.checkArgument(energyFj >= 0, "energyFj must be >= 0, got %s", energyFj);
+    Preconditions.checkArgument(energyPj >= 0, "energyPj must be >= 0, got %s", energyPj);
     Preconditions.checkArgument(latencyNs >= 0, "latencyNs must be >= 0, got %s", latencyNs);
   }
 
-  public DwReluParams withEnergy(double newEnergyFj, double newLatencyNs, boolean physical) {
+  public DwReluParams withEnergy(double newEnergyPj, double newLatencyNs, boolean physical) {
     return new DwReluParams(trackLengthNm, trackWidthNm, heavyMetalThicknessNm, heavyMetalResistivityOhmM,
         mtjStartNm, mtjLengthNm, mobility, depinningCurrentDensity, driveBiasFraction, pulseNs,
-        parallelResistanceOhm, antiparallelResistanceOhm, readVoltageV, newEnergyFj, newLatencyNs, physical,
+        parallelResistanceOhm, antiparallelResistanceOhm, readVoltageV, newEnergyPj, newLatencyNs, physical,
         selfReset);
   }
 
   public DwReluParams withDriveBiasFraction(double bias) {
     return new DwReluParams(trackLengthNm, trackWidthNm, heavyMetalThicknessNm, heavyMetalResistivityOhmM,
         mtjStartNm, mtjLengthNm, mobility, depinningCurrentDensity, bias, pulseNs, parallelResistanceOhm,
-        antiparallelResistanceOhm, readVoltageV, energyFj, latencyNs, physicalEnergy, selfReset);
+        antiparallelResistanceOhm, readVoltageV, energyPj, latencyNs, physicalEnergy, selfReset);
   }
 
   public DwReluParams withSelfReset(boolean reset) {
     return new DwReluParams(trackLengthNm, trackWidthNm, heavyMetalThicknessNm, heavyMetalResistivityOhmM,
         mtjStartNm, mtjLengthNm, mobility, depinningCurrentDensity, driveBiasFraction, pulseNs,
-        parallelResistanceOhm, antiparallelResistanceOhm, readVoltageV, energyFj, latencyNs, physicalEnergy, reset);
+        parallelResistanceOhm, antiparallelResistanceOhm, readVoltageV, energyPj, latencyNs, physicalEnergy, reset);
   }
 }

@@ -48,7 +48,7 @@ public final class BuiltinDevices implements DeviceProvider {
 
   private static DomainWallRelu dwRelu(ActivationSpec s) {
     DwReluParams d = DwReluParams.DEFAULTS;
-    return new DomainWallRelu(d.withEnergy(s.energyFj() != null ? s.energyFj() : d.energyFj(),
+    return new DomainWallRelu(d.withEnergy(s.energyPj() != null ? s.energyPj() : d.energyPj(),
         s.latencyNs() != null ? s.latencyNs() : d.latencyNs(), "physical".equals(s.energyModel())));
   }
 
@@ -57,12 +57,12 @@ public final class BuiltinDevices implements DeviceProvider {
     if (s.alpha() != null) {
       d = d.withAlpha(s.alpha());
     }
-    return new DomainWallLeakyRelu(d.withEnergy(s.energyFj() != null ? s.energyFj() : d.energyFj(),
+    return new DomainWallLeakyRelu(d.withEnergy(s.energyPj() != null ? s.energyPj() : d.energyPj(),
         s.latencyNs() != null ? s.latencyNs() : d.latencyNs()));
   }
 
   private static DigitalActivation digital(DigitalActivation.Function f, ActivationSpec s) {
-    return new DigitalActivation(f, s.energyFj() != null ? s.energyFj() : DigitalActivation.DEFAULT_ENERGY_FJ,
+    return new DigitalActivation(f, s.energyPj() != null ? s.energyPj() : DigitalActivation.DEFAULT_ENERGY_PJ,
         s.latencyNs() != null ? s.latencyNs() : DigitalActivation.DEFAULT_LATENCY_NS,
         s.outputBits() != null ? s.outputBits() : 0, s.alpha() != null ? s.alpha() : 0.2);
   }

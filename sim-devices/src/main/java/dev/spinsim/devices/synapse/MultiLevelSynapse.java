@@ -52,7 +52,7 @@ abstract class MultiLevelSynapse implements SynapseDevice {
 
   @Override
   public double programEnergyPj(int fromLevel, int toLevel) {
-    return Math.abs(fromLevel - toLevel) * params.stepEnergyFj() * 1e-3;
+    return Math.abs(fromLevel - toLevel) * params.stepEnergyPj();
   }
 
   @Override

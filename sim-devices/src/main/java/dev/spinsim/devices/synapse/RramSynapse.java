@@ -18,7 +18,7 @@ public final class RramSynapse extends MultiLevelSynapse {
    * errors [assumed].
    */
   public static final SynapseParams DEFAULTS = new SynapseParams(32, 1.0 / 900e3, 1.0 / 6e3, List.of(), 1.75,
-      3400, 10, new SynapseNonIdealities(0.03, 0.02, 0.0, 0.03));
+      3.4, 10, new SynapseNonIdealities(0.03, 0.02, 0.0, 0.03));
 
   public RramSynapse(SynapseParams params) {
     super(NAME, params);

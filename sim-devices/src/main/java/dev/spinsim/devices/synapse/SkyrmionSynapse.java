@@ -17,7 +17,7 @@ public final class SkyrmionSynapse extends MultiLevelSynapse {
    * read noise, 0.1 % stuck cells, 3 % ±1-step write errors [assumed, REFERENCE ranges].
    */
   public static final SynapseParams DEFAULTS = new SynapseParams(64, 1.0 / 25e3, 1.0 / 10e3, List.of(), 0.0,
-      0.87, 1.5, new SynapseNonIdealities(0.05, 0.01, 0.001, 0.03));
+      0.00087, 1.5, new SynapseNonIdealities(0.05, 0.01, 0.001, 0.03));
 
   public SkyrmionSynapse(SynapseParams params) {
     super(NAME, params);

@@ -14,7 +14,7 @@ public record SynapseParams(
     double maxConductanceSiemens,
     List<Double> conductanceTableSiemens,
     double nonlinearity,
-    double stepEnergyFj,
+    double stepEnergyPj,
     double stepTimeNs,
     SynapseNonIdealities nonIdealities) {
 
@@ -38,7 +38,7 @@ public record SynapseParams(
     }
     Preconditions.checkArgument(nonlinearity >= 0 && nonlinearity <= 20,
         "nonlinearity must be in [0, 20], got %s", nonlinearity);
-    Preconditions.checkArgument(stepEnergyFj >= 0, "stepEnergyFj must be >= 0, got %s", stepEnergyFj);
+    Preconditions.checkArgument(stepEnergyPj >= 0, "stepEnergyPj must be >= 0, got %s", stepEnergyPj);
     Preconditions.checkArgument(stepTimeNs >= 0, "stepTimeNs must be >= 0, got %s", stepTimeNs);
     Preconditions.checkNotNull(nonIdealities, "nonIdealities must be given");
   }
@@ -46,12 +46,12 @@ public record SynapseParams(
   /** Copy with another level count (the table, if any, is dropped). */
   public SynapseParams withLevels(int newLevels) {
     return new SynapseParams(newLevels, minConductanceSiemens, maxConductanceSiemens, List.of(),
-        nonlinearity, stepEnergyFj, stepTimeNs, nonIdealities);
+        nonlinearity, stepEnergyPj, stepTimeNs, nonIdealities);
   }
 
   /** Copy with other non-idealities. */
   public SynapseParams withNonIdealities(SynapseNonIdealities n) {
     return new SynapseParams(levels, minConductanceSiemens, maxConductanceSiemens, conductanceTableSiemens,
-        nonlinearity, stepEnergyFj, stepTimeNs, n);
+        nonlinearity, stepEnergyPj, stepTimeNs, n);
   }
 }

@@ -13,7 +13,7 @@ public record SynapseSpec(
     Double maxConductanceSiemens,
     List<Double> conductanceTableSiemens,
     Double nonlinearity,
-    Double stepEnergyFj,
+    Double stepEnergyPj,
     Double stepTimeNs,
     Double variationSigma,
     Double readNoiseSigma,
@@ -42,7 +42,7 @@ public record SynapseSpec(
         : (levels != null && levels != d.levels() ? List.of() : d.conductanceTableSiemens());
     return new SynapseParams(lv, or(minConductanceSiemens, d.minConductanceSiemens()),
         or(maxConductanceSiemens, d.maxConductanceSiemens()), table, or(nonlinearity, d.nonlinearity()),
-        or(stepEnergyFj, d.stepEnergyFj()), or(stepTimeNs, d.stepTimeNs()), ni);
+        or(stepEnergyPj, d.stepEnergyPj()), or(stepTimeNs, d.stepTimeNs()), ni);
   }
 
   private static double or(Double v, double d) {

@@ -25,7 +25,7 @@ class DigitalActivationTest {
 
   @Test
   void quantisedOutputHasTheConfiguredLevels() {
-    DigitalActivation t = new DigitalActivation(DigitalActivation.Function.TANH, 217, 0.833, 4);
+    DigitalActivation t = new DigitalActivation(DigitalActivation.Function.TANH, 0.217, 0.833, 4);
     assertEquals(16, t.levels());
     double y = t.transfer(0.3);
     double k = (y + 1) / 2 * 15;

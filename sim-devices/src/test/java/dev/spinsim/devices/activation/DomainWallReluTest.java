@@ -57,7 +57,7 @@ class DomainWallReluTest {
 
   @Test
   void physicalEnergyModelIsALowerBoundOnThePublishedFigure() {
-    DomainWallRelu phys = new DomainWallRelu(DwReluParams.DEFAULTS.withEnergy(9.16, 1.94, true));
+    DomainWallRelu phys = new DomainWallRelu(DwReluParams.DEFAULTS.withEnergy(0.00916, 1.94, true));
     double e = phys.energyPj(1.0);
     assertTrue(e > 0 && e < 9.16e-3, "physical energy " + e);
     assertTrue(phys.energyPj(1.0) > phys.energyPj(0.2));

@@ -47,7 +47,7 @@ class SkyrmionSynapseTest {
 
   @Test
   void conductanceTableIsUsedWhenGiven() {
-    SynapseParams p = new SynapseParams(3, 1e-5, 4e-5, List.of(1e-5, 3e-5, 4e-5), 0, 0.87, 1, SynapseNonIdealities.NONE);
+    SynapseParams p = new SynapseParams(3, 1e-5, 4e-5, List.of(1e-5, 3e-5, 4e-5), 0, 0.00087, 1, SynapseNonIdealities.NONE);
     SkyrmionSynapse t = new SkyrmionSynapse(p);
     assertEquals(3e-5, t.conductanceSiemens(1), 0);
     assertEquals(1, t.nearestLevel(2.6e-5));

@@ -262,7 +262,7 @@ public final class ChipBuilder {
     ActivationSpec spec = devices.preset().activationFor(plan.activation());
     if (plan.activation().equals("leaky-relu")) {
       // the DW Leaky ReLU is tunable: set its negative slope to the model's
-      spec = new ActivationSpec(spec.device(), plan.alpha(), spec.energyFj(), spec.latencyNs(),
+      spec = new ActivationSpec(spec.device(), plan.alpha(), spec.energyPj(), spec.latencyNs(),
           spec.energyModel(), spec.outputBits());
     }
     return DeviceRegistry.defaults().activation(spec);

@@ -17,6 +17,7 @@ public final class Gemm {
   private static final int V = SPECIES.length();
   private static final int KC = 256;
   private static final boolean VECTOR_DEFAULT = !Boolean.getBoolean("spinsim.gemm.scalar");
+  private static final boolean WIDE = !"false".equals(System.getProperty("spinsim.gemm.wide"));
 
   private Gemm() {}
 
@@ -137,6 +138,73 @@ public final class Gemm {
     x31.intoArray(c, c3 + V);
   }
 
+  /** A 4-row × 4-vector block of C over k in [kk, kEnd): sixteen accumulators, half the loads per FMA of 4×2. */
+  private static void micro4x4(
+      float[] a, int a0, int a1, int a2, int a3, int acs,
+      float[] b, int bj, int ldb,
+      float[] c, int c0, int c1, int c2, int c3, int kk, int kEnd) {
+    FloatVector x00 = FloatVector.fromArray(SPECIES, c, c0);
+    FloatVector x01 = FloatVector.fromArray(SPECIES, c, c0 + V);
+    FloatVector x02 = FloatVector.fromArray(SPECIES, c, c0 + 2 * V);
+    FloatVector x03 = FloatVector.fromArray(SPECIES, c, c0 + 3 * V);
+    FloatVector x10 = FloatVector.fromArray(SPECIES, c, c1);
+    FloatVector x11 = FloatVector.fromArray(SPECIES, c, c1 + V);
+    FloatVector x12 = FloatVector.fromArray(SPECIES, c, c1 + 2 * V);
+    FloatVector x13 = FloatVector.fromArray(SPECIES, c, c1 + 3 * V);
+    FloatVector x20 = FloatVector.fromArray(SPECIES, c, c2);
+    FloatVector x21 = FloatVector.fromArray(SPECIES, c, c2 + V);
+    FloatVector x22 = FloatVector.fromArray(SPECIES, c, c2 + 2 * V);
+    FloatVector x23 = FloatVector.fromArray(SPECIES, c, c2 + 3 * V);
+    FloatVector x30 = FloatVector.fromArray(SPECIES, c, c3);
+    FloatVector x31 = FloatVector.fromArray(SPECIES, c, c3 + V);
+    FloatVector x32 = FloatVector.fromArray(SPECIES, c, c3 + 2 * V);
+    FloatVector x33 = FloatVector.fromArray(SPECIES, c, c3 + 3 * V);
+    for (int p = kk; p < kEnd; p++) {
+      int bp = bj + p * ldb;
+      FloatVector b0 = FloatVector.fromArray(SPECIES, b, bp);
+      FloatVector b1 = FloatVector.fromArray(SPECIES, b, bp + V);
+      FloatVector b2 = FloatVector.fromArray(SPECIES, b, bp + 2 * V);
+      FloatVector b3 = FloatVector.fromArray(SPECIES, b, bp + 3 * V);
+      int pa = p * acs;
+      FloatVector s = FloatVector.broadcast(SPECIES, a[a0 + pa]);
+      x00 = b0.fma(s, x00);
+      x01 = b1.fma(s, x01);
+      x02 = b2.fma(s, x02);
+      x03 = b3.fma(s, x03);
+      s = FloatVector.broadcast(SPECIES, a[a1 + pa]);
+      x10 = b0.fma(s, x10);
+      x11 = b1.fma(s, x11);
+      x12 = b2.fma(s, x12);
+      x13 = b3.fma(s, x13);
+      s = FloatVector.broadcast(SPECIES, a[a2 + pa]);
+      x20 = b0.fma(s, x20);
+      x21 = b1.fma(s, x21);
+      x22 = b2.fma(s, x22);
+      x23 = b3.fma(s, x23);
+      s = FloatVector.broadcast(SPECIES, a[a3 + pa]);
+      x30 = b0.fma(s, x30);
+      x31 = b1.fma(s, x31);
+      x32 = b2.fma(s, x32);
+      x33 = b3.fma(s, x33);
+    }
+    x00.intoArray(c, c0);
+    x01.intoArray(c, c0 + V);
+    x02.intoArray(c, c0 + 2 * V);
+    x03.intoArray(c, c0 + 3 * V);
+    x10.intoArray(c, c1);
+    x11.intoArray(c, c1 + V);
+    x12.intoArray(c, c1 + 2 * V);
+    x13.intoArray(c, c1 + 3 * V);
+    x20.intoArray(c, c2);
+    x21.intoArray(c, c2 + V);
+    x22.intoArray(c, c2 + 2 * V);
+    x23.intoArray(c, c2 + 3 * V);
+    x30.intoArray(c, c3);
+    x31.intoArray(c, c3 + V);
+    x32.intoArray(c, c3 + 2 * V);
+    x33.intoArray(c, c3 + 3 * V);
+  }
+
   private static void kernelVector(
       int i0, int i1, int n, int k,
       float[] a, int aOff, int ars, int acs,
@@ -163,6 +231,11 @@ public final class Gemm {
         int c2 = c1 + ldc;
         int c3 = c2 + ldc;
         int j = 0;
+        if (WIDE) {
+          for (; j + 4 * V <= n; j += 4 * V) {
+            micro4x4(a, a0, a1, a2, a3, acs, b, bOff + j, ldb, c, c0 + j, c1 + j, c2 + j, c3 + j, kk, kEnd);
+          }
+        }
         for (; j < n2; j += 2 * V) {
           micro4x2(a, a0, a1, a2, a3, acs, b, bOff + j, ldb, c, c0 + j, c1 + j, c2 + j, c3 + j, kk, kEnd);
         }

@@ -117,8 +117,8 @@ public final class SafeTensors {
     }
     long begin = offs.get(0).asLong(-1), end = offs.get(1).asLong(-1);
     if (begin < 0 || end < begin || end > dataLen) {
-      throw new IllegalArgumentException(where + ": data_offsets [" + begin + ", " + end + ") outside the " + dataLen
-          + "-byte data section (file truncated or corrupt)");
+      throw new IllegalArgumentException(where + " (" + dtype + " " + Arrays.toString(shape) + "): data_offsets [" + begin + ", "
+          + end + ") outside the " + dataLen + "-byte data section (file truncated or corrupt)");
     }
     if (end - begin != count * width) {
       throw new IllegalArgumentException(where + ": " + dtype + " shape " + Arrays.toString(shape) + " needs "
@@ -163,7 +163,7 @@ public final class SafeTensors {
       byte[] bytes = encode(tensors, metadata);
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);
-      Path tmp = Files.createTempFile(parent, ".tmp-", ".safetensors");
+      Path tmp = parent.resolve("." + file.getFileName() + ".tmp");
       Files.write(tmp, bytes);
       Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {

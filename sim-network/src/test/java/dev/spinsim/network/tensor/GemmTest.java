@@ -21,7 +21,7 @@ class GemmTest {
   @Property(tries = 40)
   void vectorKernelIsBitIdenticalToScalarFallback(
       @ForAll @IntRange(min = 1, max = 37) int m,
-      @ForAll @IntRange(min = 1, max = 70) int n,
+      @ForAll @IntRange(min = 1, max = 150) int n,
       @ForAll @IntRange(min = 1, max = 600) int k,
       @ForAll boolean transposedA,
       @ForAll boolean accumulate) {
