@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.spinsim.network.robustness.CompareTable;
 import dev.spinsim.network.weights.ShippedWeights;
@@ -106,15 +105,15 @@ class CompareCommandTest {
   }
 
   @Test
-  void withoutShippedHardwareAwareWeightsTheOptionIsRequired() {
-    assumeFalse(ShippedWeights.available(ShippedWeights.set("fmnist", CompareCommand.HW_VARIANT), "generator"),
-        "hardware-aware weights are shipped");
+  void withoutWeightOptionsTheShippedGeneratorsAreCompared() throws IOException {
     Path out = tmp.resolve("run-f");
-    List<String> a = new ArrayList<>(List.of(args(out)));
-    int i = a.indexOf("--hw-weights");
-    a.remove(i + 1);
-    a.remove(i);
-    assertOneLineError(run(a.toArray(String[]::new)), "--hw-weights: no generator shipped as ", out);
+    Object[] r = run("compare", "--samples", "4", "--data", fixtures.data().toString(), "--classifier",
+        fixtures.classifier().toString(), "--variation", "0", "--read-noise", "", "--no-cache", "--out", out.toString());
+    assertEquals(0, r[0], (String) r[1]);
+    String md = Files.readString(out.resolve("compare.md"));
+    assertTrue(md.contains("float-ptq = `classpath:" + ShippedWeights.resource("fmnist", "generator") + "`"), md);
+    assertTrue(md.contains("hw-aware = `classpath:" + ShippedWeights.resource("fmnist-hw-paper", "generator") + "`"), md);
+    assertTrue(Files.readString(out.resolve("compare.csv")).contains("\nhw-aware,software:paper,none,"));
   }
 
   @Test
