@@ -251,7 +251,7 @@ final class CompareCommand implements Callable<Integer> {
   static Map<String, String> columns() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put(PTQ, "float weights on chip (PTQ)");
-    m.put(HW, "hardware-aware weights");
+    m.put(HW, "hardware-aware weights on chip");
     return m;
   }
 
@@ -310,7 +310,7 @@ final class CompareCommand implements Callable<Integer> {
       }
       chart.getStyler().setChartBackgroundColor(Color.WHITE);
       chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-      chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+      chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
       chart.getStyler().setXAxisDecimalPattern("0.0##");
       chart.getStyler().setYAxisMin(0.0);
       panels.add(BitmapEncoder.getBufferedImage(chart));

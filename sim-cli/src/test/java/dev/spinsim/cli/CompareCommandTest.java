@@ -75,7 +75,7 @@ class CompareCommandTest {
   @Test
   void writesTheMarkdownTableAndThePlot() throws IOException {
     String md = Files.readString(firstRun.resolve("compare.md"));
-    assertTrue(md.contains("| knob | level | float weights on chip (PTQ) | hardware-aware weights |"), md);
+    assertTrue(md.contains("| knob | level | float weights on chip (PTQ) | hardware-aware weights on chip |"), md);
     assertTrue(md.contains("| variation | 0.2 |"), md);
     assertTrue(md.contains("hw-aware = `" + hw + "` (epoch 1)"), md);
     assertTrue(Files.size(firstRun.resolve("compare.png")) > 1000);
