@@ -14,8 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -122,13 +120,7 @@ final class ClassifierCommand implements Runnable {
 
     @Override
     public void epochStarted(int epoch, int epochs, int batches) {
-      bar = new ProgressBarBuilder()
-          .setTaskName(String.format(Locale.ROOT, "epoch %d/%d", epoch, epochs))
-          .setInitialMax(batches)
-          .setStyle(ProgressBarStyle.ASCII)
-          .setUpdateIntervalMillis(1000)
-          .continuousUpdate()
-          .build();
+      bar = ProgressBars.epoch(epoch, epochs, batches);
     }
 
     @Override

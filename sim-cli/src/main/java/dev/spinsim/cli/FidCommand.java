@@ -38,10 +38,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -190,14 +187,7 @@ final class FidCommand implements Callable<Integer> {
 
       @Override
       public Tensor generate(int n, long latentSeed) {
-        try (ProgressBar bar = new ProgressBarBuilder()
-            .setTaskName("generate on " + name)
-            .setInitialMax(n)
-            .setStyle(ProgressBarStyle.ASCII)
-            .setUpdateIntervalMillis(1000)
-            .setConsumer(new ConsoleProgressBarConsumer(System.err))
-            .setUnit(" img", 1)
-            .build()) {
+        try (ProgressBar bar = ProgressBars.images("generate on " + name, n)) {
           return new ChipImageSource(name, in::setup, RunMode.FUNCTIONAL, i -> bar.step()).generate(n, latentSeed);
         }
       }

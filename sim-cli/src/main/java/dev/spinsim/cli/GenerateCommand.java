@@ -20,8 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -109,14 +107,8 @@ final class GenerateCommand implements Callable<Integer> {
       long wallStart = System.nanoTime();
       try (TraceSink sink = level == TraceLevel.OFF ? TraceSink.off()
               : new CsvTraceSink(staging.resolve("trace.csv"), level);
-          ProgressBar bar = new ProgressBarBuilder()
-              .setTaskName("generate " + in.model.name() + " on " + presetLabel)
-              .setInitialMax(images)
-              .setStyle(ProgressBarStyle.ASCII)
-              .setUpdateIntervalMillis(500)
-              .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
-              .setUnit(" img", 1)
-              .build()) {
+          ProgressBar bar = ProgressBars.images(
+              "generate " + in.model.name() + " on " + presetLabel, images)) {
         result = Generation.run(in.setup(seed), images, mode, sink, i -> bar.step());
       }
       double wallS = (System.nanoTime() - wallStart) / 1e9;

@@ -16,8 +16,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -92,13 +90,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public void epochStarted(int epoch, int epochs, int batches) {
-      bar = new ProgressBarBuilder()
-          .setTaskName(String.format(Locale.ROOT, "epoch %d/%d", epoch, epochs))
-          .setInitialMax(batches)
-          .setStyle(ProgressBarStyle.ASCII)
-          .setUpdateIntervalMillis(1000)
-          .continuousUpdate()
-          .build();
+      bar = ProgressBars.epoch(epoch, epochs, batches);
     }
 
     @Override

@@ -168,8 +168,28 @@ public final class Crossbar {
       long rowTime = 0;
       for (int j = 0; j < nCols; j++) {
         mapping.targetConductances(w[i * nCols + j], device, target);
-        for (int k = 0; k < per; k++) {
+        // with write-verify the pair is verified as a whole: the other cells first, then the cell
+        // with the highest target (room to move both ways) absorbs what they missed, so the
+        // read-out difference hits the target
+        int last = 0;
+        if (config.writeVerify()) {
+          for (int k = 1; k < per; k++) {
+            last = target[k] > target[last] ? k : last;
+          }
+        }
+        for (int n = 0; n < per; n++) {
+          int k = !config.writeVerify() ? n : (n == per - 1 ? last : (n < last ? n : n + 1));
           int cell = i * physicalColumns + j * per + k;
+          if (config.writeVerify() && n == per - 1 && per > 1) {
+            double missed = 0;
+            for (int o = 0; o < per; o++) {
+              if (o != k) {
+                int other = i * physicalColumns + j * per + o;
+                missed += mapping.columnSign(o) * (conductance[other] - target[o]);
+              }
+            }
+            target[k] -= mapping.columnSign(k) * missed;
+          }
           long[] cost = writeCell(cell, target[k]);
           steps += cost[0];
           rowTime = Math.max(rowTime, cost[1]);
@@ -202,11 +222,23 @@ public final class Crossbar {
     if (device.levels() == 0) {
       nominal = targetSiemens;
     } else {
-      int targetLevel = device.nearestLevel(targetSiemens);
-      int reached = device.programmedLevel(targetLevel, writeRng);
-      steps = Math.abs(reached - levels[cell]);
-      energy = device.programEnergyPj(levels[cell], reached);
-      time = device.programTimePs(levels[cell], reached);
+      int reached;
+      if (config.writeVerify() && stuck[cell] == 0) {
+        // verify loop: aim at the level whose actual conductance (this device's gain) is nearest
+        // the target; a write that lands a step off is read back and corrected
+        int targetLevel = device.nearestLevel(targetSiemens / variation[cell]);
+        int first = device.programmedLevel(targetLevel, writeRng);
+        steps = Math.abs(first - levels[cell]) + Math.abs(targetLevel - first);
+        energy = device.programEnergyPj(levels[cell], first) + device.programEnergyPj(first, targetLevel);
+        time = device.programTimePs(levels[cell], first) + device.programTimePs(first, targetLevel);
+        reached = targetLevel;
+      } else {
+        int targetLevel = device.nearestLevel(targetSiemens);
+        reached = device.programmedLevel(targetLevel, writeRng);
+        steps = Math.abs(reached - levels[cell]);
+        energy = device.programEnergyPj(levels[cell], reached);
+        time = device.programTimePs(levels[cell], reached);
+      }
       levels[cell] = reached;
       nominal = device.conductanceSiemens(reached);
     }

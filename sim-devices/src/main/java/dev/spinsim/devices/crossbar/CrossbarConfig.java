@@ -12,9 +12,20 @@ import com.google.common.base.Preconditions;
  * @param irDrop whether the first-order wire-resistance attenuation is applied
  * @param wireResistanceOhm wire resistance of one cell pitch segment
  * @param seed seed of the device variation, stuck cells, write errors and read noise
+ * @param writeVerify program with a verify loop: each cell is read back and re-written until it
+ *     sits on the level whose actual (variation-scaled) conductance is nearest the target, write
+ *     errors included; costs the extra steps
  */
 public record CrossbarConfig(
-    int rows, int columns, double readVoltageV, double readTimeNs, boolean irDrop, double wireResistanceOhm, long seed) {
+    int rows, int columns, double readVoltageV, double readTimeNs, boolean irDrop, double wireResistanceOhm, long seed,
+    boolean writeVerify) {
+
+  /** Without write-verify. */
+  public CrossbarConfig(
+      int rows, int columns, double readVoltageV, double readTimeNs, boolean irDrop, double wireResistanceOhm,
+      long seed) {
+    this(rows, columns, readVoltageV, readTimeNs, irDrop, wireResistanceOhm, seed, false);
+  }
 
   public CrossbarConfig {
     Preconditions.checkArgument(rows >= 1 && rows <= 4096, "rows must be in [1, 4096], got %s", rows);

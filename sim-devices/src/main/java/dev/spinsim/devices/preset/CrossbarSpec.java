@@ -12,9 +12,10 @@ import dev.spinsim.devices.synapse.SynapseSpec;
 public record CrossbarSpec(
     int rows, int cols, SynapseSpec synapse, String weightMapping, int inputBits, String inputEncoding,
     double readVoltageV, double readTimeNs, boolean irDrop, double wireResistanceOhm, Double cellReadEnergyPj,
-    double leakageMw, double areaMm2) {
+    double leakageMw, double areaMm2, Boolean writeVerify) {
 
   public CrossbarSpec {
+    writeVerify = writeVerify != null && writeVerify;
     if (rows < 1 || rows > 4096) {
       throw new IllegalArgumentException("rows must be an integer in [1, 4096], got " + rows);
     }

@@ -66,7 +66,7 @@ public final class PresetDevices {
   public CrossbarConfig crossbarConfig(long seed) {
     CrossbarSpec c = preset.crossbar();
     return new CrossbarConfig(c.rows(), c.cols(), c.readVoltageV(), c.readTimeNs(), c.irDrop(), c.wireResistanceOhm(),
-        seed);
+        seed, c.writeVerify());
   }
 
   /** A new, unprogrammed crossbar. */

@@ -18,7 +18,14 @@ class ReadRegressionTest {
 
   /** A checksum of every output bit of 6 reads (3 with a caller generator, 3 with the array's). */
   static long checksum(String preset, List<String> set, int rows, int cols, boolean vector, boolean signed) {
-    PresetDevices d = PresetDevices.of(Presets.load(preset, set));
+    // the checksums were recorded with the paper corner's earlier programming and ADC range;
+    // pin those so the test keeps guarding the read itself, not the preset's values
+    List<String> pinned = new java.util.ArrayList<>();
+    if (preset.equals("paper")) {
+      pinned.addAll(List.of("crossbar.writeVerify=false", "adc.fullScaleFraction=0.25"));
+    }
+    pinned.addAll(set);
+    PresetDevices d = PresetDevices.of(Presets.load(preset, pinned));
     Crossbar xb = d.crossbar(11);
     xb.setVectorised(vector);
     xb.program(CrossbarTest.randomWeights(rows * cols, 5), rows, cols);

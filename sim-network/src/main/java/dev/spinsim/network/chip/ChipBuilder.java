@@ -172,7 +172,7 @@ public final class ChipBuilder {
               + ((long) rb << 12) + cb;
           CrossbarConfig c = new CrossbarConfig(analog ? Math.max(cfg.rows(), rows) : cfg.rows(),
               cfg.columns(), cfg.readVoltageV(), cfg.readTimeNs(), cfg.irDrop(),
-              cfg.wireResistanceOhm(), xbarSeed);
+              cfg.wireResistanceOhm(), xbarSeed, cfg.writeVerify());
           Crossbar xbar = new Crossbar(c, devices.synapse(), devices.crossbar(0).mapping());
           xbar.program(w, rows, cols);
           chains[copy * perCopy + rb * m.colBlocks() + cb] =

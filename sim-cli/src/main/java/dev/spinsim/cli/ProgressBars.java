@@ -1,0 +1,32 @@
+package dev.spinsim.cli;
+
+import java.util.Locale;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/** The progress bars of long commands, all alike: ASCII, on stderr, refreshed once a second. */
+final class ProgressBars {
+  private ProgressBars() {}
+
+  /** A bar over {@code images} images (generation on a chip). */
+  static ProgressBar images(String task, int images) {
+    return base(task, images).setUnit(" img", 1).build();
+  }
+
+  /** A bar over the batches of one training epoch. */
+  static ProgressBar epoch(int epoch, int epochs, int batches) {
+    return base(String.format(Locale.ROOT, "epoch %d/%d", epoch, epochs), batches)
+        .continuousUpdate().build();
+  }
+
+  private static ProgressBarBuilder base(String task, long max) {
+    return new ProgressBarBuilder()
+        .setTaskName(task)
+        .setInitialMax(max)
+        .setStyle(ProgressBarStyle.ASCII)
+        .setUpdateIntervalMillis(1000)
+        .setConsumer(new ConsoleProgressBarConsumer(System.err));
+  }
+}
