@@ -46,6 +46,9 @@ public final class PipelineSimulation {
   private final TraceSink trace;
   private final double[][] pricePj;
   private final IntConsumer imageDone;
+  /** Component and action names for trace rows, looked up once (the ledger copies its lists). */
+  private final String[] componentNames;
+  private final String[] actionNames;
 
   private final int[][] rowsArrived;
   private final int[][] nextRow;
@@ -93,6 +96,8 @@ public final class PipelineSimulation {
     this.trace = trace;
     this.pricePj = pricePj;
     this.imageDone = imageDone;
+    this.componentNames = ledger.components().stream().map(c -> c.name()).toArray(String[]::new);
+    this.actionNames = ledger.actions().toArray(String[]::new);
     int n = stages.length;
     rowsArrived = new int[n][images];
     nextRow = new int[n][images];
@@ -188,8 +193,8 @@ public final class PipelineSimulation {
     int arrived = rowsArrived[s][image];
     while (nextRow[s][image] < oh) {
       int r = nextRow[s][image];
-      int[] need = g.inputRowsNeeded(r);
-      if (need[1] >= arrived || (need[1] < need[0] && arrived == 0)) {
+      int last = st.lastInputRow[r];
+      if (last >= arrived || (last < 0 && arrived == 0)) {
         break;
       }
       for (int x = 0; x < ow; x++) {
@@ -426,8 +431,8 @@ public final class PipelineSimulation {
     }
     ledger.record(component, action, count);
     if (trace.level() == TraceLevel.OP) {
-      trace.record(startPs, endPs, ledger.components().get(component).name(),
-          ledger.actions().get(action), st.traceLayer, tile, count,
+      trace.record(startPs, endPs, componentNames[component], actionNames[action],
+          st.traceLayer, tile, count,
           count * pricePj[component][action]);
     }
   }

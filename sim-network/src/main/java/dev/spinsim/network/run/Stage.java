@@ -48,6 +48,8 @@ public final class Stage {
   final StageComponents ids;
   /** Input values each vector fetches from the buffer (original pixels only). */
   final int[] liveInputs;
+  /** Per output row, the last input row it needs (-1 when it reads only zeros and padding). */
+  final int[] lastInputRow;
 
   public Stage(String network, String layer, LayerMapping mapping, StageTiming timing, int bitCycles,
       int inputBits, int outputBits, PartialSums partialSums, int activationUnitCount,
@@ -73,6 +75,11 @@ public final class Stage {
     this.liveInputs = new int[geometry.vectorsPerImage()];
     for (int v = 0; v < liveInputs.length; v++) {
       liveInputs[v] = geometry.liveInputs(v / ow, v % ow);
+    }
+    this.lastInputRow = new int[geometry.outHeight()];
+    for (int r = 0; r < lastInputRow.length; r++) {
+      int[] need = geometry.inputRowsNeeded(r);
+      lastInputRow[r] = need[1] < need[0] ? -1 : need[1];
     }
     String p = network + "." + layer + ".";
     int n = mapping.crossbars();
