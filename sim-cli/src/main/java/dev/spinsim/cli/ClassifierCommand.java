@@ -3,9 +3,10 @@ package dev.spinsim.cli;
 import dev.spinsim.network.classifier.ClassifierTrainConfig;
 import dev.spinsim.network.classifier.ClassifierTrainer;
 import dev.spinsim.network.classifier.ClassifierWeights;
-import dev.spinsim.network.classifier.FmnistClassifier;
+import dev.spinsim.network.classifier.ClassifierArchitecture;
+import dev.spinsim.network.classifier.CnnClassifier;
 import dev.spinsim.network.classifier.LabelledImages;
-import dev.spinsim.network.data.FashionMnist;
+import dev.spinsim.network.classifier.RealDataset;
 import dev.spinsim.network.tensor.Parallel;
 import dev.spinsim.network.weights.SafeTensors;
 import java.nio.file.Path;
@@ -17,11 +18,11 @@ import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code spinsim classifier}: trains and evaluates the Fashion-MNIST CNN whose features the FID uses. */
+/** {@code spinsim classifier}: trains and evaluates the CNNs (Fashion-MNIST, emoji categories) whose features the FID uses. */
 @Command(
     name = "classifier",
     mixinStandardHelpOptions = true,
-    description = "Train or evaluate the Fashion-MNIST CNN whose 128-d feature layer is the FID feature space.",
+    description = "Train or evaluate a CNN (Fashion-MNIST classes, or emoji categories) whose 128-d feature layer is the FID feature space.",
     subcommands = {ClassifierCommand.Train.class, ClassifierCommand.Eval.class})
 final class ClassifierCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -35,6 +36,12 @@ final class ClassifierCommand implements Runnable {
   @Command(name = "train", mixinStandardHelpOptions = true,
       description = "Train the classifier (Adam, softmax cross-entropy; seeded and deterministic) and write safetensors weights.")
   static final class Train implements Callable<Integer> {
+    @Option(names = "--dataset", defaultValue = "fmnist", description = "fmnist or emoji (default: ${DEFAULT-VALUE})")
+    String dataset;
+
+    @Option(names = "--labels", description = "emoji: the emoji.json giving each image's category (default: found beside --data)")
+    Path labels;
+
     @Option(names = "--epochs", defaultValue = "4", description = "epochs (default: ${DEFAULT-VALUE})")
     int epochs;
 
@@ -47,13 +54,13 @@ final class ClassifierCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "1", description = "seed of the initial weights and the shuffling (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--data", description = "Fashion-MNIST folder (default: " + "/usr/share/datasets/fashion-mnist)")
+    @Option(names = "--data", description = "data folder (fmnist: /usr/share/datasets/fashion-mnist; emoji: package/img/google/64)")
     Path data;
 
     @Option(names = "--limit", defaultValue = "0", description = "use only the first N training images (0: all)")
     int limit;
 
-    @Option(names = "--out", defaultValue = "fmnist-cnn.safetensors", description = "weights file to write (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", description = "weights file to write (default: <dataset>-cnn.safetensors)")
     Path out;
 
     @Override
@@ -61,44 +68,55 @@ final class ClassifierCommand implements Runnable {
       if (limit < 0) {
         throw new IllegalArgumentException("--limit must be >= 0, got " + limit);
       }
-      ClassifierTrainConfig config = new ClassifierTrainConfig(epochs, batch, lr, seed);
-      Path dir = data != null ? data : FashionMnist.DEFAULT_DIR;
-      LabelledImages train = LabelledImages.fashionMnistTrain(dir, limit);
-      LabelledImages test = LabelledImages.fashionMnistTest(dir, 0);
-      System.out.printf(Locale.ROOT, "training the Fashion-MNIST classifier on %d images, batch %d, lr %g, %d epochs, seed %d, %d threads -> %s%n",
-          train.size(), batch, lr, epochs, seed, Parallel.threads(), out);
+      RealDataset set = RealDataset.of(dataset);
+      ClassifierArchitecture arch = set.architecture();
+      Path target = out != null ? out : Path.of(arch.name() + ".safetensors");
+      ClassifierTrainConfig config = new ClassifierTrainConfig(arch, epochs, batch, lr, seed);
+      LabelledImages train = set.train(data, labels, limit);
+      LabelledImages test = set.test(data, labels);
+      System.out.printf(Locale.ROOT, "training the %s classifier (%s) on %d images (%d test), batch %d, lr %g, %d epochs, seed %d,"
+          + " %d threads -> %s%n", arch.name(), set.title(), train.size(), test.size(), batch, lr, epochs, seed, Parallel.threads(), target);
       long start = System.nanoTime();
       double[] lastTest = {Double.NaN};
-      FmnistClassifier net = new ClassifierTrainer(config).train(train, test, new BarListener(lastTest));
+      CnnClassifier net = new ClassifierTrainer(config).train(train, test, new BarListener(lastTest));
       double seconds = (System.nanoTime() - start) / 1e9;
       Map<String, String> meta = new LinkedHashMap<>();
-      meta.put("model", "fmnist-cnn");
-      meta.put("architecture", FmnistClassifier.PYTORCH);
-      meta.put("feature_layer", FmnistClassifier.FEATURE_LAYER);
-      meta.put("command", String.format(Locale.ROOT, "spinsim classifier train --epochs %d --batch %d --lr %s --seed %d%s --out %s",
-          epochs, batch, lr, seed, limit > 0 ? " --limit " + limit : "", out.getFileName()));
+      meta.put("model", arch.name());
+      meta.put("architecture", arch.pytorch());
+      meta.put("feature_layer", arch.featureLayer());
+      meta.put("classes", String.join("|", arch.classNames()));
+      meta.put("command", String.format(Locale.ROOT, "spinsim classifier train%s --epochs %d --batch %d --lr %s --seed %d%s --out %s",
+          set == RealDataset.FASHION_MNIST ? "" : " --dataset " + set.id(), epochs, batch, lr, seed,
+          limit > 0 ? " --limit " + limit : "", target.getFileName()));
       meta.put("train_images", Integer.toString(train.size()));
       meta.put("test_accuracy", String.format(Locale.ROOT, "%.4f", lastTest[0]));
       meta.put("train_seconds", String.format(Locale.ROOT, "%.0f", seconds));
-      SafeTensors.write(out, net.stateDict(), meta);
-      System.out.printf(Locale.ROOT, "test accuracy %.2f %% after %d epochs, %.0f s; wrote %s%n", 100 * lastTest[0], epochs, seconds, out);
+      SafeTensors.write(target, net.stateDict(), meta);
+      System.out.printf(Locale.ROOT, "test accuracy %.2f %% after %d epochs, %.0f s; wrote %s%n", 100 * lastTest[0], epochs, seconds, target);
       return 0;
     }
   }
 
   /** {@code spinsim classifier eval}. */
-  @Command(name = "eval", mixinStandardHelpOptions = true, description = "Print the classifier's accuracy on the Fashion-MNIST test set.")
+  @Command(name = "eval", mixinStandardHelpOptions = true, description = "Print a classifier's accuracy on its data set's test split.")
   static final class Eval implements Callable<Integer> {
+    @Option(names = "--dataset", defaultValue = "fmnist", description = "fmnist or emoji (default: ${DEFAULT-VALUE})")
+    String dataset;
+
     @Option(names = "--weights", description = "classifier safetensors (default: the shipped weights)")
     Path weights;
 
-    @Option(names = "--data", description = "Fashion-MNIST folder (default: /usr/share/datasets/fashion-mnist)")
+    @Option(names = "--data", description = "data folder (fmnist: /usr/share/datasets/fashion-mnist; emoji: package/img/google/64)")
     Path data;
+
+    @Option(names = "--labels", description = "emoji: the emoji.json giving each image's category (default: found beside --data)")
+    Path labels;
 
     @Override
     public Integer call() {
-      ClassifierWeights.Loaded loaded = ClassifierWeights.load(weights);
-      LabelledImages test = LabelledImages.fashionMnistTest(data != null ? data : FashionMnist.DEFAULT_DIR, 0);
+      RealDataset set = RealDataset.of(dataset);
+      ClassifierWeights.Loaded loaded = ClassifierWeights.load(set.architecture(), weights);
+      LabelledImages test = set.test(data, labels);
       double acc = ClassifierTrainer.accuracy(loaded.classifier(), test, 500);
       System.out.printf(Locale.ROOT, "test accuracy %.2f %% (%d images, weights %s)%n", 100 * acc, test.size(), loaded.source());
       String command = loaded.metadata().get("command");

@@ -2,7 +2,7 @@ package dev.spinsim.cli;
 
 import dev.spinsim.cli.output.RunFolder;
 import dev.spinsim.network.classifier.ClassifierWeights;
-import dev.spinsim.network.data.FashionMnist;
+import dev.spinsim.network.classifier.RealDataset;
 import dev.spinsim.network.hwaware.HardwarePresets;
 import dev.spinsim.network.model.ModelLoader;
 import dev.spinsim.network.model.ModelSpec;
@@ -152,8 +152,7 @@ final class CompareCommand implements Callable<Integer> {
 
     ClassifierWeights.Loaded loaded = ClassifierWeights.load(classifier);
     ClassifierFeatureExtractor extractor = new ClassifierFeatureExtractor(loaded.classifier());
-    Path dataDir = data != null ? data : FashionMnist.DEFAULT_DIR;
-    FeatureStatistics reference = FidCommand.trainingStatistics(extractor, dataDir, cache, noCache);
+    FeatureStatistics reference = FidCommand.trainingStatistics(RealDataset.FASHION_MNIST, extractor, data, null, cache, noCache);
     FidEvaluator evaluator = new FidEvaluator(extractor, reference, "real-train");
 
     List<CompareRow> rows = comparison.run(evaluator, references(spec, floatIn),

@@ -4,7 +4,7 @@ import dev.spinsim.cli.output.RunFolder;
 import dev.spinsim.network.classifier.ClassifierTrainer;
 import dev.spinsim.network.classifier.ClassifierWeights;
 import dev.spinsim.network.classifier.LabelledImages;
-import dev.spinsim.network.data.FashionMnist;
+import dev.spinsim.network.classifier.RealDataset;
 import dev.spinsim.network.image.ImageGrid;
 import dev.spinsim.network.model.ModelLoader;
 import dev.spinsim.network.model.ModelSpec;
@@ -47,18 +47,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code spinsim fid}: FID of image sources against the Fashion-MNIST training set in the feature
- * space of spinsim's classifier — the real test set (the floor), the float generator, and each
- * hardware preset — written as {@code fid.csv}, a bar chart and a side-by-side image grid.
+ * {@code spinsim fid}: FID of image sources against the model's training set (Fashion-MNIST, or
+ * the emoji set for 64×64 colour models) in the feature space of spinsim's classifier for that
+ * set — the real test split (the floor), the float generator, and each hardware preset — written
+ * as {@code fid.csv}, a bar chart and a side-by-side image grid.
  */
 @Command(
     name = "fid",
     mixinStandardHelpOptions = true,
     description = {
-      "FID against the Fashion-MNIST training set in the feature space of spinsim's classifier (not Inception: compare",
-      "rows of one run, or runs with the same extractor and sample count). Rows: real-test (the floor), float, one per --preset.",
-      "Cost at the default 10,000 samples on 2 cores: about 30 s each for real-test and float, about a minute once for",
-      "the training-set statistics (then cached), and about 0.2 s per image per --preset (functional chip simulation)."})
+      "FID against the model's training set (fmnist: Fashion-MNIST; dcgan64: the emoji set) in the feature space of",
+      "spinsim's classifier for it (not Inception: compare rows of one run, or runs with the same extractor and sample",
+      "count). Rows: real-test (the floor, at most the test split's size), float, one per --preset.",
+      "Cost for fmnist at the default 10,000 samples on 2 cores: about 30 s each for real-test and float, about a minute",
+      "once for the training-set statistics (then cached), and about 0.06 s per image per --preset (functional chip",
+      "simulation); dcgan64 costs about 15x more per chip image."})
 final class FidCommand implements Callable<Integer> {
   static {
     if (System.getProperty("java.awt.headless") == null) {
@@ -66,7 +69,7 @@ final class FidCommand implements Callable<Integer> {
     }
   }
 
-  @Option(names = "--model", defaultValue = "fmnist", description = "model whose generator is scored; only fmnist has a feature classifier (default: ${DEFAULT-VALUE})")
+  @Option(names = "--model", defaultValue = "fmnist", description = "model whose generator is scored: fmnist, dcgan64 or a model file with 28x28x1 or 64x64x3 images (default: ${DEFAULT-VALUE})")
   String model;
 
   @Option(names = "--preset", description = "hardware preset to score as a source (repeatable)")
@@ -76,7 +79,7 @@ final class FidCommand implements Callable<Integer> {
       description = "override a preset or mapping key for every --preset (as in spinsim generate)")
   List<String> sets = new ArrayList<>();
 
-  @Option(names = "--samples", defaultValue = "10000", description = "images per source, at most 10000 (the test set) (default: ${DEFAULT-VALUE})")
+  @Option(names = "--samples", defaultValue = "10000", description = "images per source; the real-test floor uses at most the test split (default: ${DEFAULT-VALUE})")
   int samples;
 
   @Option(names = "--seed", defaultValue = "1", description = "seed of the latents and of the test subset (default: ${DEFAULT-VALUE})")
@@ -91,8 +94,11 @@ final class FidCommand implements Callable<Integer> {
   @Option(names = "--classifier", description = "classifier safetensors (default: the shipped classifier)")
   Path classifier;
 
-  @Option(names = "--data", description = "Fashion-MNIST folder (default: /usr/share/datasets/fashion-mnist)")
+  @Option(names = "--data", description = "data folder (fmnist: /usr/share/datasets/fashion-mnist; dcgan64: the emoji PNGs, default package/img/google/64)")
   Path data;
+
+  @Option(names = "--labels", description = "emoji: the emoji.json giving each image's category (default: found beside --data)")
+  Path labels;
 
   @Option(names = "--cache", defaultValue = "traces/fid-cache", description = "folder caching the training-set statistics per extractor (default: ${DEFAULT-VALUE})")
   Path cache;
@@ -100,24 +106,24 @@ final class FidCommand implements Callable<Integer> {
   @Option(names = "--no-cache", description = "recompute the training-set statistics and do not write them")
   boolean noCache;
 
-  private static final int TEST_SET = 10_000;
+  private static final int MAX_SAMPLES = 100_000;
   private static final int GRID_IMAGES = 36;
 
   @Override
   public Integer call() throws IOException {
-    if (samples < 2 || samples > TEST_SET) {
-      throw new IllegalArgumentException("--samples must be in [2, " + TEST_SET + "] (the floor row draws from the " + TEST_SET
-          + "-image test set), got " + samples);
+    if (samples < 2 || samples > MAX_SAMPLES) {
+      throw new IllegalArgumentException("--samples must be in [2, " + MAX_SAMPLES + "], got " + samples);
     }
     ModelSpec spec = ModelLoader.load(model);
-    if (!(spec.image().channels() == 1 && spec.image().height() == 28 && spec.image().width() == 28)) {
-      throw new IllegalArgumentException("--model " + model + ": FID needs a feature classifier for its images; only 28x28x1 "
-          + "Fashion-MNIST models (fmnist) have one so far");
+    RealDataset dataset;
+    try {
+      dataset = RealDataset.forImage(spec.image());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--model " + model + ": FID needs a feature classifier for its images: " + e.getMessage());
     }
     if (new LinkedHashSet<>(presets).size() != presets.size()) {
       throw new IllegalArgumentException("--preset given twice: " + presets);
     }
-    Path dataDir = data != null ? data : FashionMnist.DEFAULT_DIR;
     Path target = out != null ? out : RunFolder.defaultTarget(RunFolder.DEFAULT_RUNS_ROOT, LocalDateTime.now(), spec.name(), "fid");
     if (Files.exists(target)) {
       throw new IllegalArgumentException("--out " + target + " already exists; choose another folder");
@@ -125,36 +131,37 @@ final class FidCommand implements Callable<Integer> {
 
     // Sources first, so bad weights or presets fail before the expensive part.
     List<ImageSource> sources = new ArrayList<>();
-    LabelledImages test = LabelledImages.fashionMnistTest(dataDir, 0);
+    LabelledImages test = dataset.test(data, labels);
     sources.add(new RealImageSource("real-test", test.images()));
     sources.add(floatSource(spec));
     for (String preset : presets) {
       sources.add(presetSource(preset));
     }
 
-    ClassifierWeights.Loaded loaded = ClassifierWeights.load(classifier);
+    ClassifierWeights.Loaded loaded = ClassifierWeights.load(dataset.architecture(), classifier);
     ClassifierFeatureExtractor extractor = new ClassifierFeatureExtractor(loaded.classifier());
     System.out.printf(Locale.ROOT, "feature extractor %s (%s, weights %s)%n", extractor.name(),
-        dev.spinsim.network.classifier.FmnistClassifier.FEATURE_LAYER, loaded.source());
+        dataset.architecture().featureLayer(), loaded.source());
     long t0 = System.nanoTime();
     double accuracy = ClassifierTrainer.accuracy(loaded.classifier(), test, 500);
     System.out.printf(Locale.ROOT, "classifier test accuracy %.2f %% (%d images, %.0f s)%n", 100 * accuracy, test.size(), seconds(t0));
-    FeatureStatistics reference = referenceStatistics(extractor, dataDir);
+    FeatureStatistics reference = trainingStatistics(dataset, extractor, data, labels, cache, noCache);
 
     FidEvaluator evaluator = new FidEvaluator(extractor, reference, "real-train");
     List<FidRow> rows = new ArrayList<>();
     List<Tensor> shown = new ArrayList<>();
     for (ImageSource source : sources) {
-      FidEvaluator.Scored s = evaluator.score(source, samples, seed);
+      int n = source instanceof RealImageSource real ? Math.min(samples, real.available()) : samples;
+      FidEvaluator.Scored s = evaluator.score(source, n, seed);
       rows.add(s.row());
-      shown.add(s.images().slice(0, Math.min(GRID_IMAGES, samples)));
-      System.out.printf(Locale.ROOT, "  %-12s FID %9.4f  (%d samples, %.0f s)%n", s.row().source(), s.row().fid(), samples, s.row().seconds());
+      shown.add(s.images().slice(0, Math.min(GRID_IMAGES, n)));
+      System.out.printf(Locale.ROOT, "  %-12s FID %9.4f  (%d samples, %.0f s)%n", s.row().source(), s.row().fid(), n, s.row().seconds());
     }
 
     String csv = FidTable.csv(rows, seed, accuracy, reference.count());
     Path done = RunFolder.write(target, dir -> {
       Files.writeString(dir.resolve("fid.csv"), csv, StandardCharsets.UTF_8);
-      BitmapEncoder.saveBitmap(chart(rows, extractor.name(), samples), dir.resolve("fid.png").toString(), BitmapEncoder.BitmapFormat.PNG);
+      BitmapEncoder.saveBitmap(chart(rows, extractor.name(), dataset.title(), samples), dir.resolve("fid.png").toString(), BitmapEncoder.BitmapFormat.PNG);
       ImageIO.write(sideBySide(rows, shown), "png", dir.resolve("samples.png").toFile());
     });
     System.out.println("wrote fid.csv, fid.png, samples.png to " + done);
@@ -194,25 +201,21 @@ final class FidCommand implements Callable<Integer> {
     };
   }
 
-  private FeatureStatistics referenceStatistics(ClassifierFeatureExtractor extractor, Path dataDir) {
-    return trainingStatistics(extractor, dataDir, cache, noCache);
-  }
-
   /**
-   * Statistics of the Fashion-MNIST training set in {@code extractor}'s features: read from
-   * {@code cache} (one file per extractor) when present, else computed and cached unless {@code noCache}.
+   * Statistics of {@code dataset}'s training split in {@code extractor}'s features: read from
+   * {@code cache} (one file per data set and extractor) when present, else computed and cached unless {@code noCache}.
    */
-  static FeatureStatistics trainingStatistics(ClassifierFeatureExtractor extractor, Path dataDir, Path cache,
-      boolean noCache) {
-    Path file = cache.resolve("fmnist-train-" + extractor.name().replace('@', '-') + ".safetensors");
-    String description = extractor.name() + " features of the Fashion-MNIST training set";
+  static FeatureStatistics trainingStatistics(RealDataset dataset, ClassifierFeatureExtractor extractor, Path data,
+      Path labels, Path cache, boolean noCache) {
+    Path file = cache.resolve(dataset.id() + "-train-" + extractor.name().replace('@', '-') + ".safetensors");
+    String description = extractor.name() + " features of the " + dataset.title() + " training set";
     if (!noCache && Files.isRegularFile(file)) {
       FeatureStatistics s = FeatureStatistics.load(file, description);
       System.out.printf(Locale.ROOT, "training-set statistics from %s (%d images)%n", file, s.count());
       return s;
     }
     long t0 = System.nanoTime();
-    Tensor train = FashionMnist.trainImages(dataDir, 0);
+    Tensor train = dataset.train(data, labels, 0).images();
     FeatureStatistics s = FidEvaluator.statistics(extractor, train);
     System.out.printf(Locale.ROOT, "training-set statistics computed (%d images, %.0f s)%s%n", train.n(), seconds(t0),
         noCache ? "" : ", cached in " + file);
@@ -227,9 +230,9 @@ final class FidCommand implements Callable<Integer> {
   }
 
   /** Bars of FID per source, values printed on the bars. */
-  static CategoryChart chart(List<FidRow> rows, String extractor, int samples) {
+  static CategoryChart chart(List<FidRow> rows, String extractor, String dataset, int samples) {
     CategoryChart chart = new CategoryChartBuilder().width(720).height(420)
-        .title(String.format(Locale.ROOT, "FID vs Fashion-MNIST train (%d samples per source)", samples))
+        .title(String.format(Locale.ROOT, "FID vs %s train (%d samples per source)", dataset, samples))
         .xAxisTitle("source").yAxisTitle("FID in " + extractor + " features").build();
     List<String> names = new ArrayList<>();
     List<Double> values = new ArrayList<>();

@@ -72,7 +72,7 @@ class FidCommandTest {
     Object[] r = run(argsWithSamples("0", out));
     assertEquals(2, r[0]);
     String err = (String) r[1];
-    assertTrue(err.startsWith("spinsim: error: --samples must be in [2, 10000]"), err);
+    assertTrue(err.startsWith("spinsim: error: --samples must be in [2, 100000]"), err);
     assertEquals(1, err.strip().lines().count(), err);
     assertFalse(Files.exists(out));
   }
@@ -102,10 +102,12 @@ class FidCommandTest {
   }
 
   @Test
-  void modelWithoutAClassifierIsRefused() {
-    Object[] r = run(args(tmp.resolve("run-e"), "--model", "dcgan64"));
+  void modelWithoutAClassifierIsRefused() throws IOException {
+    Path model = Files.writeString(tmp.resolve("rgb32.yaml"), EmojiFixtures.TINY_MODEL.replace("channels: 3", "channels: 1")
+        .replace("in: 4, out: 3", "in: 4, out: 1").replace("in: 3, out: 4", "in: 1, out: 4"));
+    Object[] r = run(args(tmp.resolve("run-e"), "--model", model.toString()));
     assertEquals(2, r[0]);
-    assertTrue(((String) r[1]).contains("only 28x28x1"), (String) r[1]);
+    assertTrue(((String) r[1]).contains("no feature classifier for 1x64x64 images"), (String) r[1]);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.spinsim.cli;
 
-import dev.spinsim.network.classifier.FmnistClassifier;
+import dev.spinsim.network.classifier.ClassifierArchitecture;
+import dev.spinsim.network.classifier.CnnClassifier;
 import dev.spinsim.network.model.ModelLoader;
 import dev.spinsim.network.model.Network;
 import dev.spinsim.network.weights.SafeTensors;
@@ -41,7 +42,7 @@ record FmnistFixtures(Path data, Path classifier, Path generator) {
       writeIdx(data.resolve(split + "-images-idx3-ubyte.gz"), 0x803, new int[] {n, 28, 28}, pixels);
       writeIdx(data.resolve(split + "-labels-idx1-ubyte.gz"), 0x801, new int[] {n}, labels);
     }
-    FmnistClassifier c = new FmnistClassifier();
+    CnnClassifier c = new CnnClassifier(ClassifierArchitecture.FMNIST);
     c.initialise(3);
     Path classifier = dir.resolve("classifier.safetensors");
     SafeTensors.write(classifier, c.stateDict(), Map.of());

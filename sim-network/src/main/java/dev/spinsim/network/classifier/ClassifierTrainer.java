@@ -1,11 +1,13 @@
 package dev.spinsim.network.classifier;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import dev.spinsim.network.tensor.Tensor;
 import dev.spinsim.network.train.Adam;
 import java.util.SplittableRandom;
 
 /**
- * Trains {@link FmnistClassifier} with mini-batch Adam on softmax cross-entropy. The weights are
+ * Trains a {@link CnnClassifier} with mini-batch Adam on softmax cross-entropy. The weights are
  * initialised and the batches shuffled from the config's seed, and every op is deterministic,
  * so a seed gives the same weights bit for bit.
  */
@@ -29,8 +31,15 @@ public final class ClassifierTrainer {
   }
 
   /** A freshly initialised classifier trained on {@code train}; {@code test} (nullable) is evaluated after each epoch. */
-  public FmnistClassifier train(LabelledImages train, LabelledImages test, Listener listener) {
-    FmnistClassifier net = new FmnistClassifier();
+  public CnnClassifier train(LabelledImages train, LabelledImages test, Listener listener) {
+    ClassifierArchitecture arch = config.architecture();
+    checkArgument(train.images().c() == arch.input().channels() && train.images().h() == arch.input().height()
+        && train.images().w() == arch.input().width(), "the %s classifier takes %s images, the training set has %s",
+        arch.name(), arch.input(), train.images().shapeString());
+    for (int label : train.labels()) {
+      checkArgument(label >= 0 && label < arch.classes(), "label %s outside the %s classes of %s", label, arch.classes(), arch.name());
+    }
+    CnnClassifier net = new CnnClassifier(arch);
     SplittableRandom rng = new SplittableRandom(config.seed());
     net.initialise(rng.nextLong());
     Adam adam = new Adam(net.parameters(), config.learningRate(), 0.9, 0.999, 1e-8);
@@ -58,7 +67,7 @@ public final class ClassifierTrainer {
           y[i] = train.labels()[src];
         }
         net.zeroGrad();
-        Tensor logits = net.logits(Tensor.of(x, m, 1, 28, 28));
+        Tensor logits = net.logits(Tensor.of(x, m, arch.input().channels(), arch.input().height(), arch.input().width()));
         SoftmaxCrossEntropy.Result r = SoftmaxCrossEntropy.compute(logits, y);
         net.backward(r.gradLogits());
         adam.step();
@@ -75,7 +84,7 @@ public final class ClassifierTrainer {
   }
 
   /** Fraction of {@code data} whose most likely class is the label, evaluated in batches. */
-  public static double accuracy(FmnistClassifier net, LabelledImages data, int batch) {
+  public static double accuracy(CnnClassifier net, LabelledImages data, int batch) {
     int n = data.size();
     long correct = 0;
     for (int from = 0; from < n; from += batch) {

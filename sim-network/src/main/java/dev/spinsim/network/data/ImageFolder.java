@@ -18,7 +18,8 @@ import javax.imageio.ImageIO;
 public final class ImageFolder {
   private ImageFolder() {}
 
-  public static Tensor load(Path dir, int size, int limit) {
+  /** The folder's PNG files, sorted by name; a missing or empty folder is refused in one line. */
+  public static List<Path> files(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException("image folder not found: " + dir + " (for the emoji set run"
           + " `npm pack emoji-datasource-google@16.0.0 && tar xzf emoji-datasource-google-16.0.0.tgz`"
@@ -33,15 +34,28 @@ public final class ImageFolder {
     if (files.isEmpty()) {
       throw new IllegalArgumentException(dir + ": no .png images");
     }
-    int n = limit > 0 ? Math.min(limit, files.size()) : files.size();
+    return files;
+  }
+
+  /** The first {@code limit} images (all when limit is 0) of the folder, sorted by file name. */
+  public static Tensor load(Path dir, int size, int limit) {
+    List<Path> files = files(dir);
+    return load(limit > 0 ? files.subList(0, Math.min(limit, files.size())) : files, size);
+  }
+
+  /** {@code files} as [n, 3, size, size] in [−1, 1], nearest-neighbour resized, alpha composited on white. */
+  public static Tensor load(List<Path> files, int size) {
+    int n = files.size();
     Tensor t = Tensor.zeros(n, 3, size, size);
     float[] d = t.data();
     int plane = size * size;
     for (int i = 0; i < n; i++) {
       BufferedImage img = read(files.get(i));
+      int w = img.getWidth(), h = img.getHeight();
+      int[] argbs = img.getRGB(0, 0, w, h, null, 0, w);
       for (int y = 0; y < size; y++) {
         for (int x = 0; x < size; x++) {
-          int argb = img.getRGB(x * img.getWidth() / size, y * img.getHeight() / size);
+          int argb = argbs[(y * h / size) * w + x * w / size];
           double a = ((argb >>> 24) & 0xff) / 255.0;
           int base = i * 3 * plane + y * size + x;
           for (int ch = 0; ch < 3; ch++) {

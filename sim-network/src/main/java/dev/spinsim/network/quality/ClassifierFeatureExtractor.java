@@ -1,6 +1,6 @@
 package dev.spinsim.network.quality;
 
-import dev.spinsim.network.classifier.FmnistClassifier;
+import dev.spinsim.network.classifier.CnnClassifier;
 import dev.spinsim.network.tensor.Tensor;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -10,19 +10,21 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * FID features from the Fashion-MNIST classifier: the 128 ReLU activations of its penultimate
- * layer ({@link FmnistClassifier#FEATURE_LAYER}). The name carries a digest of the weights, so
- * numbers from different classifiers are never mistaken for comparable ones.
+ * FID features from a spinsim classifier: the ReLU activations of its penultimate layer
+ * ({@link dev.spinsim.network.classifier.ClassifierArchitecture#featureLayer()}), e.g.
+ * {@code fmnist-cnn-relu128@3cd3d4b2}. The name carries a digest of the weights, so numbers from
+ * different classifiers are never mistaken for comparable ones.
  */
 public final class ClassifierFeatureExtractor implements FeatureExtractor {
   private static final int BATCH = 500;
 
-  private final FmnistClassifier classifier;
+  private final CnnClassifier classifier;
   private final String name;
 
-  public ClassifierFeatureExtractor(FmnistClassifier classifier) {
+  public ClassifierFeatureExtractor(CnnClassifier classifier) {
     this.classifier = classifier;
-    this.name = "fmnist-cnn-relu128@" + digest(classifier.stateDict());
+    this.name = classifier.architecture().name() + "-relu" + classifier.architecture().features() + "@"
+        + digest(classifier.stateDict());
   }
 
   @Override
@@ -32,7 +34,7 @@ public final class ClassifierFeatureExtractor implements FeatureExtractor {
 
   @Override
   public int dims() {
-    return FmnistClassifier.FEATURES;
+    return classifier.architecture().features();
   }
 
   @Override
@@ -48,7 +50,7 @@ public final class ClassifierFeatureExtractor implements FeatureExtractor {
     return out;
   }
 
-  public FmnistClassifier classifier() {
+  public CnnClassifier classifier() {
     return classifier;
   }
 

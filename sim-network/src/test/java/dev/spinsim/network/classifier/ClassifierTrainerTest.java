@@ -13,7 +13,7 @@ class ClassifierTrainerTest {
 
   @Test
   void sameSeedGivesIdenticalWeights() {
-    ClassifierTrainConfig config = new ClassifierTrainConfig(1, 32, 1e-3, 7);
+    ClassifierTrainConfig config = new ClassifierTrainConfig(ClassifierArchitecture.FMNIST, 1, 32, 1e-3, 7);
     Map<String, dev.spinsim.network.tensor.Tensor> a = new ClassifierTrainer(config).train(DATA, null, new ClassifierTrainer.Listener() {}).stateDict();
     Map<String, dev.spinsim.network.tensor.Tensor> b = new ClassifierTrainer(config).train(DATA, null, new ClassifierTrainer.Listener() {}).stateDict();
     for (String name : a.keySet()) {
@@ -24,7 +24,7 @@ class ClassifierTrainerTest {
   @Test
   void trainingLowersTheLossAndFitsTheTrainingImages() {
     List<ClassifierTrainer.EpochSummary> epochs = new ArrayList<>();
-    FmnistClassifier net = new ClassifierTrainer(new ClassifierTrainConfig(4, 32, 1e-3, 1))
+    CnnClassifier net = new ClassifierTrainer(new ClassifierTrainConfig(ClassifierArchitecture.FMNIST, 4, 32, 1e-3, 1))
         .train(DATA, null, new ClassifierTrainer.Listener() {
           @Override
           public void epochDone(ClassifierTrainer.EpochSummary s) {

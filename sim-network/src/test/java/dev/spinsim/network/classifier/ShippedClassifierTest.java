@@ -1,6 +1,9 @@
 package dev.spinsim.network.classifier;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.spinsim.network.quality.ClassifierFeatureExtractor;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,5 +20,11 @@ class ShippedClassifierTest {
   void shippedWeightsRecordTheCommandThatMadeThem() {
     String command = ClassifierWeights.load(null).metadata().get("command");
     assertTrue(command != null && command.startsWith("spinsim classifier train"), String.valueOf(command));
+  }
+
+  @Test
+  void theShippedExtractorKeepsTheNameItsPublishedFiguresCarry() {
+    // README, fid.csv and the statistics cache name this extractor; a change to names, shapes or values changes it.
+    assertEquals("fmnist-cnn-relu128@3cd3d4b2", new ClassifierFeatureExtractor(ClassifierWeights.load(null).classifier()).name());
   }
 }

@@ -16,56 +16,56 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The small CNN whose penultimate layer is spinsim's FID feature space for Fashion-MNIST. In
- * PyTorch terms it is {@link #PYTORCH}; tensors carry those names ({@code main.0.weight} …
- * {@code main.9.bias}), so the weights load unchanged into that module. The feature layer is
- * the output of {@code main.8}: the 128 ReLU activations of the first dense layer.
+ * A small CNN whose penultimate layer is spinsim's FID feature space (one per image kind, see
+ * {@link ClassifierArchitecture}): 3×3 convolution blocks with max-pools, then a dense feature
+ * layer and a dense output layer. Tensors carry the PyTorch {@code nn.Sequential} names
+ * ({@code main.0.weight} …), so the weights load unchanged into {@link ClassifierArchitecture#pytorch()}.
  *
  * <p>The convolutional and dense parts are {@link Network}s from the model package (their ops,
  * backward passes and parameters); the max-pools between them are {@link MaxPool2d}.
  */
-public final class FmnistClassifier {
-  /** The same module written in PyTorch. */
-  public static final String PYTORCH = "nn.Sequential(Conv2d(1, 32, 3, padding=1), ReLU(), MaxPool2d(2), "
-      + "Conv2d(32, 64, 3, padding=1), ReLU(), MaxPool2d(2), Flatten(), Linear(3136, 128), ReLU(), Linear(128, 10))";
-  /** Width of the feature layer. */
-  public static final int FEATURES = 128;
-  /** Which module's output the features are. */
-  public static final String FEATURE_LAYER = "main.8 (ReLU after Linear(3136, 128))";
-  public static final int CLASSES = 10;
-  public static final List<String> CLASS_NAMES = List.of(
-      "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
-
-  /** Eval-mode outputs for a batch: features [n, 128] and logits [n, 10], row-major. */
+public final class CnnClassifier {
+  /** Eval-mode outputs for a batch: features [n, features] and logits [n, classes], row-major. */
   public record Outputs(float[][] features, Tensor logits) {}
 
   /** A part of the sequence and the PyTorch index of its first layer. */
   private record Segment(Network net, int offset) {}
 
-  private final Segment conv1;
-  private final Segment conv2;
+  private final ClassifierArchitecture architecture;
+  private final List<Segment> blocks = new ArrayList<>();
   private final Segment hidden;
   private final Segment output;
-  private final List<Segment> segments;
-  private int[] pool1Shape;
-  private int[] pool1Arg;
-  private int[] pool2Shape;
-  private int[] pool2Arg;
+  private final List<Segment> segments = new ArrayList<>();
+  private final int[][] poolShapes;
+  private final int[][] poolArgs;
 
-  public FmnistClassifier() {
-    conv1 = segment("classifier.conv1", new Shape(1, 28, 28), 0,
-        List.of(new LayerSpec.Conv2d(1, 32, 3, 1, 1, true), new LayerSpec.ReLU()));
-    conv2 = segment("classifier.conv2", new Shape(32, 14, 14), 3,
-        List.of(new LayerSpec.Conv2d(32, 64, 3, 1, 1, true), new LayerSpec.ReLU()));
-    hidden = segment("classifier.hidden", new Shape(64, 7, 7), 7,
-        List.of(new LayerSpec.Linear(64 * 7 * 7, FEATURES, true), new LayerSpec.ReLU()));
-    output = segment("classifier.output", new Shape(FEATURES, 1, 1), 9,
-        List.of(new LayerSpec.Linear(FEATURES, CLASSES, true)));
-    segments = List.of(conv1, conv2, hidden, output);
+  public CnnClassifier(ClassifierArchitecture architecture) {
+    this.architecture = architecture;
+    Shape in = architecture.input();
+    int offset = 0;
+    for (int c : architecture.convChannels()) {
+      blocks.add(segment("classifier.conv" + (blocks.size() + 1), in, offset,
+          List.of(new LayerSpec.Conv2d(in.channels(), c, 3, 1, 1, true), new LayerSpec.ReLU())));
+      in = new Shape(c, in.height() / 2, in.width() / 2);
+      offset += 3;
+    }
+    hidden = segment("classifier.hidden", in, architecture.hiddenIndex(),
+        List.of(new LayerSpec.Linear(architecture.flattened(), architecture.features(), true), new LayerSpec.ReLU()));
+    output = segment("classifier.output", new Shape(architecture.features(), 1, 1), architecture.hiddenIndex() + 2,
+        List.of(new LayerSpec.Linear(architecture.features(), architecture.classes(), true)));
+    segments.addAll(blocks);
+    segments.add(hidden);
+    segments.add(output);
+    poolShapes = new int[blocks.size()][];
+    poolArgs = new int[blocks.size()][];
   }
 
   private static Segment segment(String role, Shape input, int offset, List<LayerSpec> layers) {
     return new Segment(new Network(NetworkSpec.of(role, input, layers)), offset);
+  }
+
+  public ClassifierArchitecture architecture() {
+    return architecture;
   }
 
   /**
@@ -90,43 +90,50 @@ public final class FmnistClassifier {
     }
   }
 
-  /** Logits [n, 10, 1, 1] for images [n, 1, 28, 28], keeping what {@link #backward} needs. */
+  /** Logits [n, classes, 1, 1] for images [n, C, H, W], keeping what {@link #backward} needs. */
   public Tensor logits(Tensor images) {
     return output.net().forward(features(images), true);
   }
 
   private Tensor features(Tensor images) {
-    checkArgument(images.rank() == 4 && images.c() == 1 && images.h() == 28 && images.w() == 28,
-        "the Fashion-MNIST classifier expects images N x 1 x 28 x 28, got %s", images.shapeString());
-    Tensor a = conv1.net().forward(images, true);
-    pool1Shape = a.shape();
-    MaxPool2d.Forward p1 = MaxPool2d.forward(a, 2);
-    pool1Arg = p1.argmax();
-    Tensor b = conv2.net().forward(p1.output(), true);
-    pool2Shape = b.shape();
-    MaxPool2d.Forward p2 = MaxPool2d.forward(b, 2);
-    pool2Arg = p2.argmax();
-    return hidden.net().forward(p2.output(), true);
+    Shape in = architecture.input();
+    checkArgument(images.rank() == 4 && images.c() == in.channels() && images.h() == in.height() && images.w() == in.width(),
+        "the %s classifier expects images N x %s x %s x %s, got %s", architecture.name(), in.channels(), in.height(),
+        in.width(), images.shapeString());
+    Tensor a = images;
+    for (int i = 0; i < blocks.size(); i++) {
+      Tensor b = blocks.get(i).net().forward(a, true);
+      poolShapes[i] = b.shape();
+      MaxPool2d.Forward p = MaxPool2d.forward(b, 2);
+      poolArgs[i] = p.argmax();
+      a = p.output();
+    }
+    return hidden.net().forward(a, true);
   }
 
   /** Back-propagates dL/d(logits) of the last {@link #logits} call, accumulating parameter gradients. */
   public void backward(Tensor dLogits) {
     Tensor g = output.net().backward(dLogits, true);
     g = hidden.net().backward(g, true);
-    g = MaxPool2d.backward(pool2Shape, pool2Arg, g);
-    g = conv2.net().backward(g, true);
-    g = MaxPool2d.backward(pool1Shape, pool1Arg, g);
-    conv1.net().backward(g, true, false);
+    for (int i = blocks.size() - 1; i >= 0; i--) {
+      g = MaxPool2d.backward(poolShapes[i], poolArgs[i], g);
+      if (i > 0) {
+        g = blocks.get(i).net().backward(g, true);
+      } else {
+        blocks.get(i).net().backward(g, true, false);
+      }
+    }
   }
 
-  /** Features (output of {@link #FEATURE_LAYER}) and logits of a batch. */
+  /** Features (output of {@link ClassifierArchitecture#featureLayer()}) and logits of a batch. */
   public Outputs outputs(Tensor images) {
     Tensor f = features(images);
     Tensor logits = output.net().forward(f, false);
     int n = images.n();
+    int width = architecture.features();
     float[][] rows = new float[n][];
     for (int i = 0; i < n; i++) {
-      rows[i] = Arrays.copyOfRange(f.data(), i * FEATURES, (i + 1) * FEATURES);
+      rows[i] = Arrays.copyOfRange(f.data(), i * width, (i + 1) * width);
     }
     return new Outputs(rows, logits);
   }
@@ -167,11 +174,11 @@ public final class FmnistClassifier {
         int[] want = s.net().stateDict().get(name).shape();
         if (t == null) {
           throw new IllegalArgumentException(source + ": missing tensor '" + global + "' of shape " + Arrays.toString(want)
-              + " for the Fashion-MNIST classifier");
+              + " for the " + architecture.name() + " classifier");
         }
         if (!Arrays.equals(t.shape(), want)) {
           throw new IllegalArgumentException(source + ": tensor '" + global + "' has shape " + t.shapeString()
-              + " but the Fashion-MNIST classifier expects " + Arrays.toString(want));
+              + " but the " + architecture.name() + " classifier expects " + Arrays.toString(want));
         }
         local.put(name, t);
       }
