@@ -55,6 +55,10 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--limit", defaultValue = "0", description = "use only the first N training images (0: all)")
   int limit;
 
+  @Option(names = "--real-label", defaultValue = "1.0",
+      description = "discriminator target for real images; 0.9 is one-sided label smoothing (default: ${DEFAULT-VALUE})")
+  double realLabel;
+
   @Override
   public Integer call() {
     if (limit < 0) {
@@ -64,7 +68,7 @@ final class TrainCommand implements Callable<Integer> {
     HardwareAwareness hw = hwAware ? HardwarePresets.resolve(preset) : HardwareAwareness.NONE;
     String hwName = hwAware ? preset : "float";
     Path dir = out != null ? out : Path.of("traces", "train", spec.name() + (hwAware ? "-hw-" + preset : ""));
-    TrainConfig config = TrainConfig.dcgan(spec, epochs, batch, seed, hw, hwName, dir, resume);
+    TrainConfig config = TrainConfig.dcgan(spec, epochs, batch, seed, hw, hwName, dir, resume).withRealLabel(realLabel);
     Tensor images = loadImages(spec);
     GanTrainer trainer = new GanTrainer(config);
     System.out.printf(Locale.ROOT, "training %s (%s) on %d images, batch %d, epochs %d..%d, seed %d, %d threads -> %s%n",

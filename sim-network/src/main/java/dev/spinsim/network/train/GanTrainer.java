@@ -130,8 +130,9 @@ public final class GanTrainer {
   public double[] step(Tensor real, Tensor z) {
     discriminator.zeroGrad();
     Tensor outReal = discriminator.forward(real, true);
-    double errReal = BinaryCrossEntropy.loss(outReal, 1f);
-    discriminator.backward(BinaryCrossEntropy.gradient(outReal, 1f), true, false);
+    float realLabel = (float) config.realLabel();
+    double errReal = BinaryCrossEntropy.loss(outReal, realLabel);
+    discriminator.backward(BinaryCrossEntropy.gradient(outReal, realLabel), true, false);
     Tensor fake = generator.forward(z, true);
     Tensor outFake = discriminator.forward(fake, true);
     double errFake = BinaryCrossEntropy.loss(outFake, 0f);
@@ -183,6 +184,9 @@ public final class GanTrainer {
     m.put("seed", Long.toString(config.seed()));
     m.put("batch", Integer.toString(config.batch()));
     m.put("epoch", Integer.toString(completedEpochs));
+    if (config.realLabel() != 1.0) {
+      m.put("real_label", Double.toString(config.realLabel()));
+    }
     return m;
   }
 

@@ -109,4 +109,28 @@ class GanTrainerTest {
     assertTrue(Files.size(out.resolve(GanTrainer.GENERATOR_FILE)) > 0);
     assertFalse(Files.readString(out.resolve("train-log.csv")).isEmpty());
   }
+
+  @Test
+  void labelSmoothingChangesTheRealTargetAndHoldsDxLower() {
+    Tensor real = data().slice(0, 16);
+    Tensor z = Tensor.normal(new SplittableRandom(1), 0, 1, 16, 8, 1, 1);
+    GanTrainer plain = new GanTrainer(config(dir.resolve("plain"), 1, false, HardwareAwareness.NONE));
+    GanTrainer smoothed = new GanTrainer(config(dir.resolve("smooth"), 1, false, HardwareAwareness.NONE).withRealLabel(0.9));
+    double[] hard = plain.step(real, z), smooth = smoothed.step(real, z);
+    // Same weights and inputs: the same D(x), but a different loss against target 0.9 than against 1.
+    assertEquals(hard[2], smooth[2]);
+    assertTrue(Math.abs(hard[0] - smooth[0]) > 1e-3, hard[0] + " vs " + smooth[0]);
+    for (int i = 0; i < 60; i++) {
+      hard = plain.step(real, z);
+      smooth = smoothed.step(real, z);
+    }
+    assertTrue(smooth[2] < hard[2], "mean D(x) " + smooth[2] + " with smoothing vs " + hard[2] + " without");
+  }
+
+  @Test
+  void aRealLabelOutsideItsRangeIsRefused() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> config(dir.resolve("x"), 1, false, HardwareAwareness.NONE).withRealLabel(0.4));
+    assertTrue(e.getMessage().contains("--real-label must be in (0.5, 1]"), e.getMessage());
+  }
 }
