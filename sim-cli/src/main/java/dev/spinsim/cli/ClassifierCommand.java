@@ -10,7 +10,9 @@ import dev.spinsim.network.classifier.RealDataset;
 import dev.spinsim.network.tensor.Parallel;
 import dev.spinsim.network.weights.SafeTensors;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -117,8 +119,19 @@ final class ClassifierCommand implements Runnable {
       RealDataset set = RealDataset.of(dataset);
       ClassifierWeights.Loaded loaded = ClassifierWeights.load(set.architecture(), weights);
       LabelledImages test = set.test(data, labels);
-      double acc = ClassifierTrainer.accuracy(loaded.classifier(), test, 500);
-      System.out.printf(Locale.ROOT, "test accuracy %.2f %% (%d images, weights %s)%n", 100 * acc, test.size(), loaded.source());
+      int[][] confusion = ClassifierTrainer.confusion(loaded.classifier(), test, 500);
+      long correct = 0;
+      for (int c = 0; c < confusion.length; c++) {
+        correct += confusion[c][c];
+      }
+      System.out.printf(Locale.ROOT, "test accuracy %.2f %% (%d images, weights %s)%n", 100.0 * correct / test.size(), test.size(),
+          loaded.source());
+      List<String> names = set.architecture().classNames();
+      for (int c = 0; c < confusion.length; c++) {
+        int n = Arrays.stream(confusion[c]).sum();
+        System.out.printf(Locale.ROOT, "  %-18s %5d images  %s%n", names.get(c), n,
+            n == 0 ? "-" : String.format(Locale.ROOT, "%6.2f %%", 100.0 * confusion[c][c] / n));
+      }
       String command = loaded.metadata().get("command");
       if (command != null) {
         System.out.println("made by: " + command);

@@ -85,18 +85,27 @@ public final class ClassifierTrainer {
 
   /** Fraction of {@code data} whose most likely class is the label, evaluated in batches. */
   public static double accuracy(CnnClassifier net, LabelledImages data, int batch) {
-    int n = data.size();
+    int[][] m = confusion(net, data, batch);
     long correct = 0;
+    for (int c = 0; c < m.length; c++) {
+      correct += m[c][c];
+    }
+    return (double) correct / data.size();
+  }
+
+  /** Confusion counts: {@code [label][predicted]} over {@code data}, evaluated in batches. */
+  public static int[][] confusion(CnnClassifier net, LabelledImages data, int batch) {
+    int classes = net.architecture().classes();
+    int[][] m = new int[classes][classes];
+    int n = data.size();
     for (int from = 0; from < n; from += batch) {
       int to = Math.min(n, from + batch);
       int[] pred = SoftmaxCrossEntropy.predictions(net.outputs(data.images().slice(from, to)).logits());
       for (int i = 0; i < pred.length; i++) {
-        if (pred[i] == data.labels()[from + i]) {
-          correct++;
-        }
+        m[data.labels()[from + i]][pred[i]]++;
       }
     }
-    return (double) correct / n;
+    return m;
   }
 
   private static void shuffle(int[] a, SplittableRandom rng) {

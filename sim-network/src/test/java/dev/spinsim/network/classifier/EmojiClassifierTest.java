@@ -62,6 +62,10 @@ class EmojiClassifierTest {
     CnnClassifier net = new ClassifierTrainer(new ClassifierTrainConfig(ClassifierArchitecture.EMOJI, 6, 8, 2e-3, 1))
         .train(train, test, new ClassifierTrainer.Listener() {});
     assertEquals(1.0, ClassifierTrainer.accuracy(net, test, 4));
+    int[][] confusion = ClassifierTrainer.confusion(net, test, 3);
+    assertEquals(2, confusion[9][9]);
+    assertEquals(2, confusion[0][0]);
+    assertEquals(4, java.util.Arrays.stream(confusion).flatMapToInt(java.util.Arrays::stream).sum());
     assertEquals(128, net.outputs(test.images()).features()[0].length);
   }
 

@@ -54,7 +54,27 @@ class ShippedWeightsTest {
   @Test
   void missingVariantIsRefusedWithAHint() {
     Network g = new Network(ModelLoader.load("dcgan64").generator());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ShippedWeights.load(g, "dcgan64", null));
-    assertEquals("no shipped generator weights for model 'dcgan64'; pass --weights FILE.safetensors", e.getMessage());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ShippedWeights.load(g, "dcgan64", "hw-paper", null));
+    assertEquals("no shipped generator weights for model 'dcgan64' variant 'hw-paper'; pass --weights FILE.safetensors",
+        e.getMessage());
+  }
+
+  @Test
+  void theEmojiTrainedDcgan64GeneratorMakesColourImages() {
+    Network g = new Network(ModelLoader.load("dcgan64").generator());
+    assertEquals("classpath:/dev/spinsim/network/weights/dcgan64/generator.safetensors", ShippedWeights.load(g, "dcgan64", null));
+    Tensor x = g.forward(
+        Tensor.normal(new SplittableRandom(1), 0, 1, 4, 100, 1, 1), false);
+    // Colour: the channels of a trained emoji generator differ (random or grey output would not).
+    float[] d = x.data();
+    int plane = 64 * 64;
+    double diff = 0;
+    for (int i = 0; i < 4; i++) {
+      for (int p = 0; p < plane; p++) {
+        diff += Math.abs(d[i * 3 * plane + p] - d[i * 3 * plane + 2 * plane + p]);
+      }
+    }
+    assertTrue(diff / (4 * plane) > 0.05, "mean |R - B| " + diff / (4 * plane));
   }
 }
