@@ -76,6 +76,29 @@ class GenerateCommandTest {
     assertTrue(Files.size(a.resolve("trace.csv")) > 0);
   }
 
+  @Test
+  void dcgan64MakesColourImagesFromItsShippedEmojiWeights() throws IOException {
+    Path a = tmp.resolve("rgb");
+    Object[] r = run("generate", "--model", "dcgan64", "--preset", "ideal", "--images", "1", "--functional",
+        "--out", a.toString());
+    assertEquals(0, r[0], (String) r[1]);
+    assertFalse(((String) r[1]).contains("random weights"), (String) r[1]);
+    assertTrue(Files.readString(a.resolve("run.yaml")).contains("weights/dcgan64/generator.safetensors"));
+    java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(a.resolve("images/000.png").toFile());
+    assertEquals(64, img.getWidth());
+    long coloured = 0;
+    for (int y = 0; y < 64; y++) {
+      for (int x = 0; x < 64; x++) {
+        int rgb = img.getRGB(x, y);
+        int red = (rgb >> 16) & 0xff, blue = rgb & 0xff;
+        if (Math.abs(red - blue) > 24) {
+          coloured++;
+        }
+      }
+    }
+    assertTrue(coloured > 64, coloured + " coloured pixels");
+  }
+
   private void assertRefused(String expectedInMessage, String... args) throws IOException {
     Object[] r = run(args);
     assertNotEquals(0, r[0], String.join(" ", args));
