@@ -60,8 +60,8 @@ import picocli.CommandLine.Option;
       "spinsim's classifier for it (not Inception: compare rows of one run, or runs with the same extractor and sample",
       "count). Rows: real-test (the floor, at most the test split's size), float, one per --preset.",
       "Cost for fmnist at the default 10,000 samples on 2 cores: about 30 s each for real-test and float, about a minute",
-      "once for the training-set statistics (then cached), and about 0.06 s per image per --preset (functional chip",
-      "simulation); dcgan64 costs about 15x more per chip image."})
+      "once for the training-set statistics (then cached), and per --preset about 0.08 s per fmnist image and 0.33 s",
+      "per dcgan64 image (functional chip simulation)."})
 final class FidCommand implements Callable<Integer> {
   static {
     if (System.getProperty("java.awt.headless") == null) {
