@@ -120,12 +120,8 @@ final class ClassifierCommand implements Runnable {
       ClassifierWeights.Loaded loaded = ClassifierWeights.load(set.architecture(), weights);
       LabelledImages test = set.test(data, labels);
       int[][] confusion = ClassifierTrainer.confusion(loaded.classifier(), test, 500);
-      long correct = 0;
-      for (int c = 0; c < confusion.length; c++) {
-        correct += confusion[c][c];
-      }
-      System.out.printf(Locale.ROOT, "test accuracy %.2f %% (%d images, weights %s)%n", 100.0 * correct / test.size(), test.size(),
-          loaded.source());
+      System.out.printf(Locale.ROOT, "test accuracy %.2f %% (%d images, weights %s)%n", 100 * ClassifierTrainer.accuracy(confusion),
+          test.size(), loaded.source());
       List<String> names = set.architecture().classNames();
       for (int c = 0; c < confusion.length; c++) {
         int n = Arrays.stream(confusion[c]).sum();

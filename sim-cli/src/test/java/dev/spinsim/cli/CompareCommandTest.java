@@ -44,7 +44,7 @@ class CompareCommandTest {
   }
 
   private static Object[] run(String... args) {
-    return FmnistFixtures.run(args);
+    return Cli.run(args);
   }
 
   private static void assertOneLineError(Object[] r, String start, Path out) {

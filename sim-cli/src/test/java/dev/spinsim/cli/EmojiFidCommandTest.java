@@ -28,7 +28,7 @@ class EmojiFidCommandTest {
         "--data", f.images().toString(), "--classifier", f.classifier().toString(), "--weights", f.generator().toString(),
         "--no-cache", "--out", out.toString()));
     a.addAll(List.of(extra));
-    return FmnistFixtures.run(a.toArray(String[]::new));
+    return Cli.run(a.toArray(String[]::new));
   }
 
   @Test
@@ -52,7 +52,7 @@ class EmojiFidCommandTest {
     Path lonely = Files.createDirectories(tmp.resolve("lonely/a/b/c/d"));
     Files.copy(Files.list(f.images()).findFirst().orElseThrow(), lonely.resolve("x.png"));
     Path out = tmp.resolve("fid-b");
-    Object[] r = FmnistFixtures.run("fid", "--model", f.model().toString(), "--samples", "4", "--data", lonely.toString(),
+    Object[] r = Cli.run("fid", "--model", f.model().toString(), "--samples", "4", "--data", lonely.toString(),
         "--classifier", f.classifier().toString(), "--weights", f.generator().toString(), "--no-cache", "--out", out.toString());
     assertEquals(2, r[0]);
     String err = (String) r[1];
@@ -64,13 +64,13 @@ class EmojiFidCommandTest {
   @Test
   void theEmojiClassifierTrainsAndEvaluatesFromTheCommandLine() throws IOException {
     Path weights = tmp.resolve("emoji-cnn.safetensors");
-    Object[] r = FmnistFixtures.run("classifier", "train", "--dataset", "emoji", "--data", f.images().toString(),
+    Object[] r = Cli.run("classifier", "train", "--dataset", "emoji", "--data", f.images().toString(),
         "--epochs", "1", "--batch", "8", "--out", weights.toString());
     assertEquals(0, r[0], (String) r[1]);
     assertTrue(Files.size(weights) > 100_000);
-    r = FmnistFixtures.run("classifier", "eval", "--dataset", "emoji", "--data", f.images().toString(), "--weights", weights.toString());
+    r = Cli.run("classifier", "eval", "--dataset", "emoji", "--data", f.images().toString(), "--weights", weights.toString());
     assertEquals(0, r[0], (String) r[1]);
-    r = FmnistFixtures.run("classifier", "eval", "--dataset", "emoji", "--data", f.images().toString(),
+    r = Cli.run("classifier", "eval", "--dataset", "emoji", "--data", f.images().toString(),
         "--weights", f.classifier().toString().replace("emoji", "nosuch"));
     assertEquals(2, r[0]);
   }

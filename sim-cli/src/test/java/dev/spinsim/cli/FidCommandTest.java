@@ -41,7 +41,7 @@ class FidCommandTest {
   }
 
   private static Object[] run(String... args) {
-    return FmnistFixtures.run(args);
+    return Cli.run(args);
   }
 
   @Test

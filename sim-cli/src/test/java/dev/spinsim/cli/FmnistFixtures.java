@@ -5,12 +5,9 @@ import dev.spinsim.network.classifier.CnnClassifier;
 import dev.spinsim.network.model.ModelLoader;
 import dev.spinsim.network.model.Network;
 import dev.spinsim.network.weights.SafeTensors;
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -70,19 +67,6 @@ record FmnistFixtures(Path data, Path classifier, Path generator) {
         out.writeInt(d);
       }
       out.write(payload);
-    }
-  }
-
-  /** Runs the command line and returns [exit code, stderr]. */
-  static Object[] run(String... args) {
-    PrintStream err = System.err;
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
-    try {
-      int code = Main.execute(args);
-      return new Object[] {code, buf.toString(StandardCharsets.UTF_8)};
-    } finally {
-      System.setErr(err);
     }
   }
 }

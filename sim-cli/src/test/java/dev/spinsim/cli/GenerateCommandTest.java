@@ -20,17 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 class GenerateCommandTest {
   @TempDir Path tmp;
 
-  /** Runs the CLI, returning exit code and what it wrote to stderr. */
   private static Object[] run(String... args) {
-    PrintStream err = System.err;
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
-    try {
-      int code = Main.execute(args);
-      return new Object[] {code, buf.toString(StandardCharsets.UTF_8)};
-    } finally {
-      System.setErr(err);
-    }
+    return Cli.run(args);
   }
 
   private boolean leftovers() throws IOException {

@@ -85,12 +85,19 @@ public final class ClassifierTrainer {
 
   /** Fraction of {@code data} whose most likely class is the label, evaluated in batches. */
   public static double accuracy(CnnClassifier net, LabelledImages data, int batch) {
-    int[][] m = confusion(net, data, batch);
-    long correct = 0;
-    for (int c = 0; c < m.length; c++) {
-      correct += m[c][c];
+    return accuracy(confusion(net, data, batch));
+  }
+
+  /** Fraction on the diagonal of confusion counts {@code [label][predicted]}. */
+  public static double accuracy(int[][] confusion) {
+    long correct = 0, total = 0;
+    for (int c = 0; c < confusion.length; c++) {
+      correct += confusion[c][c];
+      for (int v : confusion[c]) {
+        total += v;
+      }
     }
-    return (double) correct / data.size();
+    return (double) correct / total;
   }
 
   /** Confusion counts: {@code [label][predicted]} over {@code data}, evaluated in batches. */
