@@ -13,6 +13,8 @@ import dev.spinsim.cli.report.RunIdentity;
 import dev.spinsim.cli.report.RunReport;
 import dev.spinsim.cli.report.TerminalSummary;
 import dev.spinsim.network.run.ImageQuality;
+import dev.spinsim.network.run.QualityDiagnosis;
+import dev.spinsim.network.run.StageStats;
 import dev.spinsim.network.run.RunMetrics;
 import dev.spinsim.cli.report.SimulationMode;
 import dev.spinsim.network.chip.Chip;
@@ -70,6 +72,7 @@ final class GenerationReport {
     ImageQuality quality = ImageQuality.compare(r.images(), reference, chip.image(0).length);
     RunMetrics metrics = r.metrics(presetLabel, in.overridesLabel(), quality);
     b.metrics(metrics);
+    QualityDiagnosis.warning(quality, List.of(stages)).ifPresent(b::warning);
 
     ActionLedger ledger = chip.ledger();
     Map<String, Double> byTag = r.energy().byTagPj();
@@ -100,7 +103,7 @@ final class GenerationReport {
       b.addLayer(new LayerRow(st.network(), st.layer(), plan.kind() + describe(plan), lat,
           timed ? run.stageStartPs(s, 0) / 1e3 : Double.NaN,
           timed ? run.stageEndPs(s, 0) / 1e3 : Double.NaN,
-          byTag.getOrDefault(st.tag(), 0.0), act, counts));
+          byTag.getOrDefault(st.tag(), 0.0), act, counts, fractions(st.stats())));
       LayerMapping m = st.mapping();
       b.addMapping(new MappingRow(st.network(), st.layer(), plan.kind(), m.matrixRows(),
           m.matrixCols(), m.crossbars(), m.cellUtilisation(), m.vectorsPerImage(),
@@ -127,6 +130,19 @@ final class GenerationReport {
     }
     b.runYaml(runYaml(in, presetLabel, seed, n, run.mode(), trace));
     return b.build();
+  }
+
+  /** The layer's ADC and activation fractions that were counted (NaN ones left out). */
+  private static Map<String, Double> fractions(StageStats s) {
+    Map<String, Double> f = new LinkedHashMap<>();
+    if (s.adcConversions() > 0) {
+      f.put("adc_clip_fraction", s.adcClipFraction());
+      f.put("adc_zero_code_fraction", s.adcZeroCodeFraction());
+    }
+    if (s.activations() > 0) {
+      f.put("activation_saturation_fraction", s.activationSaturationFraction());
+    }
+    return f;
   }
 
   /** Float images clipped to [−1, 1] for display (a generator without tanh may leave it). */

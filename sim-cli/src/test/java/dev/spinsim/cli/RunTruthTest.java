@@ -29,8 +29,9 @@ class RunTruthTest {
   void cmosCornersReportNoDomainWallEnergyAndTheirDigitalReluUnderItsOwnClass() throws IOException {
     for (String preset : List.of("isaac", "neurosim")) {
       Path run = tmp.resolve(preset);
+      // 4-bit inputs keep the test fast; the labels do not depend on them
       Object[] r = Cli.run("generate", "--preset", preset, "--images", "1", "--functional",
-          "--out", run.toString());
+          "--set", "crossbar.inputBits=4", "--out", run.toString());
       assertEquals(0, r[0], (String) r[1]);
       Map<String, String> s = summary(run);
       assertEquals("0", s.get("dw_activation_energy_pj_per_image"), preset);
@@ -56,6 +57,57 @@ class RunTruthTest {
     String energy = Files.readString(run.resolve("energy.csv"));
     assertTrue(energy.contains("\ndw_relu,activate,"), energy);
     assertTrue(energy.contains("\ndigital_tanh,activate,"), energy);
+  }
+
+  /** Runs the command line and returns [exit code, stdout + stderr]. */
+  static Object[] runCapturingOut(String... args) {
+    java.io.PrintStream out = System.out;
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      Object[] r = Cli.run(args);
+      return new Object[] {r[0], buf.toString(java.nio.charset.StandardCharsets.UTF_8) + r[1]};
+    } finally {
+      System.setOut(out);
+    }
+  }
+
+  @Test
+  void aFourBitAdcDestroysTheImagesAndTheRunSaysWhereAndWhy() throws IOException {
+    Path good = tmp.resolve("good");
+    Path bad = tmp.resolve("bad");
+    Object[] g = runCapturingOut("generate", "--images", "2", "--functional", "--out", good.toString());
+    Object[] b = runCapturingOut("generate", "--images", "2", "--functional", "--set", "adc.bits=4",
+        "--out", bad.toString());
+    assertEquals(0, b[0], (String) b[1]);
+    assertTrue(!((String) g[1]).contains("warning:"), (String) g[1]);
+    String text = (String) b[1];
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^warning: .*$").matcher(text);
+    assertTrue(m.find(), text);
+    String warning = m.group();
+    assertTrue(warning.contains("G.main."), warning);
+    assertTrue(warning.contains("read code 0") && warning.contains("adc.bits"), warning);
+    double goodPsnr = Double.parseDouble(summary(good).get("psnr_db_vs_float"));
+    double badPsnr = Double.parseDouble(summary(bad).get("psnr_db_vs_float"));
+    assertTrue(goodPsnr > 20 && badPsnr < goodPsnr - 10, goodPsnr + " vs " + badPsnr);
+    String html = Files.readString(bad.resolve("report.html"));
+    assertTrue(html.contains("class=\"warn\""), "banner");
+    assertTrue(html.contains("float network (same latents)"), "float | chip panel");
+    String layers = Files.readString(bad.resolve("layers.csv"));
+    assertTrue(layers.startsWith("network,layer,kind,start_ns,end_ns,latency_ns,energy_pj,energy_pj_per_image,"
+        + "activation_energy_pj,activation_energy_pj_per_image,adc_clip_fraction,adc_zero_code_fraction,"
+        + "activation_saturation_fraction,"), layers);
+    List<String> images = Files.readAllLines(bad.resolve("images.csv"));
+    assertEquals(3, images.size());
+    assertEquals("image,psnr_db_vs_float,rmse_vs_float,d_score", images.get(0));
+  }
+
+  @Test
+  void theIdealChipMatchesTheFloatNetwork() throws IOException {
+    Path run = tmp.resolve("ideal");
+    assertEquals(0, Cli.run("generate", "--preset", "ideal", "--images", "1", "--functional",
+        "--out", run.toString())[0]);
+    assertTrue(Double.parseDouble(summary(run).get("psnr_db_vs_float")) > 80);
   }
 
   @Test

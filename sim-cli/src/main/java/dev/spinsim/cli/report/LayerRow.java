@@ -10,7 +10,9 @@ import java.util.Map;
  * One layer of one network as the runner measured it: its time window and latency (ns; all three
  * NaN when no time was simulated, written as empty cells), its
  * energy and activation-only energy (run totals, pJ) and its operation counts (run totals, in the
- * order given; {@link #STANDARD_COUNTS} always appear as columns of {@code layers.csv}).
+ * order given; {@link #STANDARD_COUNTS} always appear as columns of {@code layers.csv}) and
+ * fractions such as the share of ADC conversions that clipped ({@link #STANDARD_FRACTIONS} always
+ * appear; a fraction that was not counted is absent, an empty cell).
  */
 public record LayerRow(
     String network,
@@ -21,7 +23,18 @@ public record LayerRow(
     double endNs,
     double energyPj,
     double activationEnergyPj,
-    Map<String, Long> counts) {
+    Map<String, Long> counts,
+    Map<String, Double> fractions) {
+
+  /** Fraction columns every {@code layers.csv} has, in this order (empty when not counted). */
+  public static final ImmutableList<String> STANDARD_FRACTIONS =
+      ImmutableList.of("adc_clip_fraction", "adc_zero_code_fraction", "activation_saturation_fraction");
+
+  /** A row without fraction columns. */
+  public LayerRow(String network, String layer, String kind, double latencyNs, double startNs, double endNs,
+      double energyPj, double activationEnergyPj, Map<String, Long> counts) {
+    this(network, layer, kind, latencyNs, startNs, endNs, energyPj, activationEnergyPj, counts, Map.of());
+  }
 
   /** Count columns every {@code layers.csv} has, in this order (empty when not counted). */
   public static final ImmutableList<String> STANDARD_COUNTS =
@@ -60,6 +73,16 @@ public record LayerRow(
     Checks.nonNegative(energyPj, "layer %s/%s energyPj", network, layer);
     Checks.nonNegative(activationEnergyPj, "layer %s/%s activationEnergyPj", network, layer);
     counts = ImmutableMap.copyOf(counts == null ? Map.of() : counts);
+    fractions = ImmutableMap.copyOf(fractions == null ? Map.of() : fractions);
+    for (Map.Entry<String, Double> e : fractions.entrySet()) {
+      checkArgument(
+          e.getKey().matches("[a-z][a-z0-9_]*"),
+          "layer %s/%s fraction name '%s' must be lower_snake_case",
+          network,
+          layer,
+          e.getKey());
+      Checks.fraction(e.getValue(), "layer %s/%s %s", network, layer, e.getKey());
+    }
     for (Map.Entry<String, Long> e : counts.entrySet()) {
       checkArgument(
           e.getKey().matches("[a-z][a-z0-9_]*"),

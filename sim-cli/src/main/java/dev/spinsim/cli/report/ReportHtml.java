@@ -322,10 +322,23 @@ public final class ReportHtml {
       }
     }
     int n = report.identity().images();
-    h.append("<details><summary>Layer table (counts are per image)</summary>\n")
+    h.append("<details><summary>Layer table (counts are per image; ADC clip: conversions beyond full")
+        .append(" scale; zero code: a signal read as 0; saturation: activations at a rail)</summary>\n")
         .append("<div class=\"scroll\"><table>\n<tr><th class=\"l\">network</th>")
         .append("<th class=\"l\">layer</th><th class=\"l\">kind</th><th>start</th><th>end</th>")
         .append("<th>latency</th><th>energy / image</th><th>activation / image</th>");
+    List<String> fractions = new ArrayList<>();
+    for (String c : ReportTables.fractionColumns(report.layers())) {
+      for (LayerRow l : report.layers()) {
+        if (l.fractions().containsKey(c)) {
+          fractions.add(c);
+          break;
+        }
+      }
+    }
+    for (String c : fractions) {
+      h.append("<th>").append(esc(c.replace('_', ' '))).append("</th>");
+    }
     for (String c : counts) {
       h.append("<th>").append(esc(c.replace('_', ' '))).append("</th>");
     }
@@ -348,6 +361,10 @@ public final class ReportHtml {
           .append("</td><td>")
           .append(Numbers.energy(l.activationEnergyPj() / n, false))
           .append("</td>");
+      for (String c : fractions) {
+        Double v = l.fractions().get(c);
+        h.append("<td>").append(v == null ? "&ndash;" : Numbers.percent(v)).append("</td>");
+      }
       for (String c : counts) {
         Long v = l.counts().get(c);
         h.append("<td>").append(v == null ? "&ndash;" : perImage(v, n)).append("</td>");

@@ -88,7 +88,9 @@ public final class ReportTables {
   /** {@code layers.csv}: per layer timing, energy and operation counts. */
   public static String layersCsv(RunReport report) {
     List<String> countColumns = countColumns(report.layers());
+    List<String> fractionColumns = fractionColumns(report.layers());
     List<String> header = new ArrayList<>(LAYER_COLUMNS);
+    header.addAll(fractionColumns);
     header.addAll(countColumns);
     int n = report.identity().images();
     List<List<String>> rows = new ArrayList<>();
@@ -104,6 +106,10 @@ public final class ReportTables {
       row.add(Numbers.csv(l.energyPj() / n));
       row.add(Numbers.csv(l.activationEnergyPj()));
       row.add(Numbers.csv(l.activationEnergyPj() / n));
+      for (String c : fractionColumns) {
+        Double v = l.fractions().get(c);
+        row.add(v == null ? "" : RunMetrics.number(v, 4));
+      }
       for (String c : countColumns) {
         Long v = l.counts().get(c);
         row.add(v == null ? "" : Long.toString(v));
@@ -118,6 +124,15 @@ public final class ReportTables {
     Set<String> columns = new LinkedHashSet<>(LayerRow.STANDARD_COUNTS);
     for (LayerRow l : layers) {
       columns.addAll(l.counts().keySet());
+    }
+    return List.copyOf(columns);
+  }
+
+  /** The fraction columns of layers.csv: the standard ones, then others in first-seen order. */
+  static List<String> fractionColumns(List<LayerRow> layers) {
+    Set<String> columns = new LinkedHashSet<>(LayerRow.STANDARD_FRACTIONS);
+    for (LayerRow l : layers) {
+      columns.addAll(l.fractions().keySet());
     }
     return List.copyOf(columns);
   }

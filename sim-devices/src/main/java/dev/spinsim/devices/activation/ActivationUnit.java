@@ -36,6 +36,15 @@ public interface ActivationUnit {
   /** Activations performed since construction. */
   long activations();
 
+  /**
+   * True when input {@code x} drives the unit into saturation: its output sits at a rail and no
+   * longer follows the input. The default is a drive beyond full scale, |x| > 1 (normalised
+   * input, as for the domain-wall Leaky ReLU whose wall reaches the end of its track).
+   */
+  default boolean saturates(double x) {
+    return Math.abs(x) > 1;
+  }
+
   /** Applies {@link #transfer} element-wise (no counting): the functional path of a layer. */
   default void transferAll(double[] in, double[] out, int n) {
     for (int i = 0; i < n; i++) {

@@ -81,6 +81,20 @@ public final class DigitalActivation implements ActivationUnit {
     return lo + Math.rint((y - lo) / (1 - lo) * steps) / steps * (1 - lo);
   }
 
+  /**
+   * tanh and sigmoid: the output within 1 % of its range from a rail (|tanh x| ≥ 0.98, sigmoid ≤
+   * 0.01 or ≥ 0.99); ReLU and Leaky ReLU: only with a fixed-point output, beyond ±1.
+   */
+  @Override
+  public boolean saturates(double x) {
+    return switch (function) {
+      case TANH -> Math.abs(Math.tanh(x)) >= 0.98;
+      case SIGMOID -> Math.abs(x) >= Math.log(99);
+      case RELU -> outputBits != 0 && x > 1;
+      case LEAKY_RELU -> outputBits != 0 && Math.abs(Math.max(x, alpha * x)) > 1;
+    };
+  }
+
   @Override
   public double activate(double x) {
     activations++;

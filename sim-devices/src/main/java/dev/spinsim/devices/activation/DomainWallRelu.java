@@ -72,6 +72,12 @@ public final class DomainWallRelu implements ActivationUnit {
     return output(displacementNm(x));
   }
 
+  /** The wall has crossed the whole MTJ: the output is 1 and stays there for any larger input. */
+  @Override
+  public boolean saturates(double x) {
+    return displacementNm(x) >= p.mtjStartNm() + p.mtjLengthNm();
+  }
+
   @Override
   public double activate(double x) {
     activations++;

@@ -32,6 +32,9 @@ public final class ReadoutChain {
   private ReadCounts counts;
   private int countedRows = -1;
   private int countedColumns = -1;
+  private long adcConversions;
+  private long adcClipped;
+  private long adcZeroCodes;
 
   public ReadoutChain(Crossbar crossbar, Dac dac, Adc adc, ReadoutConfig config) {
     this.crossbar = Preconditions.checkNotNull(crossbar);
@@ -72,6 +75,27 @@ public final class ReadoutChain {
           dac.bits(), config.inputEncoding(), config.columnsPerAdc());
     }
     return counts;
+  }
+
+  /**
+   * Column values converted by the ADC so far (every column of every bit cycle, the cycles
+   * skipped because no row was driven included: they read exactly zero); 0 with an ideal ADC.
+   */
+  public long adcConversions() {
+    return adcConversions;
+  }
+
+  /** Of {@link #adcConversions()}, those beyond full scale by more than half a step (clipped). */
+  public long adcClipped() {
+    return adcClipped;
+  }
+
+  /**
+   * Of {@link #adcConversions()}, those of a non-zero column value that read code 0: the signal
+   * was smaller than half an ADC step and was lost.
+   */
+  public long adcZeroCodes() {
+    return adcZeroCodes;
   }
 
   /** Phase times of one read. */
@@ -125,6 +149,8 @@ public final class ReadoutChain {
         activeCount = count;
         if (count > 0) {
           convertAndAccumulate(sign, fullScale, m);
+        } else if (adc.bits() != 0) {
+          adcConversions += m;
         }
       } else {
         readBitSerial(x, n, m, sign, passes, fullScale);
@@ -158,6 +184,8 @@ public final class ReadoutChain {
       activeCount = count;
       if (count > 0) {
         convertAndAccumulate(sign * (double) (1L << shift), fullScale, m);
+      } else if (adc.bits() != 0) {
+        adcConversions += m;
       }
     }
   }
@@ -186,6 +214,23 @@ public final class ReadoutChain {
       }
     } else {
       adc.convertAccumulate(columns, m, fullScale, weight, acc, crossbar.isVectorised());
+      countRange(fullScale, m);
     }
+  }
+
+  /** Counts this cycle's conversions that clipped or read code 0 (codes round half a step). */
+  private void countRange(double fullScale, int m) {
+    double halfStep = 0.5 * fullScale / adc.maxCode();
+    double clipAbove = fullScale + halfStep;
+    long clipped = 0;
+    long zero = 0;
+    for (int j = 0; j < m; j++) {
+      double a = Math.abs(columns[j]);
+      clipped += a > clipAbove ? 1 : 0;
+      zero += a != 0 && a < halfStep ? 1 : 0;
+    }
+    adcConversions += m;
+    adcClipped += clipped;
+    adcZeroCodes += zero;
   }
 }

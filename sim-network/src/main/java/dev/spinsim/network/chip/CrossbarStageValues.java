@@ -5,6 +5,7 @@ import dev.spinsim.devices.crossbar.ReadoutChain;
 import dev.spinsim.network.mapping.ConvGeometry;
 import dev.spinsim.network.mapping.Im2col;
 import dev.spinsim.network.mapping.LayerMapping;
+import dev.spinsim.network.run.StageStats;
 import dev.spinsim.network.run.StageValues;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -40,6 +41,9 @@ final class CrossbarStageValues implements StageValues {
   private final float[][] inputs;
   private final float[][] outputs;
   private final double[][] pre;
+
+  private long activations;
+  private long saturated;
 
   private final float[] vector;
   private final double[] slice;
@@ -122,6 +126,19 @@ final class CrossbarStageValues implements StageValues {
     }
   }
 
+  @Override
+  public StageStats stats() {
+    long conversions = 0;
+    long clipped = 0;
+    long zero = 0;
+    for (ReadoutChain c : chains) {
+      conversions += c.adcConversions();
+      clipped += c.adcClipped();
+      zero += c.adcZeroCodes();
+    }
+    return new StageStats(conversions, clipped, zero, activations, saturated);
+  }
+
   private long mix(int image, int v, int rb, int cb) {
     long h = noiseKey;
     h = h * 0x9E3779B97F4A7C15L + image;
@@ -138,15 +155,21 @@ final class CrossbarStageValues implements StageValues {
     double[] acc = pre[image];
     float[] out = outputs[image];
     float[] bias = plan.bias();
+    if (activation != null) {
+      activations += cols;
+    }
     for (int c = 0; c < cols; c++) {
       double y = acc[v * cols + c] * outputScale + (digitalBias ? bias[c] : 0.0);
       double a;
       if (activation == null) {
         a = y;
       } else if (homogeneous) {
-        a = activationScale * activation.transfer(y / activationScale);
+        double x = y / activationScale;
+        a = activationScale * activation.transfer(x);
+        saturated += activation.saturates(x) ? 1 : 0;
       } else {
         a = activation.transfer(y);
+        saturated += activation.saturates(y) ? 1 : 0;
       }
       out[c * pixels + v] = (float) a;
     }

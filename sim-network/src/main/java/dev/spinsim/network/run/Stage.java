@@ -101,6 +101,11 @@ public final class Stage {
     checkArgument(activationUnitCount > 0, "activation units must be positive");
   }
 
+  /** What this layer's values went through so far (ADC clipping and zero codes, saturation). */
+  public StageStats stats() {
+    return values.stats();
+  }
+
   public String network() {
     return network;
   }

@@ -11,4 +11,9 @@ public interface StageValues {
 
   /** Accumulates, adds the bias, activates and writes output pixel {@code vector} downstream. */
   void finishVector(int image, int vector);
+
+  /** What the layer's values went through so far: ADC clipping and zero codes, saturation. */
+  default StageStats stats() {
+    return StageStats.NONE;
+  }
 }
