@@ -103,8 +103,64 @@ public final class ConfigLoader {
     for (String override : overrides == null ? List.<String>of() : overrides) {
       applyOverride((ObjectNode) tree, type, override, overridden);
     }
-    checkShape(tree, type, "", sourceName, overridden);
+    checkShape(tree, type, "", sourceName, overridden, false);
     return bind(tree, type, sourceName, overridden);
+  }
+
+  /**
+   * Reads YAML into a tree (a mapping at the top level; an empty document is an empty mapping),
+   * without binding it: for configurations that are assembled before they are bound, such as a
+   * preset that inherits from a {@code base}.
+   */
+  public static com.fasterxml.jackson.databind.node.ObjectNode readTree(String sourceName, InputStream yaml) {
+    return (com.fasterxml.jackson.databind.node.ObjectNode) parse(sourceName, yaml);
+  }
+
+  /** {@link #readTree(String, InputStream)} of a file. */
+  public static com.fasterxml.jackson.databind.node.ObjectNode readTree(Path file) {
+    String source = file.toString();
+    try (InputStream in = Files.newInputStream(file)) {
+      return readTree(source, in);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(source, "", "no such file");
+    } catch (IOException e) {
+      throw new ConfigException(source, "", "cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** {@link #readTree(String, InputStream)} of a classpath resource. */
+  public static com.fasterxml.jackson.databind.node.ObjectNode readResourceTree(String resourcePath) {
+    String name = resourcePath.startsWith("/") ? resourcePath.substring(1) : resourcePath;
+    ClassLoader cl = Thread.currentThread().getContextClassLoader();
+    InputStream in = cl == null ? null : cl.getResourceAsStream(name);
+    if (in == null) {
+      in = ConfigLoader.class.getClassLoader().getResourceAsStream(name);
+    }
+    if (in == null) {
+      throw new ConfigException(resourcePath, "", "no such resource on the classpath");
+    }
+    try (InputStream stream = in) {
+      return readTree(resourcePath, stream);
+    } catch (IOException e) {
+      throw new ConfigException(resourcePath, "", "cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Binds a tree (not modified) as a {@code type} after applying {@code overrides}; with
+   * {@code requireAllKeys} every key of every record must be present (an explicit {@code null}
+   * counts) unless it is marked {@link OptionalKey}: a complete configuration has no silent
+   * defaults.
+   */
+  public static <T> T bind(String sourceName, JsonNode tree, Class<T> type, List<String> overrides,
+      boolean requireAllKeys) {
+    JsonNode copy = tree.deepCopy();
+    Map<String, String> overridden = new LinkedHashMap<>();
+    for (String override : overrides == null ? List.<String>of() : overrides) {
+      applyOverride((ObjectNode) copy, type, override, overridden);
+    }
+    checkShape(copy, type, "", sourceName, overridden, requireAllKeys);
+    return bind(copy, type, sourceName, overridden);
   }
 
   /** Loads YAML text; {@code sourceName} names it in error messages. */
@@ -305,9 +361,13 @@ public final class ConfigLoader {
 
   // ---------------------------------------------------------------- shape check
 
-  /** Rejects unknown keys and missing required (primitive) keys, with the full key path. */
+  /**
+   * Rejects unknown keys and missing required keys (primitive ones; with {@code all}, every key
+   * not marked {@link OptionalKey}), with the full key path.
+   */
   private static void checkShape(
-      JsonNode node, Type type, String path, String file, Map<String, String> overridden) {
+      JsonNode node, Type type, String path, String file, Map<String, String> overridden,
+      boolean all) {
     Class<?> raw = raw(type);
     if (raw.isAnnotationPresent(JsonTypeInfo.class)) {
       return;
@@ -328,6 +388,15 @@ public final class ConfigLoader {
       for (Map.Entry<String, Type> c : comps.entrySet()) {
         JsonNode child = node.get(c.getKey());
         String p = join(path, c.getKey());
+        if (child == null && all && !optional(raw, c.getKey())) {
+          throw new ConfigException(
+              sourceOf(p, file, overridden),
+              p,
+              "missing key, expected "
+                  + describe(c.getValue())
+                  + (raw(c.getValue()).isPrimitive() ? "" : " or null")
+                  + " (a complete configuration gives every key)");
+        }
         if (child == null || child.isNull()) {
           if (raw(c.getValue()).isPrimitive()) {
             throw new ConfigException(
@@ -336,20 +405,20 @@ public final class ConfigLoader {
                 "missing key, expected " + describe(c.getValue()));
           }
         } else {
-          checkShape(child, c.getValue(), p, file, overridden);
+          checkShape(child, c.getValue(), p, file, overridden, all);
         }
       }
     } else if (isListType(type) && node.isArray()) {
       Type et = elementType(type);
       for (int i = 0; i < node.size(); i++) {
-        checkShape(node.get(i), et, path + "[" + i + "]", file, overridden);
+        checkShape(node.get(i), et, path + "[" + i + "]", file, overridden, all);
       }
     } else if (Map.class.isAssignableFrom(raw) && node.isObject()) {
       Type vt = typeArg(type, 1);
       Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> f = fields.next();
-        checkShape(f.getValue(), vt, join(path, f.getKey()), file, overridden);
+        checkShape(f.getValue(), vt, join(path, f.getKey()), file, overridden, all);
       }
     }
   }
@@ -471,6 +540,28 @@ public final class ConfigLoader {
   }
 
   // ---------------------------------------------------------------- types
+
+  /** Whether the key {@code key} of record {@code record} is marked {@link OptionalKey}. */
+  private static boolean optional(Class<?> record, String key) {
+    if (record.isAnnotationPresent(OptionalKey.class)) {
+      return true;
+    }
+    for (RecordComponent rc : record.getRecordComponents()) {
+      JsonProperty jp = rc.getAnnotation(JsonProperty.class);
+      String name = jp != null && !jp.value().isEmpty() ? jp.value() : rc.getName();
+      if (name.equals(key)) {
+        if (rc.isAnnotationPresent(OptionalKey.class)) {
+          return true;
+        }
+        try {
+          return record.getDeclaredField(rc.getName()).isAnnotationPresent(OptionalKey.class);
+        } catch (NoSuchFieldException e) {
+          return false;
+        }
+      }
+    }
+    return false;
+  }
 
   private static Map<String, Type> components(Class<?> record) {
     Map<String, Type> out = new LinkedHashMap<>();

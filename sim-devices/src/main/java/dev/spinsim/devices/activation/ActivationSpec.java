@@ -5,6 +5,7 @@ package dev.spinsim.devices.activation;
  * null field keeps the device default). {@code energyModel} is {@code published} or
  * {@code physical} for the DW ReLU.
  */
+@dev.spinsim.core.config.OptionalKey // a key left out keeps the device's default
 public record ActivationSpec(
     String device, Double alpha, Double energyPj, Double latencyNs, String energyModel, Integer outputBits) {
 

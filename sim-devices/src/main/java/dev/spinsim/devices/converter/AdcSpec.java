@@ -1,5 +1,7 @@
 package dev.spinsim.devices.converter;
 
+import dev.spinsim.core.config.OptionalKey;
+
 /**
  * ADCs as a configuration names them: registry device, bits (0 = ideal), energy model
  * ({@code isaac-table}, {@code neurosim-sar}, {@code flash}, {@code ramp}), technology node, the
@@ -9,8 +11,8 @@ package dev.spinsim.devices.converter;
  * largest possible column value; beyond it values clip), and static power and area per ADC.
  */
 public record AdcSpec(
-    String device, int bits, String energyModel, Double techNodeNm, Double energyPj, Double conversionTimeNs,
-    Double clockMhz, Integer overheadCycles, Integer columnsPerAdc, Double fullScaleFraction, Double leakageMw,
+    String device, int bits, @OptionalKey String energyModel, Double techNodeNm, @OptionalKey Double energyPj, @OptionalKey Double conversionTimeNs,
+    @OptionalKey Double clockMhz, @OptionalKey Integer overheadCycles, Integer columnsPerAdc, Double fullScaleFraction, Double leakageMw,
     Double areaMm2) {
   public AdcSpec {
     if (device == null || device.isBlank()) {

@@ -1,5 +1,6 @@
 package dev.spinsim.devices.preset;
 
+import dev.spinsim.core.config.OptionalKey;
 import dev.spinsim.devices.timing.CircuitTiming;
 import dev.spinsim.devices.timing.PhaseTime;
 
@@ -11,8 +12,8 @@ import dev.spinsim.devices.timing.PhaseTime;
  * {@code areaMm2} pins it.
  */
 public record BufferSpec(
-    String technology, int sizeBytes, int widthBits, int ports, Double accessTimeNs, double energyPerBitPj,
-    double leakageMw, Double areaMm2, Double areaUm2PerBit) {
+    String technology, int sizeBytes, int widthBits, int ports, @OptionalKey Double accessTimeNs, double energyPerBitPj,
+    double leakageMw, @OptionalKey Double areaMm2, @OptionalKey Double areaUm2PerBit) {
   /**
    * Area per bit of SRAM at 32 nm, µm², periphery included [derived: ISAAC Table I, the 3 KB tile
    * output register at 0.0032 mm²].

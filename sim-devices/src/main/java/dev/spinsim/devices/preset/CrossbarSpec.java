@@ -1,5 +1,6 @@
 package dev.spinsim.devices.preset;
 
+import dev.spinsim.core.config.OptionalKey;
 import dev.spinsim.devices.crossbar.InputEncoding;
 import dev.spinsim.devices.crossbar.WeightMapping;
 import dev.spinsim.devices.synapse.SynapseSpec;
@@ -17,9 +18,9 @@ import dev.spinsim.devices.synapse.SynapseSpec;
  */
 public record CrossbarSpec(
     int rows, int cols, SynapseSpec synapse, String weightMapping, int inputBits, String inputEncoding,
-    double readVoltageV, Double readTimeNs, Double readTimeFloorNs, Double cellCapacitanceFf,
-    Double wireCapacitanceFf, boolean irDrop, double wireResistanceOhm, Double cellReadEnergyPj,
-    double leakageMw, Double areaMm2, Double cellAreaUm2, Boolean writeVerify) {
+    double readVoltageV, @OptionalKey Double readTimeNs, @OptionalKey Double readTimeFloorNs, @OptionalKey Double cellCapacitanceFf,
+    @OptionalKey Double wireCapacitanceFf, boolean irDrop, double wireResistanceOhm, @OptionalKey Double cellReadEnergyPj,
+    double leakageMw, @OptionalKey Double areaMm2, @OptionalKey Double cellAreaUm2, Boolean writeVerify) {
 
   /** Default floor of a derived read time [assumed: 1 ns, a current sense amplifier's decision]. */
   public static final double DEFAULT_READ_FLOOR_NS = 1.0;

@@ -1,12 +1,14 @@
 package dev.spinsim.devices.preset;
 
+import dev.spinsim.core.config.OptionalKey;
+
 /**
  * A digital periphery block clocked by the tile (shift-and-add): energy per operation, cycles of
  * the preset's clock per operation (time = cycles / clock) unless {@code latencyNs} pins the time,
  * units per tile (null = one per weight column of every crossbar), static power and area per unit.
  */
 public record PeripheralSpec(
-    double energyPj, Double latencyNs, Integer cycles, Integer unitsPerTile, double leakageMw, double areaMm2) {
+    double energyPj, @OptionalKey Double latencyNs, @OptionalKey Integer cycles, @OptionalKey Integer unitsPerTile, double leakageMw, double areaMm2) {
   public PeripheralSpec {
     if (!(energyPj >= 0)) {
       throw new IllegalArgumentException("energyPj must be >= 0, got " + energyPj);

@@ -1,5 +1,6 @@
 package dev.spinsim.devices.preset;
 
+import dev.spinsim.core.config.OptionalKey;
 import dev.spinsim.devices.activation.ActivationSpec;
 import dev.spinsim.devices.converter.AdcSpec;
 import dev.spinsim.devices.converter.DacSpec;
@@ -9,7 +10,7 @@ import dev.spinsim.devices.converter.DacSpec;
  * {@link Presets} (sim-core {@code ConfigLoader}), validated, {@code --set} overridable.
  */
 public record Preset(
-    String name, String description, double clockMhz, double techNodeNm, CrossbarSpec crossbar, DacSpec dac,
+    String name, @OptionalKey String description, double clockMhz, double techNodeNm, CrossbarSpec crossbar, DacSpec dac,
     AdcSpec adc, SampleHoldSpec sampleHold, PeripheralSpec shiftAdd, ActivationsSpec activation, TileSpec tile,
     InterconnectSpec interconnect) {
 

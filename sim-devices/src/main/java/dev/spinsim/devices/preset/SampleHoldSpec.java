@@ -1,5 +1,7 @@
 package dev.spinsim.devices.preset;
 
+import dev.spinsim.core.config.OptionalKey;
+
 /**
  * The column sample-and-hold: energy per sample, hold capacitance and sampling-switch resistance
  * (its acquisition time, {@code CircuitTiming.sampleHoldNs}, settles to ½ LSB of the ADC) unless
@@ -7,7 +9,7 @@ package dev.spinsim.devices.preset;
  * static power and area per unit.
  */
 public record SampleHoldSpec(
-    double energyPj, Double latencyNs, Double holdCapacitanceFf, Double switchResistanceOhm, Integer unitsPerTile,
+    double energyPj, @OptionalKey Double latencyNs, @OptionalKey Double holdCapacitanceFf, @OptionalKey Double switchResistanceOhm, @OptionalKey Integer unitsPerTile,
     double leakageMw, double areaMm2) {
   public SampleHoldSpec {
     if (!(energyPj >= 0)) {

@@ -1,5 +1,6 @@
 package dev.spinsim.devices.preset;
 
+import dev.spinsim.core.config.OptionalKey;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -9,7 +10,7 @@ import java.util.TreeMap;
  * (sorted by name).
  */
 public record TileSpec(
-    int crossbarsPerTile, Integer adcsPerTile, BufferSpec inputBuffer, BufferSpec outputBuffer,
+    int crossbarsPerTile, @OptionalKey Integer adcsPerTile, BufferSpec inputBuffer, BufferSpec outputBuffer,
     Map<String, StaticSpec> staticComponents) {
   public TileSpec {
     if (crossbarsPerTile < 1) {

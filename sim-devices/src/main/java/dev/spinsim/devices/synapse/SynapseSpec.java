@@ -6,6 +6,7 @@ import java.util.List;
  * A synapse as a configuration names it: the registry device name plus optional overrides of the
  * device's defaults (a null field keeps the device default). Bound from YAML by the preset loader.
  */
+@dev.spinsim.core.config.OptionalKey // a key left out keeps the device's default
 public record SynapseSpec(
     String device,
     Integer levels,
