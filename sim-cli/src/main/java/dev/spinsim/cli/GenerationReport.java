@@ -17,6 +17,8 @@ import dev.spinsim.cli.report.SimulationMode;
 import dev.spinsim.network.chip.Chip;
 import dev.spinsim.network.chip.StagePlan;
 import dev.spinsim.network.mapping.LayerMapping;
+import dev.spinsim.network.model.LayerSpec;
+import dev.spinsim.network.model.NetworkSpec;
 import dev.spinsim.network.model.Shape;
 import dev.spinsim.network.run.GenerationResult;
 import dev.spinsim.network.run.HardwareRun;
@@ -48,9 +50,22 @@ final class GenerationReport {
     d.put("mapping", in.mapping.strategy() + ", bias " + in.mapping.biasMode() + ", partial sums "
         + in.mapping.partialSums());
     d.put("tiles", Integer.toString(chip.tiles()));
+    Shape img = in.model.image();
+    ImageBatch images = new ImageBatch(n, img.channels(), img.height(), img.width(), r.images());
+    long outside = images.outsideUnitRange();
     List<String> notes = new ArrayList<>(in.notes);
     notes.add("activation energy counts the domain-wall ReLU and Leaky ReLU units only, as the"
         + " paper's testing energy does");
+    if (outside > 0) {
+      notes.add(String.format(java.util.Locale.ROOT, "%d of %d pixel values (%.1f %%) lie outside [-1, 1]"
+          + " (the generator ends in %s, not Tanh): images.npy holds them as computed, the PNGs clip"
+          + " them", outside, (long) r.images().length, 100.0 * outside / r.images().length,
+          lastType(in.model.generator())));
+    }
+    if (in.discriminator != null && !(lastLayer(in.model.discriminator()) instanceof LayerSpec.Sigmoid)) {
+      notes.add("the discriminator ends in " + lastType(in.model.discriminator()) + ", not Sigmoid:"
+          + " its scores are logits, not probabilities");
+    }
     b.identity(new RunIdentity(in.model.name(), presetLabel, n, seed,
         timed ? SimulationMode.CYCLE_ACCURATE : SimulationMode.FUNCTIONAL, d, notes));
 
@@ -79,6 +94,7 @@ final class GenerationReport {
     extra.put("crossbars", chip.mappings().stream().mapToInt(LayerMapping::crossbars).sum());
     extra.put("tiles", chip.tiles());
     extra.put("events", run.eventsProcessed());
+    extra.put("pixels_outside_unit_range", outside);
     b.summary(new RunSummary(latencyNs, throughput, makespanNs, totalPj,
         r.activationEnergyPj(), nets, extra));
 
@@ -127,14 +143,21 @@ final class GenerationReport {
       }
       b.addResource(resourceRows("chip", List.of(chip.interconnect()), run.makespanPs()).get(0));
     }
-    Shape img = in.model.image();
-    b.images(new ImageBatch(n, img.channels(), img.height(), img.width(), r.images()));
+    b.images(images);
     b.latents(n, in.model.latent(), r.latents());
     if (r.scores() != null) {
       b.discriminatorScores(r.scores());
     }
     b.runYaml(runYaml(in, presetLabel, seed, n, run.mode(), trace));
     return b.build();
+  }
+
+  private static LayerSpec lastLayer(NetworkSpec net) {
+    return net.layers().get(net.size() - 1);
+  }
+
+  private static String lastType(NetworkSpec net) {
+    return lastLayer(net).type();
   }
 
   private static String describe(StagePlan p) {
@@ -209,6 +232,10 @@ final class GenerationReport {
       weights.put("discriminator", in.discriminatorWeights);
     }
     run.put("weights", weights);
+    if (!in.biasesFromWeights.isEmpty()) {
+      // biases the model left to the weights files, as the files decided them
+      run.put("biasesFromWeights", in.biasesFromWeights);
+    }
     run.put("images", images);
     run.put("seed", seed);
     run.put("mode", mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
