@@ -41,6 +41,7 @@ final class RunInputs {
   final MappingOptions options;
   final List<String> notes = new ArrayList<>();
   final List<String> overrides;
+  final Map<String, Integer> replication;
   /** Per network ("G"/"D") and layer: what the weights file decided for a bias the model left open. */
   final Map<String, Boolean> biasesFromWeights = new LinkedHashMap<>();
 
@@ -62,6 +63,7 @@ final class RunInputs {
   RunInputs(String modelName, Path weights, String variant, Path discriminatorWeightsFile, boolean discriminator,
       String presetName, List<String> sets, Map<String, Integer> replication, long seed) {
     this.overrides = List.copyOf(sets);
+    this.replication = new LinkedHashMap<>(replication);
     Chip c = chip(modelName == null ? detectModel(weights, sets) : modelName, presetName, sets,
         replication, discriminator);
     this.preset = c.preset();
@@ -173,6 +175,19 @@ final class RunInputs {
     l.biasesFromFile().forEach((layer, present) -> biasesFromWeights.put(tag + "." + layer, present));
     lastSource = l.source();
     return l.network();
+  }
+
+  /**
+   * The run's overrides in readable form, in the order given: {@code --set} pairs, then
+   * {@code --replicate} ones ({@code adc.bits=4,replicate:G.main.3=2}); empty without overrides.
+   */
+  String overridesLabel() {
+    List<String> parts = new ArrayList<>();
+    for (String s : overrides) {
+      parts.add(s.strip());
+    }
+    replication.forEach((layer, copies) -> parts.add("replicate:" + layer + "=" + copies));
+    return String.join(",", parts);
   }
 
   GenerationSetup setup(long seed) {

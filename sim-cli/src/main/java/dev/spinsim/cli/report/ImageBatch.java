@@ -7,7 +7,7 @@ import java.util.Arrays;
 /**
  * Generated images, float32 in N×C×H×W (C order) with C = 1 (grayscale) or 3 (RGB), held as the
  * generator computed them: a generator ending in Tanh gives values in [−1, 1], one ending in a
- * linear layer may overshoot ({@link #outsideUnitRange} counts those; the PNGs clip them). The
+ * linear layer may overshoot (the run metrics count those; the PNGs clip them). The
  * pixels are copied in, so an instance never changes.
  */
 public final class ImageBatch {
@@ -39,17 +39,6 @@ public final class ImageBatch {
     this.height = height;
     this.width = width;
     this.pixels = pixels.clone();
-  }
-
-  /** How many pixel values lie outside [−1, 1] (NaN counted too): what the PNGs had to clip. */
-  public long outsideUnitRange() {
-    long n = 0;
-    for (float v : pixels) {
-      if (!(v >= -1f && v <= 1f)) {
-        n++;
-      }
-    }
-    return n;
   }
 
   /** Number of images N. */
