@@ -15,6 +15,7 @@ public record LayerRow(
     String network,
     String layer,
     String kind,
+    String strategy,
     double latencyNs,
     double startNs,
     double endNs,
@@ -38,6 +39,7 @@ public record LayerRow(
     Checks.name(network, "layer network");
     Checks.name(layer, "layer name");
     Checks.name(kind, "layer kind");
+    Checks.name(strategy, "layer mapping strategy");
     Checks.nonNegative(latencyNs, "layer %s/%s latencyNs", network, layer);
     Checks.nonNegative(startNs, "layer %s/%s startNs", network, layer);
     Checks.nonNegative(endNs, "layer %s/%s endNs", network, layer);

@@ -32,6 +32,8 @@ public final class ReportTables {
           "network",
           "layer",
           "kind",
+          "strategy",
+          "phases",
           "matrix_rows",
           "matrix_cols",
           "crossbars",
@@ -40,6 +42,7 @@ public final class ReportTables {
           "macs_per_image",
           "zero_macs_per_image",
           "zero_fraction",
+          "inserted_zero_macs_per_image",
           "replication");
 
   /** Columns of {@code resources.csv}. */
@@ -53,6 +56,7 @@ public final class ReportTables {
           "network",
           "layer",
           "kind",
+          "strategy",
           "start_ns",
           "end_ns",
           "latency_ns",
@@ -85,6 +89,7 @@ public final class ReportTables {
       row.add(l.network());
       row.add(l.layer());
       row.add(l.kind());
+      row.add(l.strategy());
       row.add(Numbers.csv(l.startNs()));
       row.add(Numbers.csv(l.endNs()));
       row.add(Numbers.csv(l.latencyNs()));
@@ -144,6 +149,8 @@ public final class ReportTables {
               m.network(),
               m.layer(),
               m.kind(),
+              m.strategy(),
+              Integer.toString(m.phases()),
               Integer.toString(m.matrixRows()),
               Integer.toString(m.matrixCols()),
               Integer.toString(m.crossbars()),
@@ -152,6 +159,7 @@ public final class ReportTables {
               Long.toString(m.macsPerImage()),
               Long.toString(m.zeroMacsPerImage()),
               Numbers.csv(m.zeroFraction()),
+              Long.toString(m.insertedZeroMacsPerImage()),
               Integer.toString(m.replication())));
     }
     return csv(MAPPING_COLUMNS, rows);
