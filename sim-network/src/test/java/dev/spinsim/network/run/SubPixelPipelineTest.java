@@ -16,6 +16,7 @@ import dev.spinsim.network.mapping.MappingStrategy;
 import dev.spinsim.network.mapping.PartialSums;
 import dev.spinsim.network.mapping.SubPixelMapping;
 import dev.spinsim.network.mapping.WeightScheme;
+import dev.spinsim.network.run.PipelineSimulationTest.Log;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,26 +29,6 @@ class SubPixelPipelineTest {
   /** As {@link #T} with a 4096-bit input port, so that fetches never bound the schedule. */
   private static final StageTiming WIDE_PORT =
       new StageTiming(1_000, 4096, 10_000, 8_000, 500, 700, 2_000, 300, 400);
-
-  private static final class Log implements StageValues {
-    final List<String> events;
-    final String name;
-
-    Log(String name, List<String> events) {
-      this.name = name;
-      this.events = events;
-    }
-
-    @Override
-    public void computeVector(int image, int vector) {
-      events.add(name + " compute " + image + ":" + vector);
-    }
-
-    @Override
-    public void finishVector(int image, int vector) {
-      events.add(name + " finish " + image + ":" + vector);
-    }
-  }
 
   private static Stage stage(ActionLedger ledger, String layer, ConvGeometry g, int rows,
       PartialSums ps, MappingStrategy strategy, StageValues values) {
