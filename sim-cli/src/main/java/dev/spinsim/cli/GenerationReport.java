@@ -97,8 +97,8 @@ final class GenerationReport {
       for (String k : LayerRow.STANDARD_COUNTS) {
         counts.put(k, 0L);
       }
-      counts.put("crossbar_reads", (long) n * st.mapping().vectorsPerImage()
-          * st.mapping().crossbarsPerCopy() * st.bitCycles());
+      counts.put("crossbar_reads", (long) n * st.mapping().crossbarReadsPerImage()
+          * st.bitCycles());
       for (ComponentInfo c : ledger.components()) {
         if (!c.tag().equals(st.tag())) {
           continue;
@@ -110,14 +110,16 @@ final class GenerationReport {
         }
         addCount(counts, ledger, c, activation ? ComponentClasses.ACTIVATION_ROLE : cls);
       }
-      b.addLayer(new LayerRow(st.network(), st.layer(), plan.kind() + describe(plan), lat,
+      b.addLayer(new LayerRow(st.network(), st.layer(), plan.kind() + describe(plan),
+          st.mapping().strategy(), lat,
           timed ? run.stageStartPs(s, 0) / 1e3 : Double.NaN,
           timed ? run.stageEndPs(s, 0) / 1e3 : Double.NaN,
           byTag.getOrDefault(st.tag(), 0.0), act, counts));
       LayerMapping m = st.mapping();
-      b.addMapping(new MappingRow(st.network(), st.layer(), plan.kind(), m.matrixRows(),
-          m.matrixCols(), m.crossbars(), m.cellUtilisation(), m.vectorsPerImage(),
-          m.macsPerformed(), m.zeroMacs(), m.replication()));
+      b.addMapping(new MappingRow(st.network(), st.layer(), plan.kind(), m.strategy(),
+          m.layout().phases(), m.matrixRows(), m.matrixCols(), m.crossbars(),
+          m.cellUtilisation(), m.vectorsPerImage(), m.macsPerformed(), m.zeroMacs(),
+          m.insertedZeroMacs(), m.replication()));
     }
     r.energy().byClassAndActionPj().forEach((key, pj) -> {
       int slash = key.lastIndexOf('/');
@@ -247,6 +249,8 @@ final class GenerationReport {
     run.put("overrides", in.overrides);
     run.put("mapping", in.mapping);
     run.put("preset", in.preset);
+    // every phase time as the chip used it (before rounding to clock edges), derived or pinned
+    run.put("timing", in.devices.timing().describe());
     return ConfigLoader.toYaml(run);
   }
 }

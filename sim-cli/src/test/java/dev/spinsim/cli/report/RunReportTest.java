@@ -129,7 +129,7 @@ class RunReportTest {
   void layerWithEndBeforeStartIsRejected() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> new LayerRow("G", "fc1", "linear", 1, 10, 5, 1, 0, Map.of()));
+        () -> new LayerRow("G", "fc1", "linear", "dense", 1, 10, 5, 1, 0, Map.of()));
   }
 
   @Test
