@@ -18,6 +18,7 @@ public record LayerRow(
     String network,
     String layer,
     String kind,
+    String strategy,
     double latencyNs,
     double startNs,
     double endNs,
@@ -31,9 +32,10 @@ public record LayerRow(
       ImmutableList.of("adc_clip_fraction", "adc_zero_code_fraction", "activation_saturation_fraction");
 
   /** A row without fraction columns. */
-  public LayerRow(String network, String layer, String kind, double latencyNs, double startNs, double endNs,
-      double energyPj, double activationEnergyPj, Map<String, Long> counts) {
-    this(network, layer, kind, latencyNs, startNs, endNs, energyPj, activationEnergyPj, counts, Map.of());
+  public LayerRow(String network, String layer, String kind, String strategy, double latencyNs, double startNs,
+      double endNs, double energyPj, double activationEnergyPj, Map<String, Long> counts) {
+    this(network, layer, kind, strategy, latencyNs, startNs, endNs, energyPj, activationEnergyPj, counts,
+        Map.of());
   }
 
   /** Count columns every {@code layers.csv} has, in this order (empty when not counted). */
@@ -52,6 +54,7 @@ public record LayerRow(
     Checks.name(network, "layer network");
     Checks.name(layer, "layer name");
     Checks.name(kind, "layer kind");
+    Checks.name(strategy, "layer mapping strategy");
     boolean timed = !Double.isNaN(latencyNs);
     checkArgument(
         timed == !Double.isNaN(startNs) && timed == !Double.isNaN(endNs),
