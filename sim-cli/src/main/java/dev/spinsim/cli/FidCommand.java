@@ -182,7 +182,8 @@ final class FidCommand implements Callable<Integer> {
    */
   private ImageSource presetSource(String preset) {
     RunInputs in = new RunInputs(model, weights, null, false, preset, sets, Map.of(), seed);
-    return chipSource(in.preset.name(), in);
+    String overrides = in.overridesLabel();
+    return chipSource(overrides.isEmpty() ? in.preset.name() : in.preset.name() + " [" + overrides + "]", in);
   }
 
   /** {@code in}'s generator on its preset as a source named {@code name}, with a progress bar on stderr. */

@@ -69,8 +69,20 @@ final class GenerateCommand implements Callable<Integer> {
       description = "seed of latents, device variation and read noise (default: ${DEFAULT-VALUE})")
   long seed;
 
-  @Option(names = "--out", description = "run folder (default: traces/runs/<timestamp>-<model>-<preset>)")
+  @Option(names = "--out", description = "run folder (default: traces/runs/<timestamp>-<model>-<preset>"
+      + "[-<overrides>])")
   Path out;
+
+  @Option(names = "--name", description = "name of the run folder under traces/runs (instead of the"
+      + " timestamped default)")
+  String name;
+
+  @Option(names = "--config", paramLabel = "RUN/run.yaml",
+      description = "run again exactly as a finished run's run.yaml recorded it (same images, byte for"
+          + " byte); only --out or --name may be given with it")
+  Path config;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--trace", defaultValue = "off",
       description = "trace.csv level: off, layer or op (default: ${DEFAULT-VALUE})")
@@ -86,18 +98,50 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    RunInputs in;
+    if (config != null) {
+      for (String option : List.of("--model", "--weights", "--discriminator-weights", "--preset", "--set",
+          "--replicate", "--images", "--seed", "--trace", "--discriminator", "--functional")) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+          throw new IllegalArgumentException("--config " + config + " sets the whole run; drop " + option
+              + " (only --out or --name may go with it)");
+        }
+      }
+      RunReplay r = RunReplay.read(config);
+      images = r.images();
+      seed = r.seed();
+      trace = r.trace();
+      functional = r.functional();
+      in = new RunInputs(r.model(), r.generatorWeights(), r.variant(), r.discriminatorWeights(),
+          r.discriminator(), r.preset(), r.overrides(), r.replication(), r.seed());
+    } else {
+      in = null;
+    }
     if (images <= 0 || images > 4095) {
       throw new IllegalArgumentException("--images must be an integer in 1..4095, got " + images);
     }
+    if (out != null && name != null) {
+      throw new IllegalArgumentException("--out and --name both name the run folder; give one");
+    }
+    if (name != null && (name.isBlank() || !name.equals(name.strip()) || name.contains("/")
+        || name.contains("\\") || name.startsWith("."))) {
+      throw new IllegalArgumentException("--name must be a plain folder name (no '/', not starting with"
+          + " '.'), got '" + name + "'");
+    }
     TraceLevel level = traceLevel(trace);
-    RunInputs in = new RunInputs(model, weights, discriminatorWeights, discriminator, preset, sets,
-        replicate, seed);
+    if (in == null) {
+      in = new RunInputs(model, weights, discriminatorWeights, discriminator, preset, sets,
+          replicate, seed);
+    }
     String presetLabel = in.preset.name();
+    String overrides = in.overridesLabel();
     Path target = out != null ? out
-        : RunFolder.defaultTarget(RunFolder.DEFAULT_RUNS_ROOT, LocalDateTime.now(), in.model.name(),
-            presetLabel);
+        : name != null ? RunFolder.DEFAULT_RUNS_ROOT.resolve(name)
+        : RunFolder.DEFAULT_RUNS_ROOT.resolve(RunFolder.defaultName(LocalDateTime.now(), in.model.name(),
+            presetLabel, overrides));
     if (Files.exists(target)) {
-      throw new IllegalArgumentException("--out " + target + ": already exists; choose a new folder");
+      throw new IllegalArgumentException((out != null ? "--out " : "run folder ") + target
+          + ": already exists; choose a new folder");
     }
     RunMode mode = functional ? RunMode.FUNCTIONAL : RunMode.CYCLE_ACCURATE;
     try (RunFolder folder = RunFolder.begin(target)) {
@@ -107,7 +151,8 @@ final class GenerateCommand implements Callable<Integer> {
       try (TraceSink sink = level == TraceLevel.OFF ? TraceSink.off()
               : new CsvTraceSink(staging.resolve("trace.csv"), level);
           ProgressBar bar = ProgressBars.images(
-              "generate " + in.model.name() + " on " + presetLabel, images)) {
+              "generate " + in.model.name() + " on " + presetLabel
+                  + (overrides.isEmpty() ? "" : " [" + overrides + "]"), images)) {
         result = Generation.run(in.setup(seed), images, mode, sink, i -> bar.step());
       }
       double wallS = (System.nanoTime() - wallStart) / 1e9;

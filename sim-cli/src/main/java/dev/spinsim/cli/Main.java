@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       MapCommand.class,
       CalibrateCommand.class,
       DevicesCommand.class,
+      PresetCommand.class,
       TrainCommand.class,
       SampleCommand.class,
       ClassifierCommand.class,

@@ -62,10 +62,28 @@ final class RunInputs {
    */
   RunInputs(String modelName, Path weights, String variant, Path discriminatorWeightsFile, boolean discriminator,
       String presetName, List<String> sets, Map<String, Integer> replication, long seed) {
+    this(modelName, weights, variant, discriminatorWeightsFile, discriminator, presetName, null, sets,
+        replication, seed);
+  }
+
+  /**
+   * As above with the preset already resolved ({@code resolvedPreset}, e.g. from a run's
+   * {@code run.yaml}, its overrides applied): {@code sets} then only address the model and the
+   * mapping, and are kept for the run's labels.
+   */
+  RunInputs(String modelName, Path weights, String variant, Path discriminatorWeightsFile, boolean discriminator,
+      Preset resolvedPreset, List<String> sets, Map<String, Integer> replication, long seed) {
+    this(modelName, weights, variant, discriminatorWeightsFile, discriminator, null, resolvedPreset, sets,
+        replication, seed);
+  }
+
+  private RunInputs(String modelName, Path weights, String variant, Path discriminatorWeightsFile,
+      boolean discriminator, String presetName, Preset resolvedPreset, List<String> sets,
+      Map<String, Integer> replication, long seed) {
     this.overrides = List.copyOf(sets);
     this.replication = new LinkedHashMap<>(replication);
-    Chip c = chip(modelName == null ? detectModel(weights, sets) : modelName, presetName, sets,
-        replication, discriminator);
+    Chip c = chip(modelName == null ? detectModel(weights, sets) : modelName, presetName, resolvedPreset,
+        sets, replication, discriminator);
     this.preset = c.preset();
     this.devices = PresetDevices.of(preset);
     this.mapping = c.mapping();
@@ -92,8 +110,13 @@ final class RunInputs {
    */
   static Chip chip(String modelName, String presetName, List<String> sets,
       Map<String, Integer> replication, boolean withDiscriminator) {
+    return chip(modelName, presetName, null, sets, replication, withDiscriminator);
+  }
+
+  private static Chip chip(String modelName, String presetName, Preset resolvedPreset, List<String> sets,
+      Map<String, Integer> replication, boolean withDiscriminator) {
     ModelSpec model = ModelLoader.load(modelName, prefixed(sets, MODEL_PREFIX));
-    Preset preset = Presets.load(presetName, presetSets(sets));
+    Preset preset = resolvedPreset != null ? resolvedPreset : Presets.load(presetName, presetSets(sets));
     MappingConfig mapping = mappingConfig(sets, replication);
     MappingOptions options = ChipBuilder.optionsFor(preset, mapping.biasModeValue(),
         mapping.partialSumsValue(), mapping.replication());

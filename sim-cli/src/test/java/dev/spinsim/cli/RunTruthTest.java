@@ -94,7 +94,7 @@ class RunTruthTest {
     assertTrue(html.contains("class=\"warn\""), "banner");
     assertTrue(html.contains("float network (same latents)"), "float | chip panel");
     String layers = Files.readString(bad.resolve("layers.csv"));
-    assertTrue(layers.startsWith("network,layer,kind,start_ns,end_ns,latency_ns,energy_pj,energy_pj_per_image,"
+    assertTrue(layers.startsWith("network,layer,kind,strategy,start_ns,end_ns,latency_ns,energy_pj,energy_pj_per_image,"
         + "activation_energy_pj,activation_energy_pj_per_image,adc_clip_fraction,adc_zero_code_fraction,"
         + "activation_saturation_fraction,"), layers);
     List<String> images = Files.readAllLines(bad.resolve("images.csv"));

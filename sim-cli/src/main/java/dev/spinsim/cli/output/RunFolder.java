@@ -66,6 +66,40 @@ public final class RunFolder implements AutoCloseable {
     return TIMESTAMP.format(timestamp) + "-" + slug(model) + "-" + slug(preset);
   }
 
+  /** Longest readable overrides suffix of a folder name; longer ones become a hash. */
+  public static final int MAX_READABLE_SUFFIX = 40;
+
+  /**
+   * {@link #defaultName(LocalDateTime, String, String)} followed by the overrides when there are
+   * any ({@code adc.bits=4,crossbar.rows=256} → {@code -adc.bits-4_crossbar.rows-256}), so runs
+   * with different overrides are told apart by name; beyond {@link #MAX_READABLE_SUFFIX}
+   * characters the suffix is {@code -o} and 8 hex digits of the overrides' SHA-256 (the header,
+   * report and summary.csv carry the readable form).
+   */
+  public static String defaultName(LocalDateTime timestamp, String model, String preset, String overrides) {
+    String base = defaultName(timestamp, model, preset);
+    if (overrides == null || overrides.isBlank()) {
+      return base;
+    }
+    return base + "-" + overridesSuffix(overrides);
+  }
+
+  /** The folder-name form of an overrides label (see {@link #defaultName(LocalDateTime, String, String, String)}). */
+  public static String overridesSuffix(String overrides) {
+    String readable = overrides.strip().replace('=', '-').replace(',', '_').replace(':', '-')
+        .replaceAll("[^A-Za-z0-9._-]", "_");
+    if (readable.length() <= MAX_READABLE_SUFFIX) {
+      return readable;
+    }
+    try {
+      byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(overrides.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "o" + java.util.HexFormat.of().formatHex(h, 0, 4);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** {@code runsRoot/defaultName(...)}. */
   public static Path defaultTarget(
       Path runsRoot, LocalDateTime timestamp, String model, String preset) {

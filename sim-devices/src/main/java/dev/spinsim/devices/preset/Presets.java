@@ -123,6 +123,41 @@ public final class Presets {
     return new Resolved(source, merged, chain);
   }
 
+  /**
+   * The fully resolved preset as YAML: every key, inheritance and {@code overrides} applied, keys in
+   * declaration order, with the end-of-line comments of the files it came from kept (the nearest
+   * file's comment wins) and a header naming them. Fed back with {@code --preset FILE} it gives
+   * the same preset.
+   */
+  public static String show(String nameOrPath, List<String> overrides) {
+    Resolved r = resolve(nameOrPath);
+    Preset p = ConfigLoader.bind(r.source(), r.tree(), Preset.class, overrides, true);
+    Map<String, String> comments = new LinkedHashMap<>();
+    for (Source s : r.chain()) {
+      comments.putAll(dev.spinsim.core.config.YamlComments.byPath(s.text()));
+    }
+    StringBuilder out = new StringBuilder();
+    List<String> names = new ArrayList<>();
+    for (Source s : r.chain()) {
+      names.add(s.name());
+    }
+    out.append("# preset ").append(p.name()).append(", fully resolved (spinsim preset show) from ")
+        .append(String.join(" <- ", names));
+    if (overrides != null && !overrides.isEmpty()) {
+      out.append(" with --set ").append(String.join(" --set ", overrides));
+    }
+    out.append('\n');
+    for (String line : dev.spinsim.core.config.YamlComments.header(r.chain().get(0).text())) {
+      out.append("# ").append(line).append('\n');
+    }
+    String yaml = ConfigLoader.toYaml(p);
+    out.append(dev.spinsim.core.config.YamlComments.annotate(yaml, comments));
+    if (out.charAt(out.length() - 1) != '\n') {
+      out.append('\n');
+    }
+    return out.toString();
+  }
+
   /** Overlays {@code over} onto {@code into}: mappings merge key by key, anything else replaces. */
   static void merge(ObjectNode into, ObjectNode over) {
     Iterator<Map.Entry<String, JsonNode>> fields = over.fields();

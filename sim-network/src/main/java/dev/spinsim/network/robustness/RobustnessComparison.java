@@ -38,6 +38,8 @@ public final class RobustnessComparison {
 
   private final Preset base;
   private final List<String> weightSets;
+  /** The preset's name with the user's overrides, as rows and tables show it. */
+  private final String baseLabel;
   private final List<Point> points = new ArrayList<>();
 
   /**
@@ -50,6 +52,8 @@ public final class RobustnessComparison {
     checkArgument(new LinkedHashSet<>(weightSets).size() == weightSets.size(), "weight set named twice: %s", weightSets);
     checkArgument(!sweeps.isEmpty(), "at least one knob must be swept");
     this.base = Presets.load(presetName, baseOverrides);
+    this.baseLabel = baseOverrides.isEmpty() ? base.name()
+        : base.name() + " [" + String.join(",", baseOverrides) + "]";
     this.weightSets = List.copyOf(weightSets);
     List<Point> template = new ArrayList<>();
     LinkedHashSet<String> knobs = new LinkedHashSet<>();
@@ -136,7 +140,7 @@ public final class RobustnessComparison {
         seconds = r.seconds();
         scored.put(key, fid);
       }
-      CompareRow row = new CompareRow(p.weights(), base.name(), p.knob().name(), p.level(), p.atPreset(), samples, seed,
+      CompareRow row = new CompareRow(p.weights(), baseLabel, p.knob().name(), p.level(), p.atPreset(), samples, seed,
           fid, relative(fid, floatFid), evaluator.extractor().name(), seconds);
       rows.add(row);
       listener.scored(row, known != null);
