@@ -1,15 +1,12 @@
 package dev.spinsim.cli;
 
 import dev.spinsim.devices.preset.Preset;
-import dev.spinsim.devices.preset.Presets;
 import dev.spinsim.devices.preset.TileBudget;
-import dev.spinsim.network.chip.ChipBuilder;
 import dev.spinsim.network.chip.NetworkPlanner;
 import dev.spinsim.network.chip.NetworkPlanner.MatrixLayer;
 import dev.spinsim.network.mapping.LayerMapping;
 import dev.spinsim.network.mapping.MappingConfig;
 import dev.spinsim.network.mapping.MappingOptions;
-import dev.spinsim.network.model.ModelLoader;
 import dev.spinsim.network.model.ModelSpec;
 import java.io.IOException;
 import java.io.Writer;
@@ -47,7 +44,8 @@ final class MapCommand implements Callable<Integer> {
   String preset;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE",
-      description = "override a preset key or a mapping.* key; repeatable")
+      description = "override a preset key, a mapping.* key or a model.* key"
+          + " (model.generator[6].bias=false); repeatable")
   List<String> sets = new ArrayList<>();
 
   @Option(names = "--replicate", paramLabel = "LAYER=COPIES",
@@ -67,11 +65,11 @@ final class MapCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    ModelSpec spec = ModelLoader.load(model);
-    Preset p = Presets.load(preset, RunInputs.presetSets(sets));
-    MappingConfig m = RunInputs.mappingConfig(sets, replicate);
-    MappingOptions o = ChipBuilder.optionsFor(p, m.biasModeValue(), m.partialSumsValue(),
-        m.replication());
+    RunInputs.Chip chip = RunInputs.chip(model, preset, sets, replicate, !generatorOnly);
+    ModelSpec spec = chip.model();
+    Preset p = chip.preset();
+    MappingConfig m = chip.mapping();
+    MappingOptions o = chip.options();
     List<MatrixLayer> layers = new ArrayList<>(NetworkPlanner.matrixLayers("G", spec.generator()));
     if (!generatorOnly) {
       layers.addAll(NetworkPlanner.matrixLayers("D", spec.discriminator()));

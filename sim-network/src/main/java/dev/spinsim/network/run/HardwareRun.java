@@ -71,7 +71,7 @@ public final class HardwareRun {
         r.stageEndPs[s][i] = p.stageEndPs(s, i);
       }
     }
-    if (trace.level() == TraceLevel.LAYER) {
+    if (trace.enabled(TraceLevel.LAYER)) {
       r.traceLayers(trace, ledger, pricePj);
     }
     return r;
@@ -97,7 +97,7 @@ public final class HardwareRun {
       long count = st.vectorsPerImage();
       for (int i = 0; i < images; i++) {
         trace.record(stageStartPs[s][i], stageEndPs[s][i], st.traceLayer, "layer", st.traceLayer,
-            st.firstTile, count, energy / images);
+            i, st.firstTile, count, energy / images);
       }
     }
   }

@@ -219,7 +219,7 @@ public final class PipelineSimulation {
     long bits = (long) st.liveInputs[v] * st.inputBits;
     long fetchPs = st.timing.inputReadPs(bits);
     long start = st.inputPort.acquire(now, fetchPs);
-    record(c.inputBuffer, c.readBit, bits, start, start + fetchPs, st, st.tileOf(0));
+    record(c.inputBuffer, c.readBit, bits, start, start + fetchPs, st, image(p), st.tileOf(0));
     if (stageStartPs[si][image] < 0) {
       stageStartPs[si][image] = start;
     }
@@ -264,8 +264,8 @@ public final class PipelineSimulation {
     int cols = st.mapping.colsInBlock(local % st.mapping.colBlocks());
     long cells = (long) rows * st.mapping.physicalCols(cols);
     StageComponents c = st.ids;
-    record(c.dac, c.convert, rows, start, end, st, st.tileOf(xb));
-    record(c.crossbar, c.cellRead, cells, start, end, st, st.tileOf(xb));
+    record(c.dac, c.convert, rows, start, end, st, image(p), st.tileOf(xb));
+    record(c.crossbar, c.cellRead, cells, start, end, st, image(p), st.tileOf(xb));
     sim.schedule(end, P_READ_DONE, readDone, p);
   }
 
@@ -279,7 +279,7 @@ public final class PipelineSimulation {
     int cb = local % st.mapping.colBlocks();
     int cols = st.mapping.colsInBlock(cb);
     StageComponents c = st.ids;
-    record(c.sampleHold, c.sample, cols, now, now, st, st.tileOf(xb));
+    record(c.sampleHold, c.sample, cols, now, now, st, image(p), st.tileOf(xb));
     if (bit + 1 < st.bitCycles) {
       sim.schedule(now, P_READ, read, p + 1);
     }
@@ -299,7 +299,7 @@ public final class PipelineSimulation {
     }
     long start = st.adcBanks[xb].acquire(now, st.timing.convertPs());
     long end = start + st.timing.convertPs();
-    record(c.adc, c.convert, cols, start, end, st, st.tileOf(xb));
+    record(c.adc, c.convert, cols, start, end, st, image(p), st.tileOf(xb));
     sim.schedule(end, P_CONVERT_DONE, convertDone, p);
   }
 
@@ -310,7 +310,7 @@ public final class PipelineSimulation {
     long start = st.shiftAdd.acquire(now, st.timing.shiftAddPs());
     long end = start + st.timing.shiftAddPs();
     StageComponents c = st.ids;
-    record(c.shiftAdd, c.op, cols, start, end, st, st.tileOf(xbar(p)));
+    record(c.shiftAdd, c.op, cols, start, end, st, image(p), st.tileOf(xbar(p)));
     sim.schedule(end, P_SHIFT_DONE, shiftDone, p);
   }
 
@@ -331,7 +331,7 @@ public final class PipelineSimulation {
     int partials = st.partialSums == PartialSums.DIGITAL ? Math.max(blocks - 1, 0) : 0;
     StageComponents c = st.ids;
     record(c.shiftAdd, c.op, (long) partials * st.mapping.matrixCols(), start, end, st,
-        st.tileOf(0));
+        image(p), st.tileOf(0));
     sim.schedule(end, P_ACTIVATE, activate, p);
   }
 
@@ -340,12 +340,12 @@ public final class PipelineSimulation {
     long start = st.activationUnits.acquire(now, st.timing.activatePs());
     long end = start + st.timing.activatePs();
     StageComponents c = st.ids;
-    record(c.activation, c.activate, st.mapping.matrixCols(), start, end, st, st.tileOf(0));
+    record(c.activation, c.activate, st.mapping.matrixCols(), start, end, st, image(p), st.tileOf(0));
     st.values.finishVector(image(p), vector(p));
     long wStart = st.outputPort.acquire(end, st.timing.outputWritePs());
     long wEnd = wStart + st.timing.outputWritePs();
     record(c.outputBuffer, c.writeBit, (long) st.mapping.matrixCols() * st.outputBits, wStart,
-        wEnd, st, st.tileOf(0));
+        wEnd, st, image(p), st.tileOf(0));
     sim.schedule(wEnd, P_WRITE_DONE, writeDone, p);
   }
 
@@ -375,7 +375,7 @@ public final class PipelineSimulation {
     long end = start + st.timing.transferRowPs();
     long bits = (long) st.geometry.outWidth() * st.geometry.outChannels() * st.outputBits;
     StageComponents c = st.ids;
-    record(c.interconnect, c.transferBit, bits, start, end, st, st.tileOf(0));
+    record(c.interconnect, c.transferBit, bits, start, end, st, image(p), st.tileOf(0));
     sim.schedule(end, P_ARRIVE, arrive, p);
   }
 
@@ -463,14 +463,14 @@ public final class PipelineSimulation {
 
   /** Adds to the ledger and, at trace level {@code op}, writes the phase as one trace row. */
   private void record(int component, int action, long count, long startPs, long endPs, Stage st,
-      int tile) {
+      int image, int tile) {
     if (count == 0 || component < 0) {
       return;
     }
     ledger.record(component, action, count);
-    if (trace.level() == TraceLevel.OP) {
+    if (trace.enabled(TraceLevel.OP)) {
       trace.record(startPs, endPs, componentNames[component], actionNames[action],
-          st.traceLayer, tile, count,
+          st.traceLayer, image, tile, count,
           count * pricePj[component][action]);
     }
   }
