@@ -43,9 +43,8 @@ import java.util.Map;
 /**
  * Builds and runs one sweep point in-process, the way {@code spinsim generate} would run it with
  * the point's knobs as {@code --set} overrides, and returns the point's {@code summary.csv}
- * columns (plus PSNR/RMSE against the float network when the run does not report them, and FID
- * when asked). Thread-safe: points share only read-only data (the float reference images and
- * the FID reference statistics, made once per evaluator). A point's result depends only on the
+ * columns (which include PSNR/RMSE against the float network) and FID when asked. Thread-safe:
+ * points share only read-only data (the FID reference statistics, made once per evaluator). A point's result depends only on the
  * settings and its knob values, never on the thread or the order it ran in.
  *
  * <p>Knob keys: any preset key ({@code adc.bits}), any mapping key ({@code mapping.partialSums}),
@@ -57,12 +56,11 @@ public final class SweepEvaluator implements PointRunner {
   /** Knob key prefix that sets a layer's replication ({@code replicate.G.main.6}). */
   public static final String REPLICATE_PREFIX = "replicate.";
   /** Summary columns that are the same for every point of a sweep and stay out of results.csv. */
-  static final List<String> IDENTITY_COLUMNS = List.of("model", "preset", "mode", "images", "seed");
+  static final List<String> IDENTITY_COLUMNS = List.of("model", "preset", "overrides", "mode", "images", "seed");
 
   private final SweepSettings settings;
   private final Map<String, String> fixed;
   private final Object lock = new Object();
-  private float[] floatImages;
   private FidReference fid;
 
   private record FidReference(ClassifierFeatureExtractor extractor, FeatureStatistics train, double floatFid) {}
@@ -186,11 +184,6 @@ public final class SweepEvaluator implements PointRunner {
         metrics.put(k, v);
       }
     });
-    if (!metrics.containsKey("psnr_db_vs_float")) {
-      double[] q = quality(in, result.images());
-      metrics.put("psnr_db_vs_float", format(q[0]));
-      metrics.put("rmse_vs_float", format(q[1]));
-    }
     if (settings.fidSamples() > 0) {
       metrics.put("fid", format(fid(in)));
     }
@@ -221,35 +214,6 @@ public final class SweepEvaluator implements PointRunner {
       return Double.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf";
     }
     return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
-  }
-
-  /**
-   * PSNR (dB, peak-to-peak 2 for images in [−1, 1]) and RMSE of the chip's images against the
-   * float generator's on the same latents; the float images are computed once per evaluator.
-   */
-  private double[] quality(RunInputs in, float[] chip) {
-    float[] ref = floatImages(in);
-    double se = 0;
-    for (int i = 0; i < chip.length; i++) {
-      double d = chip[i] - ref[i];
-      se += d * d;
-    }
-    double mse = se / chip.length;
-    double psnr = mse == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(4 / mse);
-    return new double[] {psnr, Math.sqrt(mse)};
-  }
-
-  private float[] floatImages(RunInputs in) {
-    synchronized (lock) {
-      if (floatImages == null) {
-        ModelSpec spec = in.model;
-        float[] z = Generation.latents(settings.seed(), settings.images(), spec.latent());
-        Network g = new Network(spec.generator());
-        ShippedWeights.load(g, spec.name(), settings.weights() == null ? null : Path.of(settings.weights()));
-        floatImages = g.forward(Tensor.of(z, settings.images(), spec.latent(), 1, 1), false).data().clone();
-      }
-      return floatImages;
-    }
   }
 
   /** FID of {@code fidSamples} chip images (functional mode) against the training set. */
