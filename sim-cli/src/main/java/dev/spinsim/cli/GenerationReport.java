@@ -222,6 +222,8 @@ final class GenerationReport {
     run.put("overrides", in.overrides);
     run.put("mapping", in.mapping);
     run.put("preset", in.preset);
+    // every phase time as the chip used it (before rounding to clock edges), derived or pinned
+    run.put("timing", in.devices.timing().describe());
     return ConfigLoader.toYaml(run);
   }
 }
