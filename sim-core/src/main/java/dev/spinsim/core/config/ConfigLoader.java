@@ -80,16 +80,7 @@ public final class ConfigLoader {
 
   /** Loads a classpath resource (a shipped preset) as a {@code type}. */
   public static <T> T loadResource(String resourcePath, Class<T> type, List<String> overrides) {
-    String name = resourcePath.startsWith("/") ? resourcePath.substring(1) : resourcePath;
-    ClassLoader cl = Thread.currentThread().getContextClassLoader();
-    InputStream in = cl == null ? null : cl.getResourceAsStream(name);
-    if (in == null) {
-      in = ConfigLoader.class.getClassLoader().getResourceAsStream(name);
-    }
-    if (in == null) {
-      throw new ConfigException(resourcePath, "", "no such resource on the classpath");
-    }
-    try (InputStream stream = in) {
+    try (InputStream stream = openResource(resourcePath)) {
       return load(resourcePath, stream, type, overrides);
     } catch (IOException e) {
       throw new ConfigException(resourcePath, "", "cannot read: " + e.getMessage(), e);
@@ -129,8 +120,8 @@ public final class ConfigLoader {
     }
   }
 
-  /** {@link #readTree(String, InputStream)} of a classpath resource. */
-  public static com.fasterxml.jackson.databind.node.ObjectNode readResourceTree(String resourcePath) {
+  /** A classpath resource (the thread's class loader first); a missing one is a one-line error. */
+  private static InputStream openResource(String resourcePath) {
     String name = resourcePath.startsWith("/") ? resourcePath.substring(1) : resourcePath;
     ClassLoader cl = Thread.currentThread().getContextClassLoader();
     InputStream in = cl == null ? null : cl.getResourceAsStream(name);
@@ -140,11 +131,7 @@ public final class ConfigLoader {
     if (in == null) {
       throw new ConfigException(resourcePath, "", "no such resource on the classpath");
     }
-    try (InputStream stream = in) {
-      return readTree(resourcePath, stream);
-    } catch (IOException e) {
-      throw new ConfigException(resourcePath, "", "cannot read: " + e.getMessage(), e);
-    }
+    return in;
   }
 
   /**

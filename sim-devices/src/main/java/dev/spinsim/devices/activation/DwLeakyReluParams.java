@@ -8,11 +8,11 @@ import com.google.common.base.Preconditions;
  * negative side), read through a track MTJ in parallel with a fixed reference MTJ.
  *
  * @param alpha negative slope α in [0, 1] (paper: tunable, 0.2 default)
- * @param trackLengthNm track length, the rest point at its centre (REFERENCE: 120 nm)
+ * @param trackLengthNm track length, the rest point at its centre (docs/REFERENCE.md: 120 nm)
  * @param pinningFraction depinning threshold as a fraction of the full-scale drive
  *     [assumed 0.005: 4e9 A/m² against an 8e11 A/m² full-scale drive]
- * @param parallelResistanceOhm track MTJ R_P (REFERENCE: 10 kΩ)
- * @param antiparallelResistanceOhm track MTJ R_AP (REFERENCE: 25 kΩ)
+ * @param parallelResistanceOhm track MTJ R_P (docs/REFERENCE.md: 10 kΩ)
+ * @param antiparallelResistanceOhm track MTJ R_AP (docs/REFERENCE.md: 25 kΩ)
  * @param referenceResistanceOhm the fixed parallel MTJ [assumed R_AP]
  * @param energyPj energy per activation (paper: 0.192 pJ)
  * @param latencyNs latency per activation ([assumed] ≈ 2 ns)

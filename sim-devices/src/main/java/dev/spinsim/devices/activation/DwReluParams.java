@@ -7,19 +7,19 @@ import com.google.common.base.Preconditions;
  * geometry, DW mobility and depinning threshold, the MTJ over the track and its R_P / R_AP, the
  * drive bias, and the published per-operation energy and latency.
  *
- * @param trackLengthNm free-layer track length (REFERENCE: 120 nm)
- * @param trackWidthNm track width (REFERENCE: 50 nm)
+ * @param trackLengthNm free-layer track length (docs/REFERENCE.md: 120 nm)
+ * @param trackWidthNm track width (docs/REFERENCE.md: 50 nm)
  * @param heavyMetalThicknessNm SOT heavy-metal thickness under the track [assumed 5 nm]
  * @param heavyMetalResistivityOhmM heavy-metal resistivity [assumed Pt thin film 2e-7 Ω·m]
  * @param mtjStartNm where the MTJ begins along the track
  * @param mtjLengthNm MTJ length; the output saturates once the DW has crossed it
- * @param mobility DW mobility in (m/s)/(A/m²) (REFERENCE: 1e-9)
- * @param depinningCurrentDensity depinning threshold J_th in A/m² (REFERENCE: 4e9)
+ * @param mobility DW mobility in (m/s)/(A/m²) (docs/REFERENCE.md: 1e-9)
+ * @param depinningCurrentDensity depinning threshold J_th in A/m² (docs/REFERENCE.md: 4e9)
  * @param driveBiasFraction fraction of J_th applied as a standing bias (1 = threshold compensated)
  * @param pulseNs drive pulse width, ns (≈ 1.94 ns, from 9.16 fJ at 4.73 µW)
- * @param parallelResistanceOhm MTJ R_P (REFERENCE: 10 kΩ)
- * @param antiparallelResistanceOhm MTJ R_AP (REFERENCE: 25 kΩ)
- * @param readVoltageV MTJ read bias (REFERENCE: 0.1 V)
+ * @param parallelResistanceOhm MTJ R_P (docs/REFERENCE.md: 10 kΩ)
+ * @param antiparallelResistanceOhm MTJ R_AP (docs/REFERENCE.md: 25 kΩ)
+ * @param readVoltageV MTJ read bias (docs/REFERENCE.md: 0.1 V)
  * @param energyPj published energy per operation (9.16 fJ, DOI 10.1063/5.0282158)
  * @param latencyNs latency per operation (≈ 1.94 ns derived)
  * @param physicalEnergy use I²R + V²G energy instead of the published figure
@@ -44,7 +44,7 @@ public record DwReluParams(
     boolean physicalEnergy,
     boolean selfReset) {
 
-  /** The defaults listed in REFERENCE.md. */
+  /** The defaults listed in docs/REFERENCE.md. */
   public static final DwReluParams DEFAULTS = new DwReluParams(120, 50, 5, 2e-7, 0, 120, 1e-9, 4e9, 1.0,
       1.94, 10e3, 25e3, 0.1, 0.00916, 1.94, false, true);
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 /** The ADC energy-per-conversion estimators selectable by name in a configuration. */
 public enum AdcEnergyModel {
-  /** ISAAC/Accelergy 32 nm table by bits (REFERENCE: 8 bit 1.67 pJ). */
+  /** ISAAC/Accelergy 32 nm table by bits (docs/REFERENCE.md: 8 bit 1.67 pJ). */
   ISAAC_TABLE("isaac-table"),
   /** NeuroSim-style SAR formula (comparator decisions + capacitor-DAC switching). */
   NEUROSIM_SAR("neurosim-sar"),

@@ -35,7 +35,7 @@ public record CrossbarConfig(
     Preconditions.checkArgument(wireResistanceOhm >= 0, "wireResistanceOhm must be >= 0, got %s", wireResistanceOhm);
   }
 
-  /** 128 × 128, 0.1 V for 10 ns, IR drop off (REFERENCE defaults). */
+  /** 128 × 128, 0.1 V for 10 ns, IR drop off (docs/REFERENCE.md defaults). */
   public static CrossbarConfig defaults(long seed) {
     return new CrossbarConfig(128, 128, 0.1, 10, false, 1.0, seed);
   }

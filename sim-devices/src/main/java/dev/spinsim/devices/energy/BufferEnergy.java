@@ -1,6 +1,6 @@
 package dev.spinsim.devices.energy;
 
-/** Memory and wire energy per bit anchors (REFERENCE); presets quote these. */
+/** Memory and wire energy per bit anchors (docs/REFERENCE.md); presets quote these. */
 public final class BufferEnergy {
   private BufferEnergy() {}
 

@@ -9,7 +9,7 @@ import com.google.common.base.Preconditions;
 public final class ConverterEnergy {
   private ConverterEnergy() {}
 
-  /** ISAAC/Accelergy 32 nm ADC energy per conversion for 4..10 bits, pJ (REFERENCE). */
+  /** ISAAC/Accelergy 32 nm ADC energy per conversion for 4..10 bits, pJ (docs/REFERENCE.md). */
   private static final double[] ISAAC_ADC_PJ = {0.79, 0.99, 1.20, 1.42, 1.67, 1.97, 2.38};
   private static final int ISAAC_MIN_BITS = 4;
 
@@ -38,7 +38,7 @@ public final class ConverterEnergy {
   /**
    * NeuroSim-style SAR ADC energy per conversion, pJ: (bits + 1) comparator decisions plus the
    * binary-weighted capacitor DAC switching 2^bits·C_u·V², linear in the technology node. The two
-   * coefficients are fitted to the ≈30 fJ (4 bit) and ≈160 fJ (8 bit) at 22 nm in REFERENCE.md.
+   * coefficients are fitted to the ≈30 fJ (4 bit) and ≈160 fJ (8 bit) at 22 nm in docs/REFERENCE.md.
    */
   public static double neurosimSarAdcPj(int bits, double techNodeNm) {
     Preconditions.checkArgument(bits >= 1 && bits <= 16, "ADC bits must be in [1, 16], got %s", bits);
@@ -70,7 +70,7 @@ public final class ConverterEnergy {
     return Math.pow(2, bits) * RAMP_CYCLE_FJ_32NM * (techNodeNm / 32.0) * 1e-3;
   }
 
-  /** ISAAC 1-bit DAC row drive, pJ per conversion (REFERENCE: 4 mW for 1024 DACs per 106.7 ns). */
+  /** ISAAC 1-bit DAC row drive, pJ per conversion (docs/REFERENCE.md: 4 mW for 1024 DACs per 106.7 ns). */
   public static final double ISAAC_DAC_1BIT_PJ = 0.42;
 
   /** Row DAC energy per conversion, pJ: the ISAAC 1-bit drive scaled by the output levels 2^bits − 1 [assumed]. */

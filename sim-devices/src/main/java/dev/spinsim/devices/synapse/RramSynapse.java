@@ -12,7 +12,7 @@ public final class RramSynapse extends MultiLevelSynapse {
   public static final String NAME = "rram-neurosim";
 
   /**
-   * R_on / R_off 6 kΩ / 900 kΩ (NeuroSim V1.3, REFERENCE); 32 levels and NeuroSim's LTP
+   * R_on / R_off 6 kΩ / 900 kΩ (NeuroSim V1.3, docs/REFERENCE.md); 32 levels and NeuroSim's LTP
    * nonlinearity 1.75 (Ag:a-Si) [assumed]; a 2 V × 10 ns write pulse on a mid-range cell ≈ 3.4 pJ
    * per level step [derived V²·G·t]; 10 ns per step; 3 % device spread, 2 % read noise, 3 % write
    * errors [assumed].

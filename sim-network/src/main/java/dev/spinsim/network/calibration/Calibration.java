@@ -32,7 +32,7 @@ import java.util.SplittableRandom;
 /**
  * The built-in calibration workloads: each runs the simulator's own machinery (chip building,
  * the closed-form action counts the event-driven run is tested against, the preset energy
- * tables) and compares the result with a published figure (REFERENCE.md).
+ * tables) and compares the result with a published figure (docs/REFERENCE.md).
  */
 public final class Calibration {
   private Calibration() {}
@@ -68,7 +68,7 @@ public final class Calibration {
     EnergyReport energy = EnergyReport.price(chip.ledger(), PresetEnergyTable.build(devices), 0);
     return new CalibrationRow("dcgan64 activation-only energy, one G + D pass (paper)", 24.72,
         GenerationResult.activationEnergyPj(chip, energy, null, true) / 1000, "nJ", 0.5,
-        "arXiv 2601.01441 (testing energy, Anime 64x64); REFERENCE.md derivation");
+        "arXiv 2601.01441 (testing energy, Anime 64x64); docs/REFERENCE.md derivation");
   }
 
   /** An ISAAC tile kept fully busy on the isaac preset: power and area (ISAAC Table I). */
@@ -102,7 +102,7 @@ public final class Calibration {
             paper.synapse().programEnergyPj(0, 1) * 1000, "fJ", 0.5, "arXiv 2407.08469"));
   }
 
-  /** The 64×64 generator's MACs with and without the inserted zeros (REFERENCE.md). */
+  /** The 64×64 generator's MACs with and without the inserted zeros (docs/REFERENCE.md). */
   public static List<CalibrationRow> dcgan64Macs() {
     ModelSpec spec = ModelLoader.load("dcgan64");
     long performed = 0;
@@ -114,8 +114,8 @@ public final class Calibration {
     }
     return List.of(
         new CalibrationRow("dcgan64 generator MACs with inserted zeros", 428.3, performed / 1e6,
-            "M", 0.1, "REFERENCE.md (Radford DCGAN shapes)"),
+            "M", 0.1, "docs/REFERENCE.md (Radford DCGAN shapes)"),
         new CalibrationRow("dcgan64 generator MACs as a transposed convolution", 104.6,
-            reference / 1e6, "M", 0.1, "REFERENCE.md (Radford DCGAN shapes)"));
+            reference / 1e6, "M", 0.1, "docs/REFERENCE.md (Radford DCGAN shapes)"));
   }
 }

@@ -18,7 +18,7 @@ class CalibrationTest {
     CalibrationRow r = Calibration.dcgan64ActivationEnergy();
     assertEquals(0.5, r.tolerancePct());
     assertWithin(r);
-    // 122,880 DW ReLU + 122,880 DW Leaky ReLU activations (REFERENCE.md)
+    // 122,880 DW ReLU + 122,880 DW Leaky ReLU activations (docs/REFERENCE.md)
     assertEquals(122_880 * (9.16e-3 + 0.192) / 1000, r.simulated(), 1e-9);
   }
 

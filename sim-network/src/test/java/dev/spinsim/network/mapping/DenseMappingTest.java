@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class DenseMappingTest {
   private static final MappingOptions XBAR128 = MappingOptions.defaults(128, 128);
 
-  /** The Radford 64×64 generator's transposed convolutions (REFERENCE.md). */
+  /** The Radford 64×64 generator's transposed convolutions (docs/REFERENCE.md). */
   private static List<ConvGeometry> dcgan64Generator() {
     return List.of(
         ConvGeometry.transposed(100, 512, 4, 1, 0, 0, 1, 1),
@@ -34,7 +34,7 @@ class DenseMappingTest {
   void dcgan64GeneratorPerformsPublished428MMacsWithZerosInserted() {
     long performed = dcgan64Generator().stream().mapToLong(ConvGeometry::macsPerformed).sum();
     long reference = dcgan64Generator().stream().mapToLong(ConvGeometry::referenceMacs).sum();
-    // REFERENCE.md: 428.3 M MACs once zeros are inserted, 104.6 M useful MACs.
+    // docs/REFERENCE.md: 428.3 M MACs once zeros are inserted, 104.6 M useful MACs.
     assertEquals(428.3e6, performed, 0.05e6);
     assertEquals(104.6e6, reference, 0.05e6);
   }
