@@ -1,7 +1,13 @@
 package dev.spinsim.cli;
 
 import dev.spinsim.devices.preset.Preset;
+import dev.spinsim.devices.energy.AreaTable;
+import dev.spinsim.devices.preset.PresetAreaTable;
+import dev.spinsim.devices.preset.PresetDevices;
+import dev.spinsim.devices.preset.PresetEnergyTable;
 import dev.spinsim.devices.preset.Presets;
+import dev.spinsim.network.model.LayerSpec;
+import dev.spinsim.network.model.NetworkSpec;
 import dev.spinsim.network.chip.ChipBuilder;
 import dev.spinsim.network.chip.NetworkPlanner;
 import dev.spinsim.network.chip.NetworkPlanner.MatrixLayer;
@@ -74,8 +80,19 @@ final class MapCommand implements Callable<Integer> {
       layers.addAll(NetworkPlanner.matrixLayers("D", spec.discriminator()));
     }
     List<List<String>> rows = new ArrayList<>();
+    PresetDevices devices = PresetDevices.of(p);
+    AreaTable area = PresetAreaTable.build(devices);
+    long crossbars = 0;
+    int tiles = 0;
+    double areaMm2 = 0;
     for (MatrixLayer l : layers) {
       LayerMapping lm = m.strategyObject().map(l.network() + "." + l.layer(), l.geometry(), o);
+      // the same component counts a run registers, priced by the same area table
+      NetworkSpec net = l.network().equals("G") ? spec.generator() : spec.discriminator();
+      String act = activates(net, l.layer()) ? PresetEnergyTable.activationClass(devices, "relu") : null;
+      areaMm2 += area.areaMm2(ChipBuilder.componentAttributes(devices, lm, act));
+      crossbars += lm.crossbars();
+      tiles += (lm.crossbars() + p.tile().crossbarsPerTile() - 1) / p.tile().crossbarsPerTile();
       rows.add(List.of(l.network(), l.layer(), l.kind(), str(lm.matrixRows()),
           str(lm.matrixCols()), str(lm.rowBlocks()), str(lm.colBlocks()), str(lm.crossbars()),
           pct(lm.cellUtilisation()), str(lm.vectorsPerImage()), str(lm.macsPerformed()),
@@ -85,6 +102,7 @@ final class MapCommand implements Callable<Integer> {
         spec.name(), p.name(), o.crossbarRows(), o.crossbarCols(), p.crossbar().weightMapping(),
         m.strategy());
     System.out.print(Table.render(COLUMNS, rows));
+    System.out.printf(Locale.ROOT, "total: %d crossbars, %d tiles, %.4f mm2%n", crossbars, tiles, areaMm2);
     if (csv != null) {
       Path tmp = Files.createTempFile(csv.toAbsolutePath().getParent(), ".map", ".csv");
       try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
@@ -98,6 +116,19 @@ final class MapCommand implements Callable<Integer> {
       System.out.println("wrote " + csv);
     }
     return 0;
+  }
+
+  /**
+   * True when an activation unit follows matrix layer {@code layer} (after an optional batchnorm),
+   * as the chip builder places one; every activation unit has the preset's one unit area.
+   */
+  private static boolean activates(NetworkSpec net, String layer) {
+    int i = Integer.parseInt(layer.substring(layer.lastIndexOf('.') + 1)) + 1;
+    List<LayerSpec> ls = net.layers();
+    if (i < ls.size() && ls.get(i) instanceof LayerSpec.BatchNorm2d) {
+      i++;
+    }
+    return i < ls.size() && !ls.get(i).isMatrixLayer();
   }
 
   private static String str(long v) {
