@@ -80,7 +80,14 @@ public record GenerationResult(
       crossbars += m.crossbars();
     }
     b.areaAndPower(area().totalMm2(), timed ? peakTilePowerMw() : Double.NaN, macsPerImage());
-    return b.quality(quality).chip(chip.tiles(), crossbars, run.eventsProcessed()).build();
+    long outside = 0;
+    for (float v : images()) {
+      if (!(v >= -1f && v <= 1f)) {
+        outside++;
+      }
+    }
+    return b.quality(quality).chip(chip.tiles(), crossbars, run.eventsProcessed())
+        .pixelsOutsideUnitRange(outside).build();
   }
 
   /**

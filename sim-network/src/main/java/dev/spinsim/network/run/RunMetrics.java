@@ -113,6 +113,7 @@ public final class RunMetrics {
   private final double areaMm2;
   private final double peakTilePowerMw;
   private final long macsPerImage;
+  private final long pixelsOutsideUnitRange;
 
   private RunMetrics(Builder b) {
     checkArgument(b.model != null && !b.model.isBlank(), "model must be given");
@@ -169,6 +170,9 @@ public final class RunMetrics {
     this.areaMm2 = b.areaMm2;
     this.peakTilePowerMw = b.peakTilePowerMw;
     this.macsPerImage = b.macsPerImage;
+    checkArgument(b.pixelsOutsideUnitRange >= 0, "pixelsOutsideUnitRange must be >= 0, got %s",
+        b.pixelsOutsideUnitRange);
+    this.pixelsOutsideUnitRange = b.pixelsOutsideUnitRange;
   }
 
   /**
@@ -227,7 +231,9 @@ public final class RunMetrics {
           RunMetrics::macsPerImage),
       new Column("tiles", "tiles", Kind.COUNT, 0, false, RunMetrics::tiles),
       new Column("crossbars", "crossbars", Kind.COUNT, 0, false, RunMetrics::crossbars),
-      new Column("events", "events", Kind.COUNT, 0, false, m -> m.mode == RunMode.FUNCTIONAL ? null : m.events));
+      new Column("events", "events", Kind.COUNT, 0, false, m -> m.mode == RunMode.FUNCTIONAL ? null : m.events),
+      new Column("pixels_outside_unit_range", "pixels outside [-1, 1]", Kind.COUNT, 0, false,
+          RunMetrics::pixelsOutsideUnitRange));
 
   /** Column name → value (null when not measured), in {@link #COLUMNS} order: a sweep's row. */
   public Map<String, Object> values() {
@@ -434,6 +440,14 @@ public final class RunMetrics {
     return events;
   }
 
+  /**
+   * Generated pixel values outside [−1, 1] (NaN counted too): none behind a Tanh; a generator
+   * ending in a linear layer overshoots, and the PNGs clip what is counted here.
+   */
+  public long pixelsOutsideUnitRange() {
+    return pixelsOutsideUnitRange;
+  }
+
   /** A builder with every figure unmeasured (NaN) and no G/D split. */
   public static Builder builder() {
     return new Builder();
@@ -506,6 +520,7 @@ public final class RunMetrics {
     private double areaMm2 = Double.NaN;
     private double peakTilePowerMw = Double.NaN;
     private long macsPerImage;
+    private long pixelsOutsideUnitRange;
 
     private Builder() {}
 
@@ -572,6 +587,12 @@ public final class RunMetrics {
       this.tiles = tiles;
       this.crossbars = crossbars;
       this.events = events;
+      return this;
+    }
+
+    /** How many generated pixel values lie outside [−1, 1]. */
+    public Builder pixelsOutsideUnitRange(long count) {
+      this.pixelsOutsideUnitRange = count;
       return this;
     }
 
