@@ -427,7 +427,7 @@ public final class RunMetrics {
    * and with energy in pJ that is 2·MACs / energy_pJ.
    */
   public double topsPerW() {
-    return energyPj > 0 ? 2.0 * macsPerImage * images / energyPj : Double.NaN;
+    return energyPj > 0 && macsPerImage > 0 ? 2.0 * macsPerImage * images / energyPj : Double.NaN;
   }
 
   /** Throughput per unit area, images/s/mm² (NaN when functional). */
