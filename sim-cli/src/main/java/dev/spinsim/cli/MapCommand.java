@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description = "Print the mapping table under mapping.strategy (dense or sub-pixel, e.g."
         + " --set mapping.strategy=sub-pixel): per layer the matrix and its phases, crossbars,"
-        + " tiles, cell utilisation, input vectors, MACs, those on zeros and their share, and"
+        + " tiles and their area (the preset's tile area), cell utilisation, input vectors, MACs, those on zeros and their share, and"
         + " those on inserted zeros.")
 final class MapCommand implements Callable<Integer> {
   @Option(names = "--model", defaultValue = "fmnist",
@@ -66,7 +66,7 @@ final class MapCommand implements Callable<Integer> {
   Path csv;
 
   static final List<String> COLUMNS = List.of("network", "layer", "kind", "matrix_rows",
-      "matrix_cols", "phases", "row_blocks", "col_blocks", "crossbars", "tiles", "cell_utilisation",
+      "matrix_cols", "phases", "row_blocks", "col_blocks", "crossbars", "tiles", "area_mm2", "cell_utilisation",
       "input_vectors_per_image", "macs_per_image", "zero_macs_per_image", "zero_fraction",
       "inserted_zero_macs_per_image", "replication");
 
@@ -85,20 +85,24 @@ final class MapCommand implements Callable<Integer> {
     PresetDevices devices = PresetDevices.of(p);
     AreaTable area = PresetAreaTable.build(devices);
     long crossbars = 0;
-    int tiles = 0;
+    int allTiles = 0;
     double areaMm2 = 0;
     for (MatrixLayer l : layers) {
       LayerMapping lm = m.strategyObject().map(l.network() + "." + l.layer(), l.geometry(), o);
       int perTile = p.tile().crossbarsPerTile();
-      // the same component counts a run registers, priced by the same area table
+      int tiles = (lm.crossbars() + perTile - 1) / perTile;
+      // each layer sits on its own tiles; its area is the components a run registers for it,
+      // priced by the same area table
       NetworkSpec net = l.network().equals("G") ? spec.generator() : spec.discriminator();
       String act = activates(net, l.layer()) ? PresetEnergyTable.activationClass(devices, "relu") : null;
-      areaMm2 += area.areaMm2(ChipBuilder.componentAttributes(devices, lm, act));
+      double layerAreaMm2 = area.areaMm2(ChipBuilder.componentAttributes(devices, lm, act));
+      areaMm2 += layerAreaMm2;
       crossbars += lm.crossbars();
-      tiles += (lm.crossbars() + perTile - 1) / perTile;
+      allTiles += tiles;
       rows.add(List.of(l.network(), l.layer(), l.kind(), str(lm.matrixRows()),
           str(lm.matrixCols()), str(lm.layout().phases()), str(lm.rowBlocks()),
-          str(lm.colBlocks()), str(lm.crossbars()), str((lm.crossbars() + perTile - 1) / perTile),
+          str(lm.colBlocks()), str(lm.crossbars()), str(tiles),
+          String.format(Locale.ROOT, "%.4f", layerAreaMm2),
           pct(lm.cellUtilisation()), str(lm.vectorsPerImage()), str(lm.macsPerformed()),
           str(lm.zeroMacs()), pct(lm.zeroFraction()), str(lm.insertedZeroMacs()),
           str(lm.replication())));
@@ -107,7 +111,7 @@ final class MapCommand implements Callable<Integer> {
         spec.name(), p.name(), o.crossbarRows(), o.crossbarCols(), p.crossbar().weightMapping(),
         m.strategy());
     System.out.print(Table.render(COLUMNS, rows));
-    System.out.printf(Locale.ROOT, "total: %d crossbars, %d tiles, %.4f mm2%n", crossbars, tiles, areaMm2);
+    System.out.printf(Locale.ROOT, "total: %d crossbars, %d tiles, %.4f mm2%n", crossbars, allTiles, areaMm2);
     if (csv != null) {
       Path tmp = Files.createTempFile(csv.toAbsolutePath().getParent(), ".map", ".csv");
       try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
