@@ -33,6 +33,20 @@ final class GenerationReport {
 
   static RunReport build(RunInputs in, GenerationResult r, String presetLabel, long seed,
       String trace, Map<String, String> details) {
+    Shape img = in.model.image();
+    int n = r.run().images();
+    return build(in, r, presetLabel, seed, trace, details,
+        new ImageBatch(n, img.channels(), img.height(), img.width(), r.images()), r.latents(),
+        r.scores());
+  }
+
+  /**
+   * As above for a run that streamed its images: {@code preview} holds the first images (with
+   * their {@code previewLatents}), {@code scores} D's score per image (null when D did not run).
+   */
+  static RunReport build(RunInputs in, GenerationResult r, String presetLabel, long seed,
+      String trace, Map<String, String> details, ImageBatch preview, float[] previewLatents,
+      double[] scores) {
     Chip chip = r.chip();
     HardwareRun run = r.run();
     int n = run.images();
@@ -127,11 +141,10 @@ final class GenerationReport {
       }
       b.addResource(resourceRows("chip", List.of(chip.interconnect()), run.makespanPs()).get(0));
     }
-    Shape img = in.model.image();
-    b.images(new ImageBatch(n, img.channels(), img.height(), img.width(), r.images()));
-    b.latents(n, in.model.latent(), r.latents());
-    if (r.scores() != null) {
-      b.discriminatorScores(r.scores());
+    b.images(preview);
+    b.latents(preview.count(), in.model.latent(), previewLatents);
+    if (scores != null) {
+      b.discriminatorScores(scores);
     }
     b.runYaml(runYaml(in, presetLabel, seed, n, run.mode(), trace));
     return b.build();

@@ -13,29 +13,28 @@ public record GenerationResult(
     HardwareRun run,
     float[] latents,
     EnergyReport energy,
-    EnergyTable table) {
+    EnergyTable table,
+    float[] images,
+    double[] scores) {
 
-  /** The generated images, {@code N×C×H×W} in [−1, 1] (tanh outputs). */
-  public float[] images() {
-    int n = run.images();
-    int size = chip.image(0).length;
-    float[] out = new float[n * size];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(chip.image(i), 0, out, i * size, size);
-    }
-    return out;
+  /** The same run with its latents, images and scores kept (a run that collected them). */
+  GenerationResult withImages(float[] latents, float[] images, double[] scores) {
+    return new GenerationResult(setup, chip, run, latents, energy, table, images, scores);
   }
 
-  /** The discriminator's scores, or null when D did not run. */
+  /**
+   * The generated images, {@code N×C×H×W} in [−1, 1] (tanh outputs), or null when the run
+   * streamed them to an {@link ImageSink} instead of keeping them.
+   */
+  @Override
+  public float[] images() {
+    return images;
+  }
+
+  /** The discriminator's scores, or null when D did not run or the run streamed them. */
+  @Override
   public double[] scores() {
-    if (!setup.runsDiscriminator()) {
-      return null;
-    }
-    double[] s = new double[run.images()];
-    for (int i = 0; i < s.length; i++) {
-      s[i] = chip.score(i);
-    }
-    return s;
+    return scores;
   }
 
   /**
