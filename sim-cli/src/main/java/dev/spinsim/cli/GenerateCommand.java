@@ -132,7 +132,8 @@ final class GenerateCommand implements Callable<Integer> {
         details.put("trace", "trace.csv (" + trace + ")");
       }
       RunReport report = GenerationReport.build(in, result, presetLabel, seed, trace, details,
-          written.preview(), written.previewLatents(), written.scores());
+          written.preview(), written.previewLatents(), written.previewReference(),
+          written.quality());
       RunWriter.writeContents(report, staging, true);
       Path done = folder.commit();
       phases.mark("report (tables, charts, report.html)");

@@ -4,6 +4,7 @@ import dev.spinsim.cli.output.ImagePng;
 import dev.spinsim.cli.output.NpyStreamWriter;
 import dev.spinsim.cli.report.ImageBatch;
 import dev.spinsim.cli.report.RunWriter;
+import dev.spinsim.network.run.ImageQuality;
 import dev.spinsim.network.run.ImageSink;
 import java.io.Closeable;
 import java.io.IOException;
@@ -15,8 +16,9 @@ import java.util.Locale;
 /**
  * Writes a run's images as the chip finishes them: {@code images/NNN.png} one by one, {@code
  * images.npy} and {@code latents.npy} record by record (headers fixed up on {@link #close}), and
- * keeps only the first {@link #PREVIEW} images for the grid and the report, and one score per
- * image; memory does not grow with the image count beyond those 8 bytes per score.
+ * keeps only the first {@link #PREVIEW} images (and their float references) for the grid and the
+ * report, and per image its RMSE against the float network and D's score: memory grows by 16
+ * bytes per image, not by the image.
  */
 final class RunImageWriter implements ImageSink, Closeable {
   /** Images the grid ({@code images.png}) and {@code report.html} show: the first ones. */
@@ -33,6 +35,8 @@ final class RunImageWriter implements ImageSink, Closeable {
   private final NpyStreamWriter latents;
   private final float[] preview;
   private final float[] previewLatents;
+  private final float[] previewReference;
+  private final double[] rmse;
   private final double[] scores;
   private int next;
 
@@ -50,11 +54,14 @@ final class RunImageWriter implements ImageSink, Closeable {
     int shown = Math.min(images, PREVIEW);
     this.preview = new float[shown * channels * height * width];
     this.previewLatents = new float[shown * latent];
+    this.previewReference = new float[preview.length];
+    this.rmse = new double[images];
     this.scores = scored ? new double[images] : null;
   }
 
   @Override
-  public void accept(int index, float[] pixels, float[] z, double score) throws IOException {
+  public void accept(int index, float[] pixels, float[] reference, float[] z, double score)
+      throws IOException {
     if (index != next || index >= images) {
       throw new IllegalStateException("image " + index + " arrived, expected " + next);
     }
@@ -66,6 +73,12 @@ final class RunImageWriter implements ImageSink, Closeable {
     if (index < PREVIEW) {
       System.arraycopy(pixels, 0, preview, index * size, size);
       System.arraycopy(z, 0, previewLatents, index * latent, latent);
+      if (reference != null) {
+        System.arraycopy(reference, 0, previewReference, index * size, size);
+      }
+    }
+    if (reference != null) {
+      rmse[index] = ImageQuality.rmse(pixels, 0, reference, 0, size);
     }
     if (scores != null) {
       scores[index] = score;
@@ -82,6 +95,18 @@ final class RunImageWriter implements ImageSink, Closeable {
   /** The latents of the preview images, {@code count × nz}. */
   float[] previewLatents() {
     return Arrays.copyOf(previewLatents, Math.min(next, PREVIEW) * latent);
+  }
+
+  /** The float network's images of the preview's latents, clipped to [−1, 1] for display. */
+  ImageBatch previewReference() {
+    int shown = Math.min(next, PREVIEW);
+    return new ImageBatch(shown, channels, height, width,
+        GenerationReport.clip(Arrays.copyOf(previewReference, shown * channels * height * width)));
+  }
+
+  /** Every image against the float network's image of its latent. */
+  ImageQuality quality() {
+    return ImageQuality.ofRmse(Arrays.copyOf(rmse, next));
   }
 
   /** D's score per image, or null when D did not run. */

@@ -57,6 +57,16 @@ class GenerateCommandTest {
   }
 
   @Test
+  void runYamlRecordsEachPhaseTimeAsDerivedOrPinned() throws IOException {
+    Path a = tmp.resolve("pinned");
+    assertEquals(0, run("generate", "--images", "1", "--functional", "--set", "crossbar.readTimeNs=7",
+        "--out", a.toString())[0]);
+    String yaml = Files.readString(a.resolve("run.yaml"));
+    assertTrue(yaml.contains("arrayRead:\n    ns: 7.0\n    source: pinned"), yaml);
+    assertTrue(yaml.contains("conversion:\n    ns: 0.8333333333333334\n    source: derived"), yaml);
+  }
+
+  @Test
   void discriminatorRunReportsTheGeneratorDiscriminatorSplit() throws IOException {
     Path a = tmp.resolve("gd");
     assertEquals(0, run("generate", "--images", "1", "--discriminator", "--trace", "layer",

@@ -24,7 +24,8 @@ class RunImageWriterTest {
     try (w) {
       for (int i = 0; i < n; i++) {
         float v = (i % 200) / 100f - 1f;
-        w.accept(i, new float[] {v, v, v, v}, new float[] {i, i, i}, i / (double) n);
+        w.accept(i, new float[] {v, v, v, v}, new float[] {v, v, v, 0}, new float[] {i, i, i},
+            i / (double) n);
       }
     }
     NpyArray images = NpyReader.read(dir.resolve("images.npy"));
@@ -38,12 +39,14 @@ class RunImageWriterTest {
     assertEquals(RunImageWriter.PREVIEW, w.preview().count());
     assertEquals(RunImageWriter.PREVIEW * 3, w.previewLatents().length);
     assertEquals(n, w.scores().length);
+    assertEquals(n, w.quality().images());
+    assertEquals(Math.abs((299 % 200) / 100f - 1f) / 2, w.quality().rmse(299), 1e-6);
   }
 
   @Test
   void imagesOutOfOrderAreRefused() throws IOException {
     try (RunImageWriter w = new RunImageWriter(dir, 3, 1, 1, 1, 1, false)) {
-      assertThrows(IllegalStateException.class, () -> w.accept(1, new float[1], new float[1], 0));
+      assertThrows(IllegalStateException.class, () -> w.accept(1, new float[1], null, new float[1], 0));
     }
   }
 

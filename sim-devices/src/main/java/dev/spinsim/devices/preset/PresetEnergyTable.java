@@ -1,12 +1,8 @@
 package dev.spinsim.devices.preset;
 
 import dev.spinsim.core.energy.EnergyTable;
-import dev.spinsim.devices.converter.AdcEnergyModel;
-import dev.spinsim.devices.converter.SarAdc;
-import dev.spinsim.devices.energy.AdcEnergyEstimator;
 import dev.spinsim.devices.energy.ComponentClasses;
 import dev.spinsim.devices.energy.CrossbarEnergyEstimator;
-import dev.spinsim.devices.energy.DacEnergyEstimator;
 import dev.spinsim.devices.energy.PerUnitEnergyEstimator;
 import java.util.Map;
 
@@ -25,24 +21,23 @@ public final class PresetEnergyTable {
     double stepPj = d.synapse().levels() == 0 ? 0 : d.synapse().programEnergyPj(0, 1);
     EnergyTable.Builder t = EnergyTable.builder();
     t.put(ComponentClasses.CROSSBAR,
-        new CrossbarEnergyEstimator(x.readVoltageV(), x.readTimeNs(), gMid, x.cellReadEnergyPj(), stepPj, x.leakageMw()));
-    t.put(ComponentClasses.DAC, new DacEnergyEstimator(p.dac().bits(),
-        p.dac().bits() == 0 ? Double.valueOf(0) : Double.valueOf(d.dac().energyPjPerConversion()), p.dac().leakageMw()));
-    AdcEnergyModel model = d.adc() instanceof SarAdc s ? s.energyModel()
-        : (p.adc().energyModel() != null ? AdcEnergyModel.parse(p.adc().energyModel()) : AdcEnergyModel.FLASH);
-    Double fixedAdc = p.adc().energyPj() != null ? p.adc().energyPj()
-        : (p.adc().bits() == 0 ? Double.valueOf(0) : null);
-    t.put(ComponentClasses.ADC, new AdcEnergyEstimator(model, p.adc().techNodeNm(), p.adc().bits(), fixedAdc,
-        p.adc().leakageMw()));
+        new CrossbarEnergyEstimator(x.readVoltageV(), d.timing().arrayRead().ns(), gMid, x.cellReadEnergyPj(), stepPj,
+            x.leakageMw()));
+    // the converters bring their own estimators with their registration
+    t.put(ComponentClasses.DAC, d.dac().energyEstimator(p.dac().leakageMw()));
+    t.put(ComponentClasses.ADC, d.adc().energyEstimator(p.adc().leakageMw()));
     t.put(ComponentClasses.SAMPLE_HOLD, new PerUnitEnergyEstimator(
         Map.of(ComponentClasses.SAMPLE, p.sampleHold().energyPj()), p.sampleHold().leakageMw()));
     t.put(ComponentClasses.SHIFT_ADD, new PerUnitEnergyEstimator(
         Map.of(ComponentClasses.OP, p.shiftAdd().energyPj()), p.shiftAdd().leakageMw()));
     ActivationsSpec a = p.activation();
-    t.put(ComponentClasses.RELU, activation(d, "relu", a.leakageMw()));
-    t.put(ComponentClasses.LEAKY_RELU, activation(d, "leaky-relu", a.leakageMw()));
-    t.put(ComponentClasses.TANH, activation(d, "tanh", a.leakageMw()));
-    t.put(ComponentClasses.SIGMOID, activation(d, "sigmoid", a.leakageMw()));
+    java.util.Set<String> priced = new java.util.HashSet<>();
+    for (String function : ActivationsSpec.FUNCTIONS) {
+      String cls = activationClass(d, function);
+      if (priced.add(cls)) { // two functions on one device at one price share its class
+        t.put(cls, activation(d, function, a.leakageMw()));
+      }
+    }
     t.put(ComponentClasses.INPUT_BUFFER, buffer(p.tile().inputBuffer()));
     t.put(ComponentClasses.OUTPUT_BUFFER, buffer(p.tile().outputBuffer()));
     t.put(ComponentClasses.INTERCONNECT, new PerUnitEnergyEstimator(
@@ -51,6 +46,28 @@ public final class PresetEnergyTable {
       t.put(ComponentClasses.STATIC_PREFIX + e.getKey(), new PerUnitEnergyEstimator(Map.of(), e.getValue().powerMw()));
     }
     return t.build();
+  }
+
+  /**
+   * The ledger class of the unit computing {@code function} on this preset: the device's class
+   * ({@link ComponentClasses#activationClass}); when an earlier function uses the same device at a
+   * different energy, the function is appended ({@code dw_relu.leaky-relu}) so each class has one
+   * price.
+   */
+  public static String activationClass(PresetDevices d, String function) {
+    var unit = d.activation(function);
+    String cls = ComponentClasses.activationClass(unit.name());
+    for (String earlier : ActivationsSpec.FUNCTIONS) {
+      if (earlier.equals(function)) {
+        break;
+      }
+      var other = d.activation(earlier);
+      if (other.name().equals(unit.name())
+          && other.energyPjPerActivation() != unit.energyPjPerActivation()) {
+        return cls + "." + function;
+      }
+    }
+    return cls;
   }
 
   private static PerUnitEnergyEstimator activation(PresetDevices d, String function, double leakageMw) {

@@ -17,8 +17,10 @@ import dev.spinsim.devices.energy.ComponentClasses;
 import dev.spinsim.devices.preset.BufferSpec;
 import dev.spinsim.devices.preset.Preset;
 import dev.spinsim.devices.preset.PresetDevices;
+import dev.spinsim.devices.preset.PresetEnergyTable;
 import dev.spinsim.devices.preset.StaticSpec;
 import dev.spinsim.devices.registry.DeviceRegistry;
+import dev.spinsim.devices.timing.ChipTiming;
 import dev.spinsim.network.mapping.BiasMode;
 import dev.spinsim.network.mapping.LayerMapping;
 import dev.spinsim.network.mapping.MappingOptions;
@@ -144,9 +146,8 @@ public final class ChipBuilder {
       weightScale = 1;
     }
     ReadoutConfig base = devices.readoutConfig();
-    ReadoutConfig readout = new ReadoutConfig(base.inputBits(),
-        unsignedInput ? base.inputEncoding() : InputEncoding.SIGN_SPLIT, base.columnsPerAdc(),
-        base.adcFullScaleFraction(), base.sampleHoldNs(), base.shiftAddNs());
+    ReadoutConfig readout =
+        base.withEncoding(unsignedInput ? base.inputEncoding() : InputEncoding.SIGN_SPLIT);
 
     // program the crossbars: one chain per block of every copy (analog: one per column stack)
     float[] matrix = withBiasRow(plan, m, weightScale, inputScale);
@@ -170,9 +171,9 @@ public final class ChipBuilder {
           }
           long xbarSeed = seed * 1_000_003L + ((long) index << 40) + ((long) copy << 24)
               + ((long) rb << 12) + cb;
-          CrossbarConfig c = new CrossbarConfig(analog ? Math.max(cfg.rows(), rows) : cfg.rows(),
-              cfg.columns(), cfg.readVoltageV(), cfg.readTimeNs(), cfg.irDrop(),
-              cfg.wireResistanceOhm(), xbarSeed, cfg.writeVerify());
+          // a taller analog stack settles its longer bit lines in its own read time
+          CrossbarConfig c =
+              devices.crossbarConfig(analog ? Math.max(cfg.rows(), rows) : cfg.rows(), xbarSeed);
           Crossbar xbar = new Crossbar(c, devices.synapse(), devices.crossbar(0).mapping());
           xbar.program(w, rows, cols);
           chains[copy * perCopy + rb * m.colBlocks() + cb] =
@@ -195,16 +196,18 @@ public final class ChipBuilder {
     BufferSpec in = p.tile().inputBuffer();
     BufferSpec out = p.tile().outputBuffer();
     long rowBits = (long) plan.geometry().outWidth() * cols * outputBits;
+    ChipTiming phases = devices.timing();
     StageTiming timing = new StageTiming(
-        clock.durationPs(in.accessTimeNs()),
+        clock.durationPs(phases.inputBufferAccess().ns()),
         in.widthBits(),
-        clock.durationPs(rt.dacNs() + rt.arrayReadNs() + rt.sampleHoldNs()),
+        clock.durationPs(rt.frontNs()),
         clock.durationPs(rt.conversionNs()),
         clock.durationPs(rt.shiftAddNs()),
         !analog && m.rowBlocks() > 1
-            ? clock.durationPs(p.shiftAdd().latencyNs() * log2Ceil(m.rowBlocks())) : 0,
+            ? clock.durationPs(phases.shiftAdd().ns() * log2Ceil(m.rowBlocks())) : 0,
         act == null ? 0 : clock.durationPs(ceilDiv(cols, activationUnits) * act.latencyNs()),
-        clock.durationPs(ceilDiv((long) cols * outputBits, out.widthBits()) * out.accessTimeNs()),
+        clock.durationPs(ceilDiv((long) cols * outputBits, out.widthBits())
+            * phases.outputBufferAccess().ns()),
         clock.durationPs(p.interconnect().latencyNs() + rowBits / p.interconnect().bandwidthGbps()));
 
     String activationClass = act == null ? null : activationClass(plan.activation());
@@ -268,14 +271,9 @@ public final class ChipBuilder {
     return DeviceRegistry.defaults().activation(spec);
   }
 
-  static String activationClass(String function) {
-    return switch (function) {
-      case "relu" -> ComponentClasses.RELU;
-      case "leaky-relu" -> ComponentClasses.LEAKY_RELU;
-      case "tanh" -> ComponentClasses.TANH;
-      case "sigmoid" -> ComponentClasses.SIGMOID;
-      default -> throw new IllegalArgumentException("unknown activation " + function);
-    };
+  /** The ledger class of this preset's unit for {@code function} (its device's class). */
+  String activationClass(String function) {
+    return PresetEnergyTable.activationClass(devices, function);
   }
 
   private static double pow2AtLeast(double v) {

@@ -14,6 +14,7 @@ import dev.spinsim.network.chip.ChipBuilder;
 import dev.spinsim.network.chip.NetworkPlanner;
 import dev.spinsim.network.chip.RangeCalibration;
 import dev.spinsim.network.chip.StagePlan;
+import dev.spinsim.network.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -87,10 +88,10 @@ public final class Generation {
     float[][] kept = new float[images][];
     double[] scores = new double[images];
     GenerationResult r = stream(s, images, firstImage, (i, into) -> System.arraycopy(z, i * latent,
-        into, 0, latent), mode, trace, (i, pixels, zi, score) -> {
+        into, 0, latent), mode, trace, (i, pixels, ref, zi, score) -> {
           kept[i - firstImage] = pixels.clone();
           scores[i - firstImage] = score;
-        }, progress, MAX_SLOTS, EVENT_WINDOW, new PhaseTimes());
+        }, progress, MAX_SLOTS, EVENT_WINDOW, new PhaseTimes(), false);
     int size = kept[0].length;
     float[] all = new float[images * size];
     for (int i = 0; i < images; i++) {
@@ -122,7 +123,7 @@ public final class Generation {
       for (int k = 0; k < into.length; k++) {
         into[k] = (float) rng.nextGaussian();
       }
-    }, mode, trace, sink, progress, MAX_SLOTS, EVENT_WINDOW, phases);
+    }, mode, trace, sink, progress, MAX_SLOTS, EVENT_WINDOW, phases, true);
   }
 
   /** As above with at most {@code maxSlots} image slots and event windows of {@code window}. */
@@ -134,7 +135,7 @@ public final class Generation {
       for (int k = 0; k < into.length; k++) {
         into[k] = (float) rng.nextGaussian();
       }
-    }, mode, trace, sink, progress, maxSlots, window, new PhaseTimes());
+    }, mode, trace, sink, progress, maxSlots, window, new PhaseTimes(), true);
   }
 
   /** Images the cycle-accurate mode simulates in one event window (the pipeline's reach). */
@@ -151,7 +152,7 @@ public final class Generation {
 
   private static GenerationResult stream(GenerationSetup s, int images, int firstImage,
       LatentSource latents, RunMode mode, TraceSink trace, ImageSink sink, IntConsumer progress,
-      int maxSlots, int eventWindow, PhaseTimes phases) {
+      int maxSlots, int eventWindow, PhaseTimes phases, boolean reference) {
     int window = Math.min(images, eventWindow);
     List<StagePlan> plans = plans(s);
     int slots = Math.min(window, Math.min(maxSlots, slotsFor(plans)));
@@ -163,7 +164,10 @@ public final class Generation {
     Stage[] stages = chip.stages();
     HardwareRun run = HardwareRun.begin(stages, images, mode);
     boolean timed = mode == RunMode.CYCLE_ACCURATE;
-    float[][] zs = new float[slots][s.model().latent()];
+    int latent = s.model().latent();
+    float[][] zs = new float[slots][latent];
+    double[] scores = s.runsDiscriminator() ? new double[images] : null;
+    float[] ref = null;
     for (int w0 = 0; w0 < images; w0 += window) {
       int wCount = Math.min(window, images - w0);
       for (int b0 = w0; b0 < w0 + wCount; b0 += slots) {
@@ -176,9 +180,26 @@ public final class Generation {
         for (Stage st : stages) {
           st.values().computeImages(0, count, st.geometry().vectorsPerImage());
         }
+        float[] refs = null;
+        if (reference) {
+          // the float network's images of the batch's latents (cheap: float batched ops)
+          float[] zb = new float[count * latent];
+          for (int i = 0; i < count; i++) {
+            System.arraycopy(zs[i], 0, zb, i * latent, latent);
+          }
+          refs = s.generator().forward(Tensor.of(zb, count, latent, 1, 1), false).data();
+        }
         for (int i = 0; i < count; i++) {
+          float[] img = chip.image(i);
+          if (refs != null) {
+            ref = ref == null ? new float[img.length] : ref;
+            System.arraycopy(refs, i * img.length, ref, 0, img.length);
+          }
+          if (scores != null) {
+            scores[b0 + i] = chip.score(i);
+          }
           try {
-            sink.accept(firstImage + b0 + i, chip.image(i), zs[i], chip.score(i));
+            sink.accept(firstImage + b0 + i, img, ref, zs[i], chip.score(i));
           } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
           }
@@ -197,7 +218,7 @@ public final class Generation {
     run.finish(trace, ledger, prices);
     EnergyReport energy = EnergyReport.price(ledger, table, run.makespanPs());
     phases.mark(timed ? "simulation (values, events, image files)" : "simulation (values, image files)");
-    return new GenerationResult(s, chip, run, null, energy, table, null, null);
+    return new GenerationResult(s, chip, run, null, energy, table, null, scores);
   }
 
   /** Image slots of a batch: as many as {@link #BATCH_BYTES} of stage maps hold, 1..MAX_SLOTS. */

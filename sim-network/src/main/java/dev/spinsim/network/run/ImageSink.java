@@ -8,9 +8,10 @@ package dev.spinsim.network.run;
 @FunctionalInterface
 public interface ImageSink {
   /**
-   * Image {@code index} of the run: its pixels ({@code C×H×W}, the generator's output), the latent
-   * it was generated from ({@code nz} values) and the discriminator's score (NaN when D did not
-   * run).
+   * Image {@code index} of the run: its pixels ({@code C×H×W}, the generator's output), the float
+   * network's image of the same latent ({@code C×H×W}; null when the run was not asked for it),
+   * the latent ({@code nz} values) and the discriminator's score (NaN when D did not run).
    */
-  void accept(int index, float[] pixels, float[] latent, double score) throws java.io.IOException;
+  void accept(int index, float[] pixels, float[] reference, float[] latent, double score)
+      throws java.io.IOException;
 }

@@ -53,7 +53,7 @@ class PipelineSimulationTest {
     MappingOptions o = new MappingOptions(128, 128, WeightScheme.DIFFERENTIAL, BiasMode.DIGITAL,
         ps, Map.of());
     LayerMapping m = new DenseMapping().map(layer, g, o);
-    StageComponents ids = new StageComponents(ledger, "G/" + layer, "relu", Map.of());
+    StageComponents ids = new StageComponents(ledger, "G/" + layer, "dw_relu", Map.of());
     return new Stage("G", layer, m, T, bits, bits, 8, ps, 16, 1, noc, 0, 8, values, ids);
   }
 
@@ -98,7 +98,7 @@ class PipelineSimulationTest {
     assertEquals(vectors * rowBlocks * 8, count(ledger, "G/l2/adc", "convert"));
     assertEquals(vectors * rowBlocks * 8, count(ledger, "G/l2/sample_hold", "sample"));
     assertEquals(vectors * (rowBlocks * 8 + (rowBlocks - 1)), count(ledger, "G/l2/shift_add", "op"));
-    assertEquals(vectors, count(ledger, "G/l2/relu", "activate"));
+    assertEquals(vectors, count(ledger, "G/l2/dw_relu", "activate"));
     // only original pixels are fetched: (performed - zero MACs) / C_out inputs per image
     assertEquals(images * (g.macsPerformed() - g.zeroMacs()) * 8,
         count(ledger, "G/l2/input_buffer", "read_bit"));
