@@ -18,6 +18,8 @@ import dev.spinsim.cli.report.SimulationMode;
 import dev.spinsim.network.chip.Chip;
 import dev.spinsim.network.chip.StagePlan;
 import dev.spinsim.network.mapping.LayerMapping;
+import dev.spinsim.network.model.LayerSpec;
+import dev.spinsim.network.model.NetworkSpec;
 import dev.spinsim.network.model.Shape;
 import dev.spinsim.network.run.GenerationResult;
 import dev.spinsim.network.run.HardwareRun;
@@ -40,17 +42,19 @@ final class GenerationReport {
     return build(in, r, presetLabel, seed, trace, details,
         new ImageBatch(n, img.channels(), img.height(), img.width(), r.images()), r.latents(),
         new ImageBatch(n, img.channels(), img.height(), img.width(), clip(reference)),
-        ImageQuality.compare(r.images(), reference, img.channels() * img.height() * img.width()));
+        ImageQuality.compare(r.images(), reference, img.channels() * img.height() * img.width()),
+        GenerationResult.outsideUnitRange(r.images()));
   }
 
   /**
    * As above for a run that streamed its images: {@code preview} holds the first images (with
    * their {@code previewLatents} and the float network's {@code previewReference}, clipped to
-   * [−1, 1]); {@code quality} compares every image of the run with its float reference.
+   * [−1, 1]); {@code quality} compares every image of the run with its float reference and
+   * {@code outsideUnitRange} counts the run's pixel values outside [−1, 1].
    */
   static RunReport build(RunInputs in, GenerationResult r, String presetLabel, long seed,
       String trace, Map<String, String> details, ImageBatch preview, float[] previewLatents,
-      ImageBatch previewReference, ImageQuality quality) {
+      ImageBatch previewReference, ImageQuality quality, long outsideUnitRange) {
     Chip chip = r.chip();
     HardwareRun run = r.run();
     int n = run.images();
@@ -81,10 +85,22 @@ final class GenerationReport {
       notes.add("functional mode: no time is simulated, so latency and throughput are not measured"
           + " (empty cells) and the energy leaves out leakage (static power x time)");
     }
+    long pixels = (long) n * preview.channels() * preview.height() * preview.width();
+    RunMetrics metrics = r.metrics(presetLabel, in.overridesLabel(), quality, outsideUnitRange);
+    b.metrics(metrics);
+    long outside = metrics.pixelsOutsideUnitRange();
+    if (outside > 0) {
+      notes.add(String.format(java.util.Locale.ROOT, "%d of %d pixel values (%.1f %%) lie outside [-1, 1]"
+          + " (the generator ends in %s, not Tanh): images.npy holds them as computed, the PNGs clip"
+          + " them", outside, pixels, 100.0 * outside / pixels,
+          lastType(in.model.generator())));
+    }
+    if (in.discriminator != null && !(lastLayer(in.model.discriminator()) instanceof LayerSpec.Sigmoid)) {
+      notes.add("the discriminator ends in " + lastType(in.model.discriminator()) + ", not Sigmoid:"
+          + " its scores are logits, not probabilities");
+    }
     b.identity(new RunIdentity(in.model.name(), presetLabel, n, seed,
         timed ? SimulationMode.CYCLE_ACCURATE : SimulationMode.FUNCTIONAL, d, notes));
-    RunMetrics metrics = r.metrics(presetLabel, in.overridesLabel(), quality);
-    b.metrics(metrics);
 
     ActionLedger ledger = chip.ledger();
     Map<String, Double> byTag = r.energy().byTagPj();
@@ -99,8 +115,8 @@ final class GenerationReport {
       for (String k : LayerRow.STANDARD_COUNTS) {
         counts.put(k, 0L);
       }
-      counts.put("crossbar_reads", (long) n * st.mapping().vectorsPerImage()
-          * st.mapping().crossbarsPerCopy() * st.bitCycles());
+      counts.put("crossbar_reads", (long) n * st.mapping().crossbarReadsPerImage()
+          * st.bitCycles());
       for (ComponentInfo c : ledger.components()) {
         if (!c.tag().equals(st.tag())) {
           continue;
@@ -112,14 +128,16 @@ final class GenerationReport {
         }
         addCount(counts, ledger, c, activation ? ComponentClasses.ACTIVATION_ROLE : cls);
       }
-      b.addLayer(new LayerRow(st.network(), st.layer(), plan.kind() + describe(plan), lat,
+      b.addLayer(new LayerRow(st.network(), st.layer(), plan.kind() + describe(plan),
+          st.mapping().strategy(), lat,
           timed ? run.stageStartPs(s, 0) / 1e3 : Double.NaN,
           timed ? run.stageEndPs(s, 0) / 1e3 : Double.NaN,
           byTag.getOrDefault(st.tag(), 0.0), act, counts));
       LayerMapping m = st.mapping();
-      b.addMapping(new MappingRow(st.network(), st.layer(), plan.kind(), m.matrixRows(),
-          m.matrixCols(), m.crossbars(), m.cellUtilisation(), m.vectorsPerImage(),
-          m.macsPerformed(), m.zeroMacs(), m.replication()));
+      b.addMapping(new MappingRow(st.network(), st.layer(), plan.kind(), m.strategy(),
+          m.layout().phases(), m.matrixRows(), m.matrixCols(), m.crossbars(),
+          m.cellUtilisation(), m.vectorsPerImage(), m.macsPerformed(), m.zeroMacs(),
+          m.insertedZeroMacs(), m.replication()));
     }
     r.energy().byClassAndActionPj().forEach((key, pj) -> {
       int slash = key.lastIndexOf('/');
@@ -141,6 +159,14 @@ final class GenerationReport {
     }
     b.runYaml(runYaml(in, presetLabel, seed, n, run.mode(), trace));
     return b.build();
+  }
+
+  private static LayerSpec lastLayer(NetworkSpec net) {
+    return net.layers().get(net.size() - 1);
+  }
+
+  private static String lastType(NetworkSpec net) {
+    return lastLayer(net).type();
   }
 
   /** Float images clipped to [−1, 1] for display (a generator without tanh may leave it). */
@@ -227,6 +253,10 @@ final class GenerationReport {
       weights.put("discriminator", in.discriminatorWeights);
     }
     run.put("weights", weights);
+    if (!in.biasesFromWeights.isEmpty()) {
+      // biases the model left to the weights files, as the files decided them
+      run.put("biasesFromWeights", in.biasesFromWeights);
+    }
     run.put("images", images);
     run.put("seed", seed);
     run.put("mode", mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));

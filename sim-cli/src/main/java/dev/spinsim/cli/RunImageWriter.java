@@ -4,6 +4,7 @@ import dev.spinsim.cli.output.ImagePng;
 import dev.spinsim.cli.output.NpyStreamWriter;
 import dev.spinsim.cli.report.ImageBatch;
 import dev.spinsim.cli.report.RunWriter;
+import dev.spinsim.network.run.GenerationResult;
 import dev.spinsim.network.run.ImageQuality;
 import dev.spinsim.network.run.ImageSink;
 import java.io.Closeable;
@@ -39,6 +40,7 @@ final class RunImageWriter implements ImageSink, Closeable {
   private final double[] rmse;
   private final double[] scores;
   private int next;
+  private long outsideUnitRange;
 
   RunImageWriter(Path dir, int images, int channels, int height, int width, int latent,
       boolean scored) throws IOException {
@@ -69,6 +71,7 @@ final class RunImageWriter implements ImageSink, Closeable {
     Files.write(imagesDir.resolve(String.format(Locale.ROOT, "%0" + digits + "d.png", index)),
         ImagePng.encode(ImagePng.image(pixels, 0, channels, height, width)));
     npy.append(pixels, 0);
+    outsideUnitRange += GenerationResult.outsideUnitRange(pixels);
     latents.append(z, 0);
     if (index < PREVIEW) {
       System.arraycopy(pixels, 0, preview, index * size, size);
@@ -107,6 +110,11 @@ final class RunImageWriter implements ImageSink, Closeable {
   /** Every image against the float network's image of its latent. */
   ImageQuality quality() {
     return ImageQuality.ofRmse(Arrays.copyOf(rmse, next));
+  }
+
+  /** Pixel values outside [−1, 1] (NaN included) over every image written. */
+  long outsideUnitRange() {
+    return outsideUnitRange;
   }
 
   /** D's score per image, or null when D did not run. */

@@ -16,6 +16,7 @@ public record LayerRow(
     String network,
     String layer,
     String kind,
+    String strategy,
     double latencyNs,
     double startNs,
     double endNs,
@@ -39,6 +40,7 @@ public record LayerRow(
     Checks.name(network, "layer network");
     Checks.name(layer, "layer name");
     Checks.name(kind, "layer kind");
+    Checks.name(strategy, "layer mapping strategy");
     boolean timed = !Double.isNaN(latencyNs);
     checkArgument(
         timed == !Double.isNaN(startNs) && timed == !Double.isNaN(endNs),

@@ -26,6 +26,7 @@ import dev.spinsim.network.mapping.LayerMapping;
 import dev.spinsim.network.mapping.MappingOptions;
 import dev.spinsim.network.mapping.MappingStrategy;
 import dev.spinsim.network.mapping.PartialSums;
+import dev.spinsim.network.mapping.PhaseLayout;
 import dev.spinsim.network.mapping.WeightScheme;
 import dev.spinsim.network.run.Stage;
 import dev.spinsim.network.run.StageComponents;
@@ -149,17 +150,21 @@ public final class ChipBuilder {
     ReadoutConfig readout =
         base.withEncoding(unsignedInput ? base.inputEncoding() : InputEncoding.SIGN_SPLIT);
 
-    // program the crossbars: one chain per block of every copy (analog: one per column stack)
-    float[] matrix = withBiasRow(plan, m, weightScale, inputScale);
-    int rowsPerArray = analog ? m.matrixRows() : m.crossbarRows();
-    int rowBlocks = analog ? 1 : m.rowBlocks();
+    // program the crossbars: one chain per block of every copy (analog: one per column stack,
+    // the blocks of one phase)
+    PhaseLayout layout = m.layout();
+    float[] matrix = layout.matrix(plan.matrix(), plan.bias(), inputScale);
+    int rowBlocks = analog ? layout.phases() : m.rowBlocks();
     int perCopy = rowBlocks * m.colBlocks();
     ReadoutChain[] chains = new ReadoutChain[perCopy * m.replication()];
     CrossbarConfig cfg = devices.crossbarConfig(0);
     for (int copy = 0; copy < m.replication(); copy++) {
       for (int rb = 0; rb < rowBlocks; rb++) {
-        int r0 = rb * rowsPerArray;
-        int rows = Math.min(rowsPerArray, m.matrixRows() - r0);
+        int r0 = analog ? layout.firstRow(rb) : layout.firstRowOfBlock(rb);
+        int rows = analog ? layout.rows(rb) : layout.rowsInBlock(rb);
+        if (rows == 0) {
+          continue; // a phase no kernel tap reaches: its outputs are the bias alone
+        }
         for (int cb = 0; cb < m.colBlocks(); cb++) {
           int c0 = cb * m.logicalColsPerCrossbar();
           int cols = m.colsInBlock(cb);
@@ -181,7 +186,7 @@ public final class ChipBuilder {
         }
       }
     }
-    ReadoutChain probe = chains[0];
+    ReadoutChain probe = firstChain(chains);
     ReadTiming rt = probe.timing();
     int bitCycles = (int) probe.counts().bitCycles();
 
@@ -195,7 +200,7 @@ public final class ChipBuilder {
     int cols = m.matrixCols();
     BufferSpec in = p.tile().inputBuffer();
     BufferSpec out = p.tile().outputBuffer();
-    long rowBits = (long) plan.geometry().outWidth() * cols * outputBits;
+    long rowBits = (long) plan.geometry().outWidth() * plan.geometry().outChannels() * outputBits;
     ChipTiming phases = devices.timing();
     StageTiming timing = new StageTiming(
         clock.durationPs(phases.inputBufferAccess().ns()),
@@ -203,8 +208,8 @@ public final class ChipBuilder {
         clock.durationPs(rt.frontNs()),
         clock.durationPs(rt.conversionNs()),
         clock.durationPs(rt.shiftAddNs()),
-        !analog && m.rowBlocks() > 1
-            ? clock.durationPs(phases.shiftAdd().ns() * log2Ceil(m.rowBlocks())) : 0,
+        !analog && layout.maxBlocks() > 1
+            ? clock.durationPs(phases.shiftAdd().ns() * log2Ceil(layout.maxBlocks())) : 0,
         act == null ? 0 : clock.durationPs(ceilDiv(cols, activationUnits) * act.latencyNs()),
         clock.durationPs(ceilDiv((long) cols * outputBits, out.widthBits())
             * phases.outputBufferAccess().ns()),
@@ -243,19 +248,15 @@ public final class ChipBuilder {
         p.tile().crossbarsPerTile(), values, ids);
   }
 
-  /** The im2col matrix, plus the bias as a last row (weight = bias / (input·weight scale)). */
-  private static float[] withBiasRow(StagePlan plan, LayerMapping m, double weightScale,
-      double inputScale) {
-    if (m.matrixRows() == plan.geometry().matrixRows()) {
-      return plan.matrix();
+  /** The first programmed chain (every chain has the same readout timing and counts). */
+  private static ReadoutChain firstChain(ReadoutChain[] chains) {
+    for (ReadoutChain c : chains) {
+      if (c != null) {
+        return c;
+      }
     }
-    int cols = m.matrixCols();
-    float[] out = new float[m.matrixRows() * cols];
-    System.arraycopy(plan.matrix(), 0, out, 0, plan.matrix().length);
-    for (int c = 0; c < cols; c++) {
-      out[plan.matrix().length + c] = (float) (plan.bias()[c] / inputScale);
-    }
-    return out;
+    throw new IllegalArgumentException("a stage without crossbars: no kernel tap reaches any"
+        + " output pixel");
   }
 
   private ActivationUnit activation(StagePlan plan) {

@@ -2,9 +2,8 @@ package dev.spinsim.network.chip;
 
 import dev.spinsim.devices.activation.ActivationUnit;
 import dev.spinsim.devices.crossbar.ReadoutChain;
-import dev.spinsim.network.mapping.ConvGeometry;
-import dev.spinsim.network.mapping.Im2col;
 import dev.spinsim.network.mapping.LayerMapping;
+import dev.spinsim.network.mapping.PhaseLayout;
 import dev.spinsim.network.run.StageValues;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -21,9 +20,11 @@ import java.util.SplittableRandom;
  */
 final class CrossbarStageValues implements StageValues {
   private final StagePlan plan;
-  private final ConvGeometry g;
   private final LayerMapping m;
-  /** Chains of all copies: {@code copy·perCopy + rb·colBlocks + cb}; analog: one per column stack. */
+  /**
+   * Chains of all copies: {@code copy·perCopy + rb·colBlocks + cb}; analog: one per column stack
+   * (a phase's blocks); null for a phase no kernel tap reaches.
+   */
   private final ReadoutChain[] chains;
   private final boolean analogStacks;
   private final double inputScale;
@@ -57,7 +58,6 @@ final class CrossbarStageValues implements StageValues {
       ActivationUnit activation, long noiseKey, int firstImage, float[][] inputs, float[][] outputs,
       int images) {
     this.plan = plan;
-    this.g = plan.geometry();
     this.m = m;
     this.chains = chains;
     this.analogStacks = analogStacks;
@@ -71,12 +71,12 @@ final class CrossbarStageValues implements StageValues {
     this.firstImage = firstImage;
     boolean anyNoise = false;
     for (ReadoutChain c : chains) {
-      anyNoise |= c.crossbar().isNoisy();
+      anyNoise |= c != null && c.crossbar().isNoisy(); // null: a phase without taps
     }
     this.noisy = anyNoise;
     this.inputs = inputs;
     this.outputs = outputs;
-    this.pre = new double[images][g.vectorsPerImage() * g.matrixCols()];
+    this.pre = new double[images][m.layout().vectorsPerImage() * m.matrixCols()];
     this.vector = new float[m.matrixRows()];
     this.slice = new double[analogStacks ? m.matrixRows() : m.crossbarRows()];
     this.columns = new double[m.logicalColsPerCrossbar()];
@@ -89,22 +89,24 @@ final class CrossbarStageValues implements StageValues {
 
   @Override
   public void computeVector(int image, int v) {
-    int ow = g.outWidth();
+    PhaseLayout layout = m.layout();
+    int ph = layout.phaseOf(v);
     Arrays.fill(vector, 0f);
-    Im2col.gather(g, inputs[image], v / ow, v % ow, vector);
-    if (m.matrixRows() > g.matrixRows()) {
-      vector[g.matrixRows()] = (float) inputScale; // bias row driven at full scale
+    layout.gather(inputs[image], v, vector);
+    if (layout.biasRow(ph) >= 0) {
+      vector[layout.biasRow(ph)] = (float) inputScale; // bias row driven at full scale
     }
-    int cols = g.matrixCols();
+    int cols = m.matrixCols();
     double[] acc = pre[image];
     Arrays.fill(acc, v * cols, (v + 1) * cols, 0.0);
     int copy = v % m.replication();
-    int rowsPerRead = analogStacks ? m.matrixRows() : m.crossbarRows();
-    int rowBlocks = analogStacks ? 1 : m.rowBlocks();
-    int perCopy = rowBlocks * m.colBlocks();
-    for (int rb = 0; rb < rowBlocks; rb++) {
-      int r0 = rb * rowsPerRead;
-      int rows = Math.min(rowsPerRead, m.matrixRows() - r0);
+    // the phase's row blocks (analog: its one column stack)
+    int first = analogStacks ? ph : layout.firstBlock(ph);
+    int end = analogStacks ? (layout.rows(ph) > 0 ? ph + 1 : ph) : first + layout.blocks(ph);
+    int perCopy = (analogStacks ? layout.phases() : m.rowBlocks()) * m.colBlocks();
+    for (int rb = first; rb < end; rb++) {
+      int r0 = analogStacks ? layout.firstRow(rb) : layout.firstRowOfBlock(rb);
+      int rows = analogStacks ? layout.rows(rb) : layout.rowsInBlock(rb);
       boolean zero = true;
       for (int i = 0; i < rows; i++) {
         double x = vector[r0 + i] / inputScale;
@@ -138,13 +140,14 @@ final class CrossbarStageValues implements StageValues {
 
   @Override
   public void finishVector(int image, int v) {
-    int cols = g.matrixCols();
-    int pixels = g.vectorsPerImage();
+    int cols = m.matrixCols();
+    PhaseLayout layout = m.layout();
     double[] acc = pre[image];
     float[] out = outputs[image];
     float[] bias = plan.bias();
     for (int c = 0; c < cols; c++) {
-      double y = acc[v * cols + c] * outputScale + (digitalBias ? bias[c] : 0.0);
+      double y = acc[v * cols + c] * outputScale
+          + (digitalBias ? bias[layout.channelOf(c)] : 0.0);
       double a;
       if (activation == null) {
         a = y;
@@ -153,7 +156,7 @@ final class CrossbarStageValues implements StageValues {
       } else {
         a = activation.transfer(y);
       }
-      out[c * pixels + v] = (float) a;
+      out[layout.outputIndex(v, c)] = (float) a;
     }
   }
 }

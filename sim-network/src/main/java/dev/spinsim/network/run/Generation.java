@@ -178,7 +178,7 @@ public final class Generation {
           chip.setLatent(i, zs[i]);
         }
         for (Stage st : stages) {
-          st.values().computeImages(0, count, st.geometry().vectorsPerImage());
+          st.values().computeImages(0, count, st.vectorsPerImage());
         }
         float[] refs = null;
         if (reference) {

@@ -54,6 +54,15 @@ public record GenerationResult(
    * {@code --set} changes in readable form (empty for none); {@code quality} may be null.
    */
   public RunMetrics metrics(String presetLabel, String overrides, ImageQuality quality) {
+    return metrics(presetLabel, overrides, quality, outsideUnitRange(images()));
+  }
+
+  /**
+   * As above for a run that streamed its images: {@code pixelsOutsideUnitRange} is the count of
+   * pixel values outside [−1, 1] over all of them.
+   */
+  public RunMetrics metrics(String presetLabel, String overrides, ImageQuality quality,
+      long pixelsOutsideUnitRange) {
     int n = run.images();
     boolean timed = run.mode() == RunMode.CYCLE_ACCURATE;
     RunMetrics.Builder b = RunMetrics.builder()
@@ -82,7 +91,19 @@ public record GenerationResult(
     for (var m : chip.mappings()) {
       crossbars += m.crossbars();
     }
-    return b.quality(quality).chip(chip.tiles(), crossbars, run.eventsProcessed()).build();
+    return b.quality(quality).chip(chip.tiles(), crossbars, run.eventsProcessed())
+        .pixelsOutsideUnitRange(pixelsOutsideUnitRange).build();
+  }
+
+  /** Pixel values outside [−1, 1] (NaN included) in {@code pixels}. */
+  public static long outsideUnitRange(float[] pixels) {
+    long outside = 0;
+    for (float v : pixels) {
+      if (!(v >= -1f && v <= 1f)) {
+        outside++;
+      }
+    }
+    return outside;
   }
 
   /** The discriminator's score per image, or null when D did not run. */

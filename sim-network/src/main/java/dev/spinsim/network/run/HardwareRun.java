@@ -44,7 +44,7 @@ public final class HardwareRun {
     if (mode == RunMode.FUNCTIONAL) {
       for (int i = 0; i < images; i++) {
         for (Stage st : stages) {
-          st.values.computeImages(i, i + 1, st.geometry.vectorsPerImage());
+          st.values.computeImages(i, i + 1, st.vectorsPerImage());
         }
         progress.accept(i);
       }
@@ -67,7 +67,7 @@ public final class HardwareRun {
   /** Functional mode: records the closed-form action counts of {@code count} more images. */
   public void countFunctional(int count, ActionLedger ledger) {
     for (Stage st : stages) {
-      PipelineSimulation.recordClosedForm(st, ledger, (long) count * st.geometry.vectorsPerImage());
+      PipelineSimulation.recordClosedForm(st, ledger, (long) count * st.vectorsPerImage());
     }
   }
 
@@ -100,7 +100,7 @@ public final class HardwareRun {
 
   /** Ends the run: the layer-level trace rows, when asked for. */
   public void finish(TraceSink trace, ActionLedger ledger, double[][] pricePj) {
-    if (mode == RunMode.CYCLE_ACCURATE && trace.level() == TraceLevel.LAYER) {
+    if (mode == RunMode.CYCLE_ACCURATE && trace.enabled(TraceLevel.LAYER)) {
       traceLayers(trace, ledger, pricePj);
     }
   }
@@ -122,10 +122,10 @@ public final class HardwareRun {
           }
         }
       }
-      long count = st.geometry.vectorsPerImage();
+      long count = st.vectorsPerImage();
       for (int i = 0; i < images; i++) {
         trace.record(stageStartPs[s][i], stageEndPs[s][i], st.traceLayer, "layer", st.traceLayer,
-            st.firstTile, count, energy / images);
+            i, st.firstTile, count, energy / images);
       }
     }
   }

@@ -11,6 +11,7 @@ import dev.spinsim.core.trace.TraceSink;
 import dev.spinsim.network.mapping.ConvGeometry;
 import dev.spinsim.network.mapping.LayerMapping;
 import dev.spinsim.network.mapping.PartialSums;
+import dev.spinsim.network.mapping.PhaseLayout;
 import java.util.Arrays;
 import java.util.function.IntConsumer;
 
@@ -125,10 +126,10 @@ public final class PipelineSimulation {
       ConvGeometry g = stages[s].geometry;
       pixelsWritten[s] = new int[images * g.outHeight()];
       rowDone[s] = new boolean[images * g.outHeight()];
-      outstanding[s] = new int[images * g.vectorsPerImage()];
+      outstanding[s] = new int[images * stages[s].vectorsPerImage()];
       if (stages[s].partialSums == PartialSums.ANALOG) {
-        analogJoin[s] = new int[images * g.vectorsPerImage() * stages[s].mapping.colBlocks()
-            * stages[s].bitCycles];
+        analogJoin[s] = new int[images * stages[s].vectorsPerImage()
+            * stages[s].mapping.colBlocks() * stages[s].bitCycles];
       }
       Arrays.fill(stageStartPs[s], -1);
     }
@@ -202,7 +203,7 @@ public final class PipelineSimulation {
     Stage st = stages[s];
     ConvGeometry g = st.geometry;
     int oh = g.outHeight();
-    int ow = g.outWidth();
+    PhaseLayout layout = st.mapping.layout();
     int arrived = rowsArrived[s][image];
     while (nextRow[s][image] < oh) {
       int r = nextRow[s][image];
@@ -210,8 +211,10 @@ public final class PipelineSimulation {
       if (last >= arrived || (last < 0 && arrived == 0)) {
         break;
       }
-      for (int x = 0; x < ow; x++) {
-        sim.schedule(now, P_VECTOR, vectorStart, pack(image, s, r * ow + x, 0, 0));
+      // the row's pixels; under sub-pixel they belong to different phases (crossbars)
+      int v0 = layout.firstVectorOfRow(r);
+      for (int x = 0, n = layout.vectorsInRow(r); x < n; x++) {
+        sim.schedule(now, P_VECTOR, vectorStart, pack(image, s, v0 + x, 0, 0));
       }
       nextRow[s][image]++;
     }
@@ -229,7 +232,7 @@ public final class PipelineSimulation {
     long bits = (long) st.liveInputs[v] * st.inputBits;
     long fetchPs = st.timing.inputReadPs(bits);
     long start = st.inputPort.acquire(now, fetchPs);
-    record(c.inputBuffer, c.readBit, bits, start, start + fetchPs, st, st.tileOf(0));
+    record(c.inputBuffer, c.readBit, bits, start, start + fetchPs, st, image(p), st.tileOf(0));
     if (stageStartPs[si][image] < 0) {
       stageStartPs[si][image] = start;
     }
@@ -240,19 +243,28 @@ public final class PipelineSimulation {
       st.values.computeVector(image, v);
     }
     int perCopy = st.perCopy();
-    outstanding[si][image * st.geometry.vectorsPerImage() + v] =
-        (st.partialSums == PartialSums.DIGITAL ? perCopy : st.mapping.colBlocks()) * st.bitCycles;
+    PhaseLayout layout = st.mapping.layout();
+    int ph = layout.phaseOf(v);
+    int blocks = layout.blocks(ph);
+    int colBlocks = st.mapping.colBlocks();
+    if (blocks == 0) {
+      // a phase no kernel tap reaches: the output is the bias alone, no crossbar is read
+      sim.schedule(start + fetchPs, P_ACCUMULATE, accumulate, pack(image, si, v, 0, 0));
+      return;
+    }
+    outstanding[si][image * st.vectorsPerImage() + v] =
+        (st.partialSums == PartialSums.DIGITAL ? blocks * colBlocks : colBlocks) * st.bitCycles;
     if (st.partialSums == PartialSums.ANALOG) {
-      int base = (image * st.geometry.vectorsPerImage() + v) * st.mapping.colBlocks() * st.bitCycles;
-      Arrays.fill(analogJoin[si], base, base + st.mapping.colBlocks() * st.bitCycles,
-          st.mapping.rowBlocks());
+      int base = (image * st.vectorsPerImage() + v) * colBlocks * st.bitCycles;
+      Arrays.fill(analogJoin[si], base, base + colBlocks * st.bitCycles, blocks);
     }
     int copy = v % st.mapping.replication();
-    // the copy's row drivers take the vector once it is fetched and keep it for all bit cycles
-    long readStart = st.copyDrivers[copy].acquire(start + fetchPs,
+    // the phase's row drivers take the vector once it is fetched and keep it for all bit cycles
+    long readStart = st.copyDrivers[copy * layout.phases() + ph].acquire(start + fetchPs,
         (long) st.bitCycles * st.timing.readPs());
-    for (int x = 0; x < perCopy; x++) {
-      sim.schedule(readStart, P_READ, read, pack(image, si, v, copy * perCopy + x, 0));
+    int first = copy * perCopy + layout.firstBlock(ph) * colBlocks;
+    for (int x = 0; x < blocks * colBlocks; x++) {
+      sim.schedule(readStart, P_READ, read, pack(image, si, v, first + x, 0));
     }
   }
 
@@ -267,8 +279,8 @@ public final class PipelineSimulation {
     int cols = st.mapping.colsInBlock(local % st.mapping.colBlocks());
     long cells = (long) rows * st.mapping.physicalCols(cols);
     StageComponents c = st.ids;
-    record(c.dac, c.convert, rows, start, end, st, st.tileOf(xb));
-    record(c.crossbar, c.cellRead, cells, start, end, st, st.tileOf(xb));
+    record(c.dac, c.convert, rows, start, end, st, image(p), st.tileOf(xb));
+    record(c.crossbar, c.cellRead, cells, start, end, st, image(p), st.tileOf(xb));
     sim.schedule(end, P_READ_DONE, readDone, p);
   }
 
@@ -282,25 +294,27 @@ public final class PipelineSimulation {
     int cb = local % st.mapping.colBlocks();
     int cols = st.mapping.colsInBlock(cb);
     StageComponents c = st.ids;
-    record(c.sampleHold, c.sample, cols, now, now, st, st.tileOf(xb));
+    record(c.sampleHold, c.sample, cols, now, now, st, image(p), st.tileOf(xb));
     if (bit + 1 < st.bitCycles) {
       sim.schedule(now, P_READ, read, p + 1);
     }
     if (st.partialSums == PartialSums.ANALOG) {
       int v = vector(p);
-      int idx = ((image * st.geometry.vectorsPerImage() + v) * st.mapping.colBlocks() + cb)
+      int idx = ((image * st.vectorsPerImage() + v) * st.mapping.colBlocks() + cb)
           * st.bitCycles + bit;
       if (--analogJoin[si][idx] > 0) {
         return;
       }
-      // the column stack's currents are summed: convert once, on the bank below the last block
+      // the column stack's currents are summed: convert once, on the bank below the phase's
+      // last block
       int copyBase = xb - local;
-      xb = copyBase + (st.mapping.rowBlocks() - 1) * st.mapping.colBlocks() + cb;
+      int ph = st.mapping.layout().phaseOfBlock(local / st.mapping.colBlocks());
+      xb = copyBase + st.lastBlockOfPhase(ph) * st.mapping.colBlocks() + cb;
       p = pack(image, si, v, xb, bit);
     }
     long start = st.adcBanks[xb].acquire(now, st.timing.convertPs());
     long end = start + st.timing.convertPs();
-    record(c.adc, c.convert, cols, start, end, st, st.tileOf(xb));
+    record(c.adc, c.convert, cols, start, end, st, image(p), st.tileOf(xb));
     sim.schedule(end, P_CONVERT_DONE, convertDone, p);
   }
 
@@ -311,14 +325,14 @@ public final class PipelineSimulation {
     long start = st.shiftAdd.acquire(now, st.timing.shiftAddPs());
     long end = start + st.timing.shiftAddPs();
     StageComponents c = st.ids;
-    record(c.shiftAdd, c.op, cols, start, end, st, st.tileOf(xbar(p)));
+    record(c.shiftAdd, c.op, cols, start, end, st, image(p), st.tileOf(xbar(p)));
     sim.schedule(end, P_SHIFT_DONE, shiftDone, p);
   }
 
   private void onShiftDone(Simulator s, long now, long p) {
     int si = stage(p);
     Stage st = stages[si];
-    int slot = image(p) * st.geometry.vectorsPerImage() + vector(p);
+    int slot = image(p) * st.vectorsPerImage() + vector(p);
     if (--outstanding[si][slot] == 0) {
       sim.schedule(now, P_ACCUMULATE, accumulate, pack(image(p), si, vector(p), 0, 0));
     }
@@ -328,10 +342,11 @@ public final class PipelineSimulation {
     Stage st = stages[stage(p)];
     long start = st.accumulator.acquire(now, st.timing.accumulatePs());
     long end = start + st.timing.accumulatePs();
-    int partials = st.partialSums == PartialSums.DIGITAL ? st.mapping.rowBlocks() - 1 : 0;
+    int blocks = st.mapping.layout().blocks(st.mapping.layout().phaseOf(vector(p)));
+    int partials = st.partialSums == PartialSums.DIGITAL ? Math.max(blocks - 1, 0) : 0;
     StageComponents c = st.ids;
     record(c.shiftAdd, c.op, (long) partials * st.mapping.matrixCols(), start, end, st,
-        st.tileOf(0));
+        image(p), st.tileOf(0));
     sim.schedule(end, P_ACTIVATE, activate, p);
   }
 
@@ -340,14 +355,14 @@ public final class PipelineSimulation {
     long start = st.activationUnits.acquire(now, st.timing.activatePs());
     long end = start + st.timing.activatePs();
     StageComponents c = st.ids;
-    record(c.activation, c.activate, st.mapping.matrixCols(), start, end, st, st.tileOf(0));
+    record(c.activation, c.activate, st.mapping.matrixCols(), start, end, st, image(p), st.tileOf(0));
     if (computeValues) {
       st.values.finishVector(image(p), vector(p));
     }
     long wStart = st.outputPort.acquire(end, st.timing.outputWritePs());
     long wEnd = wStart + st.timing.outputWritePs();
     record(c.outputBuffer, c.writeBit, (long) st.mapping.matrixCols() * st.outputBits, wStart,
-        wEnd, st, st.tileOf(0));
+        wEnd, st, image(p), st.tileOf(0));
     sim.schedule(wEnd, P_WRITE_DONE, writeDone, p);
   }
 
@@ -356,6 +371,14 @@ public final class PipelineSimulation {
     Stage st = stages[si];
     int image = image(p);
     int ow = st.geometry.outWidth();
+    if (st.mapping.layout().coversAllPixels()) {
+      // one vector wrote the whole map: every row leaves
+      for (int row = 0; row < st.geometry.outHeight(); row++) {
+        pixelsWritten[si][image * st.geometry.outHeight() + row] = ow;
+        sim.schedule(now, P_TRANSFER, transfer, pack(image, si, row, 0, 0));
+      }
+      return;
+    }
     int row = vector(p) / ow;
     int idx = image * st.geometry.outHeight() + row;
     if (++pixelsWritten[si][idx] == ow) {
@@ -367,9 +390,9 @@ public final class PipelineSimulation {
     Stage st = stages[stage(p)];
     long start = st.interconnect.acquire(now, st.timing.transferRowPs());
     long end = start + st.timing.transferRowPs();
-    long bits = (long) st.geometry.outWidth() * st.mapping.matrixCols() * st.outputBits;
+    long bits = (long) st.geometry.outWidth() * st.geometry.outChannels() * st.outputBits;
     StageComponents c = st.ids;
-    record(c.interconnect, c.transferBit, bits, start, end, st, st.tileOf(0));
+    record(c.interconnect, c.transferBit, bits, start, end, st, image(p), st.tileOf(0));
     sim.schedule(end, P_ARRIVE, arrive, p);
   }
 
@@ -403,32 +426,47 @@ public final class PipelineSimulation {
    */
   public static void recordClosedForm(Stage st, ActionLedger ledger, long vectors) {
     LayerMapping m = st.mapping;
+    PhaseLayout layout = m.layout();
     StageComponents c = st.ids;
+    long images = vectors / st.vectorsPerImage();
     long bits = st.bitCycles;
     long dac = 0;
     long cells = 0;
     long samples = 0;
-    for (int rb = 0; rb < m.rowBlocks(); rb++) {
-      for (int cb = 0; cb < m.colBlocks(); cb++) {
-        dac += m.rowsInBlock(rb);
-        cells += (long) m.rowsInBlock(rb) * m.physicalCols(m.colsInBlock(cb));
-        samples += m.colsInBlock(cb);
+    long conversions = 0;
+    long accumulations = 0;
+    // per image: every phase's vectors read that phase's blocks
+    for (int ph = 0; ph < layout.phases(); ph++) {
+      long n = layout.vectorsOfPhase(ph);
+      int blocks = layout.blocks(ph);
+      for (int rb = layout.firstBlock(ph); rb < layout.firstBlock(ph) + blocks; rb++) {
+        for (int cb = 0; cb < m.colBlocks(); cb++) {
+          dac += n * m.rowsInBlock(rb);
+          cells += n * m.rowsInBlock(rb) * m.physicalCols(m.colsInBlock(cb));
+          samples += n * m.colsInBlock(cb);
+          if (st.partialSums == PartialSums.DIGITAL) {
+            conversions += n * m.colsInBlock(cb);
+          }
+        }
+      }
+      if (blocks > 0 && st.partialSums == PartialSums.ANALOG) {
+        conversions += n * m.matrixCols();
+      }
+      if (st.partialSums == PartialSums.DIGITAL && blocks > 1) {
+        accumulations += n * (blocks - 1) * m.matrixCols();
       }
     }
-    long conversions = st.partialSums == PartialSums.DIGITAL ? samples : m.matrixCols();
-    long accumulations = st.partialSums == PartialSums.DIGITAL
-        ? (long) (m.rowBlocks() - 1) * m.matrixCols() : 0;
     long cols = m.matrixCols();
     long live = 0;
     for (int n : st.liveInputs) {
       live += n;
     }
-    add(ledger, c.inputBuffer, c.readBit, vectors / st.liveInputs.length * live * st.inputBits);
-    add(ledger, c.dac, c.convert, vectors * dac * bits);
-    add(ledger, c.crossbar, c.cellRead, vectors * cells * bits);
-    add(ledger, c.sampleHold, c.sample, vectors * samples * bits);
-    add(ledger, c.adc, c.convert, vectors * conversions * bits);
-    add(ledger, c.shiftAdd, c.op, vectors * (conversions * bits + accumulations));
+    add(ledger, c.inputBuffer, c.readBit, images * live * st.inputBits);
+    add(ledger, c.dac, c.convert, images * dac * bits);
+    add(ledger, c.crossbar, c.cellRead, images * cells * bits);
+    add(ledger, c.sampleHold, c.sample, images * samples * bits);
+    add(ledger, c.adc, c.convert, images * conversions * bits);
+    add(ledger, c.shiftAdd, c.op, images * (conversions * bits + accumulations));
     add(ledger, c.activation, c.activate, vectors * cols);
     add(ledger, c.outputBuffer, c.writeBit, vectors * cols * st.outputBits);
     add(ledger, c.interconnect, c.transferBit, vectors * cols * st.outputBits);
@@ -442,14 +480,14 @@ public final class PipelineSimulation {
 
   /** Adds to the ledger and, at trace level {@code op}, writes the phase as one trace row. */
   private void record(int component, int action, long count, long startPs, long endPs, Stage st,
-      int tile) {
+      int image, int tile) {
     if (count == 0 || component < 0) {
       return;
     }
     ledger.record(component, action, count);
-    if (trace.level() == TraceLevel.OP) {
+    if (trace.enabled(TraceLevel.OP)) {
       trace.record(startPs, endPs, componentNames[component], actionNames[action],
-          st.traceLayer, tile, count,
+          st.traceLayer, image, tile, count,
           count * pricePj[component][action]);
     }
   }

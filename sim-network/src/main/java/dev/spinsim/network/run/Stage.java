@@ -28,8 +28,9 @@ public final class Stage {
   /** Crossbars of all copies, index {@code copy·perCopy + rb·colBlocks + cb}. */
   final Resource[] crossbars;
   /**
-   * One per copy: the row drivers of a copy's crossbars hold one input vector at a time, for all
-   * its bit cycles (the next vector's fetch overlaps, its reads follow).
+   * One per copy and phase ({@code copy·phases + phase}): the row drivers of a phase's crossbars
+   * hold one input vector at a time, for all its bit cycles (the next vector's fetch overlaps,
+   * its reads follow); different phases sit on different crossbars and run at once.
    */
   final Resource[] copyDrivers;
   /** The ADC bank behind each crossbar (digital partial sums) or each column stack (analog). */
@@ -71,10 +72,9 @@ public final class Stage {
     this.firstTile = firstTile;
     this.crossbarsPerTile = crossbarsPerTile;
     this.traceLayer = network + "." + layer;
-    int ow = geometry.outWidth();
-    this.liveInputs = new int[geometry.vectorsPerImage()];
+    this.liveInputs = new int[mapping.layout().vectorsPerImage()];
     for (int v = 0; v < liveInputs.length; v++) {
-      liveInputs[v] = geometry.liveInputs(v / ow, v % ow);
+      liveInputs[v] = mapping.layout().liveInputs(v);
     }
     this.lastInputRow = new int[geometry.outHeight()];
     for (int r = 0; r < lastInputRow.length; r++) {
@@ -89,9 +89,12 @@ public final class Stage {
       crossbars[i] = new Resource(p + "crossbar" + i, 1);
       adcBanks[i] = new Resource(p + "adc-bank" + i, 1);
     }
-    copyDrivers = new Resource[mapping.replication()];
+    int phases = mapping.layout().phases();
+    copyDrivers = new Resource[mapping.replication() * phases];
     for (int i = 0; i < copyDrivers.length; i++) {
-      copyDrivers[i] = new Resource(p + "row-drivers" + i, 1);
+      // dense keeps its historical names (one driver set per copy)
+      copyDrivers[i] = new Resource(p + "row-drivers" + (phases == 1 ? "" + i
+          : (i / phases) + ".phase" + (i % phases)), 1);
     }
     inputPort = new Resource(p + "input-buffer-port", 1);
     shiftAdd = new Resource(p + "shift-add", shiftAddUnits);
@@ -151,6 +154,16 @@ public final class Stage {
     return mapping.crossbarsPerCopy();
   }
 
+  /** Input vectors per image (one per output pixel, or one for a single-pixel layer). */
+  int vectorsPerImage() {
+    return liveInputs.length;
+  }
+
+  /** The last row block of phase {@code ph}. */
+  int lastBlockOfPhase(int ph) {
+    return mapping.layout().firstBlock(ph) + mapping.layout().blocks(ph) - 1;
+  }
+
   /** Every resource of the stage, for utilisation reports. */
   public List<Resource> resources() {
     List<Resource> all = new ArrayList<>(List.of(copyDrivers));
@@ -159,8 +172,9 @@ public final class Stage {
       all.addAll(List.of(adcBanks));
     } else {
       for (int i = 0; i < adcBanks.length; i++) {
-        if ((i % perCopy()) / mapping.colBlocks() == mapping.rowBlocks() - 1) {
-          all.add(adcBanks[i]);
+        int rb = (i % perCopy()) / mapping.colBlocks();
+        if (rb == lastBlockOfPhase(mapping.layout().phaseOfBlock(rb))) {
+          all.add(adcBanks[i]); // a phase's column stack converts below its last block
         }
       }
     }

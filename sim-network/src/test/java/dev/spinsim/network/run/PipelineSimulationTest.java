@@ -24,7 +24,7 @@ class PipelineSimulationTest {
       new StageTiming(1_000, 64, 10_000, 8_000, 500, 700, 2_000, 300, 400);
 
   /** Records the order in which values are computed, to check dataflow. */
-  private static final class Log implements StageValues {
+  static final class Log implements StageValues {
     final List<String> events;
     final String name;
 
