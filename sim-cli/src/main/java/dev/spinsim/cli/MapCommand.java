@@ -1,6 +1,14 @@
 package dev.spinsim.cli;
 
 import dev.spinsim.devices.preset.Preset;
+import dev.spinsim.devices.energy.AreaTable;
+import dev.spinsim.devices.preset.PresetAreaTable;
+import dev.spinsim.devices.preset.PresetDevices;
+import dev.spinsim.devices.preset.PresetEnergyTable;
+import dev.spinsim.devices.preset.Presets;
+import dev.spinsim.network.model.LayerSpec;
+import dev.spinsim.network.model.NetworkSpec;
+import dev.spinsim.network.chip.ChipBuilder;
 import dev.spinsim.network.chip.NetworkPlanner;
 import dev.spinsim.network.chip.NetworkPlanner.MatrixLayer;
 import dev.spinsim.network.mapping.LayerMapping;
@@ -31,7 +39,7 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description = "Print the mapping table under mapping.strategy (dense or sub-pixel, e.g."
         + " --set mapping.strategy=sub-pixel): per layer the matrix and its phases, crossbars,"
-        + " tiles, cell utilisation, input vectors, MACs, those on zeros and their share, and"
+        + " tiles and their area (the preset's tile area), cell utilisation, input vectors, MACs, those on zeros and their share, and"
         + " those on inserted zeros.")
 final class MapCommand implements Callable<Integer> {
   @Option(names = "--model", defaultValue = "fmnist",
@@ -58,7 +66,7 @@ final class MapCommand implements Callable<Integer> {
   Path csv;
 
   static final List<String> COLUMNS = List.of("network", "layer", "kind", "matrix_rows",
-      "matrix_cols", "phases", "row_blocks", "col_blocks", "crossbars", "tiles", "cell_utilisation",
+      "matrix_cols", "phases", "row_blocks", "col_blocks", "crossbars", "tiles", "area_mm2", "cell_utilisation",
       "input_vectors_per_image", "macs_per_image", "zero_macs_per_image", "zero_fraction",
       "inserted_zero_macs_per_image", "replication");
 
@@ -74,12 +82,27 @@ final class MapCommand implements Callable<Integer> {
       layers.addAll(NetworkPlanner.matrixLayers("D", spec.discriminator()));
     }
     List<List<String>> rows = new ArrayList<>();
+    PresetDevices devices = PresetDevices.of(p);
+    AreaTable area = PresetAreaTable.build(devices);
+    long crossbars = 0;
+    int allTiles = 0;
+    double areaMm2 = 0;
     for (MatrixLayer l : layers) {
       LayerMapping lm = m.strategyObject().map(l.network() + "." + l.layer(), l.geometry(), o);
       int perTile = p.tile().crossbarsPerTile();
+      int tiles = (lm.crossbars() + perTile - 1) / perTile;
+      // each layer sits on its own tiles; its area is the components a run registers for it,
+      // priced by the same area table
+      NetworkSpec net = l.network().equals("G") ? spec.generator() : spec.discriminator();
+      String act = activates(net, l.layer()) ? PresetEnergyTable.activationClass(devices, "relu") : null;
+      double layerAreaMm2 = area.areaMm2(ChipBuilder.componentAttributes(devices, lm, act));
+      areaMm2 += layerAreaMm2;
+      crossbars += lm.crossbars();
+      allTiles += tiles;
       rows.add(List.of(l.network(), l.layer(), l.kind(), str(lm.matrixRows()),
           str(lm.matrixCols()), str(lm.layout().phases()), str(lm.rowBlocks()),
-          str(lm.colBlocks()), str(lm.crossbars()), str((lm.crossbars() + perTile - 1) / perTile),
+          str(lm.colBlocks()), str(lm.crossbars()), str(tiles),
+          String.format(Locale.ROOT, "%.4f", layerAreaMm2),
           pct(lm.cellUtilisation()), str(lm.vectorsPerImage()), str(lm.macsPerformed()),
           str(lm.zeroMacs()), pct(lm.zeroFraction()), str(lm.insertedZeroMacs()),
           str(lm.replication())));
@@ -88,6 +111,7 @@ final class MapCommand implements Callable<Integer> {
         spec.name(), p.name(), o.crossbarRows(), o.crossbarCols(), p.crossbar().weightMapping(),
         m.strategy());
     System.out.print(Table.render(COLUMNS, rows));
+    System.out.printf(Locale.ROOT, "total: %d crossbars, %d tiles, %.4f mm2%n", crossbars, allTiles, areaMm2);
     if (csv != null) {
       Path tmp = Files.createTempFile(csv.toAbsolutePath().getParent(), ".map", ".csv");
       try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
@@ -101,6 +125,19 @@ final class MapCommand implements Callable<Integer> {
       System.out.println("wrote " + csv);
     }
     return 0;
+  }
+
+  /**
+   * True when an activation unit follows matrix layer {@code layer} (after an optional batchnorm),
+   * as the chip builder places one; every activation unit has the preset's one unit area.
+   */
+  private static boolean activates(NetworkSpec net, String layer) {
+    int i = Integer.parseInt(layer.substring(layer.lastIndexOf('.') + 1)) + 1;
+    List<LayerSpec> ls = net.layers();
+    if (i < ls.size() && ls.get(i) instanceof LayerSpec.BatchNorm2d) {
+      i++;
+    }
+    return i < ls.size() && !ls.get(i).isMatrixLayer();
   }
 
   private static String str(long v) {
