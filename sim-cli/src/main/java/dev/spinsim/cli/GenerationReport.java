@@ -97,6 +97,9 @@ final class GenerationReport {
       }
       counts.put("crossbar_reads", (long) n * st.mapping().vectorsPerImage()
           * st.mapping().crossbarsPerCopy() * st.bitCycles());
+      long rowCycles = (long) n * st.mapping().vectorsPerImage() * st.rowCyclesPerVector();
+      counts.put("row_cycles", rowCycles);
+      double periphery = 0;
       for (ComponentInfo c : ledger.components()) {
         if (!c.tag().equals(st.tag())) {
           continue;
@@ -105,11 +108,18 @@ final class GenerationReport {
         if (cls.equals(ComponentClasses.RELU) || cls.equals(ComponentClasses.LEAKY_RELU)) {
           act += byComponent.getOrDefault(c.name(), 0.0);
         }
+        if (cls.equals(ComponentClasses.ADC) || cls.equals(ComponentClasses.SAMPLE_HOLD)
+            || cls.equals(ComponentClasses.SHIFT_ADD)) {
+          periphery += byComponent.getOrDefault(c.name(), 0.0);
+        }
         addCount(counts, ledger, c, cls);
       }
+      long driven = counts.get("dac_ops");
       b.addLayer(new LayerRow(st.network(), st.layer(), plan.kind() + describe(plan), lat,
           timed ? run.stageStartPs(s, 0) / 1e3 : 0, timed ? run.stageEndPs(s, 0) / 1e3 : 0,
-          byTag.getOrDefault(st.tag(), 0.0), act, counts));
+          byTag.getOrDefault(st.tag(), 0.0), act, counts,
+          rowCycles == 0 ? 0 : (double) driven / rowCycles,
+          st.mapping().zeroFraction() * periphery));
       LayerMapping m = st.mapping();
       b.addMapping(new MappingRow(st.network(), st.layer(), plan.kind(), m.matrixRows(),
           m.matrixCols(), m.crossbars(), m.cellUtilisation(), m.vectorsPerImage(),
@@ -154,6 +164,7 @@ final class GenerationReport {
     String[] actions;
     switch (cls) {
       case ComponentClasses.DAC -> { key = "dac_ops"; actions = new String[] {ComponentClasses.CONVERT}; }
+      case ComponentClasses.CROSSBAR -> { key = "cells_read"; actions = new String[] {ComponentClasses.CELL_READ}; }
       case ComponentClasses.ADC -> { key = "conversions"; actions = new String[] {ComponentClasses.CONVERT}; }
       case ComponentClasses.SHIFT_ADD -> { key = "shift_adds"; actions = new String[] {ComponentClasses.OP}; }
       case ComponentClasses.RELU, ComponentClasses.LEAKY_RELU, ComponentClasses.TANH,

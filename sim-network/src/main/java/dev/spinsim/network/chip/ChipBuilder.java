@@ -10,6 +10,7 @@ import dev.spinsim.devices.activation.ActivationUnit;
 import dev.spinsim.devices.crossbar.Crossbar;
 import dev.spinsim.devices.crossbar.CrossbarConfig;
 import dev.spinsim.devices.crossbar.InputEncoding;
+import dev.spinsim.devices.crossbar.ReadCounts;
 import dev.spinsim.devices.crossbar.ReadTiming;
 import dev.spinsim.devices.crossbar.ReadoutChain;
 import dev.spinsim.devices.crossbar.ReadoutConfig;
@@ -148,41 +149,53 @@ public final class ChipBuilder {
         unsignedInput ? base.inputEncoding() : InputEncoding.SIGN_SPLIT, base.columnsPerAdc(),
         base.adcFullScaleFraction(), base.sampleHoldNs(), base.shiftAddNs());
 
-    // program the crossbars: one chain per block of every copy (analog: one per column stack)
+    // program the crossbars, one per block of every copy, and chain them: one readout chain per
+    // crossbar (digital partial sums) or per column stack of up to maxStackHeight crossbars whose
+    // column currents are summed (analog)
     float[] matrix = withBiasRow(plan, m, weightScale, inputScale);
-    int rowsPerArray = analog ? m.matrixRows() : m.crossbarRows();
-    int rowBlocks = analog ? 1 : m.rowBlocks();
-    int perCopy = rowBlocks * m.colBlocks();
-    ReadoutChain[] chains = new ReadoutChain[perCopy * m.replication()];
+    int stackHeight = analog ? Math.min(p.crossbar().maxStackHeight(), m.rowBlocks()) : 1;
+    int stacks = (m.rowBlocks() + stackHeight - 1) / stackHeight;
+    int chainsPerCopy = stacks * m.colBlocks();
+    ReadoutChain[] chains = new ReadoutChain[chainsPerCopy * m.replication()];
     CrossbarConfig cfg = devices.crossbarConfig(0);
     for (int copy = 0; copy < m.replication(); copy++) {
-      for (int rb = 0; rb < rowBlocks; rb++) {
-        int r0 = rb * rowsPerArray;
-        int rows = Math.min(rowsPerArray, m.matrixRows() - r0);
-        for (int cb = 0; cb < m.colBlocks(); cb++) {
-          int c0 = cb * m.logicalColsPerCrossbar();
-          int cols = m.colsInBlock(cb);
-          double[] w = new double[rows * cols];
-          for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-              w[r * cols + c] = matrix[(r0 + r) * m.matrixCols() + c0 + c] / weightScale;
+      for (int cb = 0; cb < m.colBlocks(); cb++) {
+        int c0 = cb * m.logicalColsPerCrossbar();
+        int cols = m.colsInBlock(cb);
+        for (int s = 0; s < stacks; s++) {
+          int height = Math.min(stackHeight, m.rowBlocks() - s * stackHeight);
+          Crossbar[] stack = new Crossbar[height];
+          for (int k = 0; k < height; k++) {
+            int rb = s * stackHeight + k;
+            int r0 = rb * m.crossbarRows();
+            int rows = m.rowsInBlock(rb);
+            double[] w = new double[rows * cols];
+            for (int r = 0; r < rows; r++) {
+              for (int c = 0; c < cols; c++) {
+                w[r * cols + c] = matrix[(r0 + r) * m.matrixCols() + c0 + c] / weightScale;
+              }
             }
+            long xbarSeed = seed * 1_000_003L + ((long) index << 40) + ((long) copy << 24)
+                + ((long) rb << 12) + cb;
+            CrossbarConfig c = new CrossbarConfig(cfg.rows(), cfg.columns(), cfg.readVoltageV(),
+                cfg.readTimeNs(), cfg.irDrop(), cfg.wireResistanceOhm(), xbarSeed,
+                cfg.writeVerify());
+            stack[k] = new Crossbar(c, devices.synapse(), devices.crossbar(0).mapping());
+            stack[k].program(w, rows, cols);
           }
-          long xbarSeed = seed * 1_000_003L + ((long) index << 40) + ((long) copy << 24)
-              + ((long) rb << 12) + cb;
-          CrossbarConfig c = new CrossbarConfig(analog ? Math.max(cfg.rows(), rows) : cfg.rows(),
-              cfg.columns(), cfg.readVoltageV(), cfg.readTimeNs(), cfg.irDrop(),
-              cfg.wireResistanceOhm(), xbarSeed, cfg.writeVerify());
-          Crossbar xbar = new Crossbar(c, devices.synapse(), devices.crossbar(0).mapping());
-          xbar.program(w, rows, cols);
-          chains[copy * perCopy + rb * m.colBlocks() + cb] =
-              new ReadoutChain(xbar, devices.dac(), devices.adc(), readout);
+          chains[copy * chainsPerCopy + s * m.colBlocks() + cb] =
+              new ReadoutChain(stack, devices.dac(), devices.adc(), readout);
         }
       }
     }
     ReadoutChain probe = chains[0];
     ReadTiming rt = probe.timing();
     int bitCycles = (int) probe.counts().bitCycles();
+    ReadCounts[] reads = Stage.closedForms(m, stackHeight, bitCycles, readout.columnsPerAdc());
+    for (int i = 0; i < chainsPerCopy; i++) {
+      checkArgument(reads[i].equals(chains[i].counts()), "%s: chain %s reads %s, closed form %s",
+          plan.qualifiedName(), i, chains[i].counts(), reads[i]);
+    }
 
     ActivationUnit act = activation(plan);
     double actScale = range.preActivationMax() > 0 ? range.preActivationMax() : 1;
@@ -201,8 +214,7 @@ public final class ChipBuilder {
         clock.durationPs(rt.dacNs() + rt.arrayReadNs() + rt.sampleHoldNs()),
         clock.durationPs(rt.conversionNs()),
         clock.durationPs(rt.shiftAddNs()),
-        !analog && m.rowBlocks() > 1
-            ? clock.durationPs(p.shiftAdd().latencyNs() * log2Ceil(m.rowBlocks())) : 0,
+        stacks > 1 ? clock.durationPs(p.shiftAdd().latencyNs() * log2Ceil(stacks)) : 0,
         act == null ? 0 : clock.durationPs(ceilDiv(cols, activationUnits) * act.latencyNs()),
         clock.durationPs(ceilDiv((long) cols * outputBits, out.widthBits()) * out.accessTimeNs()),
         clock.durationPs(p.interconnect().latencyNs() + rowBits / p.interconnect().bandwidthGbps()));
@@ -233,10 +245,10 @@ public final class ChipBuilder {
           Map.of(ComponentClasses.COUNT, (double) tiles * e.getValue().count()));
     }
     long noiseKey = seed * 0x632BE59BD9B4E019L + index;
-    CrossbarStageValues values = new CrossbarStageValues(plan, m, chains, analog, inputScale,
+    CrossbarStageValues values = new CrossbarStageValues(plan, m, chains, stackHeight, inputScale,
         weightScale, actScale, !biasRow, act, noiseKey, firstImage, inputs, outputs, images);
     return new Stage(plan.network(), plan.layer(), m, timing, bitCycles, inputBits, outputBits,
-        options.partialSums(), activationUnits, shiftAddUnits, noc, firstTile,
+        options.partialSums(), stackHeight, reads, activationUnits, shiftAddUnits, noc, firstTile,
         p.tile().crossbarsPerTile(), values, ids);
   }
 

@@ -13,8 +13,11 @@ import java.util.SplittableRandom;
  * The numbers of one crossbar stage, through the device models: the im2col input vector is
  * scaled onto the DAC's range, each crossbar block reads its slice through its readout chain
  * (DAC, array with variation and read noise, S+H, ADC clipping and quantisation, shift-and-add),
- * partial sums of the row blocks add digitally, the bias is added and the activation unit's
- * transfer curve shapes the output that the next stage reads.
+ * partial sums of the row blocks add digitally (with analog partial sums, the column currents of
+ * the crossbars of a column stack are summed before one conversion and only the stacks' sums add
+ * digitally), the bias is added and the activation unit's transfer curve shapes the output that
+ * the next stage reads. Each read reports the (row, bit cycle) pairs it drove per crossbar
+ * ({@link #drivenRowCycles}); a row block whose inputs are all zero is not read at all.
  *
  * <p>Read noise is drawn from a generator keyed on (stage, image, vector, block), so the values
  * do not depend on the order in which the event-driven or the functional runner asks for them.
@@ -23,9 +26,13 @@ final class CrossbarStageValues implements StageValues {
   private final StagePlan plan;
   private final ConvGeometry g;
   private final LayerMapping m;
-  /** Chains of all copies: {@code copy·perCopy + rb·colBlocks + cb}; analog: one per column stack. */
+  /** Chains of all copies: {@code copy·chainsPerCopy + stack·colBlocks + cb}. */
   private final ReadoutChain[] chains;
-  private final boolean analogStacks;
+  /** Crossbars per column stack (1 with digital partial sums) and stacks per column. */
+  private final int stackHeight;
+  private final int stacks;
+  /** Driven (row, bit cycle) pairs of the last vector per crossbar of its copy. */
+  private final long[] driven;
   private final double inputScale;
   private final double outputScale;
   private final double activationScale;
@@ -52,7 +59,7 @@ final class CrossbarStageValues implements StageValues {
    * @param weightScale weight magnitude programmed as |w| = 1
    * @param activationScale pre-activation magnitude that drives the activation unit at x = 1
    */
-  CrossbarStageValues(StagePlan plan, LayerMapping m, ReadoutChain[] chains, boolean analogStacks,
+  CrossbarStageValues(StagePlan plan, LayerMapping m, ReadoutChain[] chains, int stackHeight,
       double inputScale, double weightScale, double activationScale, boolean digitalBias,
       ActivationUnit activation, long noiseKey, int firstImage, float[][] inputs, float[][] outputs,
       int images) {
@@ -60,7 +67,9 @@ final class CrossbarStageValues implements StageValues {
     this.g = plan.geometry();
     this.m = m;
     this.chains = chains;
-    this.analogStacks = analogStacks;
+    this.stackHeight = Math.min(stackHeight, m.rowBlocks());
+    this.stacks = (m.rowBlocks() + this.stackHeight - 1) / this.stackHeight;
+    this.driven = new long[m.crossbarsPerCopy()];
     this.inputScale = inputScale;
     this.outputScale = inputScale * weightScale;
     this.activationScale = activationScale;
@@ -78,7 +87,7 @@ final class CrossbarStageValues implements StageValues {
     this.outputs = outputs;
     this.pre = new double[images][g.vectorsPerImage() * g.matrixCols()];
     this.vector = new float[m.matrixRows()];
-    this.slice = new double[analogStacks ? m.matrixRows() : m.crossbarRows()];
+    this.slice = new double[this.stackHeight * m.crossbarRows()];
     this.columns = new double[m.logicalColsPerCrossbar()];
   }
 
@@ -94,12 +103,12 @@ final class CrossbarStageValues implements StageValues {
     double[] acc = pre[image];
     Arrays.fill(acc, v * cols, (v + 1) * cols, 0.0);
     int copy = v % m.replication();
-    int rowsPerRead = analogStacks ? m.matrixRows() : m.crossbarRows();
-    int rowBlocks = analogStacks ? 1 : m.rowBlocks();
-    int perCopy = rowBlocks * m.colBlocks();
-    for (int rb = 0; rb < rowBlocks; rb++) {
-      int r0 = rb * rowsPerRead;
-      int rows = Math.min(rowsPerRead, m.matrixRows() - r0);
+    int perCopy = stacks * m.colBlocks();
+    int rowsPerStack = stackHeight * m.crossbarRows();
+    Arrays.fill(driven, 0);
+    for (int s = 0; s < stacks; s++) {
+      int r0 = s * rowsPerStack;
+      int rows = Math.min(rowsPerStack, m.matrixRows() - r0);
       boolean zero = true;
       for (int i = 0; i < rows; i++) {
         double x = vector[r0 + i] / inputScale;
@@ -110,9 +119,12 @@ final class CrossbarStageValues implements StageValues {
         continue; // no row is driven: no current flows, the columns read exactly zero
       }
       for (int cb = 0; cb < m.colBlocks(); cb++) {
-        ReadoutChain chain = chains[copy * perCopy + rb * m.colBlocks() + cb];
-        SplittableRandom rng = noisy ? new SplittableRandom(mix(firstImage + image, v, rb, cb)) : null;
+        ReadoutChain chain = chains[copy * perCopy + s * m.colBlocks() + cb];
+        SplittableRandom rng = noisy ? new SplittableRandom(mix(firstImage + image, v, s, cb)) : null;
         chain.read(slice, columns, rng);
+        for (int k = 0; k < chain.stackHeight(); k++) {
+          driven[(s * stackHeight + k) * m.colBlocks() + cb] = chain.drivenRowCycles(k);
+        }
         int c0 = cb * m.logicalColsPerCrossbar();
         int n = m.colsInBlock(cb);
         for (int j = 0; j < n; j++) {
@@ -120,6 +132,11 @@ final class CrossbarStageValues implements StageValues {
         }
       }
     }
+  }
+
+  @Override
+  public long drivenRowCycles(int crossbar) {
+    return driven[crossbar];
   }
 
   private long mix(int image, int v, int rb, int cb) {

@@ -46,6 +46,7 @@ public final class HardwareRun {
           int vectors = st.geometry.vectorsPerImage();
           for (int v = 0; v < vectors; v++) {
             st.values.computeVector(i, v);
+            PipelineSimulation.recordDrives(st, ledger);
             st.values.finishVector(i, v);
           }
         }

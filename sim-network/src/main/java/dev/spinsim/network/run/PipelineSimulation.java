@@ -8,6 +8,7 @@ import dev.spinsim.core.event.Simulator;
 import dev.spinsim.core.resource.Resource;
 import dev.spinsim.core.trace.TraceLevel;
 import dev.spinsim.core.trace.TraceSink;
+import dev.spinsim.devices.crossbar.ReadCounts;
 import dev.spinsim.network.mapping.ConvGeometry;
 import dev.spinsim.network.mapping.LayerMapping;
 import dev.spinsim.network.mapping.PartialSums;
@@ -16,7 +17,8 @@ import java.util.function.IntConsumer;
 
 /**
  * Drives the discrete-event engine through a chain of crossbar stages, phase by phase: input
- * fetch → DAC + crossbar read + S+H per bit cycle → conversions on the shared ADC bank →
+ * fetch → DAC + crossbar read + S+H per bit cycle → conversions on the shared ADC bank (once per
+ * column stack with analog partial sums) →
  * shift-and-add → accumulation across row blocks → activation pulse → output buffer write →
  * interconnect → next stage. A stage issues an output row as soon as the input rows it needs
  * have arrived, so stages pipeline, and the next image enters as soon as the first stage has
@@ -114,7 +116,7 @@ public final class PipelineSimulation {
       rowDone[s] = new boolean[images * g.outHeight()];
       outstanding[s] = new int[images * g.vectorsPerImage()];
       if (stages[s].partialSums == PartialSums.ANALOG) {
-        analogJoin[s] = new int[images * g.vectorsPerImage() * stages[s].mapping.colBlocks()
+        analogJoin[s] = new int[images * g.vectorsPerImage() * stages[s].chainsPerCopy()
             * stages[s].bitCycles];
       }
       Arrays.fill(stageStartPs[s], -1);
@@ -225,17 +227,28 @@ public final class PipelineSimulation {
     }
     st.values.computeVector(image, v);
     int perCopy = st.perCopy();
-    outstanding[si][image * st.geometry.vectorsPerImage() + v] =
-        (st.partialSums == PartialSums.DIGITAL ? perCopy : st.mapping.colBlocks()) * st.bitCycles;
+    int chains = st.chainsPerCopy();
+    outstanding[si][image * st.geometry.vectorsPerImage() + v] = chains * st.bitCycles;
     if (st.partialSums == PartialSums.ANALOG) {
-      int base = (image * st.geometry.vectorsPerImage() + v) * st.mapping.colBlocks() * st.bitCycles;
-      Arrays.fill(analogJoin[si], base, base + st.mapping.colBlocks() * st.bitCycles,
-          st.mapping.rowBlocks());
+      int base = (image * st.geometry.vectorsPerImage() + v) * chains * st.bitCycles;
+      for (int ch = 0; ch < chains; ch++) {
+        Arrays.fill(analogJoin[si], base + ch * st.bitCycles, base + (ch + 1) * st.bitCycles,
+            st.stackSize(ch));
+      }
     }
     int copy = v % st.mapping.replication();
     // the copy's row drivers take the vector once it is fetched and keep it for all bit cycles
-    long readStart = st.copyDrivers[copy].acquire(start + fetchPs,
-        (long) st.bitCycles * st.timing.readPs());
+    long readsPs = (long) st.bitCycles * st.timing.readPs();
+    long readStart = st.copyDrivers[copy].acquire(start + fetchPs, readsPs);
+    // the row drives and cell reads of the vector's bit cycles on each crossbar: the driven slice
+    // of the read's closed form (a crossbar's reads follow one another from readStart)
+    for (int x = 0; x < perCopy; x++) {
+      long driven = st.values.drivenRowCycles(x);
+      int xb = copy * perCopy + x;
+      record(c.dac, c.convert, driven, readStart, readStart + readsPs, st, st.tileOf(xb));
+      record(c.crossbar, c.cellRead, st.reads[st.chainOf(x)].cellReads(driven), readStart,
+          readStart + readsPs, st, st.tileOf(xb));
+    }
     for (int x = 0; x < perCopy; x++) {
       sim.schedule(readStart, P_READ, read, pack(image, si, v, copy * perCopy + x, 0));
     }
@@ -247,13 +260,6 @@ public final class PipelineSimulation {
     Resource r = st.crossbars[xb];
     long start = r.acquire(now, st.timing.readPs());
     long end = start + st.timing.readPs();
-    int local = xb % st.perCopy();
-    int rows = st.mapping.rowsInBlock(local / st.mapping.colBlocks());
-    int cols = st.mapping.colsInBlock(local % st.mapping.colBlocks());
-    long cells = (long) rows * st.mapping.physicalCols(cols);
-    StageComponents c = st.ids;
-    record(c.dac, c.convert, rows, start, end, st, st.tileOf(xb));
-    record(c.crossbar, c.cellRead, cells, start, end, st, st.tileOf(xb));
     sim.schedule(end, P_READ_DONE, readDone, p);
   }
 
@@ -264,25 +270,25 @@ public final class PipelineSimulation {
     int bit = bit(p);
     int image = image(p);
     int local = xb % st.perCopy();
-    int cb = local % st.mapping.colBlocks();
-    int cols = st.mapping.colsInBlock(cb);
-    StageComponents c = st.ids;
-    record(c.sampleHold, c.sample, cols, now, now, st, st.tileOf(xb));
+    int chain = st.chainOf(local);
     if (bit + 1 < st.bitCycles) {
       sim.schedule(now, P_READ, read, p + 1);
     }
     if (st.partialSums == PartialSums.ANALOG) {
       int v = vector(p);
-      int idx = ((image * st.geometry.vectorsPerImage() + v) * st.mapping.colBlocks() + cb)
+      int idx = ((image * st.geometry.vectorsPerImage() + v) * st.chainsPerCopy() + chain)
           * st.bitCycles + bit;
       if (--analogJoin[si][idx] > 0) {
         return;
       }
-      // the column stack's currents are summed: convert once, on the bank below the last block
-      int copyBase = xb - local;
-      xb = copyBase + (st.mapping.rowBlocks() - 1) * st.mapping.colBlocks() + cb;
+      // the column stack's currents are summed: sample and convert once, on the bank below the
+      // stack's last crossbar
+      xb = xb - local + st.lastCrossbarOf(chain);
       p = pack(image, si, v, xb, bit);
     }
+    int cols = st.reads[chain].conversionsPerCycle();
+    StageComponents c = st.ids;
+    record(c.sampleHold, c.sample, cols, now, now, st, st.tileOf(xb));
     long start = st.adcBanks[xb].acquire(now, st.timing.convertPs());
     long end = start + st.timing.convertPs();
     record(c.adc, c.convert, cols, start, end, st, st.tileOf(xb));
@@ -291,8 +297,7 @@ public final class PipelineSimulation {
 
   private void onConvertDone(Simulator s, long now, long p) {
     Stage st = stages[stage(p)];
-    int local = xbar(p) % st.perCopy();
-    int cols = st.mapping.colsInBlock(local % st.mapping.colBlocks());
+    int cols = st.reads[st.chainOf(xbar(p) % st.perCopy())].conversionsPerCycle();
     long start = st.shiftAdd.acquire(now, st.timing.shiftAddPs());
     long end = start + st.timing.shiftAddPs();
     StageComponents c = st.ids;
@@ -313,7 +318,7 @@ public final class PipelineSimulation {
     Stage st = stages[stage(p)];
     long start = st.accumulator.acquire(now, st.timing.accumulatePs());
     long end = start + st.timing.accumulatePs();
-    int partials = st.partialSums == PartialSums.DIGITAL ? st.mapping.rowBlocks() - 1 : 0;
+    int partials = st.stacks - 1;
     StageComponents c = st.ids;
     record(c.shiftAdd, c.op, (long) partials * st.mapping.matrixCols(), start, end, st,
         st.tileOf(0));
@@ -380,41 +385,59 @@ public final class PipelineSimulation {
   }
 
   /**
-   * Records, without events, the actions {@code vectors} input vectors of stage {@code st} cost:
-   * the closed form of what the event-driven run records phase by phase (the functional mode
-   * prices its work with it, and the tests compare the two).
+   * Records, without events, the data-independent actions {@code vectors} input vectors of stage
+   * {@code st} cost — buffer fetches, S+H, conversions, shift-adds, activations, output writes,
+   * transfers — as sums of the stage's closed-form reads: what the event-driven run records phase
+   * by phase. The row drives and cell reads depend on the data: {@link #recordDrives} after each
+   * vector, or {@link #recordFullDrives} for every row driven in every bit cycle.
    */
   public static void recordClosedForm(Stage st, ActionLedger ledger, long vectors) {
     LayerMapping m = st.mapping;
     StageComponents c = st.ids;
-    long bits = st.bitCycles;
-    long dac = 0;
-    long cells = 0;
-    long samples = 0;
-    for (int rb = 0; rb < m.rowBlocks(); rb++) {
-      for (int cb = 0; cb < m.colBlocks(); cb++) {
-        dac += m.rowsInBlock(rb);
-        cells += (long) m.rowsInBlock(rb) * m.physicalCols(m.colsInBlock(cb));
-        samples += m.colsInBlock(cb);
-      }
+    long perCycle = 0;
+    for (int ch = 0; ch < st.chainsPerCopy(); ch++) {
+      perCycle += st.reads[ch].conversionsPerCycle();
     }
-    long conversions = st.partialSums == PartialSums.DIGITAL ? samples : m.matrixCols();
-    long accumulations = st.partialSums == PartialSums.DIGITAL
-        ? (long) (m.rowBlocks() - 1) * m.matrixCols() : 0;
+    long conversions = perCycle * st.bitCycles;
+    long accumulations = (long) (st.stacks - 1) * m.matrixCols();
     long cols = m.matrixCols();
     long live = 0;
     for (int n : st.liveInputs) {
       live += n;
     }
     add(ledger, c.inputBuffer, c.readBit, vectors / st.liveInputs.length * live * st.inputBits);
-    add(ledger, c.dac, c.convert, vectors * dac * bits);
-    add(ledger, c.crossbar, c.cellRead, vectors * cells * bits);
-    add(ledger, c.sampleHold, c.sample, vectors * samples * bits);
-    add(ledger, c.adc, c.convert, vectors * conversions * bits);
-    add(ledger, c.shiftAdd, c.op, vectors * (conversions * bits + accumulations));
+    add(ledger, c.sampleHold, c.sample, vectors * conversions);
+    add(ledger, c.adc, c.convert, vectors * conversions);
+    add(ledger, c.shiftAdd, c.op, vectors * (conversions + accumulations));
     add(ledger, c.activation, c.activate, vectors * cols);
     add(ledger, c.outputBuffer, c.writeBit, vectors * cols * st.outputBits);
     add(ledger, c.interconnect, c.transferBit, vectors * cols * st.outputBits);
+  }
+
+  /**
+   * Records the row drives and cell reads of the vector {@code st}'s values computed last: per
+   * crossbar, its driven (row, bit cycle) pairs and their cells (the functional mode's slice of
+   * what {@code onVectorStart} records with times).
+   */
+  public static void recordDrives(Stage st, ActionLedger ledger) {
+    StageComponents c = st.ids;
+    for (int x = 0; x < st.perCopy(); x++) {
+      long driven = st.values.drivenRowCycles(x);
+      add(ledger, c.dac, c.convert, driven);
+      add(ledger, c.crossbar, c.cellRead, st.reads[st.chainOf(x)].cellReads(driven));
+    }
+  }
+
+  /**
+   * Records the row drives and cell reads of {@code vectors} vectors with every row driven in
+   * every bit cycle: the most the reads can cost (a tile kept fully busy).
+   */
+  public static void recordFullDrives(Stage st, ActionLedger ledger, long vectors) {
+    StageComponents c = st.ids;
+    for (ReadCounts r : st.reads) {
+      add(ledger, c.dac, c.convert, vectors * r.dacConversions());
+      add(ledger, c.crossbar, c.cellRead, vectors * r.cellReads());
+    }
   }
 
   private static void add(ActionLedger ledger, int component, int action, long count) {

@@ -3,6 +3,7 @@ package dev.spinsim.network.run;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.spinsim.core.resource.Resource;
+import dev.spinsim.devices.crossbar.ReadCounts;
 import dev.spinsim.network.mapping.ConvGeometry;
 import dev.spinsim.network.mapping.LayerMapping;
 import dev.spinsim.network.mapping.PartialSums;
@@ -23,6 +24,16 @@ public final class Stage {
   final int inputBits;
   final int outputBits;
   final PartialSums partialSums;
+  /** Crossbars one conversion sums (a column stack): 1 with digital partial sums. */
+  final int stackHeight;
+  /** Column stacks per column block: ceil(rowBlocks / stackHeight). */
+  final int stacks;
+  /**
+   * The closed-form read of each chain of one copy (index {@code stack·colBlocks + cb}; with
+   * digital partial sums a chain is one crossbar), every row driven: the one count of a read that
+   * the event handlers and the functional mode record slices of.
+   */
+  final ReadCounts[] reads;
   final StageValues values;
 
   /** Crossbars of all copies, index {@code copy·perCopy + rb·colBlocks + cb}. */
@@ -51,11 +62,24 @@ public final class Stage {
   /** Per output row, the last input row it needs (-1 when it reads only zeros and padding). */
   final int[] lastInputRow;
 
+  /**
+   * @param stackHeight crossbars whose column currents one conversion sums (1 for digital
+   *     partial sums)
+   * @param reads the closed-form reads of one copy's chains, {@link #closedForms}
+   */
   public Stage(String network, String layer, LayerMapping mapping, StageTiming timing, int bitCycles,
-      int inputBits, int outputBits, PartialSums partialSums, int activationUnitCount,
-      int shiftAddUnits, Resource interconnect, int firstTile, int crossbarsPerTile,
-      StageValues values, StageComponents ids) {
+      int inputBits, int outputBits, PartialSums partialSums, int stackHeight, ReadCounts[] reads,
+      int activationUnitCount, int shiftAddUnits, Resource interconnect, int firstTile,
+      int crossbarsPerTile, StageValues values, StageComponents ids) {
     checkArgument(bitCycles > 0, "bit cycles must be positive, got %s", bitCycles);
+    checkArgument(stackHeight >= 1 && (partialSums == PartialSums.ANALOG || stackHeight == 1),
+        "a column stack holds >= 1 crossbars (1 with digital partial sums), got %s", stackHeight);
+    this.stackHeight = Math.min(stackHeight, mapping.rowBlocks());
+    this.stacks = (mapping.rowBlocks() + this.stackHeight - 1) / this.stackHeight;
+    checkArgument(reads.length == stacks * mapping.colBlocks(),
+        "one closed-form read per chain expected: %s, got %s", stacks * mapping.colBlocks(),
+        reads.length);
+    this.reads = reads.clone();
     this.network = network;
     this.layer = layer;
     this.mapping = mapping;
@@ -114,6 +138,79 @@ public final class Stage {
     return traceLayer;
   }
 
+  /**
+   * The closed-form reads of one copy's chains of a layer mapped with column stacks of at most
+   * {@code stackHeight} crossbars (1: every crossbar converts its own partial sums), every row
+   * driven, {@code bitCycles} bit cycles per read.
+   */
+  public static ReadCounts[] closedForms(LayerMapping m, int stackHeight, long bitCycles,
+      int columnsPerAdc) {
+    int h = Math.min(stackHeight, m.rowBlocks());
+    int stacks = (m.rowBlocks() + h - 1) / h;
+    ReadCounts[] r = new ReadCounts[stacks * m.colBlocks()];
+    for (int s = 0; s < stacks; s++) {
+      int rows = 0;
+      for (int rb = s * h; rb < Math.min((s + 1) * h, m.rowBlocks()); rb++) {
+        rows += m.rowsInBlock(rb);
+      }
+      for (int cb = 0; cb < m.colBlocks(); cb++) {
+        int cols = m.colsInBlock(cb);
+        r[s * m.colBlocks() + cb] = ReadCounts.ofCycles(rows, cols, m.physicalCols(cols),
+            bitCycles, columnsPerAdc);
+      }
+    }
+    return r;
+  }
+
+  /** Crossbars one conversion sums (1 with digital partial sums). */
+  public int stackHeight() {
+    return stackHeight;
+  }
+
+  /** Column stacks per column block (the row blocks with digital partial sums). */
+  public int stacks() {
+    return stacks;
+  }
+
+  /** Chains (stacks × column blocks) of one copy. */
+  int chainsPerCopy() {
+    return reads.length;
+  }
+
+  /** The chain of one copy that crossbar {@code local} (index within its copy) belongs to. */
+  int chainOf(int local) {
+    int cb = local % mapping.colBlocks();
+    return local / mapping.colBlocks() / stackHeight * mapping.colBlocks() + cb;
+  }
+
+  /** The crossbar (within its copy) below which chain {@code chain}'s conversions happen. */
+  int lastCrossbarOf(int chain) {
+    int s = chain / mapping.colBlocks();
+    int cb = chain % mapping.colBlocks();
+    int lastRb = Math.min((s + 1) * stackHeight, mapping.rowBlocks()) - 1;
+    return lastRb * mapping.colBlocks() + cb;
+  }
+
+  /** Crossbars in the stack of chain {@code chain}. */
+  int stackSize(int chain) {
+    int s = chain / mapping.colBlocks();
+    return Math.min(stackHeight, mapping.rowBlocks() - s * stackHeight);
+  }
+
+  /** (row, bit cycle) pairs one input vector's reads offer: the most rows it can drive. */
+  public long rowCyclesPerVector() {
+    long n = 0;
+    for (ReadCounts r : reads) {
+      n += r.rowCycles();
+    }
+    return n;
+  }
+
+  /** The closed-form read of chain {@code chain} of a copy. */
+  public ReadCounts read(int chain) {
+    return reads[chain];
+  }
+
   /** Array reads per input vector and crossbar (bit cycles × sign passes). */
   public int bitCycles() {
     return bitCycles;
@@ -145,13 +242,10 @@ public final class Stage {
   public List<Resource> resources() {
     List<Resource> all = new ArrayList<>(List.of(copyDrivers));
     all.addAll(List.of(crossbars));
-    if (partialSums == PartialSums.DIGITAL) {
-      all.addAll(List.of(adcBanks));
-    } else {
-      for (int i = 0; i < adcBanks.length; i++) {
-        if ((i % perCopy()) / mapping.colBlocks() == mapping.rowBlocks() - 1) {
-          all.add(adcBanks[i]);
-        }
+    for (int i = 0; i < adcBanks.length; i++) {
+      int local = i % perCopy();
+      if (lastCrossbarOf(chainOf(local)) == local) {
+        all.add(adcBanks[i]);
       }
     }
     all.addAll(List.of(inputPort, shiftAdd, accumulator, activationUnits, outputPort));
