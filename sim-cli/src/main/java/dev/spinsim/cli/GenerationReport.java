@@ -8,11 +8,12 @@ import dev.spinsim.devices.energy.ComponentClasses;
 import dev.spinsim.cli.report.ImageBatch;
 import dev.spinsim.cli.report.LayerRow;
 import dev.spinsim.cli.report.MappingRow;
-import dev.spinsim.cli.report.NetworkTotals;
 import dev.spinsim.cli.report.ResourceRow;
 import dev.spinsim.cli.report.RunIdentity;
 import dev.spinsim.cli.report.RunReport;
-import dev.spinsim.cli.report.RunSummary;
+import dev.spinsim.cli.report.TerminalSummary;
+import dev.spinsim.network.run.ImageQuality;
+import dev.spinsim.network.run.RunMetrics;
 import dev.spinsim.cli.report.SimulationMode;
 import dev.spinsim.network.chip.Chip;
 import dev.spinsim.network.chip.StagePlan;
@@ -49,38 +50,26 @@ final class GenerationReport {
         + in.mapping.partialSums());
     d.put("tiles", Integer.toString(chip.tiles()));
     List<String> notes = new ArrayList<>(in.notes);
-    notes.add("activation energy counts the domain-wall ReLU and Leaky ReLU units only, as the"
-        + " paper's testing energy does");
+    java.util.SortedSet<String> actClasses = r.activationClasses(false);
+    java.util.SortedSet<String> dwClasses = r.activationClasses(true);
+    d.put(TerminalSummary.ACTIVATION_DEVICES, actClasses.isEmpty() ? "none" : String.join(", ", actClasses));
+    d.put(TerminalSummary.DW_DEVICES, dwClasses.isEmpty() ? "none on this chip" : String.join(", ", dwClasses));
+    notes.add(dwClasses.isEmpty()
+        ? "this chip has no domain-wall activation units (it uses " + String.join(", ", actClasses)
+            + "): the domain-wall energy is 0 and the activation-unit energy counts the CMOS units"
+        : "domain-wall energy counts " + String.join(", ", dwClasses) + " only, as the paper's testing"
+            + " energy does; activation-unit energy counts every activation unit ("
+            + String.join(", ", actClasses) + ")");
+    if (!timed) {
+      notes.add("functional mode: no time is simulated, so latency and throughput are not measured"
+          + " (empty cells) and the energy leaves out leakage (static power x time)");
+    }
     b.identity(new RunIdentity(in.model.name(), presetLabel, n, seed,
         timed ? SimulationMode.CYCLE_ACCURATE : SimulationMode.FUNCTIONAL, d, notes));
-
-    double totalPj = r.energy().totalPj();
-    double makespanNs = run.makespanPs() / 1e3;
-    // the first image meets an empty pipeline: its latency is the chip's latency per image;
-    // later images also wait behind earlier ones (the mean is reported beside it)
-    double latencyNs = timed ? run.latencyPs(0) / 1e3 : 0;
-    double throughput = timed && makespanNs > 0 ? n / (makespanNs * 1e-9) : 0;
-    List<NetworkTotals> nets = new ArrayList<>();
-    if (in.discriminator != null) {
-      int g = chip.generatorStages();
-      double gLat = 0;
-      double dLat = 0;
-      if (timed) {
-        gLat = (run.stageEndPs(g - 1, 0) - run.imageStartPs(0)) / 1e3;
-        dLat = (run.stageEndPs(stages.length - 1, 0) - run.stageStartPs(g, 0)) / 1e3;
-      }
-      nets.add(new NetworkTotals("G", gLat, r.energyPj("G"), r.activationEnergyPj("G")));
-      nets.add(new NetworkTotals("D", dLat, r.energyPj("D"), r.activationEnergyPj("D")));
-    }
-    Map<String, Object> extra = new LinkedHashMap<>();
-    extra.put("mean_latency_ns_with_queueing", timed ? run.meanLatencyPs() / 1e3 : 0);
-    extra.put("dynamic_energy_pj_per_image", r.energy().dynamicPj() / n);
-    extra.put("leakage_energy_pj_per_image", r.energy().leakagePj() / n);
-    extra.put("crossbars", chip.mappings().stream().mapToInt(LayerMapping::crossbars).sum());
-    extra.put("tiles", chip.tiles());
-    extra.put("events", run.eventsProcessed());
-    b.summary(new RunSummary(latencyNs, throughput, makespanNs, totalPj,
-        r.activationEnergyPj(), nets, extra));
+    float[] reference = r.floatImages();
+    ImageQuality quality = ImageQuality.compare(r.images(), reference, chip.image(0).length);
+    RunMetrics metrics = r.metrics(presetLabel, in.overridesLabel(), quality);
+    b.metrics(metrics);
 
     ActionLedger ledger = chip.ledger();
     Map<String, Double> byTag = r.energy().byTagPj();
@@ -89,7 +78,7 @@ final class GenerationReport {
       Stage st = stages[s];
       StagePlan plan = chip.plans().get(s);
       // as for the run: the first image, through an empty pipeline
-      double lat = timed ? (run.stageEndPs(s, 0) - run.stageStartPs(s, 0)) / 1e3 : 0;
+      double lat = timed ? (run.stageEndPs(s, 0) - run.stageStartPs(s, 0)) / 1e3 : Double.NaN;
       double act = 0;
       Map<String, Long> counts = new LinkedHashMap<>();
       for (String k : LayerRow.STANDARD_COUNTS) {
@@ -105,18 +94,20 @@ final class GenerationReport {
           continue;
         }
         String cls = c.componentClass();
-        if (cls.equals(ComponentClasses.RELU) || cls.equals(ComponentClasses.LEAKY_RELU)) {
+        boolean activation = ComponentClasses.ACTIVATION_ROLE.equals(c.role());
+        if (activation) {
           act += byComponent.getOrDefault(c.name(), 0.0);
         }
         if (cls.equals(ComponentClasses.ADC) || cls.equals(ComponentClasses.SAMPLE_HOLD)
             || cls.equals(ComponentClasses.SHIFT_ADD)) {
           periphery += byComponent.getOrDefault(c.name(), 0.0);
         }
-        addCount(counts, ledger, c, cls);
+        addCount(counts, ledger, c, activation ? ComponentClasses.ACTIVATION_ROLE : cls);
       }
       long driven = counts.get("dac_ops");
       b.addLayer(new LayerRow(st.network(), st.layer(), plan.kind() + describe(plan), lat,
-          timed ? run.stageStartPs(s, 0) / 1e3 : 0, timed ? run.stageEndPs(s, 0) / 1e3 : 0,
+          timed ? run.stageStartPs(s, 0) / 1e3 : Double.NaN,
+          timed ? run.stageEndPs(s, 0) / 1e3 : Double.NaN,
           byTag.getOrDefault(st.tag(), 0.0), act, counts,
           rowCycles == 0 ? 0 : (double) driven / rowCycles,
           st.mapping().zeroFraction() * periphery));
@@ -139,12 +130,22 @@ final class GenerationReport {
     }
     Shape img = in.model.image();
     b.images(new ImageBatch(n, img.channels(), img.height(), img.width(), r.images()));
+    b.floatReference(new ImageBatch(n, img.channels(), img.height(), img.width(), clip(reference)), quality);
     b.latents(n, in.model.latent(), r.latents());
     if (r.scores() != null) {
       b.discriminatorScores(r.scores());
     }
     b.runYaml(runYaml(in, presetLabel, seed, n, run.mode(), trace));
     return b.build();
+  }
+
+  /** Float images clipped to [−1, 1] for display (a generator without tanh may leave it). */
+  private static float[] clip(float[] x) {
+    float[] out = x.clone();
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Float.isNaN(out[i]) ? 0f : Math.max(-1f, Math.min(1f, out[i]));
+    }
+    return out;
   }
 
   private static String describe(StagePlan p) {
@@ -167,8 +168,7 @@ final class GenerationReport {
       case ComponentClasses.CROSSBAR -> { key = "cells_read"; actions = new String[] {ComponentClasses.CELL_READ}; }
       case ComponentClasses.ADC -> { key = "conversions"; actions = new String[] {ComponentClasses.CONVERT}; }
       case ComponentClasses.SHIFT_ADD -> { key = "shift_adds"; actions = new String[] {ComponentClasses.OP}; }
-      case ComponentClasses.RELU, ComponentClasses.LEAKY_RELU, ComponentClasses.TANH,
-          ComponentClasses.SIGMOID -> { key = "activation_pulses"; actions = new String[] {ComponentClasses.ACTIVATE}; }
+      case ComponentClasses.ACTIVATION_ROLE -> { key = "activation_pulses"; actions = new String[] {ComponentClasses.ACTIVATE}; }
       case ComponentClasses.INPUT_BUFFER, ComponentClasses.OUTPUT_BUFFER -> {
         key = "buffer_bits";
         actions = new String[] {ComponentClasses.READ_BIT, ComponentClasses.WRITE_BIT};
@@ -185,25 +185,29 @@ final class GenerationReport {
 
   /**
    * One row per kind of resource of a stage (its crossbars together, its ADC banks together, …):
-   * capacities and busy/wait times summed, the longest queue, utilisation over the makespan.
+   * units and requests summed, busy time per unit, utilisation over the makespan, mean wait per
+   * request, the longest wait and the longest queue.
    */
   private static List<ResourceRow> resourceRows(String tag, List<Resource> resources,
       long makespanPs) {
-    Map<String, long[]> groups = new LinkedHashMap<>(); // capacity, busy, wait, peak
+    Map<String, long[]> groups = new LinkedHashMap<>(); // units, busy, wait, peak, requests, max wait
     for (Resource r : resources) {
       String name = r.name();
       String cls = name.substring(name.lastIndexOf('.') + 1).replaceAll("\\d+$", "");
-      long[] g = groups.computeIfAbsent(cls, k -> new long[4]);
+      long[] g = groups.computeIfAbsent(cls, k -> new long[6]);
       g[0] += r.capacity();
       g[1] += r.busyPs();
       g[2] += r.waitPs();
       g[3] = Math.max(g[3], r.peakQueueLength());
+      g[4] += r.acquisitions();
+      g[5] = Math.max(g[5], r.maxWaitPs());
     }
     List<ResourceRow> rows = new ArrayList<>();
     groups.forEach((cls, g) -> {
       double util = makespanPs == 0 ? 0 : Math.min(1, g[1] / ((double) g[0] * makespanPs));
-      rows.add(new ResourceRow(tag + " " + cls, cls, (int) g[0], g[1] / 1e3, g[2] / 1e3,
-          (int) g[3], util));
+      double meanWaitNs = g[4] == 0 ? 0 : g[2] / 1e3 / g[4];
+      rows.add(new ResourceRow(tag + " " + cls, cls, (int) g[0], g[4], g[1] / 1e3 / g[0], util,
+          meanWaitNs, g[5] / 1e3, (int) g[3]));
     });
     return rows;
   }

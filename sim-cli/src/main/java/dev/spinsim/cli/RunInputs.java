@@ -36,6 +36,7 @@ final class RunInputs {
   final MappingOptions options;
   final List<String> notes = new ArrayList<>();
   final List<String> overrides;
+  final Map<String, Integer> replication;
 
   RunInputs(String modelName, Path weights, Path discriminatorWeightsFile, boolean discriminator,
       String presetName, List<String> sets, Map<String, Integer> replication, long seed) {
@@ -50,6 +51,7 @@ final class RunInputs {
   RunInputs(String modelName, Path weights, String variant, Path discriminatorWeightsFile, boolean discriminator,
       String presetName, List<String> sets, Map<String, Integer> replication, long seed) {
     this.overrides = List.copyOf(sets);
+    this.replication = new LinkedHashMap<>(replication);
     this.model = ModelLoader.load(modelName);
     this.preset = Presets.load(presetName, presetSets(sets));
     this.devices = PresetDevices.of(preset);
@@ -107,6 +109,19 @@ final class RunInputs {
       return "random (seed " + seed + ")";
     }
     return ShippedWeights.load(net, model.name(), variant, file);
+  }
+
+  /**
+   * The run's overrides in readable form, in the order given: {@code --set} pairs, then
+   * {@code --replicate} ones ({@code adc.bits=4,replicate:G.main.3=2}); empty without overrides.
+   */
+  String overridesLabel() {
+    List<String> parts = new ArrayList<>();
+    for (String s : overrides) {
+      parts.add(s.strip());
+    }
+    replication.forEach((layer, copies) -> parts.add("replicate:" + layer + "=" + copies));
+    return String.join(",", parts);
   }
 
   GenerationSetup setup(long seed) {

@@ -7,7 +7,8 @@ import com.google.common.collect.ImmutableMap;
 import java.util.Map;
 
 /**
- * One layer of one network as the runner measured it: its time window and latency (ns), its
+ * One layer of one network as the runner measured it: its time window and latency (ns; all three
+ * NaN when no time was simulated, written as empty cells), its
  * energy and activation-only energy (run totals, pJ), its operation counts (run totals, in the
  * order given; {@link #STANDARD_COUNTS} always appear as columns of {@code layers.csv}), the
  * fraction of the (row, bit cycle) pairs its reads offered that were driven, and the energy
@@ -54,11 +55,19 @@ public record LayerRow(
     Checks.name(network, "layer network");
     Checks.name(layer, "layer name");
     Checks.name(kind, "layer kind");
-    Checks.nonNegative(latencyNs, "layer %s/%s latencyNs", network, layer);
-    Checks.nonNegative(startNs, "layer %s/%s startNs", network, layer);
-    Checks.nonNegative(endNs, "layer %s/%s endNs", network, layer);
+    boolean timed = !Double.isNaN(latencyNs);
     checkArgument(
-        endNs >= startNs,
+        timed == !Double.isNaN(startNs) && timed == !Double.isNaN(endNs),
+        "layer %s/%s: latency, start and end are all measured or all NaN (functional)",
+        network,
+        layer);
+    if (timed) {
+      Checks.nonNegative(latencyNs, "layer %s/%s latencyNs", network, layer);
+      Checks.nonNegative(startNs, "layer %s/%s startNs", network, layer);
+      Checks.nonNegative(endNs, "layer %s/%s endNs", network, layer);
+    }
+    checkArgument(
+        !timed || endNs >= startNs,
         "layer %s/%s ends (%s ns) before it starts (%s ns)",
         network,
         layer,

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import dev.spinsim.network.run.RunMetrics;
 
 /**
  * {@code report.html}: one self-contained page (inline CSS, images as base64 data URIs, no
@@ -29,6 +30,11 @@ public final class ReportHtml {
       .card{border:1px solid #e2e5e9;border-radius:6px;padding:10px 14px;background:#fcfcfd}
       .card .k{color:#5f6670;font-size:12.5px}
       .card .v{font-size:22px;font-weight:600;font-variant-numeric:tabular-nums}
+      .card .c{color:#5f6670;font-size:11.5px}
+      .warn{background:#fde2e1;border:1px solid #e0908b;border-radius:6px;padding:8px 12px;margin:10px 0 0;font-size:15px}
+      .pair{display:flex;flex-wrap:wrap;gap:18px}
+      .pair figure{margin:0}
+      .pair figcaption{color:#5f6670;font-size:12.5px}
       .card.full{border-left:4px solid #4e79a7}
       .card.act{border-left:4px solid #f28e2b}
       .explain{color:#5f6670;font-size:12.5px;margin:8px 0 0}
@@ -59,14 +65,15 @@ public final class ReportHtml {
   public static String render(
       RunReport report, byte[] gridPng, Map<String, byte[]> charts, List<String> files) {
     RunIdentity id = report.identity();
-    RunSummary s = report.summary();
+    RunMetrics s = report.metrics();
+    String variant = s.overrides().isEmpty() ? "" : " [" + s.overrides() + "]";
     StringBuilder h = new StringBuilder(64 * 1024 + gridPng.length * 2);
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>spinsim run: ")
         .append(esc(id.model()))
         .append(" on ")
-        .append(esc(id.preset()))
+        .append(esc(id.preset() + variant))
         .append("</title>\n<style>\n")
         .append(CSS)
         .append("</style>\n</head>\n<body>\n<main>\n");
@@ -75,7 +82,9 @@ public final class ReportHtml {
         .append(esc(id.model()))
         .append(" on the ")
         .append(esc(id.preset()))
-        .append(" preset</h1>\n<p class=\"sub\">")
+        .append(" preset")
+        .append(esc(variant))
+        .append("</h1>\n<p class=\"sub\">")
         .append(id.images())
         .append(id.images() == 1 ? " image" : " images")
         .append(" &middot; seed ")
@@ -83,6 +92,9 @@ public final class ReportHtml {
         .append(" &middot; ")
         .append(esc(id.mode().label()))
         .append(" simulation</p>\n");
+    for (String warning : report.warnings()) {
+      h.append("<p class=\"warn\"><strong>Warning:</strong> ").append(esc(warning)).append("</p>\n");
+    }
     for (String note : id.notes()) {
       h.append("<p class=\"note\">").append(esc(note)).append("</p>\n");
     }
@@ -90,50 +102,63 @@ public final class ReportHtml {
     // headline figures
     h.append("<section>\n<h2>Per image</h2>\n<div class=\"cards\">\n");
     boolean timed = id.mode() == SimulationMode.CYCLE_ACCURATE;
-    card(h, "", "Latency per image", timed ? Numbers.time(s.latencyNsPerImage(), false) : "n/a");
-    card(h, "", "Throughput (images/s)", timed ? throughput(s.throughputImagesPerS()) : "n/a");
-    card(h, "full", "Energy per image (all components)", Numbers.energy(report.energyPjPerImage(), false));
-    card(
-        h,
-        "act",
-        "Activation-only energy per image",
-        Numbers.energy(report.activationEnergyPjPerImage(), false));
-    h.append("</div>\n<p class=\"explain\">").append(esc(ACTIVATION_NOTE)).append("</p>\n");
-    if (!s.networks().isEmpty()) {
-      h.append("<div class=\"scroll\"><table>\n<tr><th class=\"l\">network</th>")
-          .append("<th>latency / image</th><th>energy / image</th>")
-          .append("<th>activation-only / image</th><th>share of energy</th></tr>\n");
-      for (NetworkTotals n : s.networks()) {
-        h.append("<tr><td class=\"l\">")
-            .append(esc(networkName(n.network())))
-            .append("</td><td>")
-            .append(Numbers.time(n.latencyNsPerImage(), false))
-            .append("</td><td>")
-            .append(Numbers.energy(n.energyPj() / id.images(), false))
-            .append("</td><td>")
-            .append(Numbers.energy(n.activationEnergyPj() / id.images(), false))
-            .append("</td><td>")
-            .append(Numbers.percent(s.energyPj() == 0 ? 0 : n.energyPj() / s.energyPj()))
-            .append("</td></tr>\n");
+    Map<String, String> comments = TerminalSummary.comments(report);
+    for (RunMetrics.Column c : RunMetrics.COLUMNS) {
+      if (!c.headline()) {
+        continue;
       }
-      h.append("</table></div>\n");
+      Object v = c.value(s);
+      String cls = c.name().startsWith("energy_") ? "full" : c.name().contains("activation") ? "act" : "";
+      if (v == null) {
+        if (comments.containsKey(c.name() + "?")) {
+          card(h, cls, c.label(), "n/a", comments.get(c.name() + "?"));
+        }
+        continue;
+      }
+      card(h, cls, c.label(), TerminalSummary.human(c, v, false), comments.getOrDefault(c.name(), ""));
     }
+    h.append("</div>\n<p class=\"explain\">").append(esc(ACTIVATION_NOTE)).append("</p>\n");
     h.append("<p class=\"explain\">")
         .append(
             timed
                 ? "Run time for all images: " + Numbers.time(s.makespanNs(), false) + "; t"
-                : "Functional mode: values only, no timing was simulated; t")
+                : "Functional mode: values only, no timing was simulated and leakage is left out; t")
         .append("otal energy for all images: ")
         .append(Numbers.energy(s.energyPj(), false))
         .append(".</p>\n</section>\n");
 
     // images
-    h.append("<section>\n<h2>Generated images</h2>\n<img class=\"grid\" alt=\"grid of the ")
-        .append(id.images())
-        .append(" generated images\" src=\"")
-        .append(dataUri(gridPng))
-        .append("\">\n<p class=\"explain\">")
-        .append(report.images().height())
+    h.append("<section>\n<h2>Generated images</h2>\n");
+    ImageBatch reference = report.floatImages();
+    if (reference != null) {
+      byte[] floatPng =
+          dev.spinsim.cli.output.ImagePng.encode(
+              dev.spinsim.cli.output.ImagePng.grid(
+                  reference.pixelsUnsafe(),
+                  reference.count(),
+                  reference.channels(),
+                  reference.height(),
+                  reference.width()));
+      h.append("<div class=\"pair\"><figure><img class=\"grid\" alt=\"the float network's images\" src=\"")
+          .append(dataUri(floatPng))
+          .append("\"><figcaption>float network (same latents)</figcaption></figure>\n")
+          .append("<figure><img class=\"grid\" alt=\"the chip's images\" src=\"")
+          .append(dataUri(gridPng))
+          .append("\"><figcaption>chip");
+      if (!Double.isNaN(s.psnrDbVsFloat())) {
+        h.append(": PSNR ")
+            .append(esc(TerminalSummary.human(RunMetrics.column("psnr_db_vs_float"), s.psnrDbVsFloat(), false)))
+            .append(" vs float");
+      }
+      h.append("</figcaption></figure></div>\n<p class=\"explain\">");
+    } else {
+      h.append("<img class=\"grid\" alt=\"grid of the ")
+          .append(id.images())
+          .append(" generated images\" src=\"")
+          .append(dataUri(gridPng))
+          .append("\">\n<p class=\"explain\">");
+    }
+    h.append(report.images().height())
         .append("&times;")
         .append(report.images().width())
         .append(report.images().channels() == 1 ? " grayscale" : " RGB")
@@ -230,26 +255,34 @@ public final class ReportHtml {
       h.append("<section>\n<h2>Shared resources</h2>\n");
       chart(h, charts, ReportCharts.RESOURCE_UTILISATION, "resource utilisation");
       h.append("<div class=\"scroll\"><table>\n<tr><th class=\"l\">resource</th>")
-          .append("<th class=\"l\">class</th><th>capacity</th><th>busy</th><th>waiting</th>")
-          .append("<th>peak queue</th><th>utilisation</th></tr>\n");
+          .append("<th class=\"l\">class</th><th>units</th><th>requests</th>")
+          .append("<th>busy per unit</th><th>utilisation</th><th>mean wait / request</th>")
+          .append("<th>longest wait</th><th>peak queue</th></tr>\n");
       for (ResourceRow r : report.resources()) {
         h.append("<tr><td class=\"l\">")
             .append(esc(r.resource()))
             .append("</td><td class=\"l\">")
             .append(esc(r.resourceClass()))
             .append("</td><td>")
-            .append(r.capacity())
+            .append(r.units())
             .append("</td><td>")
-            .append(Numbers.time(r.busyNs(), false))
+            .append(Numbers.count(r.requests()))
             .append("</td><td>")
-            .append(Numbers.time(r.waitNs(), false))
-            .append("</td><td>")
-            .append(r.peakQueue())
+            .append(Numbers.time(r.busyNsPerUnit(), false))
             .append("</td><td>")
             .append(Numbers.percent(r.utilisation()))
+            .append("</td><td>")
+            .append(Numbers.time(r.meanWaitNsPerRequest(), false))
+            .append("</td><td>")
+            .append(Numbers.time(r.maxWaitNs(), false))
+            .append("</td><td>")
+            .append(r.peakQueue())
             .append("</td></tr>\n");
       }
-      h.append("</table></div>\n</section>\n");
+      h.append("</table></div>\n<p class=\"explain\">Per kind of resource of a layer: busy per")
+          .append(" unit is the time one unit worked, on average over its units; utilisation is")
+          .append(" that over the run time; a request waits when every unit is taken.</p>\n")
+          .append("</section>\n");
     }
 
     // configuration and files
@@ -305,11 +338,11 @@ public final class ReportHtml {
           .append("</td><td class=\"l\">")
           .append(esc(l.kind()))
           .append("</td><td>")
-          .append(Numbers.time(l.startNs(), false))
+          .append(timeOrNa(l.startNs()))
           .append("</td><td>")
-          .append(Numbers.time(l.endNs(), false))
+          .append(timeOrNa(l.endNs()))
           .append("</td><td>")
-          .append(Numbers.time(l.latencyNs(), false))
+          .append(timeOrNa(l.latencyNs()))
           .append("</td><td>")
           .append(Numbers.energy(l.energyPj() / n, false))
           .append("</td><td>")
@@ -322,6 +355,10 @@ public final class ReportHtml {
       h.append("</tr>\n");
     }
     h.append("</table></div></details>\n");
+  }
+
+  private static String timeOrNa(double ns) {
+    return Double.isNaN(ns) ? "n/a" : Numbers.time(ns, false);
   }
 
   private static String perImage(long total, int images) {
@@ -342,14 +379,18 @@ public final class ReportHtml {
     };
   }
 
-  private static void card(StringBuilder h, String cls, String key, String value) {
+  private static void card(StringBuilder h, String cls, String key, String value, String comment) {
     h.append("<div class=\"card")
         .append(cls.isEmpty() ? "" : " " + cls)
         .append("\"><div class=\"k\">")
         .append(esc(key))
         .append("</div><div class=\"v\">")
         .append(esc(value))
-        .append("</div></div>\n");
+        .append("</div>");
+    if (!comment.isEmpty()) {
+      h.append("<div class=\"c\">").append(esc(comment)).append("</div>");
+    }
+    h.append("</div>\n");
   }
 
   private static void chart(StringBuilder h, Map<String, byte[]> charts, String name, String alt) {

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import dev.spinsim.network.run.RunMetrics;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -45,7 +46,15 @@ public final class ReportTables {
   /** Columns of {@code resources.csv}. */
   public static final ImmutableList<String> RESOURCE_COLUMNS =
       ImmutableList.of(
-          "resource", "class", "capacity", "busy_ns", "wait_ns", "peak_queue", "utilisation");
+          "resource",
+          "class",
+          "units",
+          "requests",
+          "busy_ns_per_unit",
+          "utilisation",
+          "mean_wait_ns_per_request",
+          "max_wait_ns",
+          "peak_queue");
 
   /** Leading columns of {@code layers.csv}; the count columns follow. */
   public static final ImmutableList<String> LAYER_COLUMNS =
@@ -68,7 +77,10 @@ public final class ReportTables {
 
   private ReportTables() {}
 
-  /** {@code summary.csv}: one header line and one row ({@link RunReport#summaryColumns()}). */
+  /**
+   * {@code summary.csv}: one header line ({@link RunMetrics#COLUMNS}, the same in every run) and
+   * one row.
+   */
   public static String summaryCsv(RunReport report) {
     ImmutableMap<String, String> columns = report.summaryColumns();
     List<List<String>> rows = List.of(List.copyOf(columns.values()));
@@ -87,9 +99,9 @@ public final class ReportTables {
       row.add(l.network());
       row.add(l.layer());
       row.add(l.kind());
-      row.add(Numbers.csv(l.startNs()));
-      row.add(Numbers.csv(l.endNs()));
-      row.add(Numbers.csv(l.latencyNs()));
+      row.add(Double.isNaN(l.startNs()) ? "" : Numbers.csv(l.startNs()));
+      row.add(Double.isNaN(l.endNs()) ? "" : Numbers.csv(l.endNs()));
+      row.add(Double.isNaN(l.latencyNs()) ? "" : Numbers.csv(l.latencyNs()));
       row.add(Numbers.csv(l.energyPj()));
       row.add(Numbers.csv(l.energyPj() / n));
       row.add(Numbers.csv(l.activationEnergyPj()));
@@ -124,7 +136,7 @@ public final class ReportTables {
 
   /** {@code energy.csv}: component class × action → pJ; the energy_pj column sums to the total. */
   public static String energyCsv(RunReport report) {
-    double total = report.summary().energyPj();
+    double total = report.metrics().energyPj();
     int n = report.identity().images();
     List<List<String>> rows = new ArrayList<>();
     for (EnergyRow e : sortedEnergy(report)) {
@@ -169,11 +181,13 @@ public final class ReportTables {
           List.of(
               r.resource(),
               r.resourceClass(),
-              Integer.toString(r.capacity()),
-              Numbers.csv(r.busyNs()),
-              Numbers.csv(r.waitNs()),
-              Integer.toString(r.peakQueue()),
-              Numbers.csv(r.utilisation())));
+              Integer.toString(r.units()),
+              Long.toString(r.requests()),
+              RunMetrics.number(r.busyNsPerUnit(), 6),
+              RunMetrics.number(r.utilisation(), 4),
+              RunMetrics.number(r.meanWaitNsPerRequest(), 6),
+              RunMetrics.number(r.maxWaitNs(), 6),
+              Integer.toString(r.peakQueue())));
     }
     return csv(RESOURCE_COLUMNS, rows);
   }
@@ -187,6 +201,29 @@ public final class ReportTables {
     }
     return csv(List.of("image", "d_score"), rows);
   }
+
+  /**
+   * {@code images.csv}: per image its PSNR (dB; {@code inf} when identical) and RMSE against the
+   * float network's image of the same latent, and D's score when D ran (empty otherwise).
+   */
+  public static String imagesCsv(RunReport report) {
+    List<List<String>> rows = new ArrayList<>();
+    var q = report.quality();
+    List<Double> scores = report.discriminatorScores();
+    for (int i = 0; i < report.images().count(); i++) {
+      rows.add(
+          List.of(
+              Integer.toString(i),
+              q == null ? "" : RunMetrics.number(q.psnrDb(i), 4),
+              q == null ? "" : RunMetrics.number(q.rmse(i), 4),
+              scores.isEmpty() ? "" : RunMetrics.number(scores.get(i), 6)));
+    }
+    return csv(IMAGE_COLUMNS, rows);
+  }
+
+  /** Columns of {@code images.csv}. */
+  public static final ImmutableList<String> IMAGE_COLUMNS =
+      ImmutableList.of("image", "psnr_db_vs_float", "rmse_vs_float", "d_score");
 
   /** Writes {@code text} as UTF-8. */
   static void write(Path file, String text) throws IOException {

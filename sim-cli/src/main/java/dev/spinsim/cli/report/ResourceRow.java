@@ -3,27 +3,38 @@ package dev.spinsim.cli.report;
 import static com.google.common.base.Preconditions.checkArgument;
 
 /**
- * How busy one shared resource (an ADC bank, a bus, a buffer port) was: its capacity, time busy
- * and time spent waiting for it (ns, summed over servers and requests), the longest queue and the
- * utilisation busy / (capacity · makespan).
+ * How busy one kind of shared resource of a layer was (its crossbars, its ADC banks, a buffer
+ * port, the bus): how many units it has, how many requests it served, the time one unit was busy
+ * on average (ns), its utilisation busy / (units · makespan), the mean and the longest wait of a
+ * request before a unit was free (ns), and the longest queue.
  */
 public record ResourceRow(
     String resource,
     String resourceClass,
-    int capacity,
-    double busyNs,
-    double waitNs,
-    int peakQueue,
-    double utilisation) {
+    int units,
+    long requests,
+    double busyNsPerUnit,
+    double utilisation,
+    double meanWaitNsPerRequest,
+    double maxWaitNs,
+    int peakQueue) {
 
   /** Validates. */
   public ResourceRow {
     Checks.name(resource, "resource name");
     Checks.name(resourceClass, "resource class");
-    checkArgument(capacity > 0, "resource %s capacity must be positive, got %s", resource, capacity);
-    Checks.nonNegative(busyNs, "resource %s busyNs", resource);
-    Checks.nonNegative(waitNs, "resource %s waitNs", resource);
-    checkArgument(peakQueue >= 0, "resource %s peak queue must be >= 0", resource);
+    checkArgument(units > 0, "resource %s must have at least one unit, got %s", resource, units);
+    checkArgument(requests >= 0, "resource %s requests must be >= 0", resource);
+    Checks.nonNegative(busyNsPerUnit, "resource %s busyNsPerUnit", resource);
     Checks.fraction(utilisation, "resource %s utilisation", resource);
+    Checks.nonNegative(meanWaitNsPerRequest, "resource %s meanWaitNsPerRequest", resource);
+    Checks.nonNegative(maxWaitNs, "resource %s maxWaitNs", resource);
+    checkArgument(
+        maxWaitNs + 1e-9 >= meanWaitNsPerRequest,
+        "resource %s: the longest wait %s ns is shorter than the mean %s ns",
+        resource,
+        maxWaitNs,
+        meanWaitNsPerRequest);
+    checkArgument(peakQueue >= 0, "resource %s peak queue must be >= 0", resource);
   }
 }

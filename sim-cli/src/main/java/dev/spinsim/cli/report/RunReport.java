@@ -8,6 +8,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.spinsim.cli.output.NpyArray;
+import dev.spinsim.network.run.ImageQuality;
+import dev.spinsim.network.run.RunMetrics;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,7 +25,7 @@ import java.util.Set;
  */
 public record RunReport(
     RunIdentity identity,
-    RunSummary summary,
+    RunMetrics metrics,
     List<LayerRow> layers,
     List<EnergyRow> energy,
     List<MappingRow> mapping,
@@ -31,14 +33,28 @@ public record RunReport(
     ImageBatch images,
     NpyArray latents,
     String runYaml,
-    List<Double> discriminatorScores) {
+    List<Double> discriminatorScores,
+    List<String> warnings,
+    ImageBatch floatImages,
+    ImageQuality quality) {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   /** Validates the parts against each other and copies the lists. */
   public RunReport {
     checkArgument(identity != null, "run identity is required");
-    checkArgument(summary != null, "run summary is required");
+    checkArgument(metrics != null, "run metrics are required");
+    checkArgument(
+        metrics.images() == identity.images()
+            && metrics.model().equals(identity.model())
+            && metrics.preset().equals(identity.preset()),
+        "run metrics (%s on %s, %s images) do not describe this run (%s on %s, %s images)",
+        metrics.model(),
+        metrics.preset(),
+        metrics.images(),
+        identity.model(),
+        identity.preset(),
+        identity.images());
     checkArgument(images != null, "generated images are required");
     checkArgument(latents != null, "latents are required");
     checkArgument(runYaml != null && !runYaml.isBlank(), "the resolved run.yaml text is required");
@@ -48,6 +64,16 @@ public record RunReport(
     resources = ImmutableList.copyOf(resources == null ? List.of() : resources);
     discriminatorScores =
         ImmutableList.copyOf(discriminatorScores == null ? List.of() : discriminatorScores);
+    warnings = ImmutableList.copyOf(warnings == null ? List.of() : warnings);
+    checkArgument(
+        floatImages == null || java.util.Arrays.equals(floatImages.shape(), images.shape()),
+        "the float reference images must have the chip images' shape %s",
+        java.util.Arrays.toString(images.shape()));
+    checkArgument(
+        quality == null || quality.images() == images.count(),
+        "there must be one quality figure per image (%s), got %s",
+        images.count(),
+        quality == null ? 0 : quality.images());
 
     checkArgument(
         images.count() == identity.images(),
@@ -81,10 +107,10 @@ public record RunReport(
       sum += row.energyPj();
     }
     checkArgument(
-        Checks.agree(sum, summary.energyPj()),
+        Checks.agree(sum, metrics.energyPj()),
         "energy rows sum to %s pJ but the run's total energy is %s pJ; the breakdown must add up",
         sum,
-        summary.energyPj());
+        metrics.energyPj());
     double layerSum = 0;
     Set<String> layerNames = new HashSet<>();
     for (LayerRow row : layers) {
@@ -96,10 +122,10 @@ public record RunReport(
       layerSum += row.energyPj();
     }
     checkArgument(
-        layerSum <= summary.energyPj() * (1 + Checks.RELATIVE_TOLERANCE) + Checks.ABSOLUTE_TOLERANCE_PJ,
+        layerSum <= metrics.energyPj() * (1 + Checks.RELATIVE_TOLERANCE) + Checks.ABSOLUTE_TOLERANCE_PJ,
         "layer energies sum to %s pJ, more than the run's total energy %s pJ",
         layerSum,
-        summary.energyPj());
+        metrics.energyPj());
     try {
       YAML.readTree(runYaml);
     } catch (JsonProcessingException e) {
@@ -112,54 +138,14 @@ public record RunReport(
 
   /** Total energy per image in pJ (run total / images). */
   public double energyPjPerImage() {
-    return summary.energyPj() / identity.images();
+    return metrics.energyPjPerImage();
   }
 
-  /** Activation-only energy per image in pJ, the paper's testing-energy figure. */
-  public double activationEnergyPjPerImage() {
-    return summary.activationEnergyPj() / identity.images();
-  }
-
-  /**
-   * The columns of {@code summary.csv} in their fixed order, values formatted locale-independently:
-   * identity, headline figures, the G/D split when present ({@code g_…}, {@code d_…}), the mean
-   * discriminator score when D ran, then the extra columns.
-   */
+  /** The columns of {@code summary.csv}: {@link RunMetrics#COLUMNS}, name → cell. */
   public ImmutableMap<String, String> summaryColumns() {
     Map<String, String> c = new LinkedHashMap<>();
-    c.put("model", identity.model());
-    c.put("preset", identity.preset());
-    c.put("mode", identity.mode().label());
-    c.put("images", Integer.toString(identity.images()));
-    c.put("seed", Long.toString(identity.seed()));
-    c.put("latency_ns_per_image", Numbers.csv(summary.latencyNsPerImage()));
-    c.put("throughput_images_per_s", Numbers.csv(summary.throughputImagesPerS()));
-    c.put("energy_pj_per_image", Numbers.csv(energyPjPerImage()));
-    c.put("activation_energy_pj_per_image", Numbers.csv(activationEnergyPjPerImage()));
-    c.put("makespan_ns", Numbers.csv(summary.makespanNs()));
-    c.put("energy_pj", Numbers.csv(summary.energyPj()));
-    c.put("activation_energy_pj", Numbers.csv(summary.activationEnergyPj()));
-    for (NetworkTotals n : summary.networks()) {
-      String p = Numbers.columnPrefix(n.network());
-      c.put(p + "latency_ns_per_image", Numbers.csv(n.latencyNsPerImage()));
-      c.put(p + "energy_pj_per_image", Numbers.csv(n.energyPj() / identity.images()));
-      c.put(
-          p + "activation_energy_pj_per_image",
-          Numbers.csv(n.activationEnergyPj() / identity.images()));
-    }
-    if (!discriminatorScores.isEmpty()) {
-      double total = 0;
-      for (double s : discriminatorScores) {
-        total += s;
-      }
-      c.put("d_score_mean", Numbers.csv(total / discriminatorScores.size()));
-    }
-    for (Map.Entry<String, Object> e : summary.extraColumns().entrySet()) {
-      checkArgument(
-          !c.containsKey(e.getKey()),
-          "summary extra column %s clashes with a standard column",
-          e.getKey());
-      c.put(e.getKey(), Numbers.csvValue(e.getValue()));
+    for (RunMetrics.Column col : RunMetrics.COLUMNS) {
+      c.put(col.name(), col.cell(metrics));
     }
     return ImmutableMap.copyOf(c);
   }
@@ -172,7 +158,7 @@ public record RunReport(
   /** Collects the parts of a report; {@link #build()} validates them together. */
   public static final class Builder {
     private RunIdentity identity;
-    private RunSummary summary;
+    private RunMetrics metrics;
     private final List<LayerRow> layers = new ArrayList<>();
     private final List<EnergyRow> energy = new ArrayList<>();
     private final List<MappingRow> mapping = new ArrayList<>();
@@ -181,8 +167,26 @@ public record RunReport(
     private NpyArray latents;
     private String runYaml;
     private final List<Double> discriminatorScores = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private ImageBatch floatImages;
+    private ImageQuality quality;
 
     private Builder() {}
+
+    /** Sets the float network's images of the same latents and the chip's quality against them. */
+    public Builder floatReference(ImageBatch floatImages, ImageQuality quality) {
+      this.floatImages = floatImages;
+      this.quality = quality;
+      return this;
+    }
+
+    /** Adds a warning the terminal prints and the report shows as a banner (one line each). */
+    public Builder warning(String warning) {
+      checkArgument(warning != null && !warning.isBlank() && !warning.contains("\n"),
+          "a warning must be one non-blank line");
+      warnings.add(warning);
+      return this;
+    }
 
     /** Sets what was run. */
     public Builder identity(RunIdentity identity) {
@@ -191,8 +195,8 @@ public record RunReport(
     }
 
     /** Sets the headline figures. */
-    public Builder summary(RunSummary summary) {
-      this.summary = summary;
+    public Builder metrics(RunMetrics metrics) {
+      this.metrics = metrics;
       return this;
     }
 
@@ -261,7 +265,7 @@ public record RunReport(
     public RunReport build() {
       return new RunReport(
           identity,
-          summary,
+          metrics,
           layers,
           energy,
           mapping,
@@ -269,7 +273,10 @@ public record RunReport(
           images,
           latents,
           runYaml,
-          discriminatorScores);
+          discriminatorScores,
+          warnings,
+          floatImages,
+          quality);
     }
   }
 }

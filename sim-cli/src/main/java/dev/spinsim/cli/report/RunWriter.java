@@ -83,6 +83,8 @@ public final class RunWriter {
     files.add("mapping.csv         how each layer sits on the crossbars");
     ReportTables.write(dir.resolve("resources.csv"), ReportTables.resourcesCsv(report));
     files.add("resources.csv       utilisation of shared resources");
+    ReportTables.write(dir.resolve("images.csv"), ReportTables.imagesCsv(report));
+    files.add("images.csv          per image: PSNR and RMSE against float, D's score");
     if (!report.discriminatorScores().isEmpty()) {
       ReportTables.write(dir.resolve("scores.csv"), ReportTables.scoresCsv(report));
       files.add("scores.csv          discriminator score per image");

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.spinsim.network.run.RunMetrics;
 
 /**
  * The short table {@code spinsim generate} prints when it finishes: per-image latency,
@@ -19,12 +20,13 @@ public final class TerminalSummary {
   /** The table for {@code report}, written to {@code folder} (null when nothing was written). */
   public static String render(RunReport report, Path folder) {
     RunIdentity id = report.identity();
-    RunSummary s = report.summary();
+    RunMetrics m = report.metrics();
     StringBuilder out = new StringBuilder();
     out.append("spinsim generate: ")
         .append(id.model())
         .append(" on ")
         .append(id.preset())
+        .append(m.overrides().isEmpty() ? "" : " [" + m.overrides() + "]")
         .append(", ")
         .append(id.images())
         .append(id.images() == 1 ? " image" : " images")
@@ -37,45 +39,25 @@ public final class TerminalSummary {
       out.append("  note: ").append(note).append('\n');
     }
     List<String[]> rows = new ArrayList<>();
-    if (id.mode() == SimulationMode.FUNCTIONAL) {
-      rows.add(new String[] {"latency / image", "n/a", "functional mode simulates no timing"});
-    } else {
-      rows.add(new String[] {"latency / image", Numbers.time(s.latencyNsPerImage(), true), ""});
-      rows.add(
-          new String[] {
-            "throughput",
-            Numbers.si(s.throughputImagesPerS(), 0, "", true).strip() + " images/s",
-            ""
-          });
-    }
-    rows.add(new String[] {"energy / image", Numbers.energy(report.energyPjPerImage(), true), "all components"});
-    rows.add(
-        new String[] {
-          "activation-only",
-          Numbers.energy(report.activationEnergyPjPerImage(), true),
-          "activation units only (the paper's testing energy)"
-        });
-    for (NetworkTotals n : s.networks()) {
-      rows.add(
-          new String[] {
-            "  " + n.network() + " energy / image",
-            Numbers.energy(n.energyPj() / id.images(), true),
-            Numbers.percent(s.energyPj() == 0 ? 0 : n.energyPj() / s.energyPj())
-                + ", activation-only "
-                + Numbers.energy(n.activationEnergyPj() / id.images(), true)
-          });
-    }
-    if (!report.discriminatorScores().isEmpty()) {
-      double sum = 0;
-      for (double d : report.discriminatorScores()) {
-        sum += d;
+    Map<String, String> comments = comments(report);
+    for (RunMetrics.Column c : RunMetrics.COLUMNS) {
+      if (!c.headline()) {
+        continue;
       }
-      rows.add(
-          new String[] {
-            "D score (mean)", Numbers.fourDigits(sum / report.discriminatorScores().size()), ""
-          });
+      Object v = c.value(m);
+      if (v == null) {
+        String why = comments.get(c.name() + "?");
+        if (why != null) {
+          rows.add(new String[] {c.label(), "n/a", why});
+        }
+        continue;
+      }
+      rows.add(new String[] {c.label(), human(c, v, true), comments.getOrDefault(c.name(), "")});
     }
     table(out, rows);
+    for (String w : report.warnings()) {
+      out.append("warning: ").append(w).append('\n');
+    }
 
     out.append("energy by component class (per image)\n");
     List<String[]> classes = new ArrayList<>();
@@ -108,6 +90,49 @@ public final class TerminalSummary {
       out.append("written to ").append(folder).append('\n');
     }
     return out.toString();
+  }
+
+  /**
+   * What a headline figure counted ({@code name}), and why a figure is missing
+   * ({@code name + "?"}).
+   */
+  static Map<String, String> comments(RunReport report) {
+    RunMetrics m = report.metrics();
+    Map<String, String> c = new java.util.HashMap<>();
+    String noTime = "functional mode simulates no timing";
+    c.put("latency_ns_per_image?", noTime);
+    c.put("throughput_images_per_s?", noTime);
+    c.put("energy_pj_per_image",
+        m.timed() ? "all components, leakage included" : "all components, leakage left out (no time simulated)");
+    c.put("activation_energy_pj_per_image", "every activation unit: " + report.identity().details()
+        .getOrDefault(ACTIVATION_DEVICES, "none"));
+    c.put("dw_activation_energy_pj_per_image", "domain-wall units only (the paper's testing energy): "
+        + report.identity().details().getOrDefault(DW_DEVICES, "none on this chip"));
+    if (m.discriminator() != null) {
+      c.put("g_energy_pj_per_image", Numbers.percent(m.generator().energyPj() / Math.max(1e-300, m.energyPj())));
+      c.put("d_energy_pj_per_image", Numbers.percent(m.discriminator().energyPj() / Math.max(1e-300, m.energyPj())));
+    }
+    c.put("psnr_db_vs_float", "the same latents through the float network");
+    return c;
+  }
+
+  /** Detail key listing the activation devices (ledger classes) the activation figure counted. */
+  public static final String ACTIVATION_DEVICES = "activation devices counted";
+  /** Detail key listing the domain-wall devices the DW figure counted. */
+  public static final String DW_DEVICES = "domain-wall devices counted";
+
+  /** A metric's value for people: SI prefixes and units by kind. */
+  static String human(RunMetrics.Column c, Object v, boolean ascii) {
+    if (!(v instanceof Double d)) {
+      return v.toString();
+    }
+    return switch (c.kind()) {
+      case TIME_NS -> Numbers.time(d, ascii);
+      case ENERGY_PJ -> Numbers.energy(d, ascii);
+      case RATE_PER_S -> Numbers.si(d, 0, "", ascii).strip(); // the label carries the unit
+      case DB -> Double.isInfinite(d) ? "inf dB (identical)" : String.format(java.util.Locale.ROOT, "%.2f dB", d);
+      default -> Numbers.fourDigits(d);
+    };
   }
 
   private static String share(double part, double total) {

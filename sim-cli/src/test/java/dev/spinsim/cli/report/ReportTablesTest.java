@@ -57,7 +57,7 @@ class ReportTablesTest {
     for (CSVRecord row : parse(ReportTables.energyCsv(r))) {
       sum += Double.parseDouble(row.get("energy_pj"));
     }
-    assertEquals(r.summary().energyPj(), sum, 1e-6 * r.summary().energyPj());
+    assertEquals(r.metrics().energyPj(), sum, 1e-6 * r.metrics().energyPj());
   }
 
   @Test

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.spinsim.network.run.RunMetrics;
+import dev.spinsim.network.run.RunMode;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.ForAll;
@@ -18,7 +20,7 @@ class RunReportTest {
   static RunReport.Builder minimal(double totalPj, double... rowsPj) {
     RunReport.Builder b = RunReport.builder();
     b.identity(RunIdentity.of("fmnist", "paper", 2, 1, SimulationMode.CYCLE_ACCURATE));
-    b.summary(RunSummary.of(100, 1e7, 200, totalPj, 0));
+    b.metrics(metrics("fmnist", "paper", 2, totalPj, 0));
     for (int i = 0; i < rowsPj.length; i++) {
       b.addEnergy("class" + i, "act", rowsPj[i]);
     }
@@ -63,22 +65,26 @@ class RunReportTest {
     assertThrows(IllegalArgumentException.class, b::build);
   }
 
-  @Test
-  void networkSplitMustAddUpToTheTotal() {
-    IllegalArgumentException e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () ->
-                new RunSummary(
-                    1, 1, 1, 100, 10,
-                    List.of(new NetworkTotals("G", 1, 60, 5), new NetworkTotals("D", 1, 30, 5)),
-                    Map.of()));
-    assertTrue(e.getMessage().contains("per-network energies sum to 90"), e.getMessage());
+  /** Metrics of a cycle-accurate run with the given totals (pJ). */
+  static RunMetrics metrics(String model, String preset, int images, double totalPj, double activationPj) {
+    return RunMetrics.builder()
+        .identity(model, preset, "", RunMode.CYCLE_ACCURATE, images, 1)
+        .timing(100, 120, 200)
+        .energy(totalPj, totalPj, 0, activationPj, activationPj)
+        .build();
   }
 
   @Test
-  void activationEnergyCannotExceedTheTotal() {
-    assertThrows(IllegalArgumentException.class, () -> RunSummary.of(1, 1, 1, 10, 11));
+  void metricsOfAnotherRunAreRejected() {
+    RunReport.Builder b = minimal(1, 1).metrics(metrics("fmnist", "isaac", 2, 1, 0));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, b::build);
+    assertTrue(e.getMessage().contains("do not describe this run"), e.getMessage());
+  }
+
+  @Test
+  void floatReferenceMustHaveTheImagesShape() {
+    RunReport.Builder b = minimal(1, 1).floatReference(new ImageBatch(2, 1, 1, 2, new float[4]), null);
+    assertThrows(IllegalArgumentException.class, b::build);
   }
 
   @Test
@@ -128,18 +134,22 @@ class RunReportTest {
   }
 
   @Test
-  void summaryColumnsStartWithTheRequiredOnesInOrder() {
-    RunReport r = SampleReports.fmnist(true);
-    List<String> columns = List.copyOf(r.summaryColumns().keySet());
-    assertEquals(
-        List.of(
-            "model", "preset", "mode", "images", "seed", "latency_ns_per_image",
-            "throughput_images_per_s", "energy_pj_per_image", "activation_energy_pj_per_image"),
-        columns.subList(0, 9));
-    assertTrue(columns.contains("g_energy_pj_per_image"));
-    assertTrue(columns.contains("d_activation_energy_pj_per_image"));
-    assertTrue(columns.contains("d_score_mean"));
-    assertEquals("crossbars", columns.get(columns.size() - 1));
+  void summaryColumnsAreTheSameWithAndWithoutTheDiscriminator() {
+    List<String> withD = List.copyOf(SampleReports.fmnist(true).summaryColumns().keySet());
+    List<String> withoutD = List.copyOf(SampleReports.fmnist(false).summaryColumns().keySet());
+    assertEquals(withD, withoutD);
+    assertEquals(RunMetrics.columnNames(), withD);
+    assertTrue(withD.contains("d_activation_energy_pj_per_image"));
+    assertEquals("", SampleReports.fmnist(false).summaryColumns().get("d_score_mean"));
+    assertTrue(!SampleReports.fmnist(true).summaryColumns().get("d_score_mean").isEmpty());
+  }
+
+  @Test
+  void functionalRunsLeaveTimingCellsEmpty() {
+    Map<String, String> c = SampleReports.rgbFunctional(2).summaryColumns();
+    assertEquals("", c.get("latency_ns_per_image"));
+    assertEquals("", c.get("throughput_images_per_s"));
+    assertEquals("", c.get("leakage_energy_pj_per_image"));
   }
 
   @Test

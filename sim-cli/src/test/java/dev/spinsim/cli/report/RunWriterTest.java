@@ -106,7 +106,8 @@ class RunWriterTest {
       }
     }
     assertTrue(html.contains(ReportHtml.esc(ReportHtml.ACTIVATION_NOTE)));
-    assertTrue(html.contains("Activation-only energy per image"));
+    assertTrue(html.contains("activation units / image"));
+    assertTrue(html.contains("domain-wall units / image"));
   }
 
   @Test

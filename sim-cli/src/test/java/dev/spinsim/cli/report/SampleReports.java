@@ -1,6 +1,8 @@
 package dev.spinsim.cli.report;
 
 import dev.spinsim.cli.output.NpyArray;
+import dev.spinsim.network.run.RunMetrics;
+import dev.spinsim.network.run.RunMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,38 +114,37 @@ final class SampleReports {
       }
     }
     double makespanNs = 55_260 + 15 * 39_600.0;
-    List<NetworkTotals> networks =
-        withDiscriminator
-            ? List.of(
-                new NetworkTotals("G", 45_300, gShare * totalPerImage * n, gActivation * n),
-                new NetworkTotals(
-                    "D",
-                    55_260 - 8_200,
-                    (1 - gShare) * totalPerImage * n,
-                    (activationPerImage - gActivation) * n))
-            : List.of();
-    Map<String, Object> extra = new LinkedHashMap<>();
-    extra.put("crossbars", withDiscriminator ? 1633 : 824);
-    b.summary(
-        new RunSummary(
-            withDiscriminator ? 55_260 : 45_300,
-            n / (makespanNs * 1e-9),
-            makespanNs,
-            totalPerImage * n,
-            activationPerImage * n,
-            networks,
-            extra));
+    RunMetrics.Builder metrics =
+        RunMetrics.builder()
+            .identity("fmnist", "paper", "", RunMode.CYCLE_ACCURATE, n, 42)
+            .timing(withDiscriminator ? 55_260 : 45_300, 60_000, makespanNs)
+            .energy(
+                totalPerImage * n, totalPerImage * n * 0.95, totalPerImage * n * 0.05,
+                activationPerImage * n, activationPerImage * n)
+            .chip(4, withDiscriminator ? 1633 : 824, 123_456);
+    if (withDiscriminator) {
+      metrics
+          .networks(
+              new RunMetrics.NetworkPart(45_300, gShare * totalPerImage * n, gActivation * n, gActivation * n),
+              new RunMetrics.NetworkPart(
+                  55_260 - 8_200,
+                  (1 - gShare) * totalPerImage * n,
+                  (activationPerImage - gActivation) * n,
+                  (activationPerImage - gActivation) * n))
+          .discriminatorScoreMean(0.5);
+    }
+    b.metrics(metrics.build());
 
     String[] resourceLayers = {"G.fc1", "G.fc2", "G.deconv1", "G.deconv2", "D.conv1", "D.conv2", "D.fc1", "D.fc2"};
     double[] util = {0.004, 0.01, 0.93, 0.88, 0.85, 0.91, 0.012, 0.005};
     for (int i = 0; i < (withDiscriminator ? 8 : 4); i++) {
       b.addResource(
           new ResourceRow(
-              resourceLayers[i] + ".adc", "adc", 8, util[i] * 8 * makespanNs,
-              util[i] * util[i] * 3 * makespanNs, (int) Math.round(util[i] * 12), util[i]));
+              resourceLayers[i] + ".adc", "adc", 8, 1000, util[i] * makespanNs, util[i],
+              util[i] * util[i] * 3, util[i] * 30, (int) Math.round(util[i] * 12)));
     }
-    b.addResource(new ResourceRow("bus", "interconnect", 1, 0.42 * makespanNs, 0.08 * makespanNs, 3, 0.42));
-    b.addResource(new ResourceRow("buffer.port", "buffer", 4, 0.31 * 4 * makespanNs, 0.01 * makespanNs, 2, 0.31));
+    b.addResource(new ResourceRow("bus", "interconnect", 1, 500, 0.42 * makespanNs, 0.42, 8, 20, 3));
+    b.addResource(new ResourceRow("buffer.port", "buffer", 4, 700, 0.31 * makespanNs, 0.31, 1, 2, 2));
 
     b.images(new ImageBatch(n, 1, 28, 28, garments(n, 28, 7)));
     SplittableRandom random = new SplittableRandom(42);
@@ -189,7 +190,11 @@ final class SampleReports {
             Map.of("weights", "(none)"), List.of("dcgan64 ran on seeded random weights: the images are noise")));
     b.addEnergy("crossbar", "read", 1000.0 * n);
     b.addEnergy("dw_relu", "activate", 24.0 * n);
-    b.summary(RunSummary.of(0, 0, 0, 1024.0 * n, 24.0 * n));
+    b.metrics(
+        RunMetrics.builder()
+            .identity("dcgan64", "ideal", "", RunMode.FUNCTIONAL, n, 7)
+            .energy(1024.0 * n, 1024.0 * n, Double.NaN, 24.0 * n, 24.0 * n)
+            .build());
     SplittableRandom random = new SplittableRandom(3);
     float[] pixels = new float[n * 3 * 64 * 64];
     for (int i = 0; i < pixels.length; i++) {

@@ -26,15 +26,21 @@ public final class ActionLedger {
     actionIds.defaultReturnValue(-1);
   }
 
-  /** Registers a component (names are unique) and returns its id. */
+  /** Registers a component without a role (names are unique) and returns its id. */
   public int registerComponent(
       String name, String componentClass, String tag, Map<String, Double> attributes) {
+    return registerComponent(name, componentClass, tag, attributes, "");
+  }
+
+  /** Registers a component with a role such as {@code activation} and returns its id. */
+  public int registerComponent(
+      String name, String componentClass, String tag, Map<String, Double> attributes, String role) {
     checkArgument(
         name != null && !componentIds.containsKey(name),
         "component '%s' is already registered",
         name);
     int id = components.size();
-    ComponentInfo info = new ComponentInfo(id, name, componentClass, tag, attributes);
+    ComponentInfo info = new ComponentInfo(id, name, componentClass, tag, attributes, role);
     components.add(info);
     componentIds.put(name, id);
     if (id == counts.length) {
@@ -124,7 +130,7 @@ public final class ActionLedger {
     for (ComponentInfo c : other.components) {
       int id = componentId(c.name());
       if (id < 0) {
-        id = registerComponent(c.name(), c.componentClass(), c.tag(), c.attributes());
+        id = registerComponent(c.name(), c.componentClass(), c.tag(), c.attributes(), c.role());
       }
       for (int a = 0; a < other.actions.size(); a++) {
         long n = other.count(c.id(), a);

@@ -7,12 +7,21 @@ import java.util.Map;
 
 /**
  * A component registered with an {@link ActionLedger}: its name, the class an energy table prices
- * it by, a tag (usually the layer) and numeric attributes such as {@code bits} or {@code rows} that
- * estimators read.
+ * it by (the device's class, e.g. {@code dw_relu} or {@code digital_relu}), a tag (usually the
+ * layer), numeric attributes such as {@code bits} or {@code rows} that estimators read, and a role
+ * (what the component does in the circuit, e.g. {@code activation}; empty when it has none), so
+ * that "the energy of every activation unit" is a query on roles and "the energy of the
+ * domain-wall units" a query on classes, whatever devices a preset uses.
  */
 public record ComponentInfo(
-    int id, String name, String componentClass, String tag, Map<String, Double> attributes) {
+    int id, String name, String componentClass, String tag, Map<String, Double> attributes, String role) {
+  /** A component without a role. */
+  public ComponentInfo(int id, String name, String componentClass, String tag, Map<String, Double> attributes) {
+    this(id, name, componentClass, tag, attributes, "");
+  }
+
   public ComponentInfo {
+    checkArgument(role != null, "role of component '%s' must not be null (use \"\")", name);
     checkArgument(id >= 0, "component id must be >= 0, got %s", id);
     checkArgument(name != null && !name.isBlank(), "component name must not be blank");
     checkArgument(

@@ -19,6 +19,7 @@ public final class Resource {
 
   private long busyPs;
   private long waitPs;
+  private long maxWaitPs;
   private long acquisitions;
   private int peakQueueLength;
   private long lastFinishPs;
@@ -51,7 +52,11 @@ public final class Resource {
     long end = start + durationPs;
     free[best] = end;
     busyPs += durationPs;
-    waitPs += start - earliestPs;
+    long wait = start - earliestPs;
+    waitPs += wait;
+    if (wait > maxWaitPs) {
+      maxWaitPs = wait;
+    }
     acquisitions++;
     if (end > lastFinishPs) {
       lastFinishPs = end;
@@ -77,6 +82,11 @@ public final class Resource {
   /** Sum over requests of (start - earliest), in ps. */
   public long waitPs() {
     return waitPs;
+  }
+
+  /** Longest wait of one request, (start - earliest), in ps. */
+  public long maxWaitPs() {
+    return maxWaitPs;
   }
 
   /**

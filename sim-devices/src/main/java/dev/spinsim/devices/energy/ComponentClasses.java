@@ -14,13 +14,27 @@ public final class ComponentClasses {
   public static final String ADC = "adc";
   public static final String SAMPLE_HOLD = "sample_hold";
   public static final String SHIFT_ADD = "shift_add";
-  public static final String RELU = "relu";
-  public static final String LEAKY_RELU = "leaky_relu";
-  public static final String TANH = "tanh";
-  public static final String SIGMOID = "sigmoid";
+  /** Role of every activation unit, whatever its device (DW, digital CMOS, …). */
+  public static final String ACTIVATION_ROLE = "activation";
+  /** Prefix of the classes of domain-wall devices ({@code dw_relu}, {@code dw_leaky_relu}). */
+  public static final String DOMAIN_WALL_PREFIX = "dw_";
   public static final String INPUT_BUFFER = "input_buffer";
   public static final String OUTPUT_BUFFER = "output_buffer";
   public static final String INTERCONNECT = "interconnect";
+  /**
+   * The component class of an activation device: its registry name in snake case
+   * ({@code dw-relu} → {@code dw_relu}, {@code digital-tanh} → {@code digital_tanh}), so the
+   * ledger says which device did the work, not which function it computed.
+   */
+  public static String activationClass(String deviceName) {
+    return deviceName.replace('-', '_');
+  }
+
+  /** True for the class of a domain-wall device (registry names starting {@code dw-}). */
+  public static boolean isDomainWall(String componentClass) {
+    return componentClass.startsWith(DOMAIN_WALL_PREFIX);
+  }
+
   /** Prefix of static (leakage-only) components listed in a preset's tile, e.g. {@code static.router}. */
   public static final String STATIC_PREFIX = "static.";
 

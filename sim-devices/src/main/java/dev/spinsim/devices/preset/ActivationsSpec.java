@@ -9,6 +9,9 @@ import dev.spinsim.devices.activation.ActivationSpec;
 public record ActivationsSpec(
     ActivationSpec relu, ActivationSpec leakyRelu, ActivationSpec tanh, ActivationSpec sigmoid, int unitsPerTile,
     double leakageMw, double areaMm2) {
+  /** The functions a tile has a unit for, in this order. */
+  public static final java.util.List<String> FUNCTIONS = java.util.List.of("relu", "leaky-relu", "tanh", "sigmoid");
+
   public ActivationsSpec {
     if (relu == null || leakyRelu == null || tanh == null || sigmoid == null) {
       throw new IllegalArgumentException("relu, leakyRelu, tanh and sigmoid must all name a device");

@@ -39,10 +39,13 @@ public final class PresetEnergyTable {
     t.put(ComponentClasses.SHIFT_ADD, new PerUnitEnergyEstimator(
         Map.of(ComponentClasses.OP, p.shiftAdd().energyPj()), p.shiftAdd().leakageMw()));
     ActivationsSpec a = p.activation();
-    t.put(ComponentClasses.RELU, activation(d, "relu", a.leakageMw()));
-    t.put(ComponentClasses.LEAKY_RELU, activation(d, "leaky-relu", a.leakageMw()));
-    t.put(ComponentClasses.TANH, activation(d, "tanh", a.leakageMw()));
-    t.put(ComponentClasses.SIGMOID, activation(d, "sigmoid", a.leakageMw()));
+    java.util.Set<String> priced = new java.util.HashSet<>();
+    for (String function : ActivationsSpec.FUNCTIONS) {
+      String cls = activationClass(d, function);
+      if (priced.add(cls)) { // two functions on one device at one price share its class
+        t.put(cls, activation(d, function, a.leakageMw()));
+      }
+    }
     t.put(ComponentClasses.INPUT_BUFFER, buffer(p.tile().inputBuffer()));
     t.put(ComponentClasses.OUTPUT_BUFFER, buffer(p.tile().outputBuffer()));
     t.put(ComponentClasses.INTERCONNECT, new PerUnitEnergyEstimator(
@@ -51,6 +54,28 @@ public final class PresetEnergyTable {
       t.put(ComponentClasses.STATIC_PREFIX + e.getKey(), new PerUnitEnergyEstimator(Map.of(), e.getValue().powerMw()));
     }
     return t.build();
+  }
+
+  /**
+   * The ledger class of the unit computing {@code function} on this preset: the device's class
+   * ({@link ComponentClasses#activationClass}); when an earlier function uses the same device at a
+   * different energy, the function is appended ({@code dw_relu.leaky-relu}) so each class has one
+   * price.
+   */
+  public static String activationClass(PresetDevices d, String function) {
+    var unit = d.activation(function);
+    String cls = ComponentClasses.activationClass(unit.name());
+    for (String earlier : ActivationsSpec.FUNCTIONS) {
+      if (earlier.equals(function)) {
+        break;
+      }
+      var other = d.activation(earlier);
+      if (other.name().equals(unit.name())
+          && other.energyPjPerActivation() != unit.energyPjPerActivation()) {
+        return cls + "." + function;
+      }
+    }
+    return cls;
   }
 
   private static PerUnitEnergyEstimator activation(PresetDevices d, String function, double leakageMw) {

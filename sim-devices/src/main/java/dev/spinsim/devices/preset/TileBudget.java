@@ -62,7 +62,7 @@ public record TileBudget(
     ActivationsSpec a = p.activation();
     double activationLatencyNs = d.activation("relu").latencyNs();
     long activations = activationLatencyNs <= 0 ? 0 : Math.round(a.unitsPerTile() * exactPeriodNs / activationLatencyNs);
-    record(ledger, area, ComponentClasses.RELU, a.unitsPerTile(), a.areaMm2(), ComponentClasses.ACTIVATE, activations,
+    record(ledger, area, PresetEnergyTable.activationClass(d, "relu"), a.unitsPerTile(), a.areaMm2(), ComponentClasses.ACTIVATE, activations,
         Map.of());
     record(ledger, area, ComponentClasses.INPUT_BUFFER, 1, t.inputBuffer().areaMm2(), ComponentClasses.READ_BIT,
         Math.round(t.inputBuffer().peakBitsPerNs() * exactPeriodNs), Map.of());

@@ -67,7 +67,7 @@ public final class Calibration {
     }
     EnergyReport energy = EnergyReport.price(chip.ledger(), PresetEnergyTable.build(devices), 0);
     return new CalibrationRow("dcgan64 activation-only energy, one G + D pass (paper)", 24.72,
-        GenerationResult.activationEnergyPj(chip, energy, null) / 1000, "nJ", 0.5,
+        GenerationResult.activationEnergyPj(chip, energy, null, true) / 1000, "nJ", 0.5,
         "arXiv 2601.01441 (testing energy, Anime 64x64); REFERENCE.md derivation");
   }
 

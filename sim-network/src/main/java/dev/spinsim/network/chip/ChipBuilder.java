@@ -18,6 +18,7 @@ import dev.spinsim.devices.energy.ComponentClasses;
 import dev.spinsim.devices.preset.BufferSpec;
 import dev.spinsim.devices.preset.Preset;
 import dev.spinsim.devices.preset.PresetDevices;
+import dev.spinsim.devices.preset.PresetEnergyTable;
 import dev.spinsim.devices.preset.StaticSpec;
 import dev.spinsim.devices.registry.DeviceRegistry;
 import dev.spinsim.network.mapping.BiasMode;
@@ -280,14 +281,9 @@ public final class ChipBuilder {
     return DeviceRegistry.defaults().activation(spec);
   }
 
-  static String activationClass(String function) {
-    return switch (function) {
-      case "relu" -> ComponentClasses.RELU;
-      case "leaky-relu" -> ComponentClasses.LEAKY_RELU;
-      case "tanh" -> ComponentClasses.TANH;
-      case "sigmoid" -> ComponentClasses.SIGMOID;
-      default -> throw new IllegalArgumentException("unknown activation " + function);
-    };
+  /** The ledger class of this preset's unit for {@code function} (its device's class). */
+  String activationClass(String function) {
+    return PresetEnergyTable.activationClass(devices, function);
   }
 
   private static double pow2AtLeast(double v) {

@@ -4,6 +4,7 @@ import dev.spinsim.core.energy.EnergyReport;
 import dev.spinsim.core.energy.EnergyTable;
 import dev.spinsim.devices.energy.ComponentClasses;
 import dev.spinsim.network.chip.Chip;
+import dev.spinsim.network.tensor.Tensor;
 import java.util.Map;
 
 /** What a generation run produced: images, scores, timing and the priced action ledger. */
@@ -26,6 +27,58 @@ public record GenerationResult(
     return out;
   }
 
+  /**
+   * The float network's images of the same latents ({@code N×C×H×W}, eval-mode batchnorm): the
+   * reference the chip's images are scored against.
+   */
+  public float[] floatImages() {
+    int latent = setup.model().latent();
+    int n = latents.length / latent;
+    Tensor z = Tensor.of(latents.clone(), n, latent, 1, 1);
+    return setup.generator().forward(z, false).data();
+  }
+
+  /** The chip's images against {@link #floatImages()}. */
+  public ImageQuality quality() {
+    return ImageQuality.compare(images(), floatImages(), chip.image(0).length);
+  }
+
+  /**
+   * The run's headline figures; {@code presetLabel} names the preset and {@code overrides} the
+   * {@code --set} changes in readable form (empty for none); {@code quality} may be null.
+   */
+  public RunMetrics metrics(String presetLabel, String overrides, ImageQuality quality) {
+    int n = run.images();
+    boolean timed = run.mode() == RunMode.CYCLE_ACCURATE;
+    RunMetrics.Builder b = RunMetrics.builder()
+        .identity(setup.model().name(), presetLabel, overrides, run.mode(), n, setup.seed());
+    if (timed) {
+      // the first image meets an empty pipeline: its latency is the chip's latency per image
+      b.timing(run.latencyPs(0) / 1e3, run.meanLatencyPs() / 1e3, run.makespanPs() / 1e3);
+    }
+    b.energy(energy.totalPj(), energy.dynamicPj(), timed ? energy.leakagePj() : Double.NaN,
+        activationEnergyPj(), dwActivationEnergyPj(null));
+    if (setup.runsDiscriminator()) {
+      int g = chip.generatorStages();
+      int last = chip.stages().length - 1;
+      double gLat = timed ? (run.stageEndPs(g - 1, 0) - run.imageStartPs(0)) / 1e3 : Double.NaN;
+      double dLat = timed ? (run.stageEndPs(last, 0) - run.stageStartPs(g, 0)) / 1e3 : Double.NaN;
+      b.networks(
+          new RunMetrics.NetworkPart(gLat, energyPj("G"), activationEnergyPj("G"), dwActivationEnergyPj("G")),
+          new RunMetrics.NetworkPart(dLat, energyPj("D"), activationEnergyPj("D"), dwActivationEnergyPj("D")));
+      double sum = 0;
+      for (double s : scores()) {
+        sum += s;
+      }
+      b.discriminatorScoreMean(sum / n);
+    }
+    int crossbars = 0;
+    for (var m : chip.mappings()) {
+      crossbars += m.crossbars();
+    }
+    return b.quality(quality).chip(chip.tiles(), crossbars, run.eventsProcessed()).build();
+  }
+
   /** The discriminator's scores, or null when D did not run. */
   public double[] scores() {
     if (!setup.runsDiscriminator()) {
@@ -38,34 +91,56 @@ public record GenerationResult(
     return s;
   }
 
-  /**
-   * Energy of the domain-wall activation units (ReLU and Leaky ReLU), pJ: the paper's "testing
-   * energy" counts only these.
-   */
+  /** Energy of every activation unit (role {@code activation}, any device), pJ. */
   public double activationEnergyPj() {
     return activationEnergyPj(null);
   }
 
   /** As {@link #activationEnergyPj()}, of one network ({@code G} or {@code D}; null for both). */
   public double activationEnergyPj(String network) {
-    return activationEnergyPj(chip, energy, network);
+    return activationEnergyPj(chip, energy, network, false);
   }
 
   /**
-   * Energy of the domain-wall activation units of {@code chip}'s network {@code network}
-   * ({@code G}, {@code D}, or null for both) in a priced ledger, pJ.
+   * Energy of the domain-wall activation units only (classes {@code dw_…}), pJ: the paper's
+   * "testing energy" counts only these; 0 on a chip without DW devices. Of one network
+   * ({@code G}, {@code D}) or of both (null).
    */
-  public static double activationEnergyPj(Chip chip, EnergyReport energy, String network) {
+  public double dwActivationEnergyPj(String network) {
+    return activationEnergyPj(chip, energy, network, true);
+  }
+
+  /**
+   * Energy of {@code chip}'s activation units in a priced ledger, pJ: all of them, or only the
+   * domain-wall devices; of network {@code network} ({@code G}, {@code D}, or null for both).
+   */
+  public static double activationEnergyPj(Chip chip, EnergyReport energy, String network,
+      boolean domainWallOnly) {
     double sum = 0;
     Map<String, Double> byComponent = energy.byComponentPj();
     for (var c : chip.ledger().components()) {
-      boolean dw = c.componentClass().equals(ComponentClasses.RELU)
-          || c.componentClass().equals(ComponentClasses.LEAKY_RELU);
-      if (dw && (network == null || c.tag().startsWith(network + "."))) {
+      boolean counted = ComponentClasses.ACTIVATION_ROLE.equals(c.role())
+          && (!domainWallOnly || ComponentClasses.isDomainWall(c.componentClass()));
+      if (counted && (network == null || c.tag().startsWith(network + "."))) {
         sum += byComponent.getOrDefault(c.name(), 0.0);
       }
     }
     return sum;
+  }
+
+  /**
+   * The activation devices the figures count, as ledger classes: {@code all} of them, or the
+   * domain-wall ones alone (for the note that says what a figure counted).
+   */
+  public java.util.SortedSet<String> activationClasses(boolean domainWallOnly) {
+    java.util.SortedSet<String> out = new java.util.TreeSet<>();
+    for (var c : chip.ledger().components()) {
+      if (ComponentClasses.ACTIVATION_ROLE.equals(c.role())
+          && (!domainWallOnly || ComponentClasses.isDomainWall(c.componentClass()))) {
+        out.add(c.componentClass());
+      }
+    }
+    return out;
   }
 
   /** Total energy of one network's components ({@code G} or {@code D}), pJ. */

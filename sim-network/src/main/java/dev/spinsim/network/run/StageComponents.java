@@ -32,7 +32,8 @@ public final class StageComponents {
 
   /**
    * Registers the stage's components under {@code tag} (e.g. {@code G.main.0});
-   * {@code activationClass} is null for a stage without activation; {@code attributes} per
+   * {@code activationClass} (the class of the activation device, registered with the
+   * {@link ComponentClasses#ACTIVATION_ROLE} role) is null for a stage without activation; {@code attributes} per
    * class (bits, count, …) feed the estimators.
    */
   public StageComponents(ActionLedger ledger, String tag, String activationClass,
@@ -42,7 +43,9 @@ public final class StageComponents {
     adc = reg(ledger, tag, ComponentClasses.ADC, attributes);
     sampleHold = reg(ledger, tag, ComponentClasses.SAMPLE_HOLD, attributes);
     shiftAdd = reg(ledger, tag, ComponentClasses.SHIFT_ADD, attributes);
-    activation = activationClass == null ? -1 : reg(ledger, tag, activationClass, attributes);
+    activation = activationClass == null ? -1
+        : ledger.registerComponent(tag + "/" + activationClass, activationClass, tag,
+            attributes.getOrDefault(activationClass, Map.of()), ComponentClasses.ACTIVATION_ROLE);
     inputBuffer = reg(ledger, tag, ComponentClasses.INPUT_BUFFER, attributes);
     outputBuffer = reg(ledger, tag, ComponentClasses.OUTPUT_BUFFER, attributes);
     interconnect = reg(ledger, tag, ComponentClasses.INTERCONNECT, attributes);

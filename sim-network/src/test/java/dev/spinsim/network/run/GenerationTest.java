@@ -129,10 +129,13 @@ class GenerationTest {
     GenerationResult r = Generation.run(s, 1, RunMode.FUNCTIONAL, TraceSink.off(), i -> {});
     Map<String, Long> counts = r.energy().countsByClassAndAction();
     // G: 7·7·128 + 14·14·64 ReLU outputs; D: 14·14·64 + 7·7·128 Leaky ReLU outputs
-    assertEquals(7L * 7 * 128 + 14 * 14 * 64, counts.get("relu/activate"));
-    assertEquals(14L * 14 * 64 + 7 * 7 * 128, counts.get("leaky_relu/activate"));
-    assertEquals(List.of(28L * 28), List.of(counts.get("tanh/activate")));
-    assertEquals(9.16e-3 * (7 * 7 * 128 + 14 * 14 * 64) + 0.192 * (14 * 14 * 64 + 7 * 7 * 128),
-        r.activationEnergyPj(), 1e-6);
+    assertEquals(7L * 7 * 128 + 14 * 14 * 64, counts.get("dw_relu/activate"));
+    assertEquals(14L * 14 * 64 + 7 * 7 * 128, counts.get("dw_leaky_relu/activate"));
+    assertEquals(List.of(28L * 28), List.of(counts.get("digital_tanh/activate")));
+    assertEquals(List.of(1L), List.of(counts.get("digital_sigmoid/activate")));
+    double dw = 9.16e-3 * (7 * 7 * 128 + 14 * 14 * 64) + 0.192 * (14 * 14 * 64 + 7 * 7 * 128);
+    assertEquals(dw, r.dwActivationEnergyPj(null), 1e-6);
+    // the activation role adds the CMOS tanh and sigmoid units (0.217 pJ each on paper)
+    assertEquals(dw + 0.217 * (28 * 28 + 1), r.activationEnergyPj(), 1e-6);
   }
 }

@@ -76,7 +76,7 @@ class PipelineSimulationTest {
 
   private static Stage stage(ActionLedger ledger, String layer, LayerMapping m, int bits,
       PartialSums ps, int stackHeight, Resource noc, StageValues values) {
-    StageComponents ids = new StageComponents(ledger, "G/" + layer, "relu", Map.of());
+    StageComponents ids = new StageComponents(ledger, "G/" + layer, "dw_relu", Map.of());
     return new Stage("G", layer, m, T, bits, bits, 8, ps, stackHeight,
         Stage.closedForms(m, stackHeight, bits, 8), 16, 1, noc, 0, 8, values, ids);
   }
@@ -137,7 +137,7 @@ class PipelineSimulationTest {
     assertEquals(vectors * rowBlocks * 8, count(ledger, "G/l2/adc", "convert"));
     assertEquals(vectors * rowBlocks * 8, count(ledger, "G/l2/sample_hold", "sample"));
     assertEquals(vectors * (rowBlocks * 8 + (rowBlocks - 1)), count(ledger, "G/l2/shift_add", "op"));
-    assertEquals(vectors, count(ledger, "G/l2/relu", "activate"));
+    assertEquals(vectors, count(ledger, "G/l2/dw_relu", "activate"));
     // only original pixels are fetched: (performed - zero MACs) / C_out inputs per image
     assertEquals(images * (g.macsPerformed() - g.zeroMacs()) * 8,
         count(ledger, "G/l2/input_buffer", "read_bit"));

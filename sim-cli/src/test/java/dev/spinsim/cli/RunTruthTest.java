@@ -1,0 +1,72 @@
+package dev.spinsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A run tells the truth about itself: honest labels, empty cells for what was not measured. */
+class RunTruthTest {
+  @TempDir Path tmp;
+
+  static Map<String, String> summary(Path run) throws IOException {
+    List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(new StringReader(Files.readString(run.resolve("summary.csv")))).getRecords();
+    assertEquals(1, rows.size());
+    return rows.get(0).toMap();
+  }
+
+  @Test
+  void cmosCornersReportNoDomainWallEnergyAndTheirDigitalReluUnderItsOwnClass() throws IOException {
+    for (String preset : List.of("isaac", "neurosim")) {
+      Path run = tmp.resolve(preset);
+      Object[] r = Cli.run("generate", "--preset", preset, "--images", "1", "--functional",
+          "--out", run.toString());
+      assertEquals(0, r[0], (String) r[1]);
+      Map<String, String> s = summary(run);
+      assertEquals("0", s.get("dw_activation_energy_pj_per_image"), preset);
+      assertTrue(Double.parseDouble(s.get("activation_energy_pj_per_image")) > 0, preset);
+      String energy = Files.readString(run.resolve("energy.csv"));
+      assertTrue(energy.contains("\ndigital_relu,activate,"), preset + ": " + energy);
+      assertTrue(!energy.contains("\ndw_relu,"), preset);
+      assertTrue(Files.readString(run.resolve("report.html")).contains("no domain-wall activation units"),
+          preset);
+    }
+  }
+
+  @Test
+  void thePaperChipCountsItsDomainWallUnitsAndTheCmosOutputUnitApart() throws IOException {
+    Path run = tmp.resolve("paper");
+    assertEquals(0, Cli.run("generate", "--images", "1", "--functional", "--out", run.toString())[0]);
+    Map<String, String> s = summary(run);
+    double dw = Double.parseDouble(s.get("dw_activation_energy_pj_per_image"));
+    double all = Double.parseDouble(s.get("activation_energy_pj_per_image"));
+    // G: 7·7·128 + 14·14·64 DW ReLU outputs at 9.16 fJ; the tanh output layer at 0.217 pJ
+    assertEquals(9.16e-3 * (7 * 7 * 128 + 14 * 14 * 64), dw, 1e-3);
+    assertEquals(dw + 0.217 * 28 * 28, all, 1e-2);
+    String energy = Files.readString(run.resolve("energy.csv"));
+    assertTrue(energy.contains("\ndw_relu,activate,"), energy);
+    assertTrue(energy.contains("\ndigital_tanh,activate,"), energy);
+  }
+
+  @Test
+  void aFunctionalRunLeavesWhatItDidNotMeasureEmpty() throws IOException {
+    Path run = tmp.resolve("f");
+    assertEquals(0, Cli.run("generate", "--images", "1", "--functional", "--out", run.toString())[0]);
+    Map<String, String> s = summary(run);
+    for (String c : List.of("latency_ns_per_image", "throughput_images_per_s", "makespan_ns",
+        "leakage_energy_pj_per_image", "events", "g_energy_pj_per_image", "d_score_mean")) {
+      assertEquals("", s.get(c), c);
+    }
+    assertTrue(Files.readString(run.resolve("report.html")).contains("leaves out leakage"));
+  }
+}
