@@ -191,8 +191,8 @@ final class CompareCommand implements Callable<Integer> {
           + "'hardware' is " + (trainedOn == null ? "missing" : "'float'") + "): no " + HW + " software row");
       return refs;
     }
-    Network g = new Network(spec.generator(), HardwarePresets.resolve(trainedOn));
-    ShippedWeights.load(g, MODEL, HW_VARIANT, hwWeights);
+    Network g = ShippedWeights.build(spec.generator(), HardwarePresets.resolve(trainedOn), MODEL, HW_VARIANT,
+        hwWeights).network();
     refs.add(new RobustnessComparison.Reference(HW, RobustnessComparison.SOFTWARE + ":" + trainedOn,
         new GeneratorSource(HW, g, spec.latent())));
     return refs;

@@ -95,6 +95,11 @@ final class DevicesCommand implements Callable<Integer> {
     return String.format(Locale.ROOT, "%.4g", v);
   }
 
+  /** A phase time with its source: {@code 10 ns} derived, {@code 10 ns*} pinned by the preset. */
+  private static String time(dev.spinsim.devices.timing.PhaseTime t) {
+    return num(t.ns()) + " ns" + (t.pinned() ? "*" : "");
+  }
+
   private void printDevices(PresetDevices d, PrintStream o) {
     Preset p = d.preset();
     o.printf(Locale.ROOT, "preset %s: %s%n", p.name(), p.description());
@@ -109,19 +114,25 @@ final class DevicesCommand implements Callable<Integer> {
         levels + ", G " + num(s.minConductanceSiemens() * 1e6) + ".." + num(s.maxConductanceSiemens() * 1e6) + " uS");
     Dac dac = d.dac();
     o.printf(Locale.ROOT, fmt, "dac", dac.name(), num(dac.energyPjPerConversion()) + " pJ/conv",
-        num(dac.conversionTimeNs()) + " ns", dac.bits() == 0 ? "ideal" : dac.bits() + " bit");
+        time(d.timing().dacDrive()), dac.bits() == 0 ? "ideal" : dac.bits() + " bit");
     Adc adc = d.adc();
     o.printf(Locale.ROOT, fmt, "adc", adc.name(), num(adc.energyPjPerConversion()) + " pJ/conv",
-        num(adc.conversionTimeNs()) + " ns", adc.bits() == 0 ? "ideal" : adc.bits() + " bit");
+        time(d.timing().conversion()), adc.bits() == 0 ? "ideal" : adc.bits() + " bit");
     for (String f : List.of("relu", "leaky-relu", "tanh", "sigmoid")) {
       ActivationUnit a = d.activation(f);
       o.printf(Locale.ROOT, fmt, f, a.name(), num(a.energyPjPerActivation() * 1e3) + " fJ/act",
           num(a.latencyNs()) + " ns", a.levels() == 0 ? "analog" : a.levels() + " levels");
     }
     o.printf(Locale.ROOT, fmt, "sample-hold", "s+h", num(p.sampleHold().energyPj()) + " pJ/sample",
-        num(p.sampleHold().latencyNs()) + " ns", "-");
+        time(d.timing().sampleHold()), "-");
     o.printf(Locale.ROOT, fmt, "shift-add", "shift-add", num(p.shiftAdd().energyPj()) + " pJ/op",
-        num(p.shiftAdd().latencyNs()) + " ns", "-");
+        time(d.timing().shiftAdd()), "-");
+    o.printf(Locale.ROOT, fmt, "array-read", "crossbar", "-", time(d.timing().arrayRead()),
+        p.crossbar().rows() + " rows");
+    o.printf(Locale.ROOT, fmt, "input-buf", p.tile().inputBuffer().technology(), "-",
+        time(d.timing().inputBufferAccess()), p.tile().inputBuffer().sizeBytes() + " B");
+    o.printf(Locale.ROOT, fmt, "output-buf", p.tile().outputBuffer().technology(), "-",
+        time(d.timing().outputBufferAccess()), p.tile().outputBuffer().sizeBytes() + " B");
 
     var xb = d.crossbar(0);
     int cols = xb.weightCapacity();

@@ -6,6 +6,7 @@ import dev.spinsim.network.classifier.ClassifierWeights;
 import dev.spinsim.network.classifier.LabelledImages;
 import dev.spinsim.network.classifier.RealDataset;
 import dev.spinsim.network.image.ImageGrid;
+import dev.spinsim.network.hwaware.HardwareAwareness;
 import dev.spinsim.network.model.ModelLoader;
 import dev.spinsim.network.model.ModelSpec;
 import dev.spinsim.network.model.Network;
@@ -169,8 +170,8 @@ final class FidCommand implements Callable<Integer> {
   }
 
   private ImageSource floatSource(ModelSpec spec) {
-    Network g = new Network(spec.generator());
-    ShippedWeights.load(g, spec.name(), weights);
+    Network g = ShippedWeights.build(spec.generator(), HardwareAwareness.NONE, spec.name(), ShippedWeights.FLOAT,
+        weights).network();
     return new GeneratorSource("float", g, spec.latent());
   }
 

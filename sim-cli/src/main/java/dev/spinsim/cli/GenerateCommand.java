@@ -35,8 +35,9 @@ import picocli.CommandLine.Option;
           + " 16 images."
     })
 final class GenerateCommand implements Callable<Integer> {
-  @Option(names = "--model", defaultValue = "fmnist",
-      description = "fmnist, dcgan64 or a model YAML file (default: ${DEFAULT-VALUE})")
+  @Option(names = "--model",
+      description = "fmnist, dcgan64 or a model YAML file (default: the shipped model that the"
+          + " --weights file fits, fmnist without one)")
   String model;
 
   @Option(names = "--weights", description = "generator safetensors (default: the shipped weights)")
@@ -51,8 +52,9 @@ final class GenerateCommand implements Callable<Integer> {
   String preset;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE",
-      description = "override a preset key (crossbar.rows=256) or a mapping key"
-          + " (mapping.partialSums=analog, mapping.biasMode=bias-row); repeatable")
+      description = "override a preset key (crossbar.rows=256), a mapping key"
+          + " (mapping.partialSums=analog, mapping.biasMode=bias-row) or a model key"
+          + " (model.generator[6].bias=false); repeatable")
   List<String> sets = new ArrayList<>();
 
   @Option(names = "--replicate", paramLabel = "LAYER=COPIES",
@@ -98,9 +100,6 @@ final class GenerateCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--out " + target + ": already exists; choose a new folder");
     }
     RunMode mode = functional ? RunMode.FUNCTIONAL : RunMode.CYCLE_ACCURATE;
-    for (String note : in.notes) {
-      System.err.println("spinsim: note: " + note);
-    }
     try (RunFolder folder = RunFolder.begin(target)) {
       Path staging = folder.stagingDir();
       GenerationResult result;

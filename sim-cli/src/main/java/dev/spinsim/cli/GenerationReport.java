@@ -18,6 +18,8 @@ import dev.spinsim.cli.report.SimulationMode;
 import dev.spinsim.network.chip.Chip;
 import dev.spinsim.network.chip.StagePlan;
 import dev.spinsim.network.mapping.LayerMapping;
+import dev.spinsim.network.model.LayerSpec;
+import dev.spinsim.network.model.NetworkSpec;
 import dev.spinsim.network.model.Shape;
 import dev.spinsim.network.run.GenerationResult;
 import dev.spinsim.network.run.HardwareRun;
@@ -64,12 +66,23 @@ final class GenerationReport {
       notes.add("functional mode: no time is simulated, so latency and throughput are not measured"
           + " (empty cells) and the energy leaves out leakage (static power x time)");
     }
-    b.identity(new RunIdentity(in.model.name(), presetLabel, n, seed,
-        timed ? SimulationMode.CYCLE_ACCURATE : SimulationMode.FUNCTIONAL, d, notes));
     float[] reference = r.floatImages();
     ImageQuality quality = ImageQuality.compare(r.images(), reference, chip.image(0).length);
     RunMetrics metrics = r.metrics(presetLabel, in.overridesLabel(), quality);
     b.metrics(metrics);
+    long outside = metrics.pixelsOutsideUnitRange();
+    if (outside > 0) {
+      notes.add(String.format(java.util.Locale.ROOT, "%d of %d pixel values (%.1f %%) lie outside [-1, 1]"
+          + " (the generator ends in %s, not Tanh): images.npy holds them as computed, the PNGs clip"
+          + " them", outside, (long) r.images().length, 100.0 * outside / r.images().length,
+          lastType(in.model.generator())));
+    }
+    if (in.discriminator != null && !(lastLayer(in.model.discriminator()) instanceof LayerSpec.Sigmoid)) {
+      notes.add("the discriminator ends in " + lastType(in.model.discriminator()) + ", not Sigmoid:"
+          + " its scores are logits, not probabilities");
+    }
+    b.identity(new RunIdentity(in.model.name(), presetLabel, n, seed,
+        timed ? SimulationMode.CYCLE_ACCURATE : SimulationMode.FUNCTIONAL, d, notes));
 
     ActionLedger ledger = chip.ledger();
     Map<String, Double> byTag = r.energy().byTagPj();
@@ -84,9 +97,9 @@ final class GenerationReport {
       for (String k : LayerRow.STANDARD_COUNTS) {
         counts.put(k, 0L);
       }
-      counts.put("crossbar_reads", (long) n * st.mapping().vectorsPerImage()
-          * st.mapping().crossbarsPerCopy() * st.bitCycles());
-      long rowCycles = (long) n * st.mapping().vectorsPerImage() * st.rowCyclesPerVector();
+      counts.put("crossbar_reads", (long) n * st.mapping().crossbarReadsPerImage()
+          * st.bitCycles());
+      long rowCycles = (long) n * st.rowCyclesPerImage();
       counts.put("row_cycles", rowCycles);
       double periphery = 0;
       for (ComponentInfo c : ledger.components()) {
@@ -105,16 +118,18 @@ final class GenerationReport {
         addCount(counts, ledger, c, activation ? ComponentClasses.ACTIVATION_ROLE : cls);
       }
       long driven = counts.get("dac_ops");
-      b.addLayer(new LayerRow(st.network(), st.layer(), plan.kind() + describe(plan), lat,
+      b.addLayer(new LayerRow(st.network(), st.layer(), plan.kind() + describe(plan),
+          st.mapping().strategy(), lat,
           timed ? run.stageStartPs(s, 0) / 1e3 : Double.NaN,
           timed ? run.stageEndPs(s, 0) / 1e3 : Double.NaN,
           byTag.getOrDefault(st.tag(), 0.0), act, counts,
           rowCycles == 0 ? 0 : (double) driven / rowCycles,
           st.mapping().zeroFraction() * periphery));
       LayerMapping m = st.mapping();
-      b.addMapping(new MappingRow(st.network(), st.layer(), plan.kind(), m.matrixRows(),
-          m.matrixCols(), m.crossbars(), m.cellUtilisation(), m.vectorsPerImage(),
-          m.macsPerformed(), m.zeroMacs(), m.replication()));
+      b.addMapping(new MappingRow(st.network(), st.layer(), plan.kind(), m.strategy(),
+          m.layout().phases(), m.matrixRows(), m.matrixCols(), m.crossbars(),
+          m.cellUtilisation(), m.vectorsPerImage(), m.macsPerformed(), m.zeroMacs(),
+          m.insertedZeroMacs(), m.replication()));
     }
     r.energy().byClassAndActionPj().forEach((key, pj) -> {
       int slash = key.lastIndexOf('/');
@@ -137,6 +152,14 @@ final class GenerationReport {
     }
     b.runYaml(runYaml(in, presetLabel, seed, n, run.mode(), trace));
     return b.build();
+  }
+
+  private static LayerSpec lastLayer(NetworkSpec net) {
+    return net.layers().get(net.size() - 1);
+  }
+
+  private static String lastType(NetworkSpec net) {
+    return lastLayer(net).type();
   }
 
   /** Float images clipped to [−1, 1] for display (a generator without tanh may leave it). */
@@ -224,6 +247,10 @@ final class GenerationReport {
       weights.put("discriminator", in.discriminatorWeights);
     }
     run.put("weights", weights);
+    if (!in.biasesFromWeights.isEmpty()) {
+      // biases the model left to the weights files, as the files decided them
+      run.put("biasesFromWeights", in.biasesFromWeights);
+    }
     run.put("images", images);
     run.put("seed", seed);
     run.put("mode", mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
@@ -233,6 +260,8 @@ final class GenerationReport {
     run.put("overrides", in.overrides);
     run.put("mapping", in.mapping);
     run.put("preset", in.preset);
+    // every phase time as the chip used it (before rounding to clock edges), derived or pinned
+    run.put("timing", in.devices.timing().describe());
     return ConfigLoader.toYaml(run);
   }
 }

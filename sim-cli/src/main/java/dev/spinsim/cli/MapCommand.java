@@ -1,14 +1,11 @@
 package dev.spinsim.cli;
 
 import dev.spinsim.devices.preset.Preset;
-import dev.spinsim.devices.preset.Presets;
-import dev.spinsim.network.chip.ChipBuilder;
 import dev.spinsim.network.chip.NetworkPlanner;
 import dev.spinsim.network.chip.NetworkPlanner.MatrixLayer;
 import dev.spinsim.network.mapping.LayerMapping;
 import dev.spinsim.network.mapping.MappingConfig;
 import dev.spinsim.network.mapping.MappingOptions;
-import dev.spinsim.network.model.ModelLoader;
 import dev.spinsim.network.model.ModelSpec;
 import java.io.IOException;
 import java.io.Writer;
@@ -32,8 +29,10 @@ import picocli.CommandLine.Option;
     name = "map",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description = "Print the mapping table: per layer the im2col matrix, crossbars, cell"
-        + " utilisation, input vectors, MACs including inserted zeros and their share.")
+    description = "Print the mapping table under mapping.strategy (dense or sub-pixel, e.g."
+        + " --set mapping.strategy=sub-pixel): per layer the matrix and its phases, crossbars,"
+        + " tiles, cell utilisation, input vectors, MACs, those on zeros and their share, and"
+        + " those on inserted zeros.")
 final class MapCommand implements Callable<Integer> {
   @Option(names = "--model", defaultValue = "fmnist",
       description = "fmnist, dcgan64 or a model YAML file (default: ${DEFAULT-VALUE})")
@@ -44,7 +43,8 @@ final class MapCommand implements Callable<Integer> {
   String preset;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE",
-      description = "override a preset key or a mapping.* key; repeatable")
+      description = "override a preset key, a mapping.* key or a model.* key"
+          + " (model.generator[6].bias=false); repeatable")
   List<String> sets = new ArrayList<>();
 
   @Option(names = "--replicate", paramLabel = "LAYER=COPIES",
@@ -58,17 +58,17 @@ final class MapCommand implements Callable<Integer> {
   Path csv;
 
   static final List<String> COLUMNS = List.of("network", "layer", "kind", "matrix_rows",
-      "matrix_cols", "row_blocks", "col_blocks", "crossbars", "cell_utilisation",
+      "matrix_cols", "phases", "row_blocks", "col_blocks", "crossbars", "tiles", "cell_utilisation",
       "input_vectors_per_image", "macs_per_image", "zero_macs_per_image", "zero_fraction",
-      "replication");
+      "inserted_zero_macs_per_image", "replication");
 
   @Override
   public Integer call() throws IOException {
-    ModelSpec spec = ModelLoader.load(model);
-    Preset p = Presets.load(preset, RunInputs.presetSets(sets));
-    MappingConfig m = RunInputs.mappingConfig(sets, replicate);
-    MappingOptions o = ChipBuilder.optionsFor(p, m.biasModeValue(), m.partialSumsValue(),
-        m.replication());
+    RunInputs.Chip chip = RunInputs.chip(model, preset, sets, replicate, !generatorOnly);
+    ModelSpec spec = chip.model();
+    Preset p = chip.preset();
+    MappingConfig m = chip.mapping();
+    MappingOptions o = chip.options();
     List<MatrixLayer> layers = new ArrayList<>(NetworkPlanner.matrixLayers("G", spec.generator()));
     if (!generatorOnly) {
       layers.addAll(NetworkPlanner.matrixLayers("D", spec.discriminator()));
@@ -76,10 +76,13 @@ final class MapCommand implements Callable<Integer> {
     List<List<String>> rows = new ArrayList<>();
     for (MatrixLayer l : layers) {
       LayerMapping lm = m.strategyObject().map(l.network() + "." + l.layer(), l.geometry(), o);
+      int perTile = p.tile().crossbarsPerTile();
       rows.add(List.of(l.network(), l.layer(), l.kind(), str(lm.matrixRows()),
-          str(lm.matrixCols()), str(lm.rowBlocks()), str(lm.colBlocks()), str(lm.crossbars()),
+          str(lm.matrixCols()), str(lm.layout().phases()), str(lm.rowBlocks()),
+          str(lm.colBlocks()), str(lm.crossbars()), str((lm.crossbars() + perTile - 1) / perTile),
           pct(lm.cellUtilisation()), str(lm.vectorsPerImage()), str(lm.macsPerformed()),
-          str(lm.zeroMacs()), pct(lm.zeroFraction()), str(lm.replication())));
+          str(lm.zeroMacs()), pct(lm.zeroFraction()), str(lm.insertedZeroMacs()),
+          str(lm.replication())));
     }
     System.out.printf(Locale.ROOT, "mapping of %s onto %s (%d×%d crossbars, %s, %s strategy)%n",
         spec.name(), p.name(), o.crossbarRows(), o.crossbarCols(), p.crossbar().weightMapping(),

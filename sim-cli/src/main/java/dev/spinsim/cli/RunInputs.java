@@ -5,11 +5,14 @@ import dev.spinsim.devices.preset.Preset;
 import dev.spinsim.devices.preset.PresetDevices;
 import dev.spinsim.devices.preset.Presets;
 import dev.spinsim.network.chip.ChipBuilder;
+import dev.spinsim.network.chip.NetworkPlanner;
+import dev.spinsim.network.hwaware.HardwareAwareness;
 import dev.spinsim.network.mapping.MappingConfig;
 import dev.spinsim.network.mapping.MappingOptions;
 import dev.spinsim.network.model.ModelLoader;
 import dev.spinsim.network.model.ModelSpec;
 import dev.spinsim.network.model.Network;
+import dev.spinsim.network.model.NetworkSpec;
 import dev.spinsim.network.run.GenerationSetup;
 import dev.spinsim.network.weights.ShippedWeights;
 import java.nio.file.Path;
@@ -20,9 +23,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Resolves what a hardware command was asked for: the model, its weights (shipped, a file, or
- * seeded random ones when none exist, said in the notes), the preset with its {@code --set}
- * overrides ({@code mapping.*} keys go to the mapping section) and the mapping options.
+ * Resolves what a hardware command was asked for: the model (with {@code --set model.*}
+ * overrides), its weights (shipped, a file, or seeded random ones when none exist, said in the
+ * notes), the preset with its {@code --set} overrides ({@code mapping.*} keys go to the mapping
+ * section) and the mapping options. {@link #chip} is the one validation that {@code map} and
+ * {@code generate} share: whatever one refuses, the other refuses with the same line.
  */
 final class RunInputs {
   final ModelSpec model;
@@ -37,6 +42,11 @@ final class RunInputs {
   final List<String> notes = new ArrayList<>();
   final List<String> overrides;
   final Map<String, Integer> replication;
+  /** Per network ("G"/"D") and layer: what the weights file decided for a bias the model left open. */
+  final Map<String, Boolean> biasesFromWeights = new LinkedHashMap<>();
+
+  /** The chip side of a run, checked without weights: what {@code map} and {@code generate} share. */
+  record Chip(ModelSpec model, Preset preset, MappingConfig mapping, MappingOptions options) {}
 
   RunInputs(String modelName, Path weights, Path discriminatorWeightsFile, boolean discriminator,
       String presetName, List<String> sets, Map<String, Integer> replication, long seed) {
@@ -47,36 +57,79 @@ final class RunInputs {
   /**
    * As above, with the generator's shipped weights taken from {@code variant} (e.g. {@code hw-paper})
    * when {@code weights} is null; a variant other than float that is not shipped is an error.
+   * A null {@code modelName} picks the shipped model whose generator the weights file fits
+   * ({@code fmnist} without a file).
    */
   RunInputs(String modelName, Path weights, String variant, Path discriminatorWeightsFile, boolean discriminator,
       String presetName, List<String> sets, Map<String, Integer> replication, long seed) {
     this.overrides = List.copyOf(sets);
     this.replication = new LinkedHashMap<>(replication);
-    this.model = ModelLoader.load(modelName);
-    this.preset = Presets.load(presetName, presetSets(sets));
+    Chip c = chip(modelName == null ? detectModel(weights, sets) : modelName, presetName, sets,
+        replication, discriminator);
+    this.preset = c.preset();
     this.devices = PresetDevices.of(preset);
-    this.mapping = mappingConfig(sets, replication);
-    this.options = ChipBuilder.optionsFor(preset, mapping.biasModeValue(),
-        mapping.partialSumsValue(), mapping.replication());
-    this.generator = new Network(model.generator());
-    this.generatorWeights = load(generator, weights, variant, seed);
+    this.mapping = c.mapping();
+    this.options = c.options();
+    ModelSpec m = c.model();
+    this.generator = load(m, m.generator(), "G", weights, variant, seed);
+    this.generatorWeights = lastSource;
+    NetworkSpec d = m.discriminator();
     if (discriminator) {
-      this.discriminator = new Network(model.discriminator());
-      this.discriminatorWeights = load(this.discriminator, discriminatorWeightsFile, ShippedWeights.FLOAT, seed + 1);
+      this.discriminator = load(m, m.discriminator(), "D", discriminatorWeightsFile, ShippedWeights.FLOAT, seed + 1);
+      this.discriminatorWeights = lastSource;
+      d = this.discriminator.spec();
     } else {
       this.discriminator = null;
       this.discriminatorWeights = null;
     }
+    this.model = m.withNetworks(generator.spec(), d);
   }
 
-  /** The {@code --set} overrides that address the preset (all but {@code mapping.*}). */
+  /**
+   * Loads and checks everything a run needs except weights: the model (with {@code model.*}
+   * overrides), the preset, the mapping, and that the chip can run the generator (and the
+   * discriminator when {@code withDiscriminator}).
+   */
+  static Chip chip(String modelName, String presetName, List<String> sets,
+      Map<String, Integer> replication, boolean withDiscriminator) {
+    ModelSpec model = ModelLoader.load(modelName, prefixed(sets, MODEL_PREFIX));
+    Preset preset = Presets.load(presetName, presetSets(sets));
+    MappingConfig mapping = mappingConfig(sets, replication);
+    MappingOptions options = ChipBuilder.optionsFor(preset, mapping.biasModeValue(),
+        mapping.partialSumsValue(), mapping.replication());
+    NetworkPlanner.matrixLayers("G", model.generator());
+    if (withDiscriminator) {
+      NetworkPlanner.matrixLayers("D", model.discriminator());
+    }
+    return new Chip(model, preset, mapping, options);
+  }
+
+  /**
+   * The shipped model whose generator fits the tensors of {@code weights} (names and shapes, a
+   * bias the model leaves open either way); {@code fmnist} when there is no file.
+   */
+  static String detectModel(Path weights, List<String> sets) {
+    if (weights == null) {
+      return "fmnist";
+    }
+    for (String name : ModelLoader.SHIPPED) {
+      if (ShippedWeights.fits(ModelLoader.load(name, prefixed(sets, MODEL_PREFIX)).generator(), weights)) {
+        return name;
+      }
+    }
+    throw new IllegalArgumentException(weights + ": its tensors fit none of the shipped generators "
+        + ModelLoader.SHIPPED + "; pass --model FILE.yaml (tools/pt2spinsim.py writes one from a"
+        + " PyTorch state_dict)");
+  }
+
+  /** The {@code --set} overrides that address the preset (all but {@code mapping.*} and {@code model.*}). */
   static List<String> presetSets(List<String> sets) {
     List<String> out = new ArrayList<>();
     for (String s : sets) {
       if (!s.contains("=")) {
         throw new IllegalArgumentException("--set " + s + ": expected key=value");
       }
-      if (!s.startsWith(MAPPING_PREFIX)) {
+      if (!s.startsWith(MAPPING_PREFIX) && !s.startsWith(MODEL_PREFIX)) {
         out.add(s);
       }
     }
@@ -85,30 +138,43 @@ final class RunInputs {
 
   /** The mapping section: defaults, the {@code --set mapping.*} overrides, then replication. */
   static MappingConfig mappingConfig(List<String> sets, Map<String, Integer> replication) {
-    List<String> mappingSets = new ArrayList<>();
-    for (String s : sets) {
-      if (s.startsWith(MAPPING_PREFIX)) {
-        mappingSets.add(s.substring(MAPPING_PREFIX.length()));
-      }
-    }
     MappingConfig m = ConfigLoader.loadString("--set mapping", MappingConfig.DEFAULT_YAML,
-        MappingConfig.class, mappingSets);
+        MappingConfig.class, prefixed(sets, MAPPING_PREFIX));
     Map<String, Integer> rep = new LinkedHashMap<>(m.replication());
     rep.putAll(replication);
     return new MappingConfig(m.strategy(), m.biasMode(), m.partialSums(), rep);
   }
 
-  private static final String MAPPING_PREFIX = "mapping.";
-
-  private String load(Network net, Path file, String variant, long seed) {
-    String role = net.spec().role();
-    if (file == null && ShippedWeights.FLOAT.equals(variant) && !ShippedWeights.available(model.name(), role)) {
-      net.initDcgan(new SplittableRandom(seed));
-      notes.add("no trained " + role + " weights for " + model.name()
-          + ": running on seeded random weights (DCGAN init, seed " + seed + ")");
-      return "random (seed " + seed + ")";
+  private static List<String> prefixed(List<String> sets, String prefix) {
+    List<String> out = new ArrayList<>();
+    for (String s : sets) {
+      if (s.startsWith(prefix)) {
+        out.add(s.substring(prefix.length()));
+      }
     }
-    return ShippedWeights.load(net, model.name(), variant, file);
+    return out;
+  }
+
+  private static final String MAPPING_PREFIX = "mapping.";
+  private static final String MODEL_PREFIX = "model.";
+
+  private String lastSource;
+
+  private Network load(ModelSpec m, NetworkSpec spec, String tag, Path file, String variant, long seed) {
+    String role = spec.role();
+    if (file == null && ShippedWeights.FLOAT.equals(variant) && !ShippedWeights.available(m.name(), role)) {
+      Network net = new Network(spec);
+      net.initDcgan(new SplittableRandom(seed));
+      notes.add("no trained " + role + " weights for " + m.name()
+          + ": running on seeded random weights (DCGAN init, seed " + seed + ")");
+      lastSource = "random (seed " + seed + ")";
+      return net;
+    }
+    ShippedWeights.Loaded l = ShippedWeights.build(spec, HardwareAwareness.NONE, m.name(), variant, file);
+    notes.addAll(l.notes());
+    l.biasesFromFile().forEach((layer, present) -> biasesFromWeights.put(tag + "." + layer, present));
+    lastSource = l.source();
+    return l.network();
   }
 
   /**

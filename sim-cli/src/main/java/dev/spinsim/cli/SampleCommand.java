@@ -1,6 +1,7 @@
 package dev.spinsim.cli;
 
 import dev.spinsim.network.image.ImageGrid;
+import dev.spinsim.network.hwaware.HardwareAwareness;
 import dev.spinsim.network.model.ModelLoader;
 import dev.spinsim.network.model.ModelSpec;
 import dev.spinsim.network.model.Network;
@@ -49,8 +50,11 @@ final class SampleCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--zoom must be > 0, got " + zoom);
     }
     ModelSpec spec = ModelLoader.load(model);
-    Network g = new Network(spec.generator());
-    String from = ShippedWeights.load(g, spec.name(), variant, weights);
+    ShippedWeights.Loaded loaded = ShippedWeights.build(spec.generator(), HardwareAwareness.NONE, spec.name(), variant,
+        weights);
+    loaded.notes().forEach(note -> System.err.println("spinsim: note: " + note));
+    Network g = loaded.network();
+    String from = loaded.source();
     Tensor z = Tensor.normal(new SplittableRandom(seed), 0, 1, n, spec.latent(), 1, 1);
     Tensor images = g.forward(z, false);
     int cols = (int) Math.ceil(Math.sqrt(n));

@@ -57,6 +57,16 @@ class GenerateCommandTest {
   }
 
   @Test
+  void runYamlRecordsEachPhaseTimeAsDerivedOrPinned() throws IOException {
+    Path a = tmp.resolve("pinned");
+    assertEquals(0, run("generate", "--images", "1", "--functional", "--set", "crossbar.readTimeNs=7",
+        "--out", a.toString())[0]);
+    String yaml = Files.readString(a.resolve("run.yaml"));
+    assertTrue(yaml.contains("arrayRead:\n    ns: 7.0\n    source: pinned"), yaml);
+    assertTrue(yaml.contains("conversion:\n    ns: 0.8333333333333334\n    source: derived"), yaml);
+  }
+
+  @Test
   void discriminatorRunReportsTheGeneratorDiscriminatorSplit() throws IOException {
     Path a = tmp.resolve("gd");
     assertEquals(0, run("generate", "--images", "1", "--discriminator", "--trace", "layer",
@@ -116,6 +126,50 @@ class GenerateCommandTest {
     assertRefused("corrupt.safetensors", "generate", "--weights", corrupt.toString(), "--out",
         out);
     assertRefused("mapping", "generate", "--set", "mapping.partialSums=sideways", "--out", out);
+    assertRefused("dense or sub-pixel", "generate", "--set", "mapping.strategy=sparse", "--out",
+        out);
+  }
+
+  /** The value of {@code column} in the CSV row whose first cells are {@code key}. */
+  private static String cell(Path csv, String column, String... key) throws IOException {
+    List<String> lines = Files.readAllLines(csv);
+    List<String> header = List.of(lines.get(0).split(","));
+    for (String line : lines.subList(1, lines.size())) {
+      String[] cells = line.split(",");
+      boolean match = true;
+      for (int i = 0; i < key.length; i++) {
+        match &= cells[i].equals(key[i]);
+      }
+      if (match) {
+        return cells[header.indexOf(column)];
+      }
+    }
+    throw new AssertionError("no row " + List.of(key) + " in " + csv);
+  }
+
+  @Test
+  void subPixelStrategyIsNamedInTheReportAndCostsLessEnergyAndTime() throws IOException {
+    Path dense = tmp.resolve("dense");
+    Path sub = tmp.resolve("sub");
+    assertEquals(0, run("generate", "--images", "1", "--out", dense.toString())[0]);
+    Object[] r = run("generate", "--images", "1", "--set", "mapping.strategy=sub-pixel", "--out",
+        sub.toString());
+    assertEquals(0, r[0], (String) r[1]);
+    assertEquals("sub-pixel", cell(sub.resolve("layers.csv"), "strategy", "G", "main.3"));
+    assertEquals("dense", cell(dense.resolve("layers.csv"), "strategy", "G", "main.3"));
+    assertEquals("4", cell(sub.resolve("mapping.csv"), "phases", "G", "main.3"));
+    for (String layer : List.of("main.0", "main.3", "main.6")) {
+      assertEquals("0", cell(sub.resolve("mapping.csv"), "inserted_zero_macs_per_image", "G",
+          layer));
+    }
+    assertNotEquals("0", cell(dense.resolve("mapping.csv"), "inserted_zero_macs_per_image", "G",
+        "main.3"));
+    assertTrue(Files.readString(sub.resolve("run.yaml")).contains("sub-pixel"));
+    for (String column : List.of("energy_pj_per_image", "latency_ns_per_image")) {
+      double d = Double.parseDouble(cell(dense.resolve("summary.csv"), column));
+      double s = Double.parseDouble(cell(sub.resolve("summary.csv"), column));
+      assertTrue(s < d / 2, column + ": sub-pixel " + s + " vs dense " + d);
+    }
   }
 
   @Test
@@ -132,5 +186,18 @@ class GenerateCommandTest {
     assertEquals(6, text.lines().filter(l -> l.startsWith("G ") || l.startsWith("D ")).count(),
         text);
     assertTrue(text.contains("4900"), text);
+    buf.reset();
+    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    try {
+      assertEquals(0, Main.execute("map", "--model", "fmnist", "--preset", "paper", "--set",
+          "mapping.strategy=sub-pixel"));
+    } finally {
+      System.setOut(stdout);
+    }
+    text = buf.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("sub-pixel strategy"), text);
+    // G.main.0 (1x1 -> 7x7) is one 100 x 6272 matrix read once per image
+    assertTrue(text.lines().anyMatch(l -> l.startsWith("G ") && l.contains(" 100 ")
+        && l.contains(" 6272 ")), text);
   }
 }

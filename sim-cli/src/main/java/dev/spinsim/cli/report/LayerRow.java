@@ -21,6 +21,7 @@ public record LayerRow(
     String network,
     String layer,
     String kind,
+    String strategy,
     double latencyNs,
     double startNs,
     double endNs,
@@ -31,10 +32,11 @@ public record LayerRow(
     double insertedZeroEnergyPj) {
 
   /** A layer without read-activity figures (0 driven-row fraction and inserted-zero energy). */
-  public LayerRow(String network, String layer, String kind, double latencyNs, double startNs,
-      double endNs, double energyPj, double activationEnergyPj, Map<String, Long> counts) {
-    this(network, layer, kind, latencyNs, startNs, endNs, energyPj, activationEnergyPj, counts,
-        0, 0);
+  public LayerRow(String network, String layer, String kind, String strategy, double latencyNs,
+      double startNs, double endNs, double energyPj, double activationEnergyPj,
+      Map<String, Long> counts) {
+    this(network, layer, kind, strategy, latencyNs, startNs, endNs, energyPj, activationEnergyPj,
+        counts, 0, 0);
   }
 
   /** Count columns every {@code layers.csv} has, in this order (empty when not counted). */
@@ -55,6 +57,7 @@ public record LayerRow(
     Checks.name(network, "layer network");
     Checks.name(layer, "layer name");
     Checks.name(kind, "layer kind");
+    Checks.name(strategy, "layer mapping strategy");
     boolean timed = !Double.isNaN(latencyNs);
     checkArgument(
         timed == !Double.isNaN(startNs) && timed == !Double.isNaN(endNs),

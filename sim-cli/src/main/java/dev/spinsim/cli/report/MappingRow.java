@@ -3,13 +3,16 @@ package dev.spinsim.cli.report;
 import static com.google.common.base.Preconditions.checkArgument;
 
 /**
- * How one layer was mapped onto crossbars: its im2col matrix, crossbars used, cell utilisation,
- * and the work per image including the zeros a transposed convolution inserts.
+ * How one layer was mapped onto crossbars: the strategy and its phases (1 for dense; up to s²
+ * for sub-pixel), the (stacked) matrix, crossbars used, cell utilisation, and the work per image
+ * including MACs on zeros (inserted zeros and padding; of those, the inserted zeros alone).
  */
 public record MappingRow(
     String network,
     String layer,
     String kind,
+    String strategy,
+    int phases,
     int matrixRows,
     int matrixCols,
     int crossbars,
@@ -17,6 +20,7 @@ public record MappingRow(
     long inputVectorsPerImage,
     long macsPerImage,
     long zeroMacsPerImage,
+    long insertedZeroMacsPerImage,
     int replication) {
 
   /** Validates. */
@@ -24,6 +28,11 @@ public record MappingRow(
     Checks.name(network, "mapping network");
     Checks.name(layer, "mapping layer name");
     Checks.name(kind, "mapping layer kind");
+    Checks.name(strategy, "mapping strategy");
+    checkArgument(phases >= 1, "mapping %s/%s phases must be >= 1", network, layer);
+    checkArgument(insertedZeroMacsPerImage >= 0 && insertedZeroMacsPerImage <= zeroMacsPerImage,
+        "mapping %s/%s inserted-zero MACs (%s) must be in [0, zero MACs %s]", network, layer,
+        insertedZeroMacsPerImage, zeroMacsPerImage);
     checkArgument(
         matrixRows > 0 && matrixCols > 0,
         "mapping %s/%s matrix must be at least 1x1, got %sx%s",

@@ -217,7 +217,7 @@ public final class ReportHtml {
     if (!report.mapping().isEmpty()) {
       h.append("<section>\n<h2>Mapping onto crossbars</h2>\n<div class=\"scroll\"><table>\n")
           .append("<tr><th class=\"l\">network</th><th class=\"l\">layer</th><th class=\"l\">kind</th>")
-          .append("<th>matrix</th><th>crossbars</th><th>cell use</th><th>replication</th>")
+          .append("<th class=\"l\">strategy</th><th>phases</th><th>matrix</th><th>crossbars</th><th>cell use</th><th>replication</th>")
           .append("<th>vectors / image</th><th>MACs / image</th><th>zero MACs</th></tr>\n");
       for (MappingRow m : report.mapping()) {
         h.append("<tr><td class=\"l\">")
@@ -226,6 +226,10 @@ public final class ReportHtml {
             .append(esc(m.layer()))
             .append("</td><td class=\"l\">")
             .append(esc(m.kind()))
+            .append("</td><td class=\"l\">")
+            .append(esc(m.strategy()))
+            .append("</td><td>")
+            .append(m.phases())
             .append("</td><td>")
             .append(m.matrixRows())
             .append(" &times; ")
@@ -244,9 +248,11 @@ public final class ReportHtml {
             .append(Numbers.percent(m.zeroFraction()))
             .append("</td></tr>\n");
       }
-      h.append("</table></div>\n<p class=\"explain\">Matrix: im2col rows (k&sup2;&middot;C<sub>in</sub>)")
-          .append(" &times; output channels. Zero MACs: share of crossbar work spent on the zeros")
-          .append(" inserted when a transposed convolution is rewritten as a convolution.</p>\n")
+      h.append("</table></div>\n<p class=\"explain\">Matrix: im2col rows (k&sup2;&middot;C<sub>in</sub>;")
+          .append(" under sub-pixel the phases' sub-kernel rows, stacked)")
+          .append(" &times; output channels. Zero MACs: share of crossbar work spent on zeros —")
+          .append(" those inserted when a transposed convolution is rewritten as a convolution")
+          .append(" (none under sub-pixel) and the padding at the borders.</p>\n")
           .append("</section>\n");
     }
 

@@ -33,6 +33,8 @@ public final class ReportTables {
           "network",
           "layer",
           "kind",
+          "strategy",
+          "phases",
           "matrix_rows",
           "matrix_cols",
           "crossbars",
@@ -41,6 +43,7 @@ public final class ReportTables {
           "macs_per_image",
           "zero_macs_per_image",
           "zero_fraction",
+          "inserted_zero_macs_per_image",
           "replication");
 
   /** Columns of {@code resources.csv}. */
@@ -62,6 +65,7 @@ public final class ReportTables {
           "network",
           "layer",
           "kind",
+          "strategy",
           "start_ns",
           "end_ns",
           "latency_ns",
@@ -99,6 +103,7 @@ public final class ReportTables {
       row.add(l.network());
       row.add(l.layer());
       row.add(l.kind());
+      row.add(l.strategy());
       row.add(Double.isNaN(l.startNs()) ? "" : Numbers.csv(l.startNs()));
       row.add(Double.isNaN(l.endNs()) ? "" : Numbers.csv(l.endNs()));
       row.add(Double.isNaN(l.latencyNs()) ? "" : Numbers.csv(l.latencyNs()));
@@ -160,6 +165,8 @@ public final class ReportTables {
               m.network(),
               m.layer(),
               m.kind(),
+              m.strategy(),
+              Integer.toString(m.phases()),
               Integer.toString(m.matrixRows()),
               Integer.toString(m.matrixCols()),
               Integer.toString(m.crossbars()),
@@ -168,6 +175,7 @@ public final class ReportTables {
               Long.toString(m.macsPerImage()),
               Long.toString(m.zeroMacsPerImage()),
               Numbers.csv(m.zeroFraction()),
+              Long.toString(m.insertedZeroMacsPerImage()),
               Integer.toString(m.replication())));
     }
     return csv(MAPPING_COLUMNS, rows);

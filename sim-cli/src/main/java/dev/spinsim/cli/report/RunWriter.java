@@ -69,7 +69,7 @@ public final class RunWriter {
     }
     files.add(IMAGES_DIR + "/" + "0".repeat(digits) + ".png ...   one PNG per image");
     NpyWriter.write(dir.resolve("images.npy"), images.shape(), images.pixelsUnsafe());
-    files.add("images.npy          float32 N x C x H x W in [-1, 1]");
+    files.add("images.npy          float32 N x C x H x W, the values as computed");
     NpyWriter.write(dir.resolve("latents.npy"), report.latents());
     files.add("latents.npy         the latent vectors z used");
 

@@ -101,12 +101,12 @@ final class SampleReports {
         counts.put("interconnect_bits", vectors * cols * 8L * n);
         b.addLayer(
             new LayerRow(
-                (String) l[0], (String) l[1], (String) l[2], (double) l[5], (double) l[3],
+                (String) l[0], (String) l[1], (String) l[2], "dense", (double) l[5], (double) l[3],
                 (double) l[4], energy * n, act * n, counts));
         b.addMapping(
             new MappingRow(
-                (String) l[0], (String) l[1], (String) l[2], rows, cols, crossbars,
-                (double) l[14], vectors, macs, (long) l[10], (int) l[15]));
+                (String) l[0], (String) l[1], (String) l[2], "dense", 1, rows, cols, crossbars,
+                (double) l[14], vectors, macs, (long) l[10], 0, (int) l[15]));
         if (isG) {
           gEnergy += energy;
           gActivation += act;

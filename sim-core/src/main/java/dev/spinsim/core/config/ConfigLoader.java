@@ -1,6 +1,7 @@
 package dev.spinsim.core.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -210,6 +211,12 @@ public final class ConfigLoader {
         throw new ConfigException(source, keyText, "expected key.path=value with no empty key");
       }
       Class<?> raw = raw(t);
+      if (raw.isAnnotationPresent(JsonTypeInfo.class)
+          && raw.isAnnotationPresent(JsonSubTypes.class)
+          && parent.isObject()) {
+        raw = subtype(raw, parent, path.toString(), source, Map.of());
+        t = raw;
+      }
       if (raw.isRecord() || Map.class.isAssignableFrom(raw)) {
         if (raw.isRecord()) {
           Map<String, Type> comps = components(raw);
@@ -309,15 +316,20 @@ public final class ConfigLoader {
   private static void checkShape(
       JsonNode node, Type type, String path, String file, Map<String, String> overridden) {
     Class<?> raw = raw(type);
+    String typeKey = null;
     if (raw.isAnnotationPresent(JsonTypeInfo.class)) {
-      return;
+      if (!node.isObject() || !raw.isAnnotationPresent(JsonSubTypes.class)) {
+        return;
+      }
+      typeKey = raw.getAnnotation(JsonTypeInfo.class).property();
+      raw = subtype(raw, node, path, file, overridden);
     }
     if (raw.isRecord() && node.isObject()) {
       Map<String, Type> comps = components(raw);
       Iterator<String> names = node.fieldNames();
       while (names.hasNext()) {
         String key = names.next();
-        if (!comps.containsKey(key)) {
+        if (!comps.containsKey(key) && !key.equals(typeKey)) {
           String p = join(path, key);
           throw new ConfigException(
               sourceOf(p, file, overridden),
@@ -352,6 +364,34 @@ public final class ConfigLoader {
         checkShape(f.getValue(), vt, join(path, f.getKey()), file, overridden);
       }
     }
+  }
+
+  /**
+   * The record a polymorphic {@code base} (Jackson {@code @JsonTypeInfo} with {@code
+   * @JsonSubTypes}, such as a sealed interface of layer records) stands for at {@code node}: the
+   * subtype named by the node's type key; an absent or unknown name is a one-line error.
+   */
+  private static Class<?> subtype(
+      Class<?> base, JsonNode node, String path, String file, Map<String, String> overridden) {
+    String key = base.getAnnotation(JsonTypeInfo.class).property();
+    Map<String, Class<?>> named = new LinkedHashMap<>();
+    for (JsonSubTypes.Type t : base.getAnnotation(JsonSubTypes.class).value()) {
+      named.put(t.name().isEmpty() ? t.value().getSimpleName() : t.name(), t.value());
+    }
+    JsonNode name = node.get(key);
+    String p = join(path, key);
+    if (name == null || name.isNull()) {
+      throw new ConfigException(
+          sourceOf(p, file, overridden), p, "missing key, expected one of " + named.keySet());
+    }
+    Class<?> c = named.get(name.asText());
+    if (c == null) {
+      throw new ConfigException(
+          sourceOf(p, file, overridden),
+          p,
+          "unknown " + key + " " + render(name) + ", expected one of " + named.keySet());
+    }
+    return c;
   }
 
   // ---------------------------------------------------------------- binding

@@ -21,7 +21,9 @@ import org.apache.commons.csv.CSVPrinter;
 public final class CsvTraceSink implements TraceSink {
   /** The columns, in order. */
   public static final List<String> COLUMNS =
-      List.of("start_ps", "end_ps", "component", "action", "layer", "tile", "count", "energy_pj");
+      List.of(
+          "start_ps", "end_ps", "component", "action", "layer", "image", "tile", "count",
+          "energy_pj");
 
   /** The CSV dialect written (and to be used when reading a trace back). */
   public static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
@@ -78,6 +80,7 @@ public final class CsvTraceSink implements TraceSink {
       String component,
       String action,
       String layer,
+      int image,
       int tile,
       long count,
       double energyPj) {
@@ -91,6 +94,7 @@ public final class CsvTraceSink implements TraceSink {
       p.print(component);
       p.print(action);
       p.print(layer);
+      p.print(Integer.toString(image));
       p.print(Integer.toString(tile));
       p.print(Long.toString(count));
       p.print(Double.toString(energyPj));

@@ -16,6 +16,7 @@ enum OffSink implements TraceSink {
       String component,
       String action,
       String layer,
+      int image,
       int tile,
       long count,
       double energyPj) {

@@ -13,13 +13,17 @@ public interface TraceSink extends AutoCloseable {
     return level().includes(detail);
   }
 
-  /** Writes one row; times in ps, energy in pJ, tile -1 when not applicable. */
+  /**
+   * Writes one row; times in ps, energy in pJ; {@code image} is the index of the image the work
+   * belongs to and {@code tile} the crossbar tile, each -1 when not applicable.
+   */
   void record(
       long startPs,
       long endPs,
       String component,
       String action,
       String layer,
+      int image,
       int tile,
       long count,
       double energyPj);

@@ -11,7 +11,11 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -28,6 +32,7 @@ class CsvTraceSinkTest {
         "tile" + (i % 64) + ".adc",
         (i & 1) == 0 ? "convert" : "read",
         LAYERS[(int) (i % 3)],
+        (int) (i % 5),
         (int) (i % 64),
         i % 17,
         i * 0.125);
@@ -87,11 +92,22 @@ class CsvTraceSinkTest {
   void headerIsTheDocumentedSchema(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("t.csv");
     try (CsvTraceSink sink = new CsvTraceSink(file, TraceLevel.LAYER)) {
-      sink.record(0, 10, "a", "b", "c", -1, 1, 2.5);
+      sink.record(0, 10, "a", "b", "c", 3, -1, 1, 2.5);
     }
-    assertEquals(
-        "start_ps,end_ps,component,action,layer,tile,count,energy_pj\n0,10,a,b,c,-1,1,2.5\n",
-        Files.readString(file));
+    assertEquals(String.join(",", documentedColumns()) + "\n0,10,a,b,c,3,-1,1,2.5\n", Files.readString(file));
+  }
+
+  /** The column names of the schema table in traces/README.md, in order. */
+  static List<String> documentedColumns() throws Exception {
+    String doc = Files.readString(Path.of("..", "traces", "README.md"));
+    String schema = doc.substring(doc.indexOf("## Schema"), doc.indexOf("\n## ", doc.indexOf("## Schema") + 1));
+    List<String> cols = new ArrayList<>();
+    Matcher m = Pattern.compile("(?m)^\\| `([a-z_]+)`\\s*\\|").matcher(schema);
+    while (m.find()) {
+      cols.add(m.group(1));
+    }
+    assertEquals(CsvTraceSink.COLUMNS, cols, "traces/README.md schema table vs CsvTraceSink.COLUMNS");
+    return cols;
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.spinsim.devices.converter;
 
+import dev.spinsim.core.energy.EnergyEstimator;
+
 /**
  * An analog-to-digital converter reading a column: it clips the value to [−fullScale, fullScale]
  * and quantises it mid-tread (zero is a code) to 2^(bits−1) − 1 steps each side; an ideal ADC
@@ -51,6 +53,21 @@ public interface Adc {
   /** Energy of one conversion, in pJ. */
   double energyPjPerConversion();
 
-  /** Time of one conversion, in ns. */
+  /**
+   * Time of one conversion, in ns: the device's timing estimator (cycles of its own clock), or the
+   * configuration's pinned time.
+   */
   double conversionTimeNs();
+
+  /** True when the conversion time is pinned by the configuration rather than derived. */
+  default boolean conversionTimePinned() {
+    return false;
+  }
+
+  /**
+   * The energy estimator of this ADC's component class, pricing a conversion by the component's
+   * {@code bits} attribute (the device brings it with its registration, so the energy table
+   * never asks which ADC it has); leakage {@code leakageMwPerUnit} per ADC.
+   */
+  EnergyEstimator energyEstimator(double leakageMwPerUnit);
 }

@@ -10,9 +10,11 @@ public enum AdcEnergyModel {
   /** NeuroSim-style SAR formula (comparator decisions + capacitor-DAC switching). */
   NEUROSIM_SAR("neurosim-sar"),
   /** Flash: 2^bits − 1 comparators. */
-  FLASH("flash");
+  FLASH("flash"),
+  /** Ramp (single-slope): a comparator and counter running 2^bits cycles. */
+  RAMP("ramp");
 
-  public static final List<String> NAMES = List.of("isaac-table", "neurosim-sar", "flash");
+  public static final List<String> NAMES = List.of("isaac-table", "neurosim-sar", "flash", "ramp");
 
   private final String id;
 
@@ -39,6 +41,7 @@ public enum AdcEnergyModel {
       case ISAAC_TABLE -> ConverterEnergy.isaacAdcPj(bits);
       case NEUROSIM_SAR -> ConverterEnergy.neurosimSarAdcPj(bits, techNodeNm);
       case FLASH -> ConverterEnergy.flashAdcPj(bits, techNodeNm);
+      case RAMP -> ConverterEnergy.rampAdcPj(bits, techNodeNm);
     };
   }
 }

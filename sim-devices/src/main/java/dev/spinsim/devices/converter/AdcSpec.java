@@ -2,14 +2,16 @@ package dev.spinsim.devices.converter;
 
 /**
  * ADCs as a configuration names them: registry device, bits (0 = ideal), energy model
- * ({@code isaac-table}, {@code neurosim-sar}, {@code flash}), technology node, optional
- * energy/time overrides (null keeps the estimator), how many weight columns share one ADC, the
- * full-scale policy (fraction of the largest possible column value; beyond it values clip), and
- * static power and area per ADC.
+ * ({@code isaac-table}, {@code neurosim-sar}, {@code flash}, {@code ramp}), technology node, the
+ * converter's own clock and its overhead cycles per conversion (null keeps the device's default;
+ * the device derives its conversion time from them), optional energy/time pins (null keeps the
+ * estimator), how many weight columns share one ADC, the full-scale policy (fraction of the
+ * largest possible column value; beyond it values clip), and static power and area per ADC.
  */
 public record AdcSpec(
     String device, int bits, String energyModel, Double techNodeNm, Double energyPj, Double conversionTimeNs,
-    Integer columnsPerAdc, Double fullScaleFraction, Double leakageMw, Double areaMm2) {
+    Double clockMhz, Integer overheadCycles, Integer columnsPerAdc, Double fullScaleFraction, Double leakageMw,
+    Double areaMm2) {
   public AdcSpec {
     if (device == null || device.isBlank()) {
       throw new IllegalArgumentException("device must name an ADC, got nothing");
@@ -23,6 +25,12 @@ public record AdcSpec(
     techNodeNm = Specs.positiveOr("techNodeNm", techNodeNm, 32.0);
     Specs.checkNonNegative("energyPj", energyPj);
     Specs.checkNonNegative("conversionTimeNs", conversionTimeNs);
+    if (clockMhz != null && !(clockMhz > 0 && Double.isFinite(clockMhz))) {
+      throw new IllegalArgumentException("clockMhz must be > 0, got " + clockMhz);
+    }
+    if (overheadCycles != null && overheadCycles < 0) {
+      throw new IllegalArgumentException("overheadCycles must be >= 0, got " + overheadCycles);
+    }
     if (columnsPerAdc == null) {
       columnsPerAdc = 1;
     } else if (columnsPerAdc < 1) {
@@ -38,6 +46,6 @@ public record AdcSpec(
   }
 
   public static AdcSpec of(String device, int bits) {
-    return new AdcSpec(device, bits, null, null, null, null, null, null, null, null);
+    return new AdcSpec(device, bits, null, null, null, null, null, null, null, null, null, null);
   }
 }

@@ -1,5 +1,8 @@
 package dev.spinsim.devices.converter;
 
+import dev.spinsim.core.energy.EnergyEstimator;
+import dev.spinsim.devices.energy.DacEnergyEstimator;
+
 /**
  * A digital-to-analog converter driving a crossbar row: {@code bits} of input per conversion
  * (0 = ideal analog, any value), clipping to [0, 1] of the full-scale read voltage.
@@ -30,6 +33,23 @@ public interface Dac {
   /** Energy of one conversion (one row drive), in pJ. */
   double energyPjPerConversion();
 
-  /** Time of one conversion, in ns. */
-  double conversionTimeNs();
+  /**
+   * Time to drive a word line of {@code columns} cells (wire {@code wireOhm} per pitch, cell and
+   * wire capacitance per cell in fF) settled to this DAC's resolution, in ns: the DAC's timing
+   * estimator, run once when a chip is built.
+   */
+  double driveTimeNs(int columns, double wireOhm, double cellCapacitanceFf, double wireCapacitanceFf);
+
+  /**
+   * The energy estimator of this DAC's component class (brought by the device, so the energy table
+   * never asks which DAC it has); leakage {@code leakageMwPerUnit} per DAC.
+   */
+  default EnergyEstimator energyEstimator(double leakageMwPerUnit) {
+    return new DacEnergyEstimator(bits(), bits() == 0 ? 0.0 : energyPjPerConversion(), leakageMwPerUnit);
+  }
+
+  /** True when the drive time is pinned by the configuration rather than derived. */
+  default boolean driveTimePinned() {
+    return false;
+  }
 }

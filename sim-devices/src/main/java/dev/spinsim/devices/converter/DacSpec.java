@@ -2,10 +2,12 @@ package dev.spinsim.devices.converter;
 
 /**
  * A row DAC as a configuration names it: registry device, bits (0 = ideal), optional energy and
- * time overrides (null keeps the device's estimator), and static power and area per DAC.
+ * time pins (null keeps the device's estimator), the driver's output resistance (with the word
+ * line it sets the drive time, {@code CircuitTiming.dacDriveNs}), and static power and area per DAC.
  */
 public record DacSpec(
-    String device, int bits, Double energyPj, Double conversionTimeNs, Double leakageMw, Double areaMm2) {
+    String device, int bits, Double energyPj, Double conversionTimeNs, Double driverResistanceOhm, Double leakageMw,
+    Double areaMm2) {
   public DacSpec {
     if (device == null || device.isBlank()) {
       throw new IllegalArgumentException("device must name a DAC, got nothing");
@@ -15,11 +17,12 @@ public record DacSpec(
     }
     Specs.checkNonNegative("energyPj", energyPj);
     Specs.checkNonNegative("conversionTimeNs", conversionTimeNs);
+    Specs.checkNonNegative("driverResistanceOhm", driverResistanceOhm);
     leakageMw = Specs.nonNegativeOr("leakageMw", leakageMw, 0.0);
     areaMm2 = Specs.nonNegativeOr("areaMm2", areaMm2, 0.0);
   }
 
   public static DacSpec of(String device, int bits) {
-    return new DacSpec(device, bits, null, null, null, null);
+    return new DacSpec(device, bits, null, null, null, null, null);
   }
 }

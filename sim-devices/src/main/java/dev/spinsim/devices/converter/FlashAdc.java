@@ -3,52 +3,27 @@ package dev.spinsim.devices.converter;
 import com.google.common.base.Preconditions;
 
 /**
- * Flash ADC: 2^bits − 1 comparators decide in parallel, so energy scales with 2^bits and a
- * conversion takes one short comparator delay.
+ * Flash ADC: 2^bits − 1 comparators decide in parallel, so energy scales with 2^bits (model
+ * {@code flash} by default) and a conversion takes one cycle of its clock plus
+ * {@code overheadCycles} (default none).
  */
-public final class FlashAdc implements Adc {
+public final class FlashAdc extends ClockedAdc {
   public static final String NAME = "flash-adc";
-  /** Default conversion time [assumed: 0.25 ns, one comparator + encoder delay]. */
-  public static final double DEFAULT_TIME_NS = 0.25;
+  /** Default clock [assumed: 4 GHz, one comparator + encoder delay of 0.25 ns]. */
+  public static final double DEFAULT_CLOCK_MHZ = 4000;
 
-  private final int bits;
-  private final double energyPj;
-  private final double timeNs;
-
-  public FlashAdc(int bits, double techNodeNm, Double energyPj, Double timeNs) {
-    Preconditions.checkArgument(bits >= 2 && bits <= 10, "bits must be in [2, 10] for a flash ADC, got %s", bits);
-    this.bits = bits;
-    this.energyPj = energyPj != null ? energyPj : AdcEnergyModel.FLASH.energyPj(bits, techNodeNm);
-    this.timeNs = timeNs != null ? timeNs : DEFAULT_TIME_NS;
+  public FlashAdc(int bits, AdcEnergyModel model, double techNodeNm, Double energyPj, Double timeNs, Double clockMhz,
+      Integer overheadCycles) {
+    super(NAME, checkBits(bits), model, techNodeNm, energyPj, timeNs, 1,
+        overheadCycles != null ? overheadCycles : 0, clockMhz != null ? clockMhz : DEFAULT_CLOCK_MHZ);
   }
 
   public FlashAdc(int bits) {
-    this(bits, 32, null, null);
+    this(bits, AdcEnergyModel.FLASH, 32, null, null, null, null);
   }
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public int bits() {
+  private static int checkBits(int bits) {
+    Preconditions.checkArgument(bits >= 2 && bits <= 10, "bits must be in [2, 10] for a flash ADC, got %s", bits);
     return bits;
-  }
-
-  @Override
-  public double energyPjPerConversion() {
-    return energyPj;
-  }
-
-  @Override
-  public double conversionTimeNs() {
-    return timeNs;
-  }
-
-  @Override
-  public void convertAccumulate(float[] values, int n, double fullScale, double weight, double[] acc,
-      boolean vector) {
-    UniformQuantiser.accumulate(values, n, fullScale, maxCode(), weight, acc, vector);
   }
 }

@@ -1,5 +1,8 @@
 package dev.spinsim.devices.converter;
 
+import dev.spinsim.core.energy.EnergyEstimator;
+import dev.spinsim.devices.energy.AdcEnergyEstimator;
+
 /** An ideal ADC: no clipping, no quantisation, no energy, no time. */
 public final class IdealAdc implements Adc {
   public static final String NAME = "ideal-adc";
@@ -22,5 +25,10 @@ public final class IdealAdc implements Adc {
   @Override
   public double conversionTimeNs() {
     return 0;
+  }
+
+  @Override
+  public EnergyEstimator energyEstimator(double leakageMwPerUnit) {
+    return new AdcEnergyEstimator(AdcEnergyModel.FLASH, 32, 0, 0.0, leakageMwPerUnit);
   }
 }

@@ -20,7 +20,7 @@ public final class IdealDac implements Dac {
   }
 
   @Override
-  public double conversionTimeNs() {
+  public double driveTimeNs(int columns, double wireOhm, double cellCapacitanceFf, double wireCapacitanceFf) {
     return 0;
   }
 }

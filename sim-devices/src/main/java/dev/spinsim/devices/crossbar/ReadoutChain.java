@@ -158,7 +158,7 @@ public final class ReadoutChain {
   /** Phase times of one read. */
   public ReadTiming timing() {
     ReadCounts c = counts();
-    return new ReadTiming(dac.conversionTimeNs(), crossbar.config().readTimeNs(), config.sampleHoldNs(),
+    return new ReadTiming(config.dacNs(), crossbar.config().readTimeNs(), config.sampleHoldNs(),
         c.conversionsPerAdcPerCycle() * adc.conversionTimeNs(), config.shiftAddNs(), c.bitCycles());
   }
 

@@ -11,11 +11,12 @@ import com.google.common.base.Preconditions;
  * @param columnsPerAdc weight columns sharing one ADC (converted one after another)
  * @param adcFullScaleFraction ADC full scale / (rows × largest input slice × |w|max); values
  *     beyond it clip. 1 never clips; smaller trades clipping for resolution
+ * @param dacNs row-driver settling time per cycle
  * @param sampleHoldNs sample-and-hold acquisition time per cycle
  * @param shiftAddNs shift-and-add time per cycle
  */
 public record ReadoutConfig(
-    int inputBits, InputEncoding inputEncoding, int columnsPerAdc, double adcFullScaleFraction,
+    int inputBits, InputEncoding inputEncoding, int columnsPerAdc, double adcFullScaleFraction, double dacNs,
     double sampleHoldNs, double shiftAddNs) {
 
   public ReadoutConfig {
@@ -24,12 +25,25 @@ public record ReadoutConfig(
     Preconditions.checkArgument(columnsPerAdc >= 1, "columnsPerAdc must be >= 1, got %s", columnsPerAdc);
     Preconditions.checkArgument(adcFullScaleFraction > 0 && adcFullScaleFraction <= 1,
         "adcFullScaleFraction must be in (0, 1], got %s", adcFullScaleFraction);
+    Preconditions.checkArgument(dacNs >= 0, "dacNs must be >= 0, got %s", dacNs);
     Preconditions.checkArgument(sampleHoldNs >= 0, "sampleHoldNs must be >= 0, got %s", sampleHoldNs);
     Preconditions.checkArgument(shiftAddNs >= 0, "shiftAddNs must be >= 0, got %s", shiftAddNs);
   }
 
+  /** A readout whose row drivers take no time (a DAC whose drive hides in the read). */
+  public ReadoutConfig(int inputBits, InputEncoding inputEncoding, int columnsPerAdc, double adcFullScaleFraction,
+      double sampleHoldNs, double shiftAddNs) {
+    this(inputBits, inputEncoding, columnsPerAdc, adcFullScaleFraction, 0, sampleHoldNs, shiftAddNs);
+  }
+
   /** Exact arithmetic: analog inputs, no clipping (with an ideal DAC and ADC). */
   public static ReadoutConfig ideal(InputEncoding encoding) {
-    return new ReadoutConfig(0, encoding, 1, 1.0, 0, 0);
+    return new ReadoutConfig(0, encoding, 1, 1.0, 0, 0, 0);
+  }
+
+  /** The same readout with another input encoding. */
+  public ReadoutConfig withEncoding(InputEncoding encoding) {
+    return new ReadoutConfig(inputBits, encoding, columnsPerAdc, adcFullScaleFraction, dacNs, sampleHoldNs,
+        shiftAddNs);
   }
 }

@@ -57,6 +57,19 @@ public final class ConverterEnergy {
     return (Math.pow(2, bits) - 1) * FLASH_COMPARATOR_FJ_32NM * (techNodeNm / 32.0) * 1e-3;
   }
 
+  /**
+   * Ramp ADC energy per counted cycle at 32 nm: comparator plus counter toggle [assumed: 5 fJ, which
+   * puts an 8-bit ramp conversion at 1.3 pJ, beside ISAAC's 8-bit SAR at 1.67 pJ].
+   */
+  public static final double RAMP_CYCLE_FJ_32NM = 5;
+
+  /** Ramp (single-slope) ADC energy per conversion, pJ: 2^bits counted cycles, linear in the node. */
+  public static double rampAdcPj(int bits, double techNodeNm) {
+    Preconditions.checkArgument(bits >= 1 && bits <= 16, "ADC bits must be in [1, 16], got %s", bits);
+    Preconditions.checkArgument(techNodeNm > 0, "techNodeNm must be > 0, got %s", techNodeNm);
+    return Math.pow(2, bits) * RAMP_CYCLE_FJ_32NM * (techNodeNm / 32.0) * 1e-3;
+  }
+
   /** ISAAC 1-bit DAC row drive, pJ per conversion (REFERENCE: 4 mW for 1024 DACs per 106.7 ns). */
   public static final double ISAAC_DAC_1BIT_PJ = 0.42;
 

@@ -1,12 +1,26 @@
 package dev.spinsim.devices.preset;
 
+import dev.spinsim.devices.timing.CircuitTiming;
+import dev.spinsim.devices.timing.PhaseTime;
+
 /**
- * A tile buffer: technology ({@code sram} or {@code edram}), size, port width and count, access
- * time, energy per bit read or written, static power and area.
+ * A tile buffer: technology ({@code sram} or {@code edram}), size, port width and count, energy per
+ * bit read or written, static power. Its access time is derived from size, technology and node
+ * ({@link CircuitTiming#bufferAccessNs}) unless {@code accessTimeNs} pins it; its area is
+ * size × {@code areaUm2PerBit} (default by technology, scaled with the node squared) unless
+ * {@code areaMm2} pins it.
  */
 public record BufferSpec(
-    String technology, int sizeBytes, int widthBits, int ports, double accessTimeNs, double energyPerBitPj,
-    double leakageMw, double areaMm2) {
+    String technology, int sizeBytes, int widthBits, int ports, Double accessTimeNs, double energyPerBitPj,
+    double leakageMw, Double areaMm2, Double areaUm2PerBit) {
+  /**
+   * Area per bit of SRAM at 32 nm, µm², periphery included [derived: ISAAC Table I, the 3 KB tile
+   * output register at 0.0032 mm²].
+   */
+  public static final double SRAM_UM2_PER_BIT_32NM = 0.0032e6 / (3 * 1024 * 8);
+  /** Area per bit of eDRAM at 32 nm, µm², periphery included [derived: ISAAC Table I, 64 KB at 0.083 mm²]. */
+  public static final double EDRAM_UM2_PER_BIT_32NM = 0.083e6 / (64 * 1024 * 8);
+
   public BufferSpec {
     if (!"sram".equals(technology) && !"edram".equals(technology)) {
       throw new IllegalArgumentException("technology must be sram or edram, got " + technology);
@@ -20,8 +34,9 @@ public record BufferSpec(
     if (ports < 1) {
       throw new IllegalArgumentException("ports must be >= 1, got " + ports);
     }
-    if (!(accessTimeNs > 0)) {
-      throw new IllegalArgumentException("accessTimeNs must be > 0, got " + accessTimeNs);
+    if (accessTimeNs != null && !(accessTimeNs > 0 && Double.isFinite(accessTimeNs))) {
+      throw new IllegalArgumentException("accessTimeNs must be > 0 (or absent: derived from the size), got "
+          + accessTimeNs);
     }
     if (!(energyPerBitPj >= 0)) {
       throw new IllegalArgumentException("energyPerBitPj must be >= 0, got " + energyPerBitPj);
@@ -29,13 +44,32 @@ public record BufferSpec(
     if (!(leakageMw >= 0)) {
       throw new IllegalArgumentException("leakageMw must be >= 0, got " + leakageMw);
     }
-    if (!(areaMm2 >= 0)) {
-      throw new IllegalArgumentException("areaMm2 must be >= 0, got " + areaMm2);
+    if (areaMm2 != null && !(areaMm2 >= 0 && Double.isFinite(areaMm2))) {
+      throw new IllegalArgumentException("areaMm2 must be >= 0 (or absent: derived from the size), got " + areaMm2);
+    }
+    if (areaUm2PerBit != null && !(areaUm2PerBit > 0 && Double.isFinite(areaUm2PerBit))) {
+      throw new IllegalArgumentException("areaUm2PerBit must be > 0, got " + areaUm2PerBit);
     }
   }
 
-  /** Peak bandwidth, bits per ns, with every port busy. */
-  public double peakBitsPerNs() {
-    return ports * (double) widthBits / accessTimeNs;
+  /** Access time of one port access at a technology node: pinned or derived. */
+  public PhaseTime accessTime(double techNodeNm) {
+    return PhaseTime.of(accessTimeNs, CircuitTiming.bufferAccessNs(technology, sizeBytes, techNodeNm));
+  }
+
+  /** Area of the buffer at a technology node, mm²: pinned or size × area per bit. */
+  public double areaMm2(double techNodeNm) {
+    if (areaMm2 != null) {
+      return areaMm2;
+    }
+    double perBit = areaUm2PerBit != null ? areaUm2PerBit
+        : ("edram".equals(technology) ? EDRAM_UM2_PER_BIT_32NM : SRAM_UM2_PER_BIT_32NM)
+            * (techNodeNm / 32) * (techNodeNm / 32);
+    return sizeBytes * 8.0 * perBit * 1e-6;
+  }
+
+  /** Peak bandwidth, bits per ns, with every port busy and one access taking {@code accessNs}. */
+  public double peakBitsPerNs(double accessNs) {
+    return ports * (double) widthBits / accessNs;
   }
 }

@@ -11,11 +11,18 @@ import dev.spinsim.devices.synapse.SynapseSpec;
  * crossbars a column stack may sum in analog ({@code maxStackHeight}, default
  * {@value #DEFAULT_MAX_STACK_HEIGHT}, [assumed]: with {@code mapping.partialSums=analog} a taller
  * layer splits into several stacks whose conversions add digitally).
+ *
+ * <p>The read time is derived from the circuit ({@code CircuitTiming.bitLineTauNs}: rows, columns,
+ * {@code wireResistanceOhm} per cell pitch, {@code cellCapacitanceFf} and {@code wireCapacitanceFf}
+ * per cell, the synapse's lowest conductance, settled to ½ LSB of the ADC, never below
+ * {@code readTimeFloorNs}) unless {@code readTimeNs} pins it. The area of an array is
+ * rows × cols × {@code cellAreaUm2} unless {@code areaMm2} pins it.
  */
 public record CrossbarSpec(
     int rows, int cols, SynapseSpec synapse, String weightMapping, int inputBits, String inputEncoding,
-    double readVoltageV, double readTimeNs, boolean irDrop, double wireResistanceOhm, Double cellReadEnergyPj,
-    double leakageMw, double areaMm2, Boolean writeVerify, Integer maxStackHeight) {
+    double readVoltageV, Double readTimeNs, Double readTimeFloorNs, Double cellCapacitanceFf,
+    Double wireCapacitanceFf, boolean irDrop, double wireResistanceOhm, Double cellReadEnergyPj,
+    double leakageMw, Double areaMm2, Double cellAreaUm2, Boolean writeVerify, Integer maxStackHeight) {
 
   /**
    * Crossbars whose column currents one sense node sums when a preset does not say: 8 × 128 rows,
@@ -23,6 +30,9 @@ public record CrossbarSpec(
    * [assumed].
    */
   public static final int DEFAULT_MAX_STACK_HEIGHT = 8;
+
+  /** Default floor of a derived read time [assumed: 1 ns, a current sense amplifier's decision]. */
+  public static final double DEFAULT_READ_FLOOR_NS = 1.0;
 
   public CrossbarSpec {
     writeVerify = writeVerify != null && writeVerify;
@@ -69,8 +79,24 @@ public record CrossbarSpec(
     if (!(readVoltageV > 0)) {
       throw new IllegalArgumentException("readVoltageV must be > 0, got " + readVoltageV);
     }
-    if (!(readTimeNs > 0)) {
-      throw new IllegalArgumentException("readTimeNs must be > 0, got " + readTimeNs);
+    if (readTimeNs != null && !(readTimeNs > 0 && Double.isFinite(readTimeNs))) {
+      throw new IllegalArgumentException("readTimeNs must be > 0 (or absent: derived from the circuit), got "
+          + readTimeNs);
+    }
+    if (readTimeFloorNs == null) {
+      readTimeFloorNs = DEFAULT_READ_FLOOR_NS;
+    } else if (!(readTimeFloorNs >= 0 && Double.isFinite(readTimeFloorNs))) {
+      throw new IllegalArgumentException("readTimeFloorNs must be >= 0, got " + readTimeFloorNs);
+    }
+    if (cellCapacitanceFf == null || wireCapacitanceFf == null) {
+      throw new IllegalArgumentException("cellCapacitanceFf and wireCapacitanceFf (fF per cell) must be given: the"
+          + " read and row-drive times are derived from them");
+    }
+    if (!(cellCapacitanceFf >= 0 && Double.isFinite(cellCapacitanceFf))) {
+      throw new IllegalArgumentException("cellCapacitanceFf must be >= 0, got " + cellCapacitanceFf);
+    }
+    if (!(wireCapacitanceFf >= 0 && Double.isFinite(wireCapacitanceFf))) {
+      throw new IllegalArgumentException("wireCapacitanceFf must be >= 0, got " + wireCapacitanceFf);
     }
     if (!(wireResistanceOhm >= 0)) {
       throw new IllegalArgumentException("wireResistanceOhm must be >= 0, got " + wireResistanceOhm);
@@ -81,9 +107,28 @@ public record CrossbarSpec(
     if (!(leakageMw >= 0)) {
       throw new IllegalArgumentException("leakageMw must be >= 0, got " + leakageMw);
     }
-    if (!(areaMm2 >= 0)) {
-      throw new IllegalArgumentException("areaMm2 must be >= 0, got " + areaMm2);
+    if (areaMm2 != null && !(areaMm2 >= 0)) {
+      throw new IllegalArgumentException("areaMm2 must be >= 0 (or absent: rows x cols x cellAreaUm2), got " + areaMm2);
     }
+    if (areaMm2 == null && cellAreaUm2 == null) {
+      throw new IllegalArgumentException("cellAreaUm2 must be given (or areaMm2 to pin the array's area)");
+    }
+    if (cellAreaUm2 != null && !(cellAreaUm2 >= 0 && Double.isFinite(cellAreaUm2))) {
+      throw new IllegalArgumentException("cellAreaUm2 must be >= 0, got " + cellAreaUm2);
+    }
+  }
+
+  /** Area of one array, mm²: pinned, or rows × cols × cell area. */
+  public double arrayAreaMm2() {
+    return areaMm2 != null ? areaMm2 : arrayAreaMm2(rows, cols);
+  }
+
+  /** Area of an array of {@code r × c} cells, mm² (a pinned area scales with the cell count). */
+  public double arrayAreaMm2(int r, int c) {
+    if (areaMm2 != null) {
+      return areaMm2 * ((double) r * c) / ((double) rows * cols);
+    }
+    return (double) r * c * cellAreaUm2 * 1e-6;
   }
 
   public WeightMapping mapping() {

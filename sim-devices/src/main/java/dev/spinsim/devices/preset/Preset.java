@@ -10,7 +10,7 @@ import dev.spinsim.devices.converter.DacSpec;
  */
 public record Preset(
     String name, String description, double clockMhz, double techNodeNm, CrossbarSpec crossbar, DacSpec dac,
-    AdcSpec adc, PeripheralSpec sampleHold, PeripheralSpec shiftAdd, ActivationsSpec activation, TileSpec tile,
+    AdcSpec adc, SampleHoldSpec sampleHold, PeripheralSpec shiftAdd, ActivationsSpec activation, TileSpec tile,
     InterconnectSpec interconnect) {
 
   public Preset {

@@ -1,12 +1,8 @@
 package dev.spinsim.devices.preset;
 
 import dev.spinsim.core.energy.EnergyTable;
-import dev.spinsim.devices.converter.AdcEnergyModel;
-import dev.spinsim.devices.converter.SarAdc;
-import dev.spinsim.devices.energy.AdcEnergyEstimator;
 import dev.spinsim.devices.energy.ComponentClasses;
 import dev.spinsim.devices.energy.CrossbarEnergyEstimator;
-import dev.spinsim.devices.energy.DacEnergyEstimator;
 import dev.spinsim.devices.energy.PerUnitEnergyEstimator;
 import java.util.Map;
 
@@ -25,15 +21,11 @@ public final class PresetEnergyTable {
     double stepPj = d.synapse().levels() == 0 ? 0 : d.synapse().programEnergyPj(0, 1);
     EnergyTable.Builder t = EnergyTable.builder();
     t.put(ComponentClasses.CROSSBAR,
-        new CrossbarEnergyEstimator(x.readVoltageV(), x.readTimeNs(), gMid, x.cellReadEnergyPj(), stepPj, x.leakageMw()));
-    t.put(ComponentClasses.DAC, new DacEnergyEstimator(p.dac().bits(),
-        p.dac().bits() == 0 ? Double.valueOf(0) : Double.valueOf(d.dac().energyPjPerConversion()), p.dac().leakageMw()));
-    AdcEnergyModel model = d.adc() instanceof SarAdc s ? s.energyModel()
-        : (p.adc().energyModel() != null ? AdcEnergyModel.parse(p.adc().energyModel()) : AdcEnergyModel.FLASH);
-    Double fixedAdc = p.adc().energyPj() != null ? p.adc().energyPj()
-        : (p.adc().bits() == 0 ? Double.valueOf(0) : null);
-    t.put(ComponentClasses.ADC, new AdcEnergyEstimator(model, p.adc().techNodeNm(), p.adc().bits(), fixedAdc,
-        p.adc().leakageMw()));
+        new CrossbarEnergyEstimator(x.readVoltageV(), d.timing().arrayRead().ns(), gMid, x.cellReadEnergyPj(), stepPj,
+            x.leakageMw()));
+    // the converters bring their own estimators with their registration
+    t.put(ComponentClasses.DAC, d.dac().energyEstimator(p.dac().leakageMw()));
+    t.put(ComponentClasses.ADC, d.adc().energyEstimator(p.adc().leakageMw()));
     t.put(ComponentClasses.SAMPLE_HOLD, new PerUnitEnergyEstimator(
         Map.of(ComponentClasses.SAMPLE, p.sampleHold().energyPj()), p.sampleHold().leakageMw()));
     t.put(ComponentClasses.SHIFT_ADD, new PerUnitEnergyEstimator(

@@ -6,6 +6,7 @@ import dev.spinsim.core.energy.EnergyTable;
 import dev.spinsim.devices.crossbar.ReadCounts;
 import dev.spinsim.devices.crossbar.ReadTiming;
 import dev.spinsim.devices.energy.ComponentClasses;
+import dev.spinsim.devices.timing.ChipTiming;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -36,9 +37,10 @@ public record TileBudget(
     int physCols = x.mapping().physicalColumns(weightCols);
     ReadCounts c = ReadCounts.of(x.rows(), weightCols, physCols, x.inputBits(), p.dac().bits(), x.encoding(),
         p.adc().columnsPerAdc());
-    ReadTiming timing = new ReadTiming(d.dac().conversionTimeNs(), x.readTimeNs(), p.sampleHold().latencyNs(),
-        c.conversionsPerAdcPerCycle() * d.adc().conversionTimeNs(), p.shiftAdd().latencyNs(), c.bitCycles());
-    double periodNs = Math.max(timing.dacNs() + timing.arrayReadNs() + timing.sampleHoldNs(), timing.conversionNs());
+    ChipTiming phases = d.timing();
+    ReadTiming timing = new ReadTiming(phases.dacDrive().ns(), phases.arrayRead().ns(), phases.sampleHold().ns(),
+        c.conversionsPerAdcPerCycle() * phases.conversion().ns(), phases.shiftAdd().ns(), c.bitCycles());
+    double periodNs = Math.max(timing.frontNs(), timing.conversionNs());
     long periodPs = Math.round(periodNs * 1000);
     double exactPeriodNs = periodPs / 1000.0;
 
@@ -49,7 +51,7 @@ public record TileBudget(
 
     ActionLedger ledger = new ActionLedger();
     Map<String, Double> area = new TreeMap<>();
-    record(ledger, area, ComponentClasses.CROSSBAR, xbars, x.areaMm2(), ComponentClasses.CELL_READ,
+    record(ledger, area, ComponentClasses.CROSSBAR, xbars, x.arrayAreaMm2(), ComponentClasses.CELL_READ,
         xbars * c.cellReads() / cycles, Map.of());
     record(ledger, area, ComponentClasses.DAC, xbars * x.rows(), p.dac().areaMm2(), ComponentClasses.CONVERT,
         xbars * c.dacConversions() / cycles, Map.of(ComponentClasses.BITS, (double) p.dac().bits()));
@@ -64,10 +66,12 @@ public record TileBudget(
     long activations = activationLatencyNs <= 0 ? 0 : Math.round(a.unitsPerTile() * exactPeriodNs / activationLatencyNs);
     record(ledger, area, PresetEnergyTable.activationClass(d, "relu"), a.unitsPerTile(), a.areaMm2(), ComponentClasses.ACTIVATE, activations,
         Map.of());
-    record(ledger, area, ComponentClasses.INPUT_BUFFER, 1, t.inputBuffer().areaMm2(), ComponentClasses.READ_BIT,
-        Math.round(t.inputBuffer().peakBitsPerNs() * exactPeriodNs), Map.of());
-    record(ledger, area, ComponentClasses.OUTPUT_BUFFER, 1, t.outputBuffer().areaMm2(), ComponentClasses.WRITE_BIT,
-        Math.round(t.outputBuffer().peakBitsPerNs() * exactPeriodNs), Map.of());
+    record(ledger, area, ComponentClasses.INPUT_BUFFER, 1, t.inputBuffer().areaMm2(p.techNodeNm()),
+        ComponentClasses.READ_BIT,
+        Math.round(t.inputBuffer().peakBitsPerNs(phases.inputBufferAccess().ns()) * exactPeriodNs), Map.of());
+    record(ledger, area, ComponentClasses.OUTPUT_BUFFER, 1, t.outputBuffer().areaMm2(p.techNodeNm()),
+        ComponentClasses.WRITE_BIT,
+        Math.round(t.outputBuffer().peakBitsPerNs(phases.outputBufferAccess().ns()) * exactPeriodNs), Map.of());
     record(ledger, area, ComponentClasses.INTERCONNECT, 1, p.interconnect().areaMm2(), ComponentClasses.TRANSFER_BIT,
         Math.round(p.interconnect().bandwidthGbps() * exactPeriodNs), Map.of());
     for (Map.Entry<String, StaticSpec> e : t.staticComponents().entrySet()) {

@@ -11,6 +11,7 @@ import dev.spinsim.devices.converter.AdcSpec;
 import dev.spinsim.devices.converter.FlashAdc;
 import dev.spinsim.devices.converter.IdealAdc;
 import dev.spinsim.devices.converter.IdealDac;
+import dev.spinsim.devices.converter.RampAdc;
 import dev.spinsim.devices.converter.RowDac;
 import dev.spinsim.devices.converter.SarAdc;
 import dev.spinsim.devices.energy.ConverterEnergy;
@@ -34,12 +35,15 @@ public final class BuiltinDevices implements DeviceProvider {
     r.dac(IdealDac.NAME, s -> new IdealDac());
     r.dac(RowDac.NAME, s -> new RowDac(Math.max(1, s.bits()),
         s.energyPj() != null ? s.energyPj() : ConverterEnergy.dacPj(Math.max(1, s.bits())),
-        s.conversionTimeNs() != null ? s.conversionTimeNs() : RowDac.DEFAULT_TIME_NS));
+        s.driverResistanceOhm() != null ? s.driverResistanceOhm() : RowDac.DEFAULT_DRIVER_OHM, s.conversionTimeNs()));
 
     r.adc(IdealAdc.NAME, s -> new IdealAdc());
     r.adc(SarAdc.NAME, s -> new SarAdc(s.bits(), model(s, AdcEnergyModel.ISAAC_TABLE), s.techNodeNm(), s.energyPj(),
-        s.conversionTimeNs()));
-    r.adc(FlashAdc.NAME, s -> new FlashAdc(s.bits(), s.techNodeNm(), s.energyPj(), s.conversionTimeNs()));
+        s.conversionTimeNs(), s.clockMhz(), s.overheadCycles()));
+    r.adc(FlashAdc.NAME, s -> new FlashAdc(s.bits(), model(s, AdcEnergyModel.FLASH), s.techNodeNm(), s.energyPj(),
+        s.conversionTimeNs(), s.clockMhz(), s.overheadCycles()));
+    r.adc(RampAdc.NAME, s -> new RampAdc(s.bits(), model(s, AdcEnergyModel.RAMP), s.techNodeNm(), s.energyPj(),
+        s.conversionTimeNs(), s.clockMhz(), s.overheadCycles()));
   }
 
   private static AdcEnergyModel model(AdcSpec s, AdcEnergyModel dflt) {

@@ -30,7 +30,7 @@ class ConverterTest {
   void neurosimSarFormulaHitsItsAnchors() {
     assertEquals(0.030, ConverterEnergy.neurosimSarAdcPj(4, 22), 0.002);
     assertEquals(0.160, ConverterEnergy.neurosimSarAdcPj(8, 22), 0.002);
-    assertEquals(11.0, new SarAdc(5, AdcEnergyModel.NEUROSIM_SAR, 22, null, null).conversionTimeNs() * 1 + 5, 0);
+    assertEquals(11.0, new SarAdc(5, AdcEnergyModel.NEUROSIM_SAR, 22, null, null, null, null).conversionTimeNs() * 1 + 5, 0);
   }
 
   @Test

@@ -21,11 +21,14 @@ import dev.spinsim.devices.preset.PresetDevices;
 import dev.spinsim.devices.preset.PresetEnergyTable;
 import dev.spinsim.devices.preset.StaticSpec;
 import dev.spinsim.devices.registry.DeviceRegistry;
+import dev.spinsim.devices.timing.ChipTiming;
 import dev.spinsim.network.mapping.BiasMode;
+import dev.spinsim.network.mapping.ColumnStacks;
 import dev.spinsim.network.mapping.LayerMapping;
 import dev.spinsim.network.mapping.MappingOptions;
 import dev.spinsim.network.mapping.MappingStrategy;
 import dev.spinsim.network.mapping.PartialSums;
+import dev.spinsim.network.mapping.PhaseLayout;
 import dev.spinsim.network.mapping.WeightScheme;
 import dev.spinsim.network.run.Stage;
 import dev.spinsim.network.run.StageComponents;
@@ -146,30 +149,34 @@ public final class ChipBuilder {
       weightScale = 1;
     }
     ReadoutConfig base = devices.readoutConfig();
-    ReadoutConfig readout = new ReadoutConfig(base.inputBits(),
-        unsignedInput ? base.inputEncoding() : InputEncoding.SIGN_SPLIT, base.columnsPerAdc(),
-        base.adcFullScaleFraction(), base.sampleHoldNs(), base.shiftAddNs());
+    ReadoutConfig readout =
+        base.withEncoding(unsignedInput ? base.inputEncoding() : InputEncoding.SIGN_SPLIT);
 
-    // program the crossbars, one per block of every copy, and chain them: one readout chain per
-    // crossbar (digital partial sums) or per column stack of up to maxStackHeight crossbars whose
-    // column currents are summed (analog)
-    float[] matrix = withBiasRow(plan, m, weightScale, inputScale);
-    int stackHeight = analog ? Math.min(p.crossbar().maxStackHeight(), m.rowBlocks()) : 1;
-    int stacks = (m.rowBlocks() + stackHeight - 1) / stackHeight;
-    int chainsPerCopy = stacks * m.colBlocks();
+    // program the crossbars, one per row block of every copy, and chain them: one readout chain
+    // per crossbar (digital partial sums) or per column stack of up to crossbar.maxStackHeight
+    // crossbars of one phase whose column currents are summed (analog)
+    PhaseLayout layout = m.layout();
+    float[] matrix = layout.matrix(plan.matrix(), plan.bias(), inputScale);
+    ColumnStacks stacks = new ColumnStacks(m, analog ? p.crossbar().maxStackHeight() : 1);
+    int chainsPerCopy = stacks.stacks() * m.colBlocks();
     ReadoutChain[] chains = new ReadoutChain[chainsPerCopy * m.replication()];
     CrossbarConfig cfg = devices.crossbarConfig(0);
     for (int copy = 0; copy < m.replication(); copy++) {
-      for (int cb = 0; cb < m.colBlocks(); cb++) {
-        int c0 = cb * m.logicalColsPerCrossbar();
-        int cols = m.colsInBlock(cb);
-        for (int s = 0; s < stacks; s++) {
-          int height = Math.min(stackHeight, m.rowBlocks() - s * stackHeight);
-          Crossbar[] stack = new Crossbar[height];
-          for (int k = 0; k < height; k++) {
-            int rb = s * stackHeight + k;
-            int r0 = rb * m.crossbarRows();
-            int rows = m.rowsInBlock(rb);
+      for (int s = 0; s < stacks.stacks(); s++) {
+        int stackRows = 0;
+        for (int rb = stacks.firstBlock(s); rb <= stacks.lastBlock(s); rb++) {
+          stackRows += layout.rowsInBlock(rb);
+        }
+        // a taller analog stack settles its summed bit lines in the read time of its rows
+        double readNs = stacks.blocks(s) > 1 ? devices.arrayRead(stackRows).ns() : cfg.readTimeNs();
+        for (int cb = 0; cb < m.colBlocks(); cb++) {
+          int c0 = cb * m.logicalColsPerCrossbar();
+          int cols = m.colsInBlock(cb);
+          Crossbar[] stack = new Crossbar[stacks.blocks(s)];
+          for (int k = 0; k < stack.length; k++) {
+            int rb = stacks.firstBlock(s) + k;
+            int r0 = layout.firstRowOfBlock(rb);
+            int rows = layout.rowsInBlock(rb);
             double[] w = new double[rows * cols];
             for (int r = 0; r < rows; r++) {
               for (int c = 0; c < cols; c++) {
@@ -179,8 +186,7 @@ public final class ChipBuilder {
             long xbarSeed = seed * 1_000_003L + ((long) index << 40) + ((long) copy << 24)
                 + ((long) rb << 12) + cb;
             CrossbarConfig c = new CrossbarConfig(cfg.rows(), cfg.columns(), cfg.readVoltageV(),
-                cfg.readTimeNs(), cfg.irDrop(), cfg.wireResistanceOhm(), xbarSeed,
-                cfg.writeVerify());
+                readNs, cfg.irDrop(), cfg.wireResistanceOhm(), xbarSeed, cfg.writeVerify());
             stack[k] = new Crossbar(c, devices.synapse(), devices.crossbar(0).mapping());
             stack[k].program(w, rows, cols);
           }
@@ -189,10 +195,10 @@ public final class ChipBuilder {
         }
       }
     }
-    ReadoutChain probe = chains[0];
+    ReadoutChain probe = slowestChain(chains, m.colBlocks(), chainsPerCopy);
     ReadTiming rt = probe.timing();
     int bitCycles = (int) probe.counts().bitCycles();
-    ReadCounts[] reads = Stage.closedForms(m, stackHeight, bitCycles, readout.columnsPerAdc());
+    ReadCounts[] reads = Stage.closedForms(m, stacks, bitCycles, readout.columnsPerAdc());
     for (int i = 0; i < chainsPerCopy; i++) {
       checkArgument(reads[i].equals(chains[i].counts()), "%s: chain %s reads %s, closed form %s",
           plan.qualifiedName(), i, chains[i].counts(), reads[i]);
@@ -208,16 +214,19 @@ public final class ChipBuilder {
     int cols = m.matrixCols();
     BufferSpec in = p.tile().inputBuffer();
     BufferSpec out = p.tile().outputBuffer();
-    long rowBits = (long) plan.geometry().outWidth() * cols * outputBits;
+    long rowBits = (long) plan.geometry().outWidth() * plan.geometry().outChannels() * outputBits;
+    ChipTiming phases = devices.timing();
     StageTiming timing = new StageTiming(
-        clock.durationPs(in.accessTimeNs()),
+        clock.durationPs(phases.inputBufferAccess().ns()),
         in.widthBits(),
-        clock.durationPs(rt.dacNs() + rt.arrayReadNs() + rt.sampleHoldNs()),
+        clock.durationPs(rt.frontNs()),
         clock.durationPs(rt.conversionNs()),
         clock.durationPs(rt.shiftAddNs()),
-        stacks > 1 ? clock.durationPs(p.shiftAdd().latencyNs() * log2Ceil(stacks)) : 0,
+        stacks.maxStacksOfPhase() > 1
+            ? clock.durationPs(phases.shiftAdd().ns() * log2Ceil(stacks.maxStacksOfPhase())) : 0,
         act == null ? 0 : clock.durationPs(ceilDiv(cols, activationUnits) * act.latencyNs()),
-        clock.durationPs(ceilDiv((long) cols * outputBits, out.widthBits()) * out.accessTimeNs()),
+        clock.durationPs(ceilDiv((long) cols * outputBits, out.widthBits())
+            * phases.outputBufferAccess().ns()),
         clock.durationPs(p.interconnect().latencyNs() + rowBits / p.interconnect().bandwidthGbps()));
 
     String activationClass = act == null ? null : activationClass(plan.activation());
@@ -246,27 +255,28 @@ public final class ChipBuilder {
           Map.of(ComponentClasses.COUNT, (double) tiles * e.getValue().count()));
     }
     long noiseKey = seed * 0x632BE59BD9B4E019L + index;
-    CrossbarStageValues values = new CrossbarStageValues(plan, m, chains, stackHeight, inputScale,
+    CrossbarStageValues values = new CrossbarStageValues(plan, m, chains, stacks, inputScale,
         weightScale, actScale, !biasRow, act, noiseKey, firstImage, inputs, outputs, images);
     return new Stage(plan.network(), plan.layer(), m, timing, bitCycles, inputBits, outputBits,
-        options.partialSums(), stackHeight, reads, activationUnits, shiftAddUnits, noc, firstTile,
+        options.partialSums(), stacks, reads, activationUnits, shiftAddUnits, noc, firstTile,
         p.tile().crossbarsPerTile(), values, ids);
   }
 
-  /** The im2col matrix, plus the bias as a last row (weight = bias / (input·weight scale)). */
-  private static float[] withBiasRow(StagePlan plan, LayerMapping m, double weightScale,
-      double inputScale) {
-    if (m.matrixRows() == plan.geometry().matrixRows()) {
-      return plan.matrix();
+  /** The first programmed chain (every chain has the same readout timing and counts). */
+  /**
+   * The chain of the first (fullest) column block whose read takes longest: the tallest stack's
+   * summed bit lines settle slowest, and the full column block converts the most columns per ADC.
+   */
+  private static ReadoutChain slowestChain(ReadoutChain[] chains, int colBlocks, int perCopy) {
+    ReadoutChain slowest = chains[0];
+    for (int i = 0; i < perCopy; i += colBlocks) {
+      if (chains[i].crossbar().config().readTimeNs() > slowest.crossbar().config().readTimeNs()) {
+        slowest = chains[i];
+      }
     }
-    int cols = m.matrixCols();
-    float[] out = new float[m.matrixRows() * cols];
-    System.arraycopy(plan.matrix(), 0, out, 0, plan.matrix().length);
-    for (int c = 0; c < cols; c++) {
-      out[plan.matrix().length + c] = (float) (plan.bias()[c] / inputScale);
-    }
-    return out;
+    return slowest;
   }
+
 
   private ActivationUnit activation(StagePlan plan) {
     if (!plan.hasActivation()) {

@@ -2,9 +2,9 @@ package dev.spinsim.network.chip;
 
 import dev.spinsim.devices.activation.ActivationUnit;
 import dev.spinsim.devices.crossbar.ReadoutChain;
-import dev.spinsim.network.mapping.ConvGeometry;
-import dev.spinsim.network.mapping.Im2col;
+import dev.spinsim.network.mapping.ColumnStacks;
 import dev.spinsim.network.mapping.LayerMapping;
+import dev.spinsim.network.mapping.PhaseLayout;
 import dev.spinsim.network.run.StageValues;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -17,20 +17,18 @@ import java.util.SplittableRandom;
  * the crossbars of a column stack are summed before one conversion and only the stacks' sums add
  * digitally), the bias is added and the activation unit's transfer curve shapes the output that
  * the next stage reads. Each read reports the (row, bit cycle) pairs it drove per crossbar
- * ({@link #drivenRowCycles}); a row block whose inputs are all zero is not read at all.
+ * ({@link #drivenRowCycles}); a stack whose inputs are all zero is not read at all.
  *
  * <p>Read noise is drawn from a generator keyed on (stage, image, vector, block), so the values
  * do not depend on the order in which the event-driven or the functional runner asks for them.
  */
 final class CrossbarStageValues implements StageValues {
   private final StagePlan plan;
-  private final ConvGeometry g;
   private final LayerMapping m;
   /** Chains of all copies: {@code copy·chainsPerCopy + stack·colBlocks + cb}. */
   private final ReadoutChain[] chains;
-  /** Crossbars per column stack (1 with digital partial sums) and stacks per column. */
-  private final int stackHeight;
-  private final int stacks;
+  /** The column stacks (one crossbar each with digital partial sums). */
+  private final ColumnStacks stacks;
   /** Driven (row, bit cycle) pairs of the last vector per crossbar of its copy. */
   private final long[] driven;
   private final double inputScale;
@@ -59,16 +57,14 @@ final class CrossbarStageValues implements StageValues {
    * @param weightScale weight magnitude programmed as |w| = 1
    * @param activationScale pre-activation magnitude that drives the activation unit at x = 1
    */
-  CrossbarStageValues(StagePlan plan, LayerMapping m, ReadoutChain[] chains, int stackHeight,
+  CrossbarStageValues(StagePlan plan, LayerMapping m, ReadoutChain[] chains, ColumnStacks stacks,
       double inputScale, double weightScale, double activationScale, boolean digitalBias,
       ActivationUnit activation, long noiseKey, int firstImage, float[][] inputs, float[][] outputs,
       int images) {
     this.plan = plan;
-    this.g = plan.geometry();
     this.m = m;
     this.chains = chains;
-    this.stackHeight = Math.min(stackHeight, m.rowBlocks());
-    this.stacks = (m.rowBlocks() + this.stackHeight - 1) / this.stackHeight;
+    this.stacks = stacks;
     this.driven = new long[m.crossbarsPerCopy()];
     this.inputScale = inputScale;
     this.outputScale = inputScale * weightScale;
@@ -85,30 +81,34 @@ final class CrossbarStageValues implements StageValues {
     this.noisy = anyNoise;
     this.inputs = inputs;
     this.outputs = outputs;
-    this.pre = new double[images][g.vectorsPerImage() * g.matrixCols()];
+    this.pre = new double[images][m.layout().vectorsPerImage() * m.matrixCols()];
     this.vector = new float[m.matrixRows()];
-    this.slice = new double[this.stackHeight * m.crossbarRows()];
+    this.slice = new double[stacks.maxHeight() * m.crossbarRows()];
     this.columns = new double[m.logicalColsPerCrossbar()];
   }
 
   @Override
   public void computeVector(int image, int v) {
-    int ow = g.outWidth();
+    PhaseLayout layout = m.layout();
+    int ph = layout.phaseOf(v);
     Arrays.fill(vector, 0f);
-    Im2col.gather(g, inputs[image], v / ow, v % ow, vector);
-    if (m.matrixRows() > g.matrixRows()) {
-      vector[g.matrixRows()] = (float) inputScale; // bias row driven at full scale
+    layout.gather(inputs[image], v, vector);
+    if (layout.biasRow(ph) >= 0) {
+      vector[layout.biasRow(ph)] = (float) inputScale; // bias row driven at full scale
     }
-    int cols = g.matrixCols();
+    int cols = m.matrixCols();
     double[] acc = pre[image];
     Arrays.fill(acc, v * cols, (v + 1) * cols, 0.0);
     int copy = v % m.replication();
-    int perCopy = stacks * m.colBlocks();
-    int rowsPerStack = stackHeight * m.crossbarRows();
+    // the phase's column stacks (digital: its row blocks)
+    int perCopy = stacks.stacks() * m.colBlocks();
     Arrays.fill(driven, 0);
-    for (int s = 0; s < stacks; s++) {
-      int r0 = s * rowsPerStack;
-      int rows = Math.min(rowsPerStack, m.matrixRows() - r0);
+    for (int s = stacks.firstStack(ph); s < stacks.firstStack(ph) + stacks.stacksOfPhase(ph); s++) {
+      int r0 = layout.firstRowOfBlock(stacks.firstBlock(s));
+      int rows = 0;
+      for (int rb = stacks.firstBlock(s); rb <= stacks.lastBlock(s); rb++) {
+        rows += layout.rowsInBlock(rb);
+      }
       boolean zero = true;
       for (int i = 0; i < rows; i++) {
         double x = vector[r0 + i] / inputScale;
@@ -123,7 +123,7 @@ final class CrossbarStageValues implements StageValues {
         SplittableRandom rng = noisy ? new SplittableRandom(mix(firstImage + image, v, s, cb)) : null;
         chain.read(slice, columns, rng);
         for (int k = 0; k < chain.stackHeight(); k++) {
-          driven[(s * stackHeight + k) * m.colBlocks() + cb] = chain.drivenRowCycles(k);
+          driven[(stacks.firstBlock(s) + k) * m.colBlocks() + cb] = chain.drivenRowCycles(k);
         }
         int c0 = cb * m.logicalColsPerCrossbar();
         int n = m.colsInBlock(cb);
@@ -150,13 +150,14 @@ final class CrossbarStageValues implements StageValues {
 
   @Override
   public void finishVector(int image, int v) {
-    int cols = g.matrixCols();
-    int pixels = g.vectorsPerImage();
+    int cols = m.matrixCols();
+    PhaseLayout layout = m.layout();
     double[] acc = pre[image];
     float[] out = outputs[image];
     float[] bias = plan.bias();
     for (int c = 0; c < cols; c++) {
-      double y = acc[v * cols + c] * outputScale + (digitalBias ? bias[c] : 0.0);
+      double y = acc[v * cols + c] * outputScale
+          + (digitalBias ? bias[layout.channelOf(c)] : 0.0);
       double a;
       if (activation == null) {
         a = y;
@@ -165,7 +166,7 @@ final class CrossbarStageValues implements StageValues {
       } else {
         a = activation.transfer(y);
       }
-      out[c * pixels + v] = (float) a;
+      out[layout.outputIndex(v, c)] = (float) a;
     }
   }
 }

@@ -24,17 +24,10 @@ public final class NetworkPlanner {
     NetworkSpec spec = net.spec();
     Map<String, Tensor> state = net.stateDict();
     List<StagePlan> plans = new ArrayList<>();
-    List<LayerSpec> layers = spec.layers();
-    int i = 0;
-    while (i < layers.size()) {
-      LayerSpec l = layers.get(i);
-      if (!l.isMatrixLayer()) {
-        throw new IllegalArgumentException(role + " layer " + NetworkSpec.layerName(i) + " ("
-            + l.type() + ") does not follow a matrix layer; the chip runs every other layer"
-            + " as part of the crossbar stage before it");
-      }
-      String name = NetworkSpec.layerName(i);
-      ConvGeometry g = geometry(l, spec.inputOf(i), role, name);
+    for (StageLayers s : stages(role, spec)) {
+      LayerSpec l = spec.layers().get(s.matrix());
+      String name = NetworkSpec.layerName(s.matrix());
+      ConvGeometry g = s.geometry();
       float[] weight = state.get(name + ".weight").data();
       float[] matrix = Im2col.weightMatrix(g, weight);
       float[] bias = new float[g.matrixCols()];
@@ -42,75 +35,87 @@ public final class NetworkPlanner {
       if (b != null) {
         System.arraycopy(b.data(), 0, bias, 0, bias.length);
       }
-      i++;
       String folded = "";
-      if (i < layers.size() && layers.get(i) instanceof LayerSpec.BatchNorm2d bn) {
-        String bnName = NetworkSpec.layerName(i);
+      if (s.batchNorm() >= 0) {
+        LayerSpec.BatchNorm2d bn = (LayerSpec.BatchNorm2d) spec.layers().get(s.batchNorm());
+        String bnName = NetworkSpec.layerName(s.batchNorm());
         Im2col.foldBatchNorm(matrix, g.matrixCols(), bias, state.get(bnName + ".weight").data(),
             state.get(bnName + ".bias").data(), state.get(bnName + ".running_mean").data(),
             state.get(bnName + ".running_var").data(), bn.eps());
         folded = bnName;
-        i++;
       }
       String activation = "none";
       double alpha = 0;
-      if (i < layers.size() && !layers.get(i).isMatrixLayer()) {
-        LayerSpec a = layers.get(i);
-        if (a instanceof LayerSpec.ReLU) {
-          activation = "relu";
-        } else if (a instanceof LayerSpec.LeakyReLU lr) {
-          activation = "leaky-relu";
-          alpha = lr.alpha();
-        } else if (a instanceof LayerSpec.Tanh) {
-          activation = "tanh";
-        } else if (a instanceof LayerSpec.Sigmoid) {
-          activation = "sigmoid";
-        } else {
-          throw new IllegalArgumentException(role + " layer " + NetworkSpec.layerName(i) + " ("
-              + a.type() + ") cannot follow a matrix layer here; expected a batchnorm or an"
-              + " activation");
-        }
-        i++;
+      if (s.activation() >= 0) {
+        LayerSpec a = spec.layers().get(s.activation());
+        activation = a.chipActivation();
+        alpha = a.chipActivationAlpha();
       }
       plans.add(new StagePlan(role, name, l.type(), g, matrix, bias, activation, alpha, folded));
     }
     return plans;
   }
 
-  /** A matrix layer's place in a network: module name, layer type and crossbar geometry. */
-  public record MatrixLayer(String network, String layer, String kind, ConvGeometry geometry) {}
+  /**
+   * One crossbar stage of a network, by layer index: its matrix layer, the batchnorm folded into
+   * it and the activation it ends in (-1 when absent), and its crossbar geometry.
+   */
+  record StageLayers(int matrix, int batchNorm, int activation, ConvGeometry geometry) {}
 
-  /** The matrix layers of a network spec (no weights needed): what a mapping report lists. */
-  public static List<MatrixLayer> matrixLayers(String role, NetworkSpec spec) {
-    List<MatrixLayer> out = new ArrayList<>();
-    for (int i = 0; i < spec.size(); i++) {
-      LayerSpec l = spec.layers().get(i);
-      if (l.isMatrixLayer()) {
-        String name = NetworkSpec.layerName(i);
-        out.add(new MatrixLayer(role, name, l.type(), geometry(l, spec.inputOf(i), role, name)));
+  /**
+   * Splits a network into crossbar stages without weights, refusing what the chip cannot run: the
+   * one structural check that {@code map} and {@code generate} share.
+   */
+  static List<StageLayers> stages(String role, NetworkSpec spec) {
+    List<LayerSpec> layers = spec.layers();
+    List<StageLayers> out = new ArrayList<>();
+    int i = 0;
+    while (i < layers.size()) {
+      LayerSpec l = layers.get(i);
+      String name = NetworkSpec.layerName(i);
+      if (!l.isMatrixLayer()) {
+        throw new IllegalArgumentException(role + " layer " + name + " ("
+            + l.type() + ") does not follow a matrix layer; the chip runs every other layer"
+            + " as part of the crossbar stage before it");
       }
+      ConvGeometry g;
+      try {
+        g = l.geometry(spec.inputOf(i));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(role + " " + name + ": " + e.getMessage(), e);
+      }
+      int matrix = i++;
+      int bn = -1;
+      if (i < layers.size() && layers.get(i) instanceof LayerSpec.BatchNorm2d) {
+        bn = i++;
+      }
+      int act = -1;
+      if (i < layers.size() && !layers.get(i).isMatrixLayer()) {
+        if (layers.get(i).chipActivation() == null) {
+          throw new IllegalArgumentException(role + " layer " + NetworkSpec.layerName(i) + " ("
+              + layers.get(i).type() + ") cannot follow a matrix layer here; expected a batchnorm or an"
+              + " activation");
+        }
+        act = i++;
+      }
+      out.add(new StageLayers(matrix, bn, act, g));
     }
     return out;
   }
 
-  /** The crossbar geometry of a matrix layer receiving {@code in}. */
-  static ConvGeometry geometry(LayerSpec l, Shape in, String role, String name) {
-    if (l instanceof LayerSpec.ConvTranspose2d c) {
-      return ConvGeometry.transposed(c.in(), c.out(), c.kernel(), c.stride(), c.padding(),
-          c.outputPadding(), in.height(), in.width());
+  /** A matrix layer's place in a network: module name, layer type and crossbar geometry. */
+  public record MatrixLayer(String network, String layer, String kind, ConvGeometry geometry) {}
+
+  /**
+   * The matrix layers of a network spec (no weights needed): what a mapping report lists. Refuses
+   * a network the chip cannot run with the same line as {@link #plan}.
+   */
+  public static List<MatrixLayer> matrixLayers(String role, NetworkSpec spec) {
+    List<MatrixLayer> out = new ArrayList<>();
+    for (StageLayers s : stages(role, spec)) {
+      out.add(new MatrixLayer(role, NetworkSpec.layerName(s.matrix()),
+          spec.layers().get(s.matrix()).type(), s.geometry()));
     }
-    if (l instanceof LayerSpec.Conv2d c) {
-      return ConvGeometry.conv(c.in(), c.out(), c.kernel(), c.stride(), c.padding(), in.height(),
-          in.width());
-    }
-    if (l instanceof LayerSpec.Linear f) {
-      // a linear layer on C×H×W is a convolution whose kernel covers the whole (square) input
-      if (in.height() != in.width()) {
-        throw new IllegalArgumentException(role + " " + name + ": a Linear layer on a non-square"
-            + " input " + in + " cannot be mapped; expected H == W");
-      }
-      return ConvGeometry.conv(in.channels(), f.out(), in.height(), 1, 0, in.height(), in.width());
-    }
-    throw new IllegalArgumentException(role + " " + name + ": not a matrix layer: " + l.type());
+    return out;
   }
 }

@@ -29,8 +29,6 @@ public record ConvGeometry(
     checkArgument(padding >= 0, "padding must be >= 0, got %s", padding);
     checkArgument(outputPadding >= 0 && (outputPadding < stride || outputPadding == 0),
         "outputPadding must be in [0, stride), got %s", outputPadding);
-    checkArgument(!transposed || padding <= kernel - 1,
-        "transposed padding must be <= kernel-1, got %s", padding);
     checkArgument(inHeight > 0 && inWidth > 0, "input size must be positive, got %sx%s", inHeight, inWidth);
     checkArgument(outHeightOf(transposed, inHeight, kernel, stride, padding, outputPadding) > 0,
         "layer produces an empty output from %sx%s", inHeight, inWidth);
@@ -117,6 +115,32 @@ public record ConvGeometry(
     long useful = usefulTaps(outHeight(), inHeight) * usefulTaps(outWidth(), inWidth)
         * inChannels * (long) outChannels;
     return macsPerformed() - useful;
+  }
+
+  /**
+   * Performed MACs whose input is a zero inserted between original pixels (not padding): a tap
+   * pair counts when both axes land inside the zero-inserted input's extent
+   * {@code [0, (in−1)·stride]} and at least one lands between pixels. 0 for a convolution.
+   */
+  public long insertedZeroMacs() {
+    long inExtent = extentTaps(outHeight(), inHeight) * extentTaps(outWidth(), inWidth);
+    long useful = usefulTaps(outHeight(), inHeight) * usefulTaps(outWidth(), inWidth);
+    return (inExtent - useful) * inChannels * (long) outChannels;
+  }
+
+  /** Pairs (output position, kernel offset) along one axis inside the zero-inserted extent. */
+  private long extentTaps(int outSize, int inSize) {
+    long taps = 0;
+    int last = (inSize - 1) * dilation();
+    for (int o = 0; o < outSize; o++) {
+      for (int kk = 0; kk < kernel; kk++) {
+        int pos = o * convStride() + kk - convPadLow();
+        if (pos >= 0 && pos <= last) {
+          taps++;
+        }
+      }
+    }
+    return taps;
   }
 
   /** Pairs (output position, kernel offset) along one axis that read an original input pixel. */

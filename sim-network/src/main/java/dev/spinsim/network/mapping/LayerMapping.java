@@ -1,10 +1,18 @@
 package dev.spinsim.network.mapping;
 
 /**
- * How one layer occupies crossbars: the im2col matrix, its split into row and column blocks, and
- * the work it costs per image. Row-major block order: crossbar {@code (rb, cb)} holds matrix rows
- * {@code [rb·R, min((rb+1)·R, rows))} and logical columns {@code [cb·L, min((cb+1)·L, cols))}
- * where L is the logical columns per crossbar.
+ * How one layer occupies crossbars: the (stacked) matrix its phases form, the split into row and
+ * column blocks, and the work it costs per image. Row-major block order: crossbar {@code (rb, cb)}
+ * holds the rows of row block {@code rb} ({@link PhaseLayout#firstRowOfBlock}; every phase starts
+ * a new block) and logical columns {@code [cb·L, min((cb+1)·L, cols))} where L is the logical
+ * columns per crossbar.
+ *
+ * @param strategy the strategy's name, e.g. {@code dense} or {@code sub-pixel}
+ * @param macsPerformed multiply-accumulates the crossbars perform per image
+ * @param zeroMacs of those, MACs whose input is an inserted zero or padding
+ * @param insertedZeroMacs of those, MACs on zeros inserted between input pixels (0 unless the
+ *     strategy keeps the zero-insertion rewrite)
+ * @param layout the phases, vectors and row blocks
  */
 public record LayerMapping(
     String layer,
@@ -22,7 +30,30 @@ public record LayerMapping(
     long cellsAvailable,
     long vectorsPerImage,
     long macsPerformed,
-    long zeroMacs) {
+    long zeroMacs,
+    long insertedZeroMacs,
+    PhaseLayout layout) {
+
+  /** Places {@code layout} on the crossbars {@code o} describes. */
+  static LayerMapping place(String layer, String strategy, PhaseLayout layout, MappingOptions o) {
+    int cols = layout.matrixCols();
+    int logicalPerXbar = o.scheme().logicalColumnsPerCrossbar(o.crossbarCols());
+    int rowBlocks = layout.rowBlocks();
+    int colBlocks = (cols + logicalPerXbar - 1) / logicalPerXbar;
+    long used = 0;
+    for (int rb = 0; rb < rowBlocks; rb++) {
+      int r = layout.rowsInBlock(rb);
+      for (int cb = 0; cb < colBlocks; cb++) {
+        int c = Math.min(logicalPerXbar, cols - cb * logicalPerXbar);
+        used += o.scheme().cellsUsed(r, c);
+      }
+    }
+    long available = (long) rowBlocks * colBlocks * o.crossbarRows() * o.crossbarCols();
+    return new LayerMapping(layer, layout.geometry(), strategy, o.scheme(), layout.matrixRows(),
+        cols, o.crossbarRows(), logicalPerXbar, rowBlocks, colBlocks, o.replicationOf(layer),
+        used, available, layout.vectorsPerImage(), layout.macsPerformed(), layout.zeroMacs(),
+        layout.insertedZeroMacs(), layout);
+  }
 
   /** Crossbars holding one copy of the layer. */
   public int crossbarsPerCopy() {
@@ -36,7 +67,7 @@ public record LayerMapping(
 
   /** Fraction of the allocated cells that hold a weight (or reference) value. */
   public double cellUtilisation() {
-    return (double) cellsUsed / cellsAvailable;
+    return cellsAvailable == 0 ? 0 : (double) cellsUsed / cellsAvailable;
   }
 
   /** Fraction of the performed MACs that multiply an inserted zero or padding. */
@@ -44,9 +75,18 @@ public record LayerMapping(
     return macsPerformed == 0 ? 0 : (double) zeroMacs / macsPerformed;
   }
 
+  /** Crossbar reads (of all bit cycles as one) per image: each vector reads its phase's blocks. */
+  public long crossbarReadsPerImage() {
+    long reads = 0;
+    for (int ph = 0; ph < layout.phases(); ph++) {
+      reads += layout.vectorsOfPhase(ph) * layout.blocks(ph) * colBlocks;
+    }
+    return reads;
+  }
+
   /** Matrix rows held by row block {@code rb}. */
   public int rowsInBlock(int rb) {
-    return Math.min(crossbarRows, matrixRows - rb * crossbarRows);
+    return layout.rowsInBlock(rb);
   }
 
   /** Physical columns a block of {@code logicalCols} weight columns occupies. */

@@ -17,8 +17,8 @@ public record MappingConfig(String strategy, String biasMode, String partialSums
       "strategy: dense\nbiasMode: digital\npartialSums: digital\nreplication: {}\n";
 
   public MappingConfig {
-    checkArgument("dense".equals(strategy), "must be dense (the only strategy so far), got %s",
-        strategy);
+    checkArgument("dense".equals(strategy) || "sub-pixel".equals(strategy),
+        "must be dense or sub-pixel, got %s", strategy);
     checkArgument("digital".equals(biasMode) || "bias-row".equals(biasMode),
         "must be digital or bias-row, got %s", biasMode);
     checkArgument("digital".equals(partialSums) || "analog".equals(partialSums),
@@ -28,8 +28,19 @@ public record MappingConfig(String strategy, String biasMode, String partialSums
         "replication of %s must be a positive integer, got %s", layer, k));
   }
 
+  /** The strategy named by {@code strategy}: {@code dense} or {@code sub-pixel}. */
   public MappingStrategy strategyObject() {
-    return new DenseMapping();
+    return strategyNamed(strategy);
+  }
+
+  /** {@link DenseMapping} for {@code dense}, {@link SubPixelMapping} for {@code sub-pixel}. */
+  public static MappingStrategy strategyNamed(String name) {
+    return switch (name) {
+      case "dense" -> new DenseMapping();
+      case "sub-pixel" -> new SubPixelMapping();
+      default -> throw new IllegalArgumentException("mapping.strategy: must be dense or sub-pixel,"
+          + " got " + name);
+    };
   }
 
   public BiasMode biasModeValue() {

@@ -38,7 +38,7 @@ final class Layers {
     Conv2dLayer(LayerSpec.Conv2d spec, List<Parameter> params, WeightQuantizer quantizer) {
       this.spec = spec;
       this.weight = params.get(0);
-      this.bias = spec.bias() ? params.get(1) : null;
+      this.bias = params.size() > 1 ? params.get(1) : null;
       this.quantizer = quantizer;
     }
 
@@ -80,7 +80,7 @@ final class Layers {
     ConvTranspose2dLayer(LayerSpec.ConvTranspose2d spec, List<Parameter> params, WeightQuantizer quantizer) {
       this.spec = spec;
       this.weight = params.get(0);
-      this.bias = spec.bias() ? params.get(1) : null;
+      this.bias = params.size() > 1 ? params.get(1) : null;
       this.quantizer = quantizer;
     }
 
@@ -118,7 +118,7 @@ final class Layers {
 
     LinearLayer(LayerSpec.Linear spec, List<Parameter> params, WeightQuantizer quantizer) {
       this.weight = params.get(0);
-      this.bias = spec.bias() ? params.get(1) : null;
+      this.bias = params.size() > 1 ? params.get(1) : null;
       this.quantizer = quantizer;
     }
 

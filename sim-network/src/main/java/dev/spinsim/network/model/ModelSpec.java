@@ -18,4 +18,9 @@ public record ModelSpec(String name, String source, int latent, Shape image, Net
     checkArgument(discriminator.output().equals(new Shape(1, 1, 1)),
         "%s: discriminator must end in 1x1x1, produces %s", source, discriminator.output());
   }
+
+  /** This model with its networks replaced (e.g. with their biases decided by the weights files). */
+  public ModelSpec withNetworks(NetworkSpec g, NetworkSpec d) {
+    return new ModelSpec(name, source, latent, image, g, d);
+  }
 }

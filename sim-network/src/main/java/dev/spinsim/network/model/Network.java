@@ -29,6 +29,7 @@ public final class Network {
 
   /** A network whose matrix layers and activations follow {@code hardware} in every forward pass. */
   public Network(NetworkSpec spec, HardwareAwareness hardware) {
+    spec = spec.withBiases(name -> true);
     this.spec = spec;
     this.hardware = hardware;
     for (int i = 0; i < spec.size(); i++) {
@@ -40,26 +41,9 @@ public final class Network {
         state.put(name, param);
         ps.add(param);
       }
-      layers.add(build(l, ps, hardware));
+      layers.add(l.runtime(ps, hardware));
     }
     resetDefaults();
-  }
-
-  private static Layers.Layer build(LayerSpec l, List<Parameter> ps, HardwareAwareness hw) {
-    if (l instanceof LayerSpec.Conv2d c) {
-      return new Layers.Conv2dLayer(c, ps, hw.quantizer());
-    } else if (l instanceof LayerSpec.ConvTranspose2d c) {
-      return new Layers.ConvTranspose2dLayer(c, ps, hw.quantizer());
-    } else if (l instanceof LayerSpec.Linear c) {
-      return new Layers.LinearLayer(c, ps, hw.quantizer());
-    } else if (l instanceof LayerSpec.BatchNorm2d b) {
-      return new Layers.BatchNormLayer(b, ps);
-    } else if (l instanceof LayerSpec.ReLU && hw.relu() != null) {
-      return new Layers.TransferActivation(hw.relu());
-    } else if (l instanceof LayerSpec.LeakyReLU lr && hw.leakyRelu() != null) {
-      return new Layers.TransferActivation(hw.leakyRelu().apply(lr.alpha()));
-    }
-    return new Layers.ExactActivation(l);
   }
 
   /** BN weight 1, running_var 1, everything else 0. */
@@ -193,23 +177,123 @@ public final class Network {
   }
 
   /**
-   * Copies {@code tensors} into the network; every expected name must be present with the
-   * expected shape ({@code source} names the origin in errors). Extra names such as
-   * {@code num_batches_tracked} are ignored.
+   * Copies {@code tensors} into the network after checking every one of them, so a bad file is
+   * refused when it is read, never halfway through a simulation ({@code source} names the file
+   * in the one-line error): every expected name must be present with the expected shape; no other
+   * name may be there (except PyTorch's {@code num_batches_tracked} counters); weights, biases,
+   * batchnorm scales and shifts and running means must be finite; a running variance must be
+   * non-negative and not NaN (+∞ is allowed: PyTorch's eval-mode batchnorm then outputs the
+   * channel's shift, and so does ours).
    */
   public void loadStateDict(Map<String, Tensor> tensors, String source) {
     for (Map.Entry<String, Parameter> e : state.entrySet()) {
-      Tensor t = tensors.get(e.getKey());
+      String name = e.getKey();
+      Tensor t = tensors.get(name);
       int[] want = e.getValue().value().shape();
+      int layer = layerIndex(name);
+      String what = spec.key(layer) + " (" + spec.layers().get(layer).type() + ")";
       if (t == null) {
-        throw new IllegalArgumentException(source + ": missing tensor '" + e.getKey() + "' of shape " + Arrays.toString(want)
-            + " for the " + spec.role());
+        throw new IllegalArgumentException(source + ": missing tensor '" + name + "' of shape "
+            + Arrays.toString(want) + " for " + what + "; " + missingHint(name, layer, tensors));
       }
       if (!Arrays.equals(t.shape(), want)) {
-        throw new IllegalArgumentException(source + ": tensor '" + e.getKey() + "' has shape " + t.shapeString()
-            + " but the " + spec.role() + " expects " + Arrays.toString(want));
+        throw new IllegalArgumentException(source + ": tensor '" + name + "' has shape " + t.shapeString()
+            + " but " + what + " expects " + Arrays.toString(want)
+            + "; the model's layer does not match the file (check its in/out/kernel keys)");
       }
+      checkValues(source, name, t, what);
+    }
+    for (String name : tensors.keySet()) {
+      if (!state.containsKey(name) && !name.endsWith(".num_batches_tracked")) {
+        throw new IllegalArgumentException(source + ": tensor '" + name + "' is not used by the "
+            + spec.role() + "; " + unusedHint(name));
+      }
+    }
+    for (Map.Entry<String, Parameter> e : state.entrySet()) {
+      Tensor t = tensors.get(e.getKey());
       System.arraycopy(t.data(), 0, e.getValue().value().data(), 0, t.size());
     }
+  }
+
+  private String missingHint(String name, int layer, Map<String, Tensor> tensors) {
+    LayerSpec l = spec.layers().get(layer);
+    if (name.endsWith(".bias") && l.isMatrixLayer()) {
+      return "the file has no bias for this layer: set 'bias: false' on " + spec.key(layer)
+          + " in the model (or --set model." + spec.key(layer) + ".bias=false), or leave 'bias' out"
+          + " to take it from the weights file";
+    }
+    if (tensors.keySet().stream().noneMatch(k -> k.startsWith("main."))) {
+      return "the file's tensors are not named main.<i>.<param> (it holds " + first(tensors.keySet())
+          + "): rename them as PyTorch's nn.Sequential 'main' does, e.g. with tools/pt2spinsim.py";
+    }
+    return "the model's " + spec.role() + " list does not match the file's layers (a layer missing"
+        + " or extra before " + NetworkSpec.layerName(layer) + "?); the file holds " + first(tensors.keySet());
+  }
+
+  private String unusedHint(String name) {
+    String[] parts = name.split("\\.");
+    int layer = -1;
+    if (parts.length == 3 && parts[0].equals("main")) {
+      try {
+        layer = Integer.parseInt(parts[1]);
+      } catch (NumberFormatException e) {
+        layer = -1;
+      }
+    }
+    if (layer < 0 || layer >= spec.size()) {
+      return "the " + spec.role() + " has layers main.0 to main." + (spec.size() - 1)
+          + ": is this the right model (--model) for this file?";
+    }
+    LayerSpec l = spec.layers().get(layer);
+    if (parts[2].equals("bias") && l.isMatrixLayer()) {
+      return spec.key(layer) + " (" + l.type() + ") has 'bias: false' in the model: set it to true"
+          + " (or --set model." + spec.key(layer) + ".bias=true), or leave 'bias' out to take it from the"
+          + " weights file";
+    }
+    return spec.key(layer) + " is a " + l.type() + ", which has no '" + parts[2]
+        + "': the model's " + spec.role() + " list does not match the file's layers";
+  }
+
+  private static String first(java.util.Collection<String> names) {
+    List<String> l = names.stream().limit(4).toList();
+    return l + (names.size() > 4 ? " and " + (names.size() - 4) + " more" : "");
+  }
+
+  /** Refuses values that make the layer unusable, naming the first bad element. */
+  private static void checkValues(String source, String name, Tensor t, String what) {
+    boolean variance = name.endsWith(".running_var");
+    float[] d = t.data();
+    int bad = -1;
+    int count = 0;
+    for (int i = 0; i < d.length; i++) {
+      float v = d[i];
+      boolean wrong = variance ? (Float.isNaN(v) || v < 0) : !Float.isFinite(v);
+      if (wrong) {
+        count++;
+        if (bad < 0) {
+          bad = i;
+        }
+      }
+    }
+    if (bad < 0) {
+      return;
+    }
+    String why = variance
+        ? "a running variance must be >= 0 (a variance; +inf is allowed)"
+        : "a non-finite " + (name.endsWith("running_mean") ? "running mean" : "parameter")
+            + " makes every output NaN (a corrupt checkpoint or a diverged training run?)";
+    throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+        "%s: tensor '%s' (%s of %s) holds %s at %s (%d bad value%s of %d); %s", source, name,
+        Arrays.toString(t.shape()), what, d[bad], index(t.shape(), bad), count, count == 1 ? "" : "s",
+        d.length, why));
+  }
+
+  private static String index(int[] shape, int flat) {
+    int[] idx = new int[shape.length];
+    for (int k = shape.length - 1; k >= 0; k--) {
+      idx[k] = flat % shape[k];
+      flat /= shape[k];
+    }
+    return Arrays.toString(idx);
   }
 }

@@ -76,7 +76,14 @@ public record GenerationResult(
     for (var m : chip.mappings()) {
       crossbars += m.crossbars();
     }
-    return b.quality(quality).chip(chip.tiles(), crossbars, run.eventsProcessed()).build();
+    long outside = 0;
+    for (float v : images()) {
+      if (!(v >= -1f && v <= 1f)) {
+        outside++;
+      }
+    }
+    return b.quality(quality).chip(chip.tiles(), crossbars, run.eventsProcessed())
+        .pixelsOutsideUnitRange(outside).build();
   }
 
   /** The discriminator's scores, or null when D did not run. */

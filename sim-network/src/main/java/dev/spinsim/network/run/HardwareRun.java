@@ -43,17 +43,17 @@ public final class HardwareRun {
     if (mode == RunMode.FUNCTIONAL) {
       for (int i = 0; i < images; i++) {
         for (Stage st : stages) {
-          int vectors = st.geometry.vectorsPerImage();
+          int vectors = st.vectorsPerImage();
           for (int v = 0; v < vectors; v++) {
             st.values.computeVector(i, v);
-            PipelineSimulation.recordDrives(st, ledger);
+            PipelineSimulation.recordDrives(st, ledger, v);
             st.values.finishVector(i, v);
           }
         }
         progress.accept(i);
       }
       for (Stage st : stages) {
-        PipelineSimulation.recordClosedForm(st, ledger, (long) images * st.geometry.vectorsPerImage());
+        PipelineSimulation.recordClosedForm(st, ledger, (long) images * st.vectorsPerImage());
       }
       return r;
     }
@@ -72,7 +72,7 @@ public final class HardwareRun {
         r.stageEndPs[s][i] = p.stageEndPs(s, i);
       }
     }
-    if (trace.level() == TraceLevel.LAYER) {
+    if (trace.enabled(TraceLevel.LAYER)) {
       r.traceLayers(trace, ledger, pricePj);
     }
     return r;
@@ -95,10 +95,10 @@ public final class HardwareRun {
           }
         }
       }
-      long count = st.geometry.vectorsPerImage();
+      long count = st.vectorsPerImage();
       for (int i = 0; i < images; i++) {
         trace.record(stageStartPs[s][i], stageEndPs[s][i], st.traceLayer, "layer", st.traceLayer,
-            st.firstTile, count, energy / images);
+            i, st.firstTile, count, energy / images);
       }
     }
   }

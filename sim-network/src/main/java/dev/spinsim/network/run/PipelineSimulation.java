@@ -8,10 +8,10 @@ import dev.spinsim.core.event.Simulator;
 import dev.spinsim.core.resource.Resource;
 import dev.spinsim.core.trace.TraceLevel;
 import dev.spinsim.core.trace.TraceSink;
-import dev.spinsim.devices.crossbar.ReadCounts;
 import dev.spinsim.network.mapping.ConvGeometry;
 import dev.spinsim.network.mapping.LayerMapping;
 import dev.spinsim.network.mapping.PartialSums;
+import dev.spinsim.network.mapping.PhaseLayout;
 import java.util.Arrays;
 import java.util.function.IntConsumer;
 
@@ -114,9 +114,10 @@ public final class PipelineSimulation {
       ConvGeometry g = stages[s].geometry;
       pixelsWritten[s] = new int[images * g.outHeight()];
       rowDone[s] = new boolean[images * g.outHeight()];
-      outstanding[s] = new int[images * g.vectorsPerImage()];
+      outstanding[s] = new int[images * stages[s].vectorsPerImage()];
       if (stages[s].partialSums == PartialSums.ANALOG) {
-        analogJoin[s] = new int[images * g.vectorsPerImage() * stages[s].chainsPerCopy()
+        analogJoin[s] = new int[images * stages[s].vectorsPerImage()
+            * stages[s].stacks.maxStacksOfPhase() * stages[s].mapping.colBlocks()
             * stages[s].bitCycles];
       }
       Arrays.fill(stageStartPs[s], -1);
@@ -191,7 +192,7 @@ public final class PipelineSimulation {
     Stage st = stages[s];
     ConvGeometry g = st.geometry;
     int oh = g.outHeight();
-    int ow = g.outWidth();
+    PhaseLayout layout = st.mapping.layout();
     int arrived = rowsArrived[s][image];
     while (nextRow[s][image] < oh) {
       int r = nextRow[s][image];
@@ -199,8 +200,10 @@ public final class PipelineSimulation {
       if (last >= arrived || (last < 0 && arrived == 0)) {
         break;
       }
-      for (int x = 0; x < ow; x++) {
-        sim.schedule(now, P_VECTOR, vectorStart, pack(image, s, r * ow + x, 0, 0));
+      // the row's pixels; under sub-pixel they belong to different phases (crossbars)
+      int v0 = layout.firstVectorOfRow(r);
+      for (int x = 0, n = layout.vectorsInRow(r); x < n; x++) {
+        sim.schedule(now, P_VECTOR, vectorStart, pack(image, s, v0 + x, 0, 0));
       }
       nextRow[s][image]++;
     }
@@ -218,7 +221,7 @@ public final class PipelineSimulation {
     long bits = (long) st.liveInputs[v] * st.inputBits;
     long fetchPs = st.timing.inputReadPs(bits);
     long start = st.inputPort.acquire(now, fetchPs);
-    record(c.inputBuffer, c.readBit, bits, start, start + fetchPs, st, st.tileOf(0));
+    record(c.inputBuffer, c.readBit, bits, start, start + fetchPs, st, image(p), st.tileOf(0));
     if (stageStartPs[si][image] < 0) {
       stageStartPs[si][image] = start;
     }
@@ -227,29 +230,40 @@ public final class PipelineSimulation {
     }
     st.values.computeVector(image, v);
     int perCopy = st.perCopy();
-    int chains = st.chainsPerCopy();
-    outstanding[si][image * st.geometry.vectorsPerImage() + v] = chains * st.bitCycles;
+    PhaseLayout layout = st.mapping.layout();
+    int ph = layout.phaseOf(v);
+    int blocks = layout.blocks(ph);
+    int colBlocks = st.mapping.colBlocks();
+    if (blocks == 0) {
+      // a phase no kernel tap reaches: the output is the bias alone, no crossbar is read
+      sim.schedule(start + fetchPs, P_ACCUMULATE, accumulate, pack(image, si, v, 0, 0));
+      return;
+    }
+    int stacks = st.stacks.stacksOfPhase(ph);
+    outstanding[si][image * st.vectorsPerImage() + v] = stacks * colBlocks * st.bitCycles;
     if (st.partialSums == PartialSums.ANALOG) {
-      int base = (image * st.geometry.vectorsPerImage() + v) * chains * st.bitCycles;
-      for (int ch = 0; ch < chains; ch++) {
-        Arrays.fill(analogJoin[si], base + ch * st.bitCycles, base + (ch + 1) * st.bitCycles,
-            st.stackSize(ch));
+      int per = colBlocks * st.bitCycles;
+      int base = (image * st.vectorsPerImage() + v) * st.stacks.maxStacksOfPhase() * per;
+      for (int k = 0; k < stacks; k++) {
+        Arrays.fill(analogJoin[si], base + k * per, base + (k + 1) * per,
+            st.stacks.blocks(st.stacks.firstStack(ph) + k));
       }
     }
     int copy = v % st.mapping.replication();
-    // the copy's row drivers take the vector once it is fetched and keep it for all bit cycles
+    // the phase's row drivers take the vector once it is fetched and keep it for all bit cycles
     long readsPs = (long) st.bitCycles * st.timing.readPs();
-    long readStart = st.copyDrivers[copy].acquire(start + fetchPs, readsPs);
+    long readStart = st.copyDrivers[copy * layout.phases() + ph].acquire(start + fetchPs, readsPs);
+    int first = layout.firstBlock(ph) * colBlocks;
     // the row drives and cell reads of the vector's bit cycles on each crossbar: the driven slice
     // of the read's closed form (a crossbar's reads follow one another from readStart)
-    for (int x = 0; x < perCopy; x++) {
+    for (int x = first; x < first + blocks * colBlocks; x++) {
       long driven = st.values.drivenRowCycles(x);
       int xb = copy * perCopy + x;
-      record(c.dac, c.convert, driven, readStart, readStart + readsPs, st, st.tileOf(xb));
+      record(c.dac, c.convert, driven, readStart, readStart + readsPs, st, image, st.tileOf(xb));
       record(c.crossbar, c.cellRead, st.reads[st.chainOf(x)].cellReads(driven), readStart,
-          readStart + readsPs, st, st.tileOf(xb));
+          readStart + readsPs, st, image, st.tileOf(xb));
     }
-    for (int x = 0; x < perCopy; x++) {
+    for (int x = first; x < first + blocks * colBlocks; x++) {
       sim.schedule(readStart, P_READ, read, pack(image, si, v, copy * perCopy + x, 0));
     }
   }
@@ -276,8 +290,11 @@ public final class PipelineSimulation {
     }
     if (st.partialSums == PartialSums.ANALOG) {
       int v = vector(p);
-      int idx = ((image * st.geometry.vectorsPerImage() + v) * st.chainsPerCopy() + chain)
-          * st.bitCycles + bit;
+      int colBlocks = st.mapping.colBlocks();
+      int stack = chain / colBlocks;
+      int k = stack - st.stacks.firstStack(st.mapping.layout().phaseOf(v));
+      int idx = (((image * st.vectorsPerImage() + v) * st.stacks.maxStacksOfPhase() + k)
+          * colBlocks + chain % colBlocks) * st.bitCycles + bit;
       if (--analogJoin[si][idx] > 0) {
         return;
       }
@@ -288,10 +305,10 @@ public final class PipelineSimulation {
     }
     int cols = st.reads[chain].conversionsPerCycle();
     StageComponents c = st.ids;
-    record(c.sampleHold, c.sample, cols, now, now, st, st.tileOf(xb));
+    record(c.sampleHold, c.sample, cols, now, now, st, image, st.tileOf(xb));
     long start = st.adcBanks[xb].acquire(now, st.timing.convertPs());
     long end = start + st.timing.convertPs();
-    record(c.adc, c.convert, cols, start, end, st, st.tileOf(xb));
+    record(c.adc, c.convert, cols, start, end, st, image, st.tileOf(xb));
     sim.schedule(end, P_CONVERT_DONE, convertDone, p);
   }
 
@@ -301,14 +318,14 @@ public final class PipelineSimulation {
     long start = st.shiftAdd.acquire(now, st.timing.shiftAddPs());
     long end = start + st.timing.shiftAddPs();
     StageComponents c = st.ids;
-    record(c.shiftAdd, c.op, cols, start, end, st, st.tileOf(xbar(p)));
+    record(c.shiftAdd, c.op, cols, start, end, st, image(p), st.tileOf(xbar(p)));
     sim.schedule(end, P_SHIFT_DONE, shiftDone, p);
   }
 
   private void onShiftDone(Simulator s, long now, long p) {
     int si = stage(p);
     Stage st = stages[si];
-    int slot = image(p) * st.geometry.vectorsPerImage() + vector(p);
+    int slot = image(p) * st.vectorsPerImage() + vector(p);
     if (--outstanding[si][slot] == 0) {
       sim.schedule(now, P_ACCUMULATE, accumulate, pack(image(p), si, vector(p), 0, 0));
     }
@@ -318,10 +335,11 @@ public final class PipelineSimulation {
     Stage st = stages[stage(p)];
     long start = st.accumulator.acquire(now, st.timing.accumulatePs());
     long end = start + st.timing.accumulatePs();
-    int partials = st.stacks - 1;
+    int stacks = st.stacks.stacksOfPhase(st.mapping.layout().phaseOf(vector(p)));
+    int partials = Math.max(stacks - 1, 0);
     StageComponents c = st.ids;
     record(c.shiftAdd, c.op, (long) partials * st.mapping.matrixCols(), start, end, st,
-        st.tileOf(0));
+        image(p), st.tileOf(0));
     sim.schedule(end, P_ACTIVATE, activate, p);
   }
 
@@ -330,12 +348,12 @@ public final class PipelineSimulation {
     long start = st.activationUnits.acquire(now, st.timing.activatePs());
     long end = start + st.timing.activatePs();
     StageComponents c = st.ids;
-    record(c.activation, c.activate, st.mapping.matrixCols(), start, end, st, st.tileOf(0));
+    record(c.activation, c.activate, st.mapping.matrixCols(), start, end, st, image(p), st.tileOf(0));
     st.values.finishVector(image(p), vector(p));
     long wStart = st.outputPort.acquire(end, st.timing.outputWritePs());
     long wEnd = wStart + st.timing.outputWritePs();
     record(c.outputBuffer, c.writeBit, (long) st.mapping.matrixCols() * st.outputBits, wStart,
-        wEnd, st, st.tileOf(0));
+        wEnd, st, image(p), st.tileOf(0));
     sim.schedule(wEnd, P_WRITE_DONE, writeDone, p);
   }
 
@@ -344,6 +362,14 @@ public final class PipelineSimulation {
     Stage st = stages[si];
     int image = image(p);
     int ow = st.geometry.outWidth();
+    if (st.mapping.layout().coversAllPixels()) {
+      // one vector wrote the whole map: every row leaves
+      for (int row = 0; row < st.geometry.outHeight(); row++) {
+        pixelsWritten[si][image * st.geometry.outHeight() + row] = ow;
+        sim.schedule(now, P_TRANSFER, transfer, pack(image, si, row, 0, 0));
+      }
+      return;
+    }
     int row = vector(p) / ow;
     int idx = image * st.geometry.outHeight() + row;
     if (++pixelsWritten[si][idx] == ow) {
@@ -355,9 +381,9 @@ public final class PipelineSimulation {
     Stage st = stages[stage(p)];
     long start = st.interconnect.acquire(now, st.timing.transferRowPs());
     long end = start + st.timing.transferRowPs();
-    long bits = (long) st.geometry.outWidth() * st.mapping.matrixCols() * st.outputBits;
+    long bits = (long) st.geometry.outWidth() * st.geometry.outChannels() * st.outputBits;
     StageComponents c = st.ids;
-    record(c.interconnect, c.transferBit, bits, start, end, st, st.tileOf(0));
+    record(c.interconnect, c.transferBit, bits, start, end, st, image(p), st.tileOf(0));
     sim.schedule(end, P_ARRIVE, arrive, p);
   }
 
@@ -393,35 +419,47 @@ public final class PipelineSimulation {
    */
   public static void recordClosedForm(Stage st, ActionLedger ledger, long vectors) {
     LayerMapping m = st.mapping;
+    PhaseLayout layout = m.layout();
     StageComponents c = st.ids;
-    long perCycle = 0;
-    for (int ch = 0; ch < st.chainsPerCopy(); ch++) {
-      perCycle += st.reads[ch].conversionsPerCycle();
+    long images = vectors / st.vectorsPerImage();
+    long bits = st.bitCycles;
+    long conversions = 0;
+    long accumulations = 0;
+    // per image: every phase's vectors read that phase's chains
+    for (int ph = 0; ph < layout.phases(); ph++) {
+      long n = layout.vectorsOfPhase(ph);
+      int first = st.stacks.firstStack(ph) * m.colBlocks();
+      int chains = st.stacks.stacksOfPhase(ph) * m.colBlocks();
+      for (int ch = first; ch < first + chains; ch++) {
+        conversions += n * st.reads[ch].conversionsPerCycle();
+      }
+      accumulations += n * Math.max(st.stacks.stacksOfPhase(ph) - 1, 0) * m.matrixCols();
     }
-    long conversions = perCycle * st.bitCycles;
-    long accumulations = (long) (st.stacks - 1) * m.matrixCols();
     long cols = m.matrixCols();
     long live = 0;
     for (int n : st.liveInputs) {
       live += n;
     }
-    add(ledger, c.inputBuffer, c.readBit, vectors / st.liveInputs.length * live * st.inputBits);
-    add(ledger, c.sampleHold, c.sample, vectors * conversions);
-    add(ledger, c.adc, c.convert, vectors * conversions);
-    add(ledger, c.shiftAdd, c.op, vectors * (conversions + accumulations));
+    add(ledger, c.inputBuffer, c.readBit, images * live * st.inputBits);
+    add(ledger, c.sampleHold, c.sample, images * conversions * bits);
+    add(ledger, c.adc, c.convert, images * conversions * bits);
+    add(ledger, c.shiftAdd, c.op, images * (conversions * bits + accumulations));
     add(ledger, c.activation, c.activate, vectors * cols);
     add(ledger, c.outputBuffer, c.writeBit, vectors * cols * st.outputBits);
     add(ledger, c.interconnect, c.transferBit, vectors * cols * st.outputBits);
   }
 
   /**
-   * Records the row drives and cell reads of the vector {@code st}'s values computed last: per
-   * crossbar, its driven (row, bit cycle) pairs and their cells (the functional mode's slice of
-   * what {@code onVectorStart} records with times).
+   * Records the row drives and cell reads of {@code vector}, the vector {@code st}'s values
+   * computed last: per crossbar of its phase, its driven (row, bit cycle) pairs and their cells
+   * (the functional mode's slice of what {@code onVectorStart} records with times).
    */
-  public static void recordDrives(Stage st, ActionLedger ledger) {
+  public static void recordDrives(Stage st, ActionLedger ledger, int vector) {
     StageComponents c = st.ids;
-    for (int x = 0; x < st.perCopy(); x++) {
+    PhaseLayout layout = st.mapping.layout();
+    int ph = layout.phaseOf(vector);
+    int first = layout.firstBlock(ph) * st.mapping.colBlocks();
+    for (int x = first; x < first + layout.blocks(ph) * st.mapping.colBlocks(); x++) {
       long driven = st.values.drivenRowCycles(x);
       add(ledger, c.dac, c.convert, driven);
       add(ledger, c.crossbar, c.cellRead, st.reads[st.chainOf(x)].cellReads(driven));
@@ -429,14 +467,21 @@ public final class PipelineSimulation {
   }
 
   /**
-   * Records the row drives and cell reads of {@code vectors} vectors with every row driven in
-   * every bit cycle: the most the reads can cost (a tile kept fully busy).
+   * Records the row drives and cell reads of {@code vectors} vectors (whole images) with every
+   * row driven in every bit cycle: the most the reads can cost (a tile kept fully busy).
    */
   public static void recordFullDrives(Stage st, ActionLedger ledger, long vectors) {
     StageComponents c = st.ids;
-    for (ReadCounts r : st.reads) {
-      add(ledger, c.dac, c.convert, vectors * r.dacConversions());
-      add(ledger, c.crossbar, c.cellRead, vectors * r.cellReads());
+    PhaseLayout layout = st.mapping.layout();
+    long images = vectors / st.vectorsPerImage();
+    for (int ph = 0; ph < layout.phases(); ph++) {
+      long n = images * layout.vectorsOfPhase(ph);
+      int first = st.stacks.firstStack(ph) * st.mapping.colBlocks();
+      int chains = st.stacks.stacksOfPhase(ph) * st.mapping.colBlocks();
+      for (int ch = first; ch < first + chains; ch++) {
+        add(ledger, c.dac, c.convert, n * st.reads[ch].dacConversions());
+        add(ledger, c.crossbar, c.cellRead, n * st.reads[ch].cellReads());
+      }
     }
   }
 
@@ -448,14 +493,14 @@ public final class PipelineSimulation {
 
   /** Adds to the ledger and, at trace level {@code op}, writes the phase as one trace row. */
   private void record(int component, int action, long count, long startPs, long endPs, Stage st,
-      int tile) {
+      int image, int tile) {
     if (count == 0 || component < 0) {
       return;
     }
     ledger.record(component, action, count);
-    if (trace.level() == TraceLevel.OP) {
+    if (trace.enabled(TraceLevel.OP)) {
       trace.record(startPs, endPs, componentNames[component], actionNames[action],
-          st.traceLayer, tile, count,
+          st.traceLayer, image, tile, count,
           count * pricePj[component][action]);
     }
   }

@@ -110,6 +110,7 @@ public final class RunMetrics {
   private final int tiles;
   private final int crossbars;
   private final long events;
+  private final long pixelsOutsideUnitRange;
 
   private RunMetrics(Builder b) {
     checkArgument(b.model != null && !b.model.isBlank(), "model must be given");
@@ -160,6 +161,9 @@ public final class RunMetrics {
     this.tiles = b.tiles;
     this.crossbars = b.crossbars;
     this.events = b.events;
+    checkArgument(b.pixelsOutsideUnitRange >= 0, "pixelsOutsideUnitRange must be >= 0, got %s",
+        b.pixelsOutsideUnitRange);
+    this.pixelsOutsideUnitRange = b.pixelsOutsideUnitRange;
   }
 
   /**
@@ -211,7 +215,9 @@ public final class RunMetrics {
       new Column("rmse_vs_float", "RMSE vs float", Kind.NUMBER, 4, true, RunMetrics::rmseVsFloat),
       new Column("tiles", "tiles", Kind.COUNT, 0, false, RunMetrics::tiles),
       new Column("crossbars", "crossbars", Kind.COUNT, 0, false, RunMetrics::crossbars),
-      new Column("events", "events", Kind.COUNT, 0, false, m -> m.mode == RunMode.FUNCTIONAL ? null : m.events));
+      new Column("events", "events", Kind.COUNT, 0, false, m -> m.mode == RunMode.FUNCTIONAL ? null : m.events),
+      new Column("pixels_outside_unit_range", "pixels outside [-1, 1]", Kind.COUNT, 0, false,
+          RunMetrics::pixelsOutsideUnitRange));
 
   /** Column name → value (null when not measured), in {@link #COLUMNS} order: a sweep's row. */
   public Map<String, Object> values() {
@@ -379,6 +385,14 @@ public final class RunMetrics {
     return events;
   }
 
+  /**
+   * Generated pixel values outside [−1, 1] (NaN counted too): none behind a Tanh; a generator
+   * ending in a linear layer overshoots, and the PNGs clip what is counted here.
+   */
+  public long pixelsOutsideUnitRange() {
+    return pixelsOutsideUnitRange;
+  }
+
   /** A builder with every figure unmeasured (NaN) and no G/D split. */
   public static Builder builder() {
     return new Builder();
@@ -448,6 +462,7 @@ public final class RunMetrics {
     private int tiles;
     private int crossbars;
     private long events;
+    private long pixelsOutsideUnitRange;
 
     private Builder() {}
 
@@ -506,6 +521,12 @@ public final class RunMetrics {
       this.tiles = tiles;
       this.crossbars = crossbars;
       this.events = events;
+      return this;
+    }
+
+    /** How many generated pixel values lie outside [−1, 1]. */
+    public Builder pixelsOutsideUnitRange(long count) {
+      this.pixelsOutsideUnitRange = count;
       return this;
     }
 

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.spinsim.core.resource.Resource;
 import dev.spinsim.devices.crossbar.ReadCounts;
+import dev.spinsim.network.mapping.ColumnStacks;
 import dev.spinsim.network.mapping.ConvGeometry;
 import dev.spinsim.network.mapping.LayerMapping;
 import dev.spinsim.network.mapping.PartialSums;
@@ -24,10 +25,8 @@ public final class Stage {
   final int inputBits;
   final int outputBits;
   final PartialSums partialSums;
-  /** Crossbars one conversion sums (a column stack): 1 with digital partial sums. */
-  final int stackHeight;
-  /** Column stacks per column block: ceil(rowBlocks / stackHeight). */
-  final int stacks;
+  /** The column stacks: one crossbar each with digital partial sums. */
+  final ColumnStacks stacks;
   /**
    * The closed-form read of each chain of one copy (index {@code stack·colBlocks + cb}; with
    * digital partial sums a chain is one crossbar), every row driven: the one count of a read that
@@ -39,11 +38,12 @@ public final class Stage {
   /** Crossbars of all copies, index {@code copy·perCopy + rb·colBlocks + cb}. */
   final Resource[] crossbars;
   /**
-   * One per copy: the row drivers of a copy's crossbars hold one input vector at a time, for all
-   * its bit cycles (the next vector's fetch overlaps, its reads follow).
+   * One per copy and phase ({@code copy·phases + phase}): the row drivers of a phase's crossbars
+   * hold one input vector at a time, for all its bit cycles (the next vector's fetch overlaps,
+   * its reads follow); different phases sit on different crossbars and run at once.
    */
   final Resource[] copyDrivers;
-  /** The ADC bank behind each crossbar (digital partial sums) or each column stack (analog). */
+  /** The ADC bank behind each crossbar; a column stack converts on its last crossbar's. */
   final Resource[] adcBanks;
   final Resource inputPort;
   final Resource shiftAdd;
@@ -63,22 +63,20 @@ public final class Stage {
   final int[] lastInputRow;
 
   /**
-   * @param stackHeight crossbars whose column currents one conversion sums (1 for digital
-   *     partial sums)
+   * @param stacks the column stacks of {@code mapping} (height 1 for digital partial sums)
    * @param reads the closed-form reads of one copy's chains, {@link #closedForms}
    */
   public Stage(String network, String layer, LayerMapping mapping, StageTiming timing, int bitCycles,
-      int inputBits, int outputBits, PartialSums partialSums, int stackHeight, ReadCounts[] reads,
-      int activationUnitCount, int shiftAddUnits, Resource interconnect, int firstTile,
-      int crossbarsPerTile, StageValues values, StageComponents ids) {
+      int inputBits, int outputBits, PartialSums partialSums, ColumnStacks stacks,
+      ReadCounts[] reads, int activationUnitCount, int shiftAddUnits, Resource interconnect,
+      int firstTile, int crossbarsPerTile, StageValues values, StageComponents ids) {
     checkArgument(bitCycles > 0, "bit cycles must be positive, got %s", bitCycles);
-    checkArgument(stackHeight >= 1 && (partialSums == PartialSums.ANALOG || stackHeight == 1),
-        "a column stack holds >= 1 crossbars (1 with digital partial sums), got %s", stackHeight);
-    this.stackHeight = Math.min(stackHeight, mapping.rowBlocks());
-    this.stacks = (mapping.rowBlocks() + this.stackHeight - 1) / this.stackHeight;
-    checkArgument(reads.length == stacks * mapping.colBlocks(),
-        "one closed-form read per chain expected: %s, got %s", stacks * mapping.colBlocks(),
-        reads.length);
+    checkArgument(partialSums == PartialSums.ANALOG || stacks.maxHeight() == 1,
+        "digital partial sums convert every crossbar: stacks of 1, got %s", stacks.maxHeight());
+    checkArgument(reads.length == stacks.stacks() * mapping.colBlocks(),
+        "one closed-form read per chain expected: %s, got %s",
+        stacks.stacks() * mapping.colBlocks(), reads.length);
+    this.stacks = stacks;
     this.reads = reads.clone();
     this.network = network;
     this.layer = layer;
@@ -95,10 +93,9 @@ public final class Stage {
     this.firstTile = firstTile;
     this.crossbarsPerTile = crossbarsPerTile;
     this.traceLayer = network + "." + layer;
-    int ow = geometry.outWidth();
-    this.liveInputs = new int[geometry.vectorsPerImage()];
+    this.liveInputs = new int[mapping.layout().vectorsPerImage()];
     for (int v = 0; v < liveInputs.length; v++) {
-      liveInputs[v] = geometry.liveInputs(v / ow, v % ow);
+      liveInputs[v] = mapping.layout().liveInputs(v);
     }
     this.lastInputRow = new int[geometry.outHeight()];
     for (int r = 0; r < lastInputRow.length; r++) {
@@ -113,9 +110,12 @@ public final class Stage {
       crossbars[i] = new Resource(p + "crossbar" + i, 1);
       adcBanks[i] = new Resource(p + "adc-bank" + i, 1);
     }
-    copyDrivers = new Resource[mapping.replication()];
+    int phases = mapping.layout().phases();
+    copyDrivers = new Resource[mapping.replication() * phases];
     for (int i = 0; i < copyDrivers.length; i++) {
-      copyDrivers[i] = new Resource(p + "row-drivers" + i, 1);
+      // dense keeps its historical names (one driver set per copy)
+      copyDrivers[i] = new Resource(p + "row-drivers" + (phases == 1 ? "" + i
+          : (i / phases) + ".phase" + (i % phases)), 1);
     }
     inputPort = new Resource(p + "input-buffer-port", 1);
     shiftAdd = new Resource(p + "shift-add", shiftAddUnits);
@@ -139,18 +139,15 @@ public final class Stage {
   }
 
   /**
-   * The closed-form reads of one copy's chains of a layer mapped with column stacks of at most
-   * {@code stackHeight} crossbars (1: every crossbar converts its own partial sums), every row
+   * The closed-form reads of one copy's chains (index {@code stack·colBlocks + cb}), every row
    * driven, {@code bitCycles} bit cycles per read.
    */
-  public static ReadCounts[] closedForms(LayerMapping m, int stackHeight, long bitCycles,
+  public static ReadCounts[] closedForms(LayerMapping m, ColumnStacks stacks, long bitCycles,
       int columnsPerAdc) {
-    int h = Math.min(stackHeight, m.rowBlocks());
-    int stacks = (m.rowBlocks() + h - 1) / h;
-    ReadCounts[] r = new ReadCounts[stacks * m.colBlocks()];
-    for (int s = 0; s < stacks; s++) {
+    ReadCounts[] r = new ReadCounts[stacks.stacks() * m.colBlocks()];
+    for (int s = 0; s < stacks.stacks(); s++) {
       int rows = 0;
-      for (int rb = s * h; rb < Math.min((s + 1) * h, m.rowBlocks()); rb++) {
+      for (int rb = stacks.firstBlock(s); rb <= stacks.lastBlock(s); rb++) {
         rows += m.rowsInBlock(rb);
       }
       for (int cb = 0; cb < m.colBlocks(); cb++) {
@@ -162,14 +159,15 @@ public final class Stage {
     return r;
   }
 
-  /** Crossbars one conversion sums (1 with digital partial sums). */
-  public int stackHeight() {
-    return stackHeight;
+  /** The column stacks of the layer (one crossbar each with digital partial sums). */
+  public ColumnStacks stacks() {
+    return stacks;
   }
 
-  /** Column stacks per column block (the row blocks with digital partial sums). */
-  public int stacks() {
-    return stacks;
+  /** The chain of one copy that crossbar {@code local} (index within its copy) belongs to. */
+  int chainOf(int local) {
+    int cb = local % mapping.colBlocks();
+    return stacks.stackOf(local / mapping.colBlocks()) * mapping.colBlocks() + cb;
   }
 
   /** Chains (stacks × column blocks) of one copy. */
@@ -177,38 +175,34 @@ public final class Stage {
     return reads.length;
   }
 
-  /** The chain of one copy that crossbar {@code local} (index within its copy) belongs to. */
-  int chainOf(int local) {
-    int cb = local % mapping.colBlocks();
-    return local / mapping.colBlocks() / stackHeight * mapping.colBlocks() + cb;
-  }
-
   /** The crossbar (within its copy) below which chain {@code chain}'s conversions happen. */
   int lastCrossbarOf(int chain) {
-    int s = chain / mapping.colBlocks();
-    int cb = chain % mapping.colBlocks();
-    int lastRb = Math.min((s + 1) * stackHeight, mapping.rowBlocks()) - 1;
-    return lastRb * mapping.colBlocks() + cb;
-  }
-
-  /** Crossbars in the stack of chain {@code chain}. */
-  int stackSize(int chain) {
-    int s = chain / mapping.colBlocks();
-    return Math.min(stackHeight, mapping.rowBlocks() - s * stackHeight);
-  }
-
-  /** (row, bit cycle) pairs one input vector's reads offer: the most rows it can drive. */
-  public long rowCyclesPerVector() {
-    long n = 0;
-    for (ReadCounts r : reads) {
-      n += r.rowCycles();
-    }
-    return n;
+    return stacks.lastBlock(chain / mapping.colBlocks()) * mapping.colBlocks()
+        + chain % mapping.colBlocks();
   }
 
   /** The closed-form read of chain {@code chain} of a copy. */
   public ReadCounts read(int chain) {
     return reads[chain];
+  }
+
+  /**
+   * (row, bit cycle) pairs the reads of one image offer — every vector reads its phase's
+   * chains: the most rows it can drive (the denominator of the driven-row fraction).
+   */
+  public long rowCyclesPerImage() {
+    long n = 0;
+    var layout = mapping.layout();
+    for (int ph = 0; ph < layout.phases(); ph++) {
+      long perVector = 0;
+      for (int s = stacks.firstStack(ph); s < stacks.firstStack(ph) + stacks.stacksOfPhase(ph); s++) {
+        for (int cb = 0; cb < mapping.colBlocks(); cb++) {
+          perVector += reads[s * mapping.colBlocks() + cb].rowCycles();
+        }
+      }
+      n += layout.vectorsOfPhase(ph) * perVector;
+    }
+    return n;
   }
 
   /** Array reads per input vector and crossbar (bit cycles × sign passes). */
@@ -238,6 +232,11 @@ public final class Stage {
     return mapping.crossbarsPerCopy();
   }
 
+  /** Input vectors per image (one per output pixel, or one for a single-pixel layer). */
+  int vectorsPerImage() {
+    return liveInputs.length;
+  }
+
   /** Every resource of the stage, for utilisation reports. */
   public List<Resource> resources() {
     List<Resource> all = new ArrayList<>(List.of(copyDrivers));
@@ -245,7 +244,7 @@ public final class Stage {
     for (int i = 0; i < adcBanks.length; i++) {
       int local = i % perCopy();
       if (lastCrossbarOf(chainOf(local)) == local) {
-        all.add(adcBanks[i]);
+        all.add(adcBanks[i]); // a column stack converts below its last crossbar
       }
     }
     all.addAll(List.of(inputPort, shiftAdd, accumulator, activationUnits, outputPort));

@@ -21,14 +21,35 @@ import java.util.Map;
 /**
  * The safetensors format (what PyTorch's {@code safetensors.torch.save_file} writes): an 8-byte
  * little-endian header length, a JSON header mapping each tensor name to dtype, shape and data
- * offsets, then the raw little-endian data. Writes F32; reads F32, F16, BF16 and I64 (as
- * float). Anything malformed is refused with one line naming the file and the tensor.
+ * offsets, then the raw little-endian data. Writes F32; reads F32, F16, BF16, F64 and I64 (as
+ * float, the stored dtype kept beside). Anything malformed is refused with one line naming the
+ * file and the tensor: a short file, a header length past the end, invalid or duplicate-key JSON,
+ * an unknown dtype, a shape that does not match its byte count, and data offsets that overlap,
+ * leave holes or run past the data (the reference implementation's rules).
  */
 public final class SafeTensors {
-  /** Tensors in file order plus the free-form {@code __metadata__} strings. */
-  public record Contents(Map<String, Tensor> tensors, Map<String, String> metadata) {}
+  /**
+   * Tensors in file order (as float), the dtype each was stored in ({@code F32}, {@code I64}...),
+   * and the free-form {@code __metadata__} strings.
+   */
+  public record Contents(Map<String, Tensor> tensors, Map<String, String> dtypes, Map<String, String> metadata) {
+    /** Tensors and metadata, every tensor taken as F32. */
+    public Contents(Map<String, Tensor> tensors, Map<String, String> metadata) {
+      this(tensors, floatTypes(tensors), metadata);
+    }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static Map<String, String> floatTypes(Map<String, Tensor> tensors) {
+      Map<String, String> m = new LinkedHashMap<>();
+      tensors.keySet().forEach(k -> m.put(k, "F32"));
+      return m;
+    }
+  }
+
+  /** The dtypes that hold a weight (read as float32; F64 values are rounded to float32). */
+  public static final java.util.Set<String> FLOAT_DTYPES = java.util.Set.of("F32", "F16", "BF16", "F64");
+
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   private static final long MAX_HEADER = 100L << 20;
 
   private SafeTensors() {}
@@ -77,18 +98,50 @@ public final class SafeTensors {
     int dataStart = 8 + (int) headerLen;
     int dataLen = bytes.length - dataStart;
     Map<String, Tensor> tensors = new LinkedHashMap<>();
+    Map<String, String> dtypes = new LinkedHashMap<>();
     Map<String, String> metadata = new LinkedHashMap<>();
+    java.util.TreeMap<Long, long[]> spans = new java.util.TreeMap<>();
+    Map<Long, String> spanNames = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String name = e.getKey();
       JsonNode info = e.getValue();
       if (name.equals("__metadata__")) {
+        if (!info.isObject()) {
+          throw new IllegalArgumentException(source + ": corrupt safetensors header (__metadata__ must be a JSON object of strings)");
+        }
         info.fields().forEachRemaining(m -> metadata.put(m.getKey(), m.getValue().asText()));
         continue;
       }
+      if (!info.isObject()) {
+        throw new IllegalArgumentException(source + ": tensor '" + name + "': header entry must be a JSON object with dtype, shape and data_offsets");
+      }
       tensors.put(name, tensor(source, name, info, bytes, dataStart, dataLen));
+      dtypes.put(name, info.get("dtype").asText());
+      long begin = info.get("data_offsets").get(0).asLong();
+      long end = info.get("data_offsets").get(1).asLong();
+      if (spans.containsKey(begin)) {
+        throw new IllegalArgumentException(source + ": tensors '" + spanNames.get(begin) + "' and '" + name
+            + "' overlap in the data section (corrupt header)");
+      }
+      spans.put(begin, new long[] {begin, end});
+      spanNames.put(begin, name);
     }
-    return new Contents(tensors, metadata);
+    // as the reference implementation: the tensors tile the data section, no overlaps, no holes
+    long expected = 0;
+    for (long[] span : spans.values()) {
+      if (span[0] != expected) {
+        throw new IllegalArgumentException(source + ": corrupt safetensors header: tensor '" + spanNames.get(span[0])
+            + "' starts at byte " + span[0] + " of the data section, expected " + expected
+            + (span[0] < expected ? " (it overlaps the tensor before it)" : " (a hole before it)"));
+      }
+      expected = span[1];
+    }
+    if (expected != dataLen) {
+      throw new IllegalArgumentException(source + ": corrupt safetensors file: the header's tensors cover "
+          + expected + " bytes but the data section has " + dataLen);
+    }
+    return new Contents(tensors, dtypes, metadata);
   }
 
   private static Tensor tensor(String source, String name, JsonNode info, byte[] bytes, int dataStart, int dataLen) {
@@ -103,17 +156,20 @@ public final class SafeTensors {
     int width = switch (dtype) {
       case "F32" -> 4;
       case "F16", "BF16" -> 2;
-      case "I64" -> 8;
-      default -> throw new IllegalArgumentException(where + ": unsupported dtype " + dtype + " (expected F32, F16, BF16 or I64)");
+      case "I64", "F64" -> 8;
+      default -> throw new IllegalArgumentException(where + ": unsupported dtype " + dtype + " (expected F32, F16, BF16, F64 or I64)");
     };
     int[] shape = new int[shapeNode.size()];
     long count = 1;
     for (int i = 0; i < shape.length; i++) {
-      if (!shapeNode.get(i).canConvertToInt() || shapeNode.get(i).asInt() < 0) {
+      if (!shapeNode.get(i).isIntegralNumber() || !shapeNode.get(i).canConvertToInt() || shapeNode.get(i).asInt() < 0) {
         throw new IllegalArgumentException(where + ": invalid shape " + shapeNode);
       }
       shape[i] = shapeNode.get(i).asInt();
       count *= shape[i];
+    }
+    if (!offs.get(0).canConvertToLong() || !offs.get(1).canConvertToLong()) {
+      throw new IllegalArgumentException(where + ": data_offsets must be two integers, got " + offs);
     }
     long begin = offs.get(0).asLong(-1), end = offs.get(1).asLong(-1);
     if (begin < 0 || end < begin || end > dataLen) {
@@ -134,6 +190,7 @@ public final class SafeTensors {
         case "F32" -> buf.getFloat();
         case "F16" -> halfToFloat(buf.getShort());
         case "BF16" -> Float.intBitsToFloat((buf.getShort() & 0xffff) << 16);
+        case "F64" -> (float) buf.getDouble();
         default -> (float) buf.getLong();
       };
     }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,33 +84,68 @@ class ModelLoaderTest {
   @Test
   void shapeMismatchNamesTheLayer() {
     String bad = TINY.replace("{type: ConvTranspose2d, in: 2, out: 1", "{type: ConvTranspose2d, in: 3, out: 1");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse(bad));
-    assertEquals("m.yaml: generator layer 3 (main.3, ConvTranspose2d): expects 3 input channels but receives 2 (input 2x2x2)", e.getMessage());
+    RuntimeException e = assertThrows(RuntimeException.class, () -> parse(bad));
+    assertEquals("m.yaml: generator[3] (main.3, ConvTranspose2d): expects 3 input channels but receives 2 (input 2x2x2)", e.getMessage());
   }
 
   @Test
   void unknownLayerTypeIsRefused() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse(TINY.replace("type: Tanh", "type: Softmax")));
-    assertTrue(e.getMessage().startsWith("m.yaml: generator[4] (main.4): unknown layer type 'Softmax'"), e.getMessage());
+    RuntimeException e = assertThrows(RuntimeException.class, () -> parse(TINY.replace("type: Tanh", "type: Softmax")));
+    assertEquals("m.yaml: generator[4].type: unknown type 'Softmax', expected one of [Conv2d, ConvTranspose2d,"
+        + " BatchNorm2d, Linear, ReLU, LeakyReLU, Tanh, Sigmoid]", e.getMessage());
   }
 
   @Test
   void unknownKeyIsRefused() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse(TINY.replace("padding: 0, bias", "pad: 0, bias")));
-    assertTrue(e.getMessage().contains("unknown key 'pad'"), e.getMessage());
+    RuntimeException e = assertThrows(RuntimeException.class, () -> parse(TINY.replace("padding: 0, bias", "pad: 0, bias")));
+    assertTrue(e.getMessage().startsWith("m.yaml: generator[0].pad: unknown key, expected one of [bias, in,"), e.getMessage());
   }
 
   @Test
   void malformedYamlIsOneLine() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("name: [unclosed\n  - x: {"));
-    assertTrue(e.getMessage().startsWith("m.yaml: malformed YAML") && !e.getMessage().contains("\n"), e.getMessage());
+    RuntimeException e = assertThrows(RuntimeException.class, () -> parse("name: [unclosed\n  - x: {"));
+    assertTrue(e.getMessage().startsWith("m.yaml: line 2, column 6: malformed YAML") && !e.getMessage().contains("\n"), e.getMessage());
   }
 
   @Test
   void discriminatorNotEndingInOneValueIsRefused() {
     String bad = TINY.replace("{type: Linear, in: 8, out: 1}", "{type: Linear, in: 8, out: 2}");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse(bad));
+    RuntimeException e = assertThrows(RuntimeException.class, () -> parse(bad));
     assertTrue(e.getMessage().contains("discriminator must end in 1x1x1"), e.getMessage());
+  }
+
+  @Test
+  void anInvalidValueNamesItsKeyPathAsInAPreset() {
+    RuntimeException e = assertThrows(RuntimeException.class, () -> parse(TINY.replace("kernel: 4, stride: 2, padding: 1}", "kernel: 0, stride: 2, padding: 1}")));
+    assertEquals("m.yaml: generator[3].kernel: must be a positive integer, got 0", e.getMessage());
+  }
+
+  @Test
+  void aMissingRequiredKeyNamesItsKeyPath() {
+    RuntimeException e = assertThrows(RuntimeException.class, () -> parse(TINY.replace("{type: Linear, in: 8, out: 1}", "{type: Linear, in: 8}")));
+    assertEquals("m.yaml: discriminator[2].out: missing key, expected an integer", e.getMessage());
+  }
+
+  @Test
+  void setOverridesReachALayerKey() {
+    ModelSpec m = ModelLoader.parse("m.yaml", new ByteArrayInputStream(TINY.getBytes(StandardCharsets.UTF_8)),
+        List.of("generator[3].bias=false", "discriminator[1].alpha=0.1"));
+    assertEquals(new LayerSpec.ConvTranspose2d(2, 1, 4, 2, 1, 0, false), m.generator().layers().get(3));
+    assertEquals(new LayerSpec.LeakyReLU(0.1), m.discriminator().layers().get(1));
+    RuntimeException e = assertThrows(RuntimeException.class, () -> ModelLoader.parse("m.yaml",
+        new ByteArrayInputStream(TINY.getBytes(StandardCharsets.UTF_8)), List.of("generator[3].kernal=3")));
+    assertTrue(e.getMessage().startsWith("--set generator[3].kernal=3: generator[3].kernal: unknown key"), e.getMessage());
+  }
+
+  @Test
+  void aBiasLeftOutIsDecidedByTheWeightsAndIsPyTorchsDefaultWithout() {
+    NetworkSpec g = parse(TINY).generator();
+    assertEquals(List.of(3), g.openBiases());
+    assertEquals(List.of("main.0.weight", "main.1.weight", "main.1.bias", "main.1.running_mean", "main.1.running_var",
+        "main.3.weight", "main.3.bias"), List.copyOf(new Network(g).stateDict().keySet()));
+    NetworkSpec none = g.withBiases(name -> false);
+    assertEquals(List.of(), none.openBiases());
+    assertEquals(new LayerSpec.ConvTranspose2d(2, 1, 4, 2, 1, 0, false), none.layers().get(3));
   }
 
   @Test

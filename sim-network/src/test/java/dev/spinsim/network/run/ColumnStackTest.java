@@ -71,7 +71,7 @@ class ColumnStackTest {
       assertEquals(digitalTable[i] / 4, conversions(digital, layers[i]), layers[i] + " digital");
       assertEquals(analogTable[i] / 4, conversions(analog, layers[i]), layers[i] + " analog");
       assertEquals(rowBlocks[i], analog.chip().stages()[i].mapping().rowBlocks());
-      assertEquals(1, analog.chip().stages()[i].stacks());
+      assertEquals(1, analog.chip().stages()[i].stacks().stacks());
     }
   }
 
@@ -89,7 +89,7 @@ class ColumnStackTest {
       int h = Math.min(height, 39);
       int stacks = (39 + h - 1) / h;
       Stage st = analog.chip().stages()[0];
-      assertEquals(stacks, st.stacks(), "height " + height);
+      assertEquals(stacks, st.stacks().stacks(), "height " + height);
       assertEquals(stacks * perBlock, conversions(analog, "main.0"), "height " + height);
       // the stacks' sums add digitally: (stacks - 1) additions per column and vector
       ActionLedger l = analog.chip().ledger();
@@ -111,7 +111,7 @@ class ColumnStackTest {
     GenerationSetup s = setup(spec, g, "ideal", PartialSums.ANALOG,
         List.of("crossbar.maxStackHeight=3"));
     GenerationResult r = Generation.run(s, 1, RunMode.CYCLE_ACCURATE, TraceSink.off(), i -> {});
-    assertEquals(3, r.chip().stages()[0].stacks());
+    assertEquals(3, r.chip().stages()[0].stacks().stacks());
     Tensor z = Tensor.of(r.latents(), 1, spec.latent(), 1, 1);
     float[] expected = g.forward(z, false).data();
     double diff = 0;

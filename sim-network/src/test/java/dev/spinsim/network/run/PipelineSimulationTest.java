@@ -13,6 +13,7 @@ import dev.spinsim.network.mapping.LayerMapping;
 import dev.spinsim.network.mapping.MappingOptions;
 import dev.spinsim.network.mapping.PartialSums;
 import dev.spinsim.network.mapping.BiasMode;
+import dev.spinsim.network.mapping.ColumnStacks;
 import dev.spinsim.network.mapping.WeightScheme;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ class PipelineSimulationTest {
    * Records the order in which values are computed, to check dataflow; reports {@link #activity}
    * as the driven rows of the vector computed last.
    */
-  private static final class Log implements StageValues {
+  static final class Log implements StageValues {
     final List<String> events;
     final String name;
     int lastImage;
@@ -71,17 +72,19 @@ class PipelineSimulationTest {
         ps, Map.of());
     LayerMapping m = new DenseMapping().map(layer, g, o);
     return stage(ledger, layer, m, bits, ps, ps == PartialSums.ANALOG ? m.rowBlocks() : 1, noc,
-        values);
+        values, T);
   }
 
-  private static Stage stage(ActionLedger ledger, String layer, LayerMapping m, int bits,
-      PartialSums ps, int stackHeight, Resource noc, StageValues values) {
+  /** A stage of mapping {@code m} with column stacks of at most {@code stackHeight} crossbars. */
+  static Stage stage(ActionLedger ledger, String layer, LayerMapping m, int bits,
+      PartialSums ps, int stackHeight, Resource noc, StageValues values, StageTiming timing) {
     StageComponents ids = new StageComponents(ledger, "G/" + layer, "dw_relu", Map.of());
-    return new Stage("G", layer, m, T, bits, bits, 8, ps, stackHeight,
-        Stage.closedForms(m, stackHeight, bits, 8), 16, 1, noc, 0, 8, values, ids);
+    ColumnStacks stacks = new ColumnStacks(m, stackHeight);
+    return new Stage("G", layer, m, timing, bits, bits, 8, ps, stacks,
+        Stage.closedForms(m, stacks, bits, 8), 16, 1, noc, 0, 8, values, ids);
   }
 
-  /** Σ of {@link #activity} over the images, vectors and crossbars of a stage. */
+  /** Σ of {@link #activity} over the images, vectors and crossbars of a one-phase stage. */
   private static long drivenSum(int images, long vectors, int crossbars) {
     long sum = 0;
     for (int i = 0; i < images; i++) {
@@ -92,6 +95,17 @@ class PipelineSimulationTest {
       }
     }
     return sum;
+  }
+
+  /** Records what the functional mode records for a stage: closed form plus each vector's drives. */
+  static void recordFunctionally(Stage st, ActionLedger ledger, int images) {
+    PipelineSimulation.recordClosedForm(st, ledger, (long) images * st.vectorsPerImage());
+    for (int i = 0; i < images; i++) {
+      for (int v = 0; v < st.vectorsPerImage(); v++) {
+        st.values.computeVector(i, v);
+        PipelineSimulation.recordDrives(st, ledger, v);
+      }
+    }
   }
 
   private static long count(ActionLedger l, String component, String action) {
@@ -134,6 +148,12 @@ class PipelineSimulationTest {
     long driven = drivenSum(images, 28L * 28, rowBlocks);
     assertEquals(driven, count(ledger, "G/l2/dac", "convert"));
     assertEquals(driven * 2, count(ledger, "G/l2/crossbar", "cell_read"));
+    // every row in every bit cycle at most
+    ActionLedger full = new ActionLedger();
+    Stage twin = stage(full, "l2", g, 8, PartialSums.DIGITAL, noc, new Log("l2"));
+    PipelineSimulation.recordFullDrives(twin, full, vectors);
+    assertEquals(vectors * 1024 * 8, count(full, "G/l2/dac", "convert"));
+    assertEquals(vectors * 1024 * 2 * 8, count(full, "G/l2/crossbar", "cell_read"));
     assertEquals(vectors * rowBlocks * 8, count(ledger, "G/l2/adc", "convert"));
     assertEquals(vectors * rowBlocks * 8, count(ledger, "G/l2/sample_hold", "sample"));
     assertEquals(vectors * (rowBlocks * 8 + (rowBlocks - 1)), count(ledger, "G/l2/shift_add", "op"));
@@ -158,13 +178,7 @@ class PipelineSimulationTest {
           TraceSink.off(), null, i -> {});
       p.start(0);
       sim.runUntilEmpty();
-      PipelineSimulation.recordClosedForm(b, closed, 2L * g.vectorsPerImage());
-      for (int i = 0; i < 2; i++) {
-        for (int v = 0; v < g.vectorsPerImage(); v++) {
-          b.values.computeVector(i, v);
-          PipelineSimulation.recordDrives(b, closed);
-        }
-      }
+      recordFunctionally(b, closed, 2);
       for (int comp = 0; comp < events.components().size(); comp++) {
         for (int act = 0; act < events.actions().size(); act++) {
           String action = events.actions().get(act);

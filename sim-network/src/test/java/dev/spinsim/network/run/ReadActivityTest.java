@@ -67,7 +67,7 @@ class ReadActivityTest {
     assertEquals(expected, count(r, "G.main.0/dac", ComponentClasses.CONVERT));
     assertEquals(expected * 128, count(r, "G.main.0/crossbar", ComponentClasses.CELL_READ));
     // against the every-row-driven closed form: under 1 % of the 4,900 x 16 row cycles
-    long offered = 49L * st.rowCyclesPerVector();
+    long offered = st.rowCyclesPerImage();
     assertTrue(expected < offered / 100, expected + " of " + offered);
   }
 

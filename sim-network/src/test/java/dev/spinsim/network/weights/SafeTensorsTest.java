@@ -122,7 +122,8 @@ class SafeTensorsTest {
     Map<String, Tensor> sd = new LinkedHashMap<>(g.stateDict());
     sd.put("main.3.weight", Tensor.zeros(64, 128, 4, 4)); // PyTorch ConvTranspose2d is [in, out, k, k] = [128, 64, 4, 4]
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> g.loadStateDict(sd, "g.safetensors"));
-    assertEquals("g.safetensors: tensor 'main.3.weight' has shape [64, 128, 4, 4] but the generator expects [128, 64, 4, 4]", e.getMessage());
+    assertEquals("g.safetensors: tensor 'main.3.weight' has shape [64, 128, 4, 4] but generator[3] (ConvTranspose2d)"
+        + " expects [128, 64, 4, 4]; the model's layer does not match the file (check its in/out/kernel keys)", e.getMessage());
   }
 
   @Test
@@ -132,5 +133,38 @@ class SafeTensorsTest {
     sd.remove("main.3.running_var");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.loadStateDict(sd, "d.safetensors"));
     assertTrue(e.getMessage().contains("'main.3.running_var'") && e.getMessage().contains("[128]"), e.getMessage());
+  }
+
+  @Test
+  void overlappingTensorsAreRefused() {
+    byte[] file = handBuilt("{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},"
+        + "\"b\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", floats(1, 2));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SafeTensors.parse("o.safetensors", file));
+    assertTrue(e.getMessage().startsWith("o.safetensors: ") && e.getMessage().contains("overlaps"), e.getMessage());
+  }
+
+  @Test
+  void aHoleInTheDataSectionIsRefused() {
+    byte[] file = handBuilt("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", floats(1, 2));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SafeTensors.parse("h.safetensors", file));
+    assertTrue(e.getMessage().contains("'a'") && e.getMessage().contains("hole"), e.getMessage());
+  }
+
+  @Test
+  void duplicateTensorNamesAreRefused() {
+    byte[] file = handBuilt("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},"
+        + "\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", floats(1, 2));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SafeTensors.parse("d.safetensors", file));
+    assertTrue(e.getMessage().contains("d.safetensors") && e.getMessage().contains("'a'"), e.getMessage());
+  }
+
+  @Test
+  void readsF64ValuesAsFloatKeepingTheDtype() {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.putDouble(0.5).putDouble(-3.25);
+    SafeTensors.Contents c = SafeTensors.parse("f.safetensors",
+        handBuilt("{\"a\":{\"dtype\":\"F64\",\"shape\":[2],\"data_offsets\":[0,16]}}", b.array()));
+    assertArrayEquals(new float[] {0.5f, -3.25f}, c.tensors().get("a").data());
+    assertEquals("F64", c.dtypes().get("a"));
   }
 }
