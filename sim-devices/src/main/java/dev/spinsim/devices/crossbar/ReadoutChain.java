@@ -39,7 +39,10 @@ public final class ReadoutChain {
   /** The driven rows of the current cycle and their drives (input-code units), ascending rows. */
   private final int[] activeRows;
   private final float[] drive;
-  private int activeCount;
+  /** Per bit cycle of a pass: the rows it drives and their slices (bit-serial inputs). */
+  private final int[][] cycleRows;
+  private final float[][] cycleDrive;
+  private final int[] cycleCount;
   private float[] columns;
   private double[] acc;
   private ReadCounts counts;
@@ -74,6 +77,9 @@ public final class ReadoutChain {
     this.driven = new long[stack.length];
     this.activeRows = new int[rows];
     this.drive = new float[rows];
+    this.cycleRows = new int[cyclesPerPass][rows];
+    this.cycleDrive = new float[cyclesPerPass][rows];
+    this.cycleCount = new int[cyclesPerPass];
     this.stackRows = stack.length == 1 ? null : new int[rows];
     this.stackDrive = stack.length == 1 ? null : new float[rows];
     this.stackColumns = stack.length == 1 ? null : new float[crossbar.readBufferLength()];
@@ -185,7 +191,7 @@ public final class ReadoutChain {
   public long read(double[] x, double[] out, SplittableRandom noise) {
     this.noise = noise;
     ReadCounts c = counts();
-    java.util.Arrays.fill(driven, 0);
+    Arrays.fill(driven, 0);
     int n = c.rows();
     int m = crossbar.usedColumns();
     Preconditions.checkArgument(x.length >= n, "input must hold %s values, got %s", n, x.length);
@@ -205,11 +211,10 @@ public final class ReadoutChain {
           drive[count] = v;
           count += v != 0f ? 1 : 0;
         }
-        activeCount = count;
         if (count > 0) {
-          convertAndAccumulate(sign, fullScale, m);
+          convertAndAccumulate(activeRows, drive, count, sign, fullScale, m);
         }
-        countDriven(count);
+        countDriven(activeRows, count);
       } else {
         readBitSerial(x, n, m, sign, passes, fullScale);
       }
@@ -221,15 +226,48 @@ public final class ReadoutChain {
     return drivenRowCycles();
   }
 
-  /** Adds the current cycle's {@code count} driven rows to the crossbars holding them. */
-  private void countDriven(int count) {
+  private void readBitSerial(double[] x, int n, int m, double sign, int passes, double fullScale) {
+    long maxCode = (1L << config.inputBits()) - 1;
+    long mask = (1L << sliceBits) - 1;
+    // one pass over the rows sorts each driven row's slices into the cycles that drive it, so a
+    // cycle costs its driven rows only (inputs are sparse: inserted zeros, ReLU zeros, low bits)
+    int[] count = cycleCount;
+    Arrays.fill(count, 0);
+    for (int i = 0; i < n; i++) {
+      double v = sign * x[i];
+      if (!(v > 0)) {
+        continue; // clips to code 0 (NaN too): the row is not driven in any cycle
+      }
+      long code = (long) (clip01(v) * maxCode + 0.5);
+      for (int k = 0; code != 0; k++, code >>>= sliceBits) {
+        long slice = code & mask;
+        if (slice != 0) {
+          // the DAC drives slice / (its code range) of the read voltage: slices are on its code
+          // grid by construction (sliceBits <= DAC bits), so in input-code units the drive is the slice
+          int c = count[k]++;
+          cycleRows[k][c] = i;
+          cycleDrive[k][c] = slice;
+        }
+      }
+    }
+    for (int k = 0; k < cyclesPerPass; k++) {
+      if (count[k] > 0) {
+        convertAndAccumulate(cycleRows[k], cycleDrive[k], count[k], sign * (double) (1L << (k * sliceBits)),
+            fullScale, m);
+      }
+      countDriven(cycleRows[k], count[k]);
+    }
+  }
+
+  /** Adds a cycle's {@code count} driven rows (ascending) to the crossbars holding them. */
+  private void countDriven(int[] rows, int count) {
     if (stack.length == 1) {
       driven[0] += count;
       return;
     }
     int k = 0;
     for (int a = 0; a < count; a++) {
-      int row = activeRows[a];
+      int row = rows[a];
       while (row >= rowOffset[k + 1]) {
         k++;
       }
@@ -237,43 +275,17 @@ public final class ReadoutChain {
     }
   }
 
-  private void readBitSerial(double[] x, int n, int m, double sign, int passes, double fullScale) {
-    long maxCode = (1L << config.inputBits()) - 1;
-    long[] codes = codeScratch(n);
-    for (int i = 0; i < n; i++) {
-      codes[i] = (long) (clip01(sign * x[i]) * maxCode + 0.5);
-    }
-    long mask = (1L << sliceBits) - 1;
-    for (int k = 0; k < cyclesPerPass; k++) {
-      int shift = k * sliceBits;
-      int count = 0;
-      for (int i = 0; i < n; i++) {
-        long slice = (codes[i] >>> shift) & mask;
-        // the DAC drives slice / (its code range) of the read voltage: slices are on its code grid
-        // by construction (sliceBits <= DAC bits), so in input-code units the drive is the slice
-        activeRows[count] = i;
-        drive[count] = slice;
-        count += (int) ((slice | -slice) >>> 63);
-      }
-      activeCount = count;
-      if (count > 0) {
-        convertAndAccumulate(sign * (double) (1L << shift), fullScale, m);
-      }
-      countDriven(count);
-    }
-  }
-
   /** Reads every crossbar of the stack that has a driven row and sums their column outputs. */
-  private void readStack(int m) {
-    java.util.Arrays.fill(columns, 0f);
+  private void readStack(int[] rows, float[] drives, int active, int m) {
+    Arrays.fill(columns, 0f);
     int a = 0;
     for (int k = 0; k < stack.length; k++) {
       int lo = rowOffset[k];
       int hi = rowOffset[k + 1];
       int count = 0;
-      while (a < activeCount && activeRows[a] < hi) {
-        stackRows[count] = activeRows[a] - lo;
-        stackDrive[count] = drive[a];
+      while (a < active && rows[a] < hi) {
+        stackRows[count] = rows[a] - lo;
+        stackDrive[count] = drives[a];
         count++;
         a++;
       }
@@ -293,22 +305,14 @@ public final class ReadoutChain {
     return v >= 1 ? 1 : (v > 0 ? v : 0);
   }
 
-  private long[] codes = new long[0];
   private SplittableRandom noise;
 
-  private long[] codeScratch(int n) {
-    if (codes.length < n) {
-      codes = new long[activeRows.length];
-    }
-    return codes;
-  }
-
-  /** Array read (the stack's column currents summed), S+H, ADC conversion, shift-and-add with a weight. */
-  private void convertAndAccumulate(double weight, double fullScale, int m) {
+  /** Array read of the given driven rows (a stack's column currents summed), S+H, ADC conversion, shift-and-add with a weight. */
+  private void convertAndAccumulate(int[] rows, float[] drives, int count, double weight, double fullScale, int m) {
     if (stack.length == 1) {
-      crossbar.readActive(activeRows, drive, activeCount, columns, noise == null ? crossbar.readRng() : noise);
+      crossbar.readActive(rows, drives, count, columns, noise == null ? crossbar.readRng() : noise);
     } else {
-      readStack(m);
+      readStack(rows, drives, count, m);
     }
     if (adc.bits() == 0) {
       for (int j = 0; j < m; j++) {

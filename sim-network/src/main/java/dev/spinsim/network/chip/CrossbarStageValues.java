@@ -29,8 +29,8 @@ final class CrossbarStageValues implements StageValues {
   private final ReadoutChain[] chains;
   /** The column stacks (one crossbar each with digital partial sums). */
   private final ColumnStacks stacks;
-  /** Driven (row, bit cycle) pairs of the last vector per crossbar of its copy. */
-  private final long[] driven;
+  /** Driven (row, bit cycle) pairs per image slot and crossbar of a copy, since the batch began. */
+  private final long[][] driven;
   private final double inputScale;
   private final double outputScale;
   private final double activationScale;
@@ -38,8 +38,8 @@ final class CrossbarStageValues implements StageValues {
   private final ActivationUnit activation;
   private final boolean homogeneous;
   private final long noiseKey;
-  /** Index of this chip's image 0 within the whole run (noise is keyed on the run index). */
-  private final int firstImage;
+  /** Index of this chip's image slot 0 within the whole run (noise is keyed on the run index). */
+  private int firstImage;
   private final boolean noisy;
 
   private final float[][] inputs;
@@ -65,7 +65,7 @@ final class CrossbarStageValues implements StageValues {
     this.m = m;
     this.chains = chains;
     this.stacks = stacks;
-    this.driven = new long[m.crossbarsPerCopy()];
+    this.driven = new long[images][m.crossbarsPerCopy()];
     this.inputScale = inputScale;
     this.outputScale = inputScale * weightScale;
     this.activationScale = activationScale;
@@ -88,6 +88,14 @@ final class CrossbarStageValues implements StageValues {
   }
 
   @Override
+  public void beginBatch(int firstImage) {
+    this.firstImage = firstImage;
+    for (long[] d : driven) {
+      Arrays.fill(d, 0);
+    }
+  }
+
+  @Override
   public void computeVector(int image, int v) {
     PhaseLayout layout = m.layout();
     int ph = layout.phaseOf(v);
@@ -102,7 +110,6 @@ final class CrossbarStageValues implements StageValues {
     int copy = v % m.replication();
     // the phase's column stacks (digital: its row blocks)
     int perCopy = stacks.stacks() * m.colBlocks();
-    Arrays.fill(driven, 0);
     for (int s = stacks.firstStack(ph); s < stacks.firstStack(ph) + stacks.stacksOfPhase(ph); s++) {
       int r0 = layout.firstRowOfBlock(stacks.firstBlock(s));
       int rows = 0;
@@ -123,7 +130,7 @@ final class CrossbarStageValues implements StageValues {
         SplittableRandom rng = noisy ? new SplittableRandom(mix(firstImage + image, v, s, cb)) : null;
         chain.read(slice, columns, rng);
         for (int k = 0; k < chain.stackHeight(); k++) {
-          driven[(stacks.firstBlock(s) + k) * m.colBlocks() + cb] = chain.drivenRowCycles(k);
+          driven[image][(stacks.firstBlock(s) + k) * m.colBlocks() + cb] += chain.drivenRowCycles(k);
         }
         int c0 = cb * m.logicalColsPerCrossbar();
         int n = m.colsInBlock(cb);
@@ -135,8 +142,8 @@ final class CrossbarStageValues implements StageValues {
   }
 
   @Override
-  public long drivenRowCycles(int crossbar) {
-    return driven[crossbar];
+  public long drivenRowCycles(int slot, int crossbar) {
+    return driven[slot][crossbar];
   }
 
   private long mix(int image, int v, int rb, int cb) {

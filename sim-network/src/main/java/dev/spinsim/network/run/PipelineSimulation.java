@@ -48,6 +48,9 @@ public final class PipelineSimulation {
   private final TraceSink trace;
   private final double[][] pricePj;
   private final IntConsumer imageDone;
+  private final boolean computeValues;
+  /** Row drives of pre-computed images, {@code [stage][image][crossbar]}, or null. */
+  private final long[][][] drives;
   /** Component and action names for trace rows, looked up once (the ledger copies its lists). */
   private final String[] componentNames;
   private final String[] actionNames;
@@ -84,6 +87,29 @@ public final class PipelineSimulation {
    */
   public PipelineSimulation(Simulator sim, Stage[] stages, int images, ActionLedger ledger,
       TraceSink trace, double[][] pricePj, IntConsumer imageDone) {
+    this(sim, stages, images, ledger, trace, pricePj, imageDone, true);
+  }
+
+  /**
+   * As above; with {@code computeValues} false the events only keep time and count actions, for
+   * images whose values the stages have already computed in a batch ({@link
+   * StageValues#computeImages}): the values are the same either way, as they never depend on the
+   * order they are asked for in.
+   */
+  public PipelineSimulation(Simulator sim, Stage[] stages, int images, ActionLedger ledger,
+      TraceSink trace, double[][] pricePj, IntConsumer imageDone, boolean computeValues) {
+    this(sim, stages, images, ledger, trace, pricePj, imageDone, computeValues, null);
+  }
+
+  /**
+   * As above, with the row drives of images whose values were computed before the events:
+   * {@code drives[stage][image][crossbar]} (null: ask the stages' values, image = slot).
+   */
+  public PipelineSimulation(Simulator sim, Stage[] stages, int images, ActionLedger ledger,
+      TraceSink trace, double[][] pricePj, IntConsumer imageDone, boolean computeValues,
+      long[][][] drives) {
+    this.computeValues = computeValues;
+    this.drives = drives;
     checkArgument(stages.length > 0 && stages.length < 64, "1..63 stages, got %s", stages.length);
     checkArgument(images > 0 && images < 4096, "images must be in 1..4095, got %s", images);
     for (Stage s : stages) {
@@ -228,7 +254,9 @@ public final class PipelineSimulation {
     if (si == 0 && imageStartPs[image] < 0) {
       imageStartPs[image] = start;
     }
-    st.values.computeVector(image, v);
+    if (computeValues) {
+      st.values.computeVector(image, v);
+    }
     int perCopy = st.perCopy();
     PhaseLayout layout = st.mapping.layout();
     int ph = layout.phaseOf(v);
@@ -254,15 +282,6 @@ public final class PipelineSimulation {
     long readsPs = (long) st.bitCycles * st.timing.readPs();
     long readStart = st.copyDrivers[copy * layout.phases() + ph].acquire(start + fetchPs, readsPs);
     int first = layout.firstBlock(ph) * colBlocks;
-    // the row drives and cell reads of the vector's bit cycles on each crossbar: the driven slice
-    // of the read's closed form (a crossbar's reads follow one another from readStart)
-    for (int x = first; x < first + blocks * colBlocks; x++) {
-      long driven = st.values.drivenRowCycles(x);
-      int xb = copy * perCopy + x;
-      record(c.dac, c.convert, driven, readStart, readStart + readsPs, st, image, st.tileOf(xb));
-      record(c.crossbar, c.cellRead, st.reads[st.chainOf(x)].cellReads(driven), readStart,
-          readStart + readsPs, st, image, st.tileOf(xb));
-    }
     for (int x = first; x < first + blocks * colBlocks; x++) {
       sim.schedule(readStart, P_READ, read, pack(image, si, v, copy * perCopy + x, 0));
     }
@@ -349,7 +368,9 @@ public final class PipelineSimulation {
     long end = start + st.timing.activatePs();
     StageComponents c = st.ids;
     record(c.activation, c.activate, st.mapping.matrixCols(), start, end, st, image(p), st.tileOf(0));
-    st.values.finishVector(image(p), vector(p));
+    if (computeValues) {
+      st.values.finishVector(image(p), vector(p));
+    }
     long wStart = st.outputPort.acquire(end, st.timing.outputWritePs());
     long wEnd = wStart + st.timing.outputWritePs();
     record(c.outputBuffer, c.writeBit, (long) st.mapping.matrixCols() * st.outputBits, wStart,
@@ -400,6 +421,7 @@ public final class PipelineSimulation {
     rowsDoneContiguous[si][image] = contiguous;
     if (contiguous == oh) {
       stageEndPs[si][image] = now;
+      recordDrives(si, image, now);
     }
     if (si + 1 < stages.length) {
       rowsArrived[si + 1][image] = contiguous;
@@ -407,6 +429,22 @@ public final class PipelineSimulation {
     } else if (contiguous == oh) {
       imageDonePs[image] = now;
       imageDone.accept(image);
+    }
+  }
+
+  /**
+   * Records the row drives and cell reads of stage {@code si} for {@code image} when its last row
+   * has arrived: per crossbar, the (row, bit cycle) pairs its vectors drove — the driven slice of
+   * the reads' closed form — over the stage's span of the image.
+   */
+  private void recordDrives(int si, int image, long now) {
+    Stage st = stages[si];
+    StageComponents c = st.ids;
+    for (int x = 0; x < st.perCopy(); x++) {
+      long driven = drives != null ? drives[si][image][x] : st.values.drivenRowCycles(image, x);
+      record(c.dac, c.convert, driven, stageStartPs[si][image], now, st, image, st.tileOf(x));
+      record(c.crossbar, c.cellRead, st.reads[st.chainOf(x)].cellReads(driven),
+          stageStartPs[si][image], now, st, image, st.tileOf(x));
     }
   }
 
@@ -450,17 +488,14 @@ public final class PipelineSimulation {
   }
 
   /**
-   * Records the row drives and cell reads of {@code vector}, the vector {@code st}'s values
-   * computed last: per crossbar of its phase, its driven (row, bit cycle) pairs and their cells
-   * (the functional mode's slice of what {@code onVectorStart} records with times).
+   * Records the row drives and cell reads of image slot {@code slot} as {@code st}'s values
+   * counted them: per crossbar, the (row, bit cycle) pairs its vectors drove and their cells (the
+   * functional mode's slice of what the events record per image).
    */
-  public static void recordDrives(Stage st, ActionLedger ledger, int vector) {
+  public static void recordDrives(Stage st, ActionLedger ledger, int slot) {
     StageComponents c = st.ids;
-    PhaseLayout layout = st.mapping.layout();
-    int ph = layout.phaseOf(vector);
-    int first = layout.firstBlock(ph) * st.mapping.colBlocks();
-    for (int x = first; x < first + layout.blocks(ph) * st.mapping.colBlocks(); x++) {
-      long driven = st.values.drivenRowCycles(x);
+    for (int x = 0; x < st.perCopy(); x++) {
+      long driven = st.values.drivenRowCycles(slot, x);
       add(ledger, c.dac, c.convert, driven);
       add(ledger, c.crossbar, c.cellRead, st.reads[st.chainOf(x)].cellReads(driven));
     }

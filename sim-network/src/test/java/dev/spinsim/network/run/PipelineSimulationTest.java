@@ -30,14 +30,15 @@ class PipelineSimulationTest {
   }
 
   /**
-   * Records the order in which values are computed, to check dataflow; reports {@link #activity}
-   * as the driven rows of the vector computed last.
+   * Records the order in which values are computed, to check dataflow; counts {@link #activity}
+   * of every computed vector on each of its copy's first {@link #CROSSBARS} crossbars as the
+   * slot's driven rows.
    */
   static final class Log implements StageValues {
+    static final int CROSSBARS = 64;
     final List<String> events;
     final String name;
-    int lastImage;
-    int lastVector;
+    final java.util.Map<Integer, long[]> driven = new java.util.HashMap<>();
 
     Log(String name) {
       this(name, new ArrayList<>());
@@ -51,13 +52,21 @@ class PipelineSimulationTest {
     @Override
     public void computeVector(int image, int vector) {
       events.add(name + " compute " + image + ":" + vector);
-      lastImage = image;
-      lastVector = vector;
+      long[] d = driven.computeIfAbsent(image, k -> new long[CROSSBARS]);
+      for (int x = 0; x < CROSSBARS; x++) {
+        d[x] += activity(image, vector, x);
+      }
     }
 
     @Override
-    public long drivenRowCycles(int crossbar) {
-      return activity(lastImage, lastVector, crossbar);
+    public long drivenRowCycles(int slot, int crossbar) {
+      long[] d = driven.get(slot);
+      return d == null ? 0 : d[crossbar];
+    }
+
+    @Override
+    public void beginBatch(int firstImage) {
+      driven.clear();
     }
 
     @Override
@@ -97,14 +106,14 @@ class PipelineSimulationTest {
     return sum;
   }
 
-  /** Records what the functional mode records for a stage: closed form plus each vector's drives. */
+  /** Records what the functional mode records for a stage: closed form plus each slot's drives. */
   static void recordFunctionally(Stage st, ActionLedger ledger, int images) {
     PipelineSimulation.recordClosedForm(st, ledger, (long) images * st.vectorsPerImage());
     for (int i = 0; i < images; i++) {
       for (int v = 0; v < st.vectorsPerImage(); v++) {
         st.values.computeVector(i, v);
-        PipelineSimulation.recordDrives(st, ledger, v);
       }
+      PipelineSimulation.recordDrives(st, ledger, i);
     }
   }
 

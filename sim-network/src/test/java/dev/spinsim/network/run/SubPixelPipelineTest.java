@@ -44,16 +44,12 @@ class SubPixelPipelineTest {
         ps == PartialSums.ANALOG ? m.rowBlocks() : 1, new Resource("noc", 1), values, timing);
   }
 
-  /** Σ of {@link PipelineSimulationTest#activity} over the crossbars each vector's phase reads. */
+  /** Σ of {@link PipelineSimulationTest#activity} over each vector and crossbar of a copy. */
   private static long drivenSum(Stage st, int images) {
-    var layout = st.mapping().layout();
-    int colBlocks = st.mapping().colBlocks();
     long sum = 0;
     for (int i = 0; i < images; i++) {
       for (int v = 0; v < st.vectorsPerImage(); v++) {
-        int ph = layout.phaseOf(v);
-        for (int x = layout.firstBlock(ph) * colBlocks;
-            x < (layout.firstBlock(ph) + layout.blocks(ph)) * colBlocks; x++) {
+        for (int x = 0; x < st.perCopy(); x++) {
           sum += PipelineSimulationTest.activity(i, v, x);
         }
       }
