@@ -80,6 +80,7 @@ public record GenerationResult(
       crossbars += m.crossbars();
     }
     b.areaAndPower(area().totalMm2(), timed ? peakTilePowerMw() : Double.NaN, macsPerImage());
+    b.programming(programSteps(), programmingEnergyPj());
     long outside = 0;
     for (float v : images()) {
       if (!(v >= -1f && v <= 1f)) {
@@ -101,6 +102,16 @@ public record GenerationResult(
   /** The preset's area reference table (mm² per unit of each component class). */
   public AreaTable areaTable() {
     return PresetAreaTable.build(setup.devices());
+  }
+
+  /** Level steps of every cell programmed with the weights (one-time, before the first image). */
+  public long programSteps() {
+    return chip.programming().countByClass(ComponentClasses.CROSSBAR, ComponentClasses.PROGRAM_STEP);
+  }
+
+  /** Energy of programming the weights, pJ: the programming ledger priced by the run's table. */
+  public double programmingEnergyPj() {
+    return EnergyReport.price(chip.programming(), table, 0).totalPj();
   }
 
   /** Useful MACs of one image over every stage: performed MACs minus inserted zeros and padding. */
