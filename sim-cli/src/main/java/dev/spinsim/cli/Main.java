@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       ClassifierCommand.class,
       FidCommand.class,
       CompareCommand.class,
+      SweepCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -15,6 +15,11 @@ final class ProgressBars {
     return base(task, images).setUnit(" img", 1).build();
   }
 
+  /** A bar over the points of a sweep (the extra message shows the best so far). */
+  static ProgressBar points(String task, long points) {
+    return base(task, points).setUnit(" pts", 1).continuousUpdate().build();
+  }
+
   /** A bar over the batches of one training epoch. */
   static ProgressBar epoch(int epoch, int epochs, int batches) {
     return base(String.format(Locale.ROOT, "epoch %d/%d", epoch, epochs), batches)

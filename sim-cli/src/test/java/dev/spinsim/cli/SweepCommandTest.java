@@ -1,0 +1,116 @@
+package dev.spinsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code spinsim sweep} end to end on fmnist with one image per point. */
+class SweepCommandTest {
+  @TempDir static Path tmp;
+  static Path grid;
+  static Object[] first;
+
+  /** Rows of a results.csv by point id. */
+  static Map<String, Map<String, String>> rows(Path file) throws IOException {
+    Map<String, Map<String, String>> out = new TreeMap<>();
+    try (Reader r = Files.newBufferedReader(file);
+        CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+      for (CSVRecord rec : p) {
+        out.put(rec.get("point_id"), rec.toMap());
+      }
+    }
+    return out;
+  }
+
+  @BeforeAll
+  static void sweepTwoAdcWidths() {
+    grid = tmp.resolve("grid");
+    first = Cli.run("sweep", "--set", "adc.bits=6,8", "--images", "1", "--parallel", "2", "--out", grid.toString());
+  }
+
+  @Test
+  void gridGivesOneRowPerPointParetoPlotsReportAndSweepYaml() throws IOException {
+    assertEquals(0, first[0], (String) first[1]);
+    Map<String, Map<String, String>> rows = rows(grid.resolve("results.csv"));
+    // the paper preset has 8-bit ADCs: its base point is grid point 1, not an extra row
+    assertEquals(List.of("0", "1"), new ArrayList<>(rows.keySet()));
+    assertEquals("6", rows.get("0").get("adc.bits"));
+    assertEquals("ok", rows.get("1").get("status"));
+    for (String f : List.of("pareto.csv", "report.html", "sweep.yaml", "timings.csv",
+        "plots/pareto-energy-psnr.png", "plots/knob-adc.bits-energy.png")) {
+      assertTrue(Files.size(grid.resolve(f)) > 0, f);
+    }
+    String html = Files.readString(grid.resolve("report.html"));
+    assertTrue(html.contains("Pareto front") && html.contains("data:image/png;base64,") && html.contains("(paper)"));
+    assertTrue(Files.readString(grid.resolve("sweep.yaml")).contains("adc.bits:"));
+  }
+
+  @Test
+  void widerAdcsCostEnergyAndGiveImagesCloserToTheFloatNetwork() throws IOException {
+    Map<String, Map<String, String>> rows = rows(grid.resolve("results.csv"));
+    double e6 = Double.parseDouble(rows.get("0").get("energy_pj_per_image"));
+    double e8 = Double.parseDouble(rows.get("1").get("energy_pj_per_image"));
+    double p6 = Double.parseDouble(rows.get("0").get("psnr_db_vs_float"));
+    double p8 = Double.parseDouble(rows.get("1").get("psnr_db_vs_float"));
+    assertTrue(e8 > e6, e8 + " vs " + e6);
+    assertTrue(p8 > p6, p8 + " vs " + p6);
+  }
+
+  @Test
+  void reRunningReusesEveryFinishedPointAndChangesNoRow() throws IOException {
+    byte[] before = Files.readAllBytes(grid.resolve("results.csv"));
+    Object[] again = Cli.run("sweep", "--set", "adc.bits=6,8", "--images", "1", "--out", grid.toString());
+    assertEquals(0, again[0], (String) again[1]);
+    assertTrue(((String) again[1]).contains("reusing 2 finished point(s)"), (String) again[1]);
+    assertArrayEquals(before, Files.readAllBytes(grid.resolve("results.csv")));
+  }
+
+  @Test
+  void rowsDoNotDependOnHowManyPointsRunAtOnce() throws IOException {
+    Path serial = tmp.resolve("serial");
+    Object[] r = Cli.run("sweep", "--set", "adc.bits=6,8", "--images", "1", "--parallel", "1", "--out",
+        serial.toString());
+    assertEquals(0, r[0], (String) r[1]);
+    assertEquals(rows(grid.resolve("results.csv")), rows(serial.resolve("results.csv")));
+  }
+
+  @Test
+  void aPointThePresetRefusesIsRecordedWithItsReasonAndTheSweepGoesOn() throws IOException {
+    Path d = tmp.resolve("invalid");
+    Object[] r = Cli.run("sweep", "--set", "adc.bits=1,8", "--images", "1", "--out", d.toString());
+    assertEquals(0, r[0], (String) r[1]);
+    Map<String, Map<String, String>> rows = rows(d.resolve("results.csv"));
+    assertEquals("invalid", rows.get("0").get("status"));
+    assertTrue(rows.get("0").get("reason").contains("adc.bits"), rows.get("0").get("reason"));
+    assertEquals("", rows.get("0").get("energy_pj_per_image"));
+    assertEquals("ok", rows.get("1").get("status"));
+    assertTrue(Files.readString(d.resolve("report.html")).contains("Invalid and failed points"));
+  }
+
+  @Test
+  void anUnknownKeyFailsInOneLineBeforeAnyFolderIsMade() {
+    Path d = tmp.resolve("unknown");
+    Object[] r = Cli.run("sweep", "--set", "adc.bitz=4,6", "--out", d.toString());
+    assertEquals(2, r[0]);
+    String err = (String) r[1];
+    assertTrue(err.contains("adc.bitz: unknown key"), err);
+    assertEquals(1, err.strip().lines().count(), err);
+    assertFalse(Files.exists(d));
+  }
+}
