@@ -76,9 +76,13 @@ class CliConventionsTest {
   @Test
   void helpDescriptionsAreWholeParagraphs() {
     for (Map.Entry<String, CommandLine> e : commands().entrySet()) {
-      for (String paragraph : e.getValue().getCommandSpec().usageMessage().description()) {
-        assertTrue(paragraph.strip().matches("(?s).*[.):]$"), e.getKey() + ": description line cut mid-sentence: '"
-            + paragraph + "'");
+      String[] paragraphs = e.getValue().getCommandSpec().usageMessage().description();
+      for (int i = 0; i < paragraphs.length; i++) {
+        String p = paragraphs[i].strip();
+        // a sentence cut across two paragraphs: one ends on a joining word, the next goes on in lower case
+        assertTrue(!p.matches("(?s).*(,| of| the| and| a| in| for| to)$"), e.getKey() + ": cut after '" + p + "'");
+        assertTrue(i == 0 || !Character.isLowerCase(p.charAt(0)) || p.startsWith("spinsim "),
+            e.getKey() + ": paragraph goes on from the one before: '" + p + "'");
       }
     }
   }
