@@ -19,17 +19,19 @@ public final class Chip {
   private final float[][][] maps;
   private final int generatorStages;
   private final ActionLedger ledger;
+  private final ActionLedger programming;
   private final Resource interconnect;
   private final Clock clock;
   private final int tiles;
 
   Chip(Stage[] stages, List<StagePlan> plans, float[][][] maps, int generatorStages,
-      ActionLedger ledger, Resource interconnect, Clock clock, int tiles) {
+      ActionLedger ledger, ActionLedger programming, Resource interconnect, Clock clock, int tiles) {
     this.stages = stages;
     this.plans = List.copyOf(plans);
     this.maps = maps;
     this.generatorStages = generatorStages;
     this.ledger = ledger;
+    this.programming = programming;
     this.interconnect = interconnect;
     this.clock = clock;
     this.tiles = tiles;
@@ -56,6 +58,21 @@ public final class Chip {
     return maps[s][image];
   }
 
+  /** Image slots the chip's maps hold: the most images one batch can carry. */
+  public int slots() {
+    return maps[0].length;
+  }
+
+  /**
+   * Starts a batch: slot {@code i} now carries image {@code firstImage + i} of the run (the read
+   * noise is keyed on that index), for streaming a long run through {@link #slots()} slots.
+   */
+  public void beginBatch(int firstImage) {
+    for (Stage s : stages) {
+      s.values().beginBatch(firstImage);
+    }
+  }
+
   /** Loads a latent (C×1×1) as the first stage's input. */
   public void setLatent(int image, float[] z) {
     System.arraycopy(z, 0, maps[0][image], 0, z.length);
@@ -77,6 +94,14 @@ public final class Chip {
 
   public ActionLedger ledger() {
     return ledger;
+  }
+
+  /**
+   * The one-time work of programming the weights: per layer, the crossbars' {@code program_step}
+   * actions (level steps of every written cell), priced by the same energy table as the images.
+   */
+  public ActionLedger programming() {
+    return programming;
   }
 
   public Resource interconnect() {
