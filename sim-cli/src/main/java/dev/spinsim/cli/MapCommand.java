@@ -1,6 +1,7 @@
 package dev.spinsim.cli;
 
 import dev.spinsim.devices.preset.Preset;
+import dev.spinsim.devices.preset.TileBudget;
 import dev.spinsim.network.chip.NetworkPlanner;
 import dev.spinsim.network.chip.NetworkPlanner.MatrixLayer;
 import dev.spinsim.network.mapping.LayerMapping;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description = "Print the mapping table under mapping.strategy (dense or sub-pixel, e.g."
         + " --set mapping.strategy=sub-pixel): per layer the matrix and its phases, crossbars,"
-        + " tiles, cell utilisation, input vectors, MACs, those on zeros and their share, and"
+        + " tiles and their area (the preset's tile area), cell utilisation, input vectors, MACs, those on zeros and their share, and"
         + " those on inserted zeros.")
 final class MapCommand implements Callable<Integer> {
   @Option(names = "--model", defaultValue = "fmnist",
@@ -58,7 +59,7 @@ final class MapCommand implements Callable<Integer> {
   Path csv;
 
   static final List<String> COLUMNS = List.of("network", "layer", "kind", "matrix_rows",
-      "matrix_cols", "phases", "row_blocks", "col_blocks", "crossbars", "tiles", "cell_utilisation",
+      "matrix_cols", "phases", "row_blocks", "col_blocks", "crossbars", "tiles", "area_mm2", "cell_utilisation",
       "input_vectors_per_image", "macs_per_image", "zero_macs_per_image", "zero_fraction",
       "inserted_zero_macs_per_image", "replication");
 
@@ -74,12 +75,16 @@ final class MapCommand implements Callable<Integer> {
       layers.addAll(NetworkPlanner.matrixLayers("D", spec.discriminator()));
     }
     List<List<String>> rows = new ArrayList<>();
+    // each layer sits on its own tiles; a tile's area is the preset's fully-populated tile
+    double tileAreaMm2 = TileBudget.fullyBusy(p).areaMm2();
     for (MatrixLayer l : layers) {
       LayerMapping lm = m.strategyObject().map(l.network() + "." + l.layer(), l.geometry(), o);
       int perTile = p.tile().crossbarsPerTile();
+      int tiles = (lm.crossbars() + perTile - 1) / perTile;
       rows.add(List.of(l.network(), l.layer(), l.kind(), str(lm.matrixRows()),
           str(lm.matrixCols()), str(lm.layout().phases()), str(lm.rowBlocks()),
-          str(lm.colBlocks()), str(lm.crossbars()), str((lm.crossbars() + perTile - 1) / perTile),
+          str(lm.colBlocks()), str(lm.crossbars()), str(tiles),
+          String.format(Locale.ROOT, "%.4f", tiles * tileAreaMm2),
           pct(lm.cellUtilisation()), str(lm.vectorsPerImage()), str(lm.macsPerformed()),
           str(lm.zeroMacs()), pct(lm.zeroFraction()), str(lm.insertedZeroMacs()),
           str(lm.replication())));

@@ -92,9 +92,7 @@ public final class Stage {
     int phases = mapping.layout().phases();
     copyDrivers = new Resource[mapping.replication() * phases];
     for (int i = 0; i < copyDrivers.length; i++) {
-      // dense keeps its historical names (one driver set per copy)
-      copyDrivers[i] = new Resource(p + "row-drivers" + (phases == 1 ? "" + i
-          : (i / phases) + ".phase" + (i % phases)), 1);
+      copyDrivers[i] = new Resource(p + "row-drivers" + i, 1);
     }
     inputPort = new Resource(p + "input-buffer-port", 1);
     shiftAdd = new Resource(p + "shift-add", shiftAddUnits);
