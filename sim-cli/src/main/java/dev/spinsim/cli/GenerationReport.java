@@ -4,7 +4,9 @@ import dev.spinsim.core.config.ConfigLoader;
 import dev.spinsim.core.energy.ActionLedger;
 import dev.spinsim.core.energy.ComponentInfo;
 import dev.spinsim.core.resource.Resource;
+import dev.spinsim.devices.energy.AreaTable;
 import dev.spinsim.devices.energy.ComponentClasses;
+import dev.spinsim.cli.report.AreaRow;
 import dev.spinsim.cli.report.ImageBatch;
 import dev.spinsim.cli.report.LayerRow;
 import dev.spinsim.cli.report.MappingRow;
@@ -121,6 +123,7 @@ final class GenerationReport {
           m.cellUtilisation(), m.vectorsPerImage(), m.macsPerformed(), m.zeroMacs(),
           m.insertedZeroMacs(), m.replication()));
     }
+    addArea(b, r);
     r.energy().byClassAndActionPj().forEach((key, pj) -> {
       int slash = key.lastIndexOf('/');
       b.addEnergy(key.substring(0, slash), key.substring(slash + 1), pj);
@@ -142,6 +145,27 @@ final class GenerationReport {
     }
     b.runYaml(runYaml(in, presetLabel, seed, n, run.mode(), trace));
     return b.build();
+  }
+
+  /** The area table on the chip's components: one row per layer and component class. */
+  private static void addArea(RunReport.Builder b, GenerationResult r) {
+    AreaTable table = r.areaTable();
+    Map<String, Integer> tiles = new LinkedHashMap<>();
+    for (Stage st : r.chip().stages()) {
+      tiles.put(st.tag(), st.tiles());
+    }
+    Map<String, double[]> rows = new java.util.TreeMap<>();
+    for (ComponentInfo c : r.chip().ledger().components()) {
+      double[] acc = rows.computeIfAbsent(c.tag() + "\u0000" + c.componentClass(), k -> new double[2]);
+      acc[0] += c.attribute(ComponentClasses.COUNT, 1.0);
+      acc[1] += table.areaMm2(c);
+    }
+    rows.forEach((key, v) -> {
+      int cut = key.indexOf('\u0000');
+      String layer = key.substring(0, cut);
+      String cls = key.substring(cut + 1);
+      b.addArea(new AreaRow(layer, tiles.getOrDefault(layer, 0), cls, v[0], table.mm2PerUnit(cls), v[1]));
+    });
   }
 
   private static LayerSpec lastLayer(NetworkSpec net) {

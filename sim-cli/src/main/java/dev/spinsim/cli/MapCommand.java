@@ -1,7 +1,14 @@
 package dev.spinsim.cli;
 
 import dev.spinsim.devices.preset.Preset;
-import dev.spinsim.devices.preset.TileBudget;
+import dev.spinsim.devices.energy.AreaTable;
+import dev.spinsim.devices.preset.PresetAreaTable;
+import dev.spinsim.devices.preset.PresetDevices;
+import dev.spinsim.devices.preset.PresetEnergyTable;
+import dev.spinsim.devices.preset.Presets;
+import dev.spinsim.network.model.LayerSpec;
+import dev.spinsim.network.model.NetworkSpec;
+import dev.spinsim.network.chip.ChipBuilder;
 import dev.spinsim.network.chip.NetworkPlanner;
 import dev.spinsim.network.chip.NetworkPlanner.MatrixLayer;
 import dev.spinsim.network.mapping.LayerMapping;
@@ -75,16 +82,27 @@ final class MapCommand implements Callable<Integer> {
       layers.addAll(NetworkPlanner.matrixLayers("D", spec.discriminator()));
     }
     List<List<String>> rows = new ArrayList<>();
-    // each layer sits on its own tiles; a tile's area is the preset's fully-populated tile
-    double tileAreaMm2 = TileBudget.fullyBusy(p).areaMm2();
+    PresetDevices devices = PresetDevices.of(p);
+    AreaTable area = PresetAreaTable.build(devices);
+    long crossbars = 0;
+    int allTiles = 0;
+    double areaMm2 = 0;
     for (MatrixLayer l : layers) {
       LayerMapping lm = m.strategyObject().map(l.network() + "." + l.layer(), l.geometry(), o);
       int perTile = p.tile().crossbarsPerTile();
       int tiles = (lm.crossbars() + perTile - 1) / perTile;
+      // each layer sits on its own tiles; its area is the components a run registers for it,
+      // priced by the same area table
+      NetworkSpec net = l.network().equals("G") ? spec.generator() : spec.discriminator();
+      String act = activates(net, l.layer()) ? PresetEnergyTable.activationClass(devices, "relu") : null;
+      double layerAreaMm2 = area.areaMm2(ChipBuilder.componentAttributes(devices, lm, act));
+      areaMm2 += layerAreaMm2;
+      crossbars += lm.crossbars();
+      allTiles += tiles;
       rows.add(List.of(l.network(), l.layer(), l.kind(), str(lm.matrixRows()),
           str(lm.matrixCols()), str(lm.layout().phases()), str(lm.rowBlocks()),
           str(lm.colBlocks()), str(lm.crossbars()), str(tiles),
-          String.format(Locale.ROOT, "%.4f", tiles * tileAreaMm2),
+          String.format(Locale.ROOT, "%.4f", layerAreaMm2),
           pct(lm.cellUtilisation()), str(lm.vectorsPerImage()), str(lm.macsPerformed()),
           str(lm.zeroMacs()), pct(lm.zeroFraction()), str(lm.insertedZeroMacs()),
           str(lm.replication())));
@@ -93,6 +111,7 @@ final class MapCommand implements Callable<Integer> {
         spec.name(), p.name(), o.crossbarRows(), o.crossbarCols(), p.crossbar().weightMapping(),
         m.strategy());
     System.out.print(Table.render(COLUMNS, rows));
+    System.out.printf(Locale.ROOT, "total: %d crossbars, %d tiles, %.4f mm2%n", crossbars, allTiles, areaMm2);
     if (csv != null) {
       Path tmp = Files.createTempFile(csv.toAbsolutePath().getParent(), ".map", ".csv");
       try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
@@ -106,6 +125,19 @@ final class MapCommand implements Callable<Integer> {
       System.out.println("wrote " + csv);
     }
     return 0;
+  }
+
+  /**
+   * True when an activation unit follows matrix layer {@code layer} (after an optional batchnorm),
+   * as the chip builder places one; every activation unit has the preset's one unit area.
+   */
+  private static boolean activates(NetworkSpec net, String layer) {
+    int i = Integer.parseInt(layer.substring(layer.lastIndexOf('.') + 1)) + 1;
+    List<LayerSpec> ls = net.layers();
+    if (i < ls.size() && ls.get(i) instanceof LayerSpec.BatchNorm2d) {
+      i++;
+    }
+    return i < ls.size() && !ls.get(i).isMatrixLayer();
   }
 
   private static String str(long v) {

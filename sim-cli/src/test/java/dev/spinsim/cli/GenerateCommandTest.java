@@ -186,6 +186,7 @@ class GenerateCommandTest {
     assertEquals(6, text.lines().filter(l -> l.startsWith("G ") || l.startsWith("D ")).count(),
         text);
     assertTrue(text.contains("4900"), text);
+    assertTrue(text.lines().anyMatch(l -> l.matches("total: 168 crossbars, 23 tiles, [0-9.]+ mm2")), text);
     buf.reset();
     System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
     try {
@@ -199,5 +200,26 @@ class GenerateCommandTest {
     // G.main.0 (1x1 -> 7x7) is one 100 x 6272 matrix read once per image
     assertTrue(text.lines().anyMatch(l -> l.startsWith("G ") && l.contains(" 100 ")
         && l.contains(" 6272 ")), text);
+  }
+
+  @Test
+  void summaryReportsAreaPowerAndEfficiencyAndTheAreaTableAddsUp() throws IOException {
+    Path a = tmp.resolve("area");
+    assertEquals(0, run("generate", "--images", "1", "--out", a.toString())[0]);
+    List<String> summary = Files.readAllLines(a.resolve("summary.csv"));
+    List<String> header = List.of(summary.get(0).split(","));
+    String[] row = summary.get(1).split(",", -1);
+    for (String c : List.of("area_mm2", "power_mw", "tops_per_w", "images_per_s_per_mm2")) {
+      assertTrue(Double.parseDouble(row[header.indexOf(c)]) > 0, c);
+    }
+    double area = Double.parseDouble(row[header.indexOf("area_mm2")]);
+    double sum = 0;
+    List<String> lines = Files.readAllLines(a.resolve("area.csv"));
+    int col = List.of(lines.get(0).split(",")).indexOf("area_mm2");
+    for (String line : lines.subList(1, lines.size())) {
+      sum += Double.parseDouble(line.split(",")[col]);
+    }
+    assertEquals(area, sum, 1e-5 * area);
+    assertTrue(Files.readString(a.resolve("report.html")).contains("<h2>Area</h2>"));
   }
 }

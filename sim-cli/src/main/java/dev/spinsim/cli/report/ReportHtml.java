@@ -203,6 +203,11 @@ public final class ReportHtml {
     }
     h.append("</table></div></details>\n</section>\n");
 
+    // area: the area reference table on the chip's components, by class and by layer
+    if (!report.area().isEmpty()) {
+      areaSection(h, report);
+    }
+
     // layers
     if (!report.layers().isEmpty()) {
       h.append("<section>\n<h2>Layers</h2>\n");
@@ -315,6 +320,43 @@ public final class ReportHtml {
         .append(" the CSV files hold run totals and per-image columns.</footer>\n")
         .append("</main>\n</body>\n</html>\n");
     return h.toString();
+  }
+
+  private static void areaSection(StringBuilder h, RunReport report) {
+    Map<String, double[]> byClass = new java.util.TreeMap<>();
+    Map<String, double[]> byLayer = new java.util.LinkedHashMap<>();
+    for (AreaRow a : report.area()) {
+      double[] c = byClass.computeIfAbsent(a.componentClass(), k -> new double[3]);
+      c[0] += a.units();
+      c[1] = a.mm2PerUnit();
+      c[2] += a.areaMm2();
+      double[] l = byLayer.computeIfAbsent(a.layer(), k -> new double[2]);
+      l[0] = a.tiles();
+      l[1] += a.areaMm2();
+    }
+    double total = report.metrics().areaMm2();
+    h.append("<section>\n<h2>Area</h2>\n<div class=\"scroll\"><table>\n<tr><th class=\"l\">component class</th>")
+        .append("<th>units</th><th>mm&sup2; / unit</th><th>mm&sup2;</th><th>share</th></tr>\n");
+    byClass.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[2], a.getValue()[2])).forEach(e ->
+        h.append("<tr><td class=\"l\">").append(esc(e.getKey())).append("</td><td>")
+            .append(Numbers.count(Math.round(e.getValue()[0]))).append("</td><td>")
+            .append(Numbers.fourDigits(e.getValue()[1])).append("</td><td>")
+            .append(Numbers.fourDigits(e.getValue()[2])).append("</td><td>")
+            .append(Numbers.percent(total == 0 ? 0 : e.getValue()[2] / total)).append("</td></tr>\n"));
+    h.append("</table></div>\n<div class=\"scroll\"><table>\n<tr><th class=\"l\">layer</th><th>tiles</th>")
+        .append("<th>mm&sup2;</th><th>mm&sup2; / tile</th></tr>\n");
+    byLayer.forEach((layer, v) ->
+        h.append("<tr><td class=\"l\">").append(esc(layer)).append("</td><td>").append((long) v[0])
+            .append("</td><td>").append(Numbers.fourDigits(v[1])).append("</td><td>")
+            .append(Numbers.fourDigits(v[0] == 0 ? 0 : v[1] / v[0])).append("</td></tr>\n"));
+    h.append("</table></div>\n<p class=\"explain\">Area of the components the mapping uses: units &times;")
+        .append(" the preset's area per unit (an array from its cells, a buffer from its size); the")
+        .append(" rows are in <code>area.csv</code>. Average power ")
+        .append(Double.isNaN(report.metrics().powerMw()) ? "n/a" : Numbers.fourDigits(report.metrics().powerMw()))
+        .append(" mW; busiest tile ")
+        .append(Double.isNaN(report.metrics().peakTilePowerMw()) ? "n/a"
+            : Numbers.fourDigits(report.metrics().peakTilePowerMw()))
+        .append(" mW.</p>\n</section>\n");
   }
 
   private static void layerTable(StringBuilder h, RunReport report) {

@@ -27,6 +27,11 @@ public final class ReportTables {
   public static final ImmutableList<String> ENERGY_COLUMNS =
       ImmutableList.of("component_class", "action", "energy_pj", "energy_pj_per_image", "share");
 
+  /** Columns of {@code area.csv}: one row per layer and component class, summing to the chip's area. */
+  public static final ImmutableList<String> AREA_COLUMNS =
+      ImmutableList.of("layer", "tiles", "component_class", "units", "mm2_per_unit", "area_mm2", "area_mm2_per_tile",
+          "share");
+
   /** Columns of {@code mapping.csv}. */
   public static final ImmutableList<String> MAPPING_COLUMNS =
       ImmutableList.of(
@@ -150,6 +155,28 @@ public final class ReportTables {
               Numbers.csv(total == 0 ? 0 : e.energyPj() / total)));
     }
     return csv(ENERGY_COLUMNS, rows);
+  }
+
+  /**
+   * {@code area.csv}: the area reference table applied to the chip, per layer and component class
+   * (sum a column group for the area per class, per layer or per tile).
+   */
+  public static String areaCsv(RunReport report) {
+    double total = report.metrics().areaMm2();
+    List<List<String>> rows = new ArrayList<>();
+    for (AreaRow a : report.area()) {
+      rows.add(
+          List.of(
+              a.layer(),
+              Integer.toString(a.tiles()),
+              a.componentClass(),
+              Numbers.csv(a.units()),
+              Numbers.csv(a.mm2PerUnit()),
+              Numbers.csv(a.areaMm2()),
+              Numbers.csv(a.tiles() == 0 ? 0 : a.areaMm2() / a.tiles()),
+              Numbers.csv(total == 0 ? 0 : a.areaMm2() / total)));
+    }
+    return csv(AREA_COLUMNS, rows);
   }
 
   /** {@code mapping.csv}: how each layer sits on the crossbars. */

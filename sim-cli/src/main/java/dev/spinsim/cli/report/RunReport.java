@@ -36,7 +36,8 @@ public record RunReport(
     List<Double> discriminatorScores,
     List<String> warnings,
     ImageBatch floatImages,
-    ImageQuality quality) {
+    ImageQuality quality,
+    List<AreaRow> area) {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -65,6 +66,16 @@ public record RunReport(
     discriminatorScores =
         ImmutableList.copyOf(discriminatorScores == null ? List.of() : discriminatorScores);
     warnings = ImmutableList.copyOf(warnings == null ? List.of() : warnings);
+    area = ImmutableList.copyOf(area == null ? List.of() : area);
+    if (!area.isEmpty()) {
+      double areaSum = 0;
+      for (AreaRow row : area) {
+        areaSum += row.areaMm2();
+      }
+      checkArgument(Math.abs(areaSum - metrics.areaMm2()) <= 1e-6 * metrics.areaMm2() + 1e-12,
+          "area rows sum to %s mm2 but the chip's area is %s mm2; the breakdown must add up", areaSum,
+          metrics.areaMm2());
+    }
     checkArgument(
         floatImages == null || java.util.Arrays.equals(floatImages.shape(), images.shape()),
         "the float reference images must have the chip images' shape %s",
@@ -170,8 +181,15 @@ public record RunReport(
     private final List<String> warnings = new ArrayList<>();
     private ImageBatch floatImages;
     private ImageQuality quality;
+    private final List<AreaRow> area = new ArrayList<>();
 
     private Builder() {}
+
+    /** Appends an area row (layer, component class). */
+    public Builder addArea(AreaRow row) {
+      area.add(row);
+      return this;
+    }
 
     /** Sets the float network's images of the same latents and the chip's quality against them. */
     public Builder floatReference(ImageBatch floatImages, ImageQuality quality) {
@@ -276,7 +294,8 @@ public record RunReport(
           discriminatorScores,
           warnings,
           floatImages,
-          quality);
+          quality,
+          area);
     }
   }
 }

@@ -79,6 +79,8 @@ public final class RunWriter {
     files.add("layers.csv          per layer time, energy and operation counts");
     ReportTables.write(dir.resolve("energy.csv"), ReportTables.energyCsv(report));
     files.add("energy.csv          component class x action -> pJ (sums to the total)");
+    ReportTables.write(dir.resolve("area.csv"), ReportTables.areaCsv(report));
+    files.add("area.csv            layer x component class -> mm2 (sums to the chip's area)");
     ReportTables.write(dir.resolve("mapping.csv"), ReportTables.mappingCsv(report));
     files.add("mapping.csv         how each layer sits on the crossbars");
     ReportTables.write(dir.resolve("resources.csv"), ReportTables.resourcesCsv(report));

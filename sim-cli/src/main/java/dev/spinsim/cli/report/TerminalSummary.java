@@ -113,6 +113,11 @@ public final class TerminalSummary {
       c.put("d_energy_pj_per_image", Numbers.percent(m.discriminator().energyPj() / Math.max(1e-300, m.energyPj())));
     }
     c.put("psnr_db_vs_float", "the same latents through the float network");
+    c.put("area_mm2", "every component the mapping places (area.csv)");
+    c.put("power_mw?", noTime);
+    c.put("power_mw", "energy / simulated time; peak tile " + Numbers.fourDigits(m.peakTilePowerMw()) + " mW");
+    c.put("tops_per_w", "real MACs only, inserted zeros not counted");
+    c.put("images_per_s_per_mm2?", noTime);
     return c;
   }
 

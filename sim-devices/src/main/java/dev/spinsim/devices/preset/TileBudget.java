@@ -5,6 +5,7 @@ import dev.spinsim.core.energy.EnergyReport;
 import dev.spinsim.core.energy.EnergyTable;
 import dev.spinsim.devices.crossbar.ReadCounts;
 import dev.spinsim.devices.crossbar.ReadTiming;
+import dev.spinsim.devices.energy.AreaReport;
 import dev.spinsim.devices.energy.ComponentClasses;
 import dev.spinsim.devices.timing.ChipTiming;
 import java.util.Map;
@@ -50,53 +51,46 @@ public record TileBudget(
     long cycles = c.bitCycles();
 
     ActionLedger ledger = new ActionLedger();
-    Map<String, Double> area = new TreeMap<>();
-    record(ledger, area, ComponentClasses.CROSSBAR, xbars, x.arrayAreaMm2(), ComponentClasses.CELL_READ,
+    record(ledger, ComponentClasses.CROSSBAR, xbars, ComponentClasses.CELL_READ,
         xbars * c.cellReads() / cycles, Map.of());
-    record(ledger, area, ComponentClasses.DAC, xbars * x.rows(), p.dac().areaMm2(), ComponentClasses.CONVERT,
+    record(ledger, ComponentClasses.DAC, xbars * x.rows(), ComponentClasses.CONVERT,
         xbars * c.dacConversions() / cycles, Map.of(ComponentClasses.BITS, (double) p.dac().bits()));
-    record(ledger, area, ComponentClasses.SAMPLE_HOLD, sampleHoldUnits, p.sampleHold().areaMm2(),
-        ComponentClasses.SAMPLE, xbars * c.sampleHolds() / cycles, Map.of());
-    record(ledger, area, ComponentClasses.ADC, t.adcsPerTile(), p.adc().areaMm2(), ComponentClasses.CONVERT,
+    record(ledger, ComponentClasses.SAMPLE_HOLD, sampleHoldUnits, ComponentClasses.SAMPLE, xbars * c.sampleHolds() / cycles, Map.of());
+    record(ledger, ComponentClasses.ADC, t.adcsPerTile(), ComponentClasses.CONVERT,
         xbars * c.adcConversions() / cycles, Map.of(ComponentClasses.BITS, (double) p.adc().bits()));
-    record(ledger, area, ComponentClasses.SHIFT_ADD, shiftAddUnits, p.shiftAdd().areaMm2(), ComponentClasses.OP,
+    record(ledger, ComponentClasses.SHIFT_ADD, shiftAddUnits, ComponentClasses.OP,
         xbars * c.shiftAdds() / cycles, Map.of());
     ActivationsSpec a = p.activation();
     double activationLatencyNs = d.activation("relu").latencyNs();
     long activations = activationLatencyNs <= 0 ? 0 : Math.round(a.unitsPerTile() * exactPeriodNs / activationLatencyNs);
-    record(ledger, area, PresetEnergyTable.activationClass(d, "relu"), a.unitsPerTile(), a.areaMm2(), ComponentClasses.ACTIVATE, activations,
+    record(ledger, PresetEnergyTable.activationClass(d, "relu"), a.unitsPerTile(), ComponentClasses.ACTIVATE, activations,
         Map.of());
-    record(ledger, area, ComponentClasses.INPUT_BUFFER, 1, t.inputBuffer().areaMm2(p.techNodeNm()),
-        ComponentClasses.READ_BIT,
+    record(ledger, ComponentClasses.INPUT_BUFFER, 1, ComponentClasses.READ_BIT,
         Math.round(t.inputBuffer().peakBitsPerNs(phases.inputBufferAccess().ns()) * exactPeriodNs), Map.of());
-    record(ledger, area, ComponentClasses.OUTPUT_BUFFER, 1, t.outputBuffer().areaMm2(p.techNodeNm()),
-        ComponentClasses.WRITE_BIT,
+    record(ledger, ComponentClasses.OUTPUT_BUFFER, 1, ComponentClasses.WRITE_BIT,
         Math.round(t.outputBuffer().peakBitsPerNs(phases.outputBufferAccess().ns()) * exactPeriodNs), Map.of());
-    record(ledger, area, ComponentClasses.INTERCONNECT, 1, p.interconnect().areaMm2(), ComponentClasses.TRANSFER_BIT,
+    record(ledger, ComponentClasses.INTERCONNECT, 1, ComponentClasses.TRANSFER_BIT,
         Math.round(p.interconnect().bandwidthGbps() * exactPeriodNs), Map.of());
     for (Map.Entry<String, StaticSpec> e : t.staticComponents().entrySet()) {
       String cls = ComponentClasses.STATIC_PREFIX + e.getKey();
-      int id = ledger.registerComponent(cls, cls, "tile", Map.of(ComponentClasses.COUNT, (double) e.getValue().count()));
-      area.merge(cls, e.getValue().count() * e.getValue().areaMm2(), Double::sum);
+      ledger.registerComponent(cls, cls, "tile", Map.of(ComponentClasses.COUNT, (double) e.getValue().count()));
     }
     EnergyReport report = EnergyReport.price(ledger, table, periodPs);
     Map<String, Double> power = new TreeMap<>();
     report.byComponentClassPj().forEach((k, v) -> power.put(k, v / exactPeriodNs));
-    double areaTotal = 0;
-    for (double v : area.values()) {
-      areaTotal += v;
-    }
-    return new TileBudget(exactPeriodNs, report.totalPj() / exactPeriodNs, areaTotal, power, area);
+    // area from the same table and the same registered components a run's area comes from
+    AreaReport area = PresetAreaTable.build(d).report(ledger);
+    return new TileBudget(exactPeriodNs, report.totalPj() / exactPeriodNs, area.totalMm2(), power,
+        new TreeMap<>(area.byComponentClassMm2()));
   }
 
-  private static void record(ActionLedger ledger, Map<String, Double> area, String cls, int units, double areaPerUnit,
-      String action, long count, Map<String, Double> attrs) {
+  private static void record(ActionLedger ledger, String cls, int units, String action, long count,
+      Map<String, Double> attrs) {
     Map<String, Double> a = new TreeMap<>(attrs);
     a.put(ComponentClasses.COUNT, (double) units);
     int id = ledger.registerComponent(cls, cls, "tile", a);
     if (count > 0) {
       ledger.record(id, ledger.actionId(action), count);
     }
-    area.merge(cls, units * areaPerUnit, Double::sum);
   }
 }

@@ -4,6 +4,8 @@ import dev.spinsim.core.energy.ComponentInfo;
 import dev.spinsim.core.energy.EnergyReport;
 import dev.spinsim.core.energy.EnergyTable;
 import dev.spinsim.devices.energy.ComponentClasses;
+import dev.spinsim.devices.preset.PresetAreaTable;
+import dev.spinsim.network.mapping.LayerMapping;
 import dev.spinsim.devices.preset.Preset;
 import dev.spinsim.devices.preset.PresetDevices;
 import dev.spinsim.devices.preset.PresetEnergyTable;
@@ -71,15 +73,34 @@ public final class Calibration {
         "arXiv 2601.01441 (testing energy, Anime 64x64); REFERENCE.md derivation");
   }
 
-  /** An ISAAC tile kept fully busy on the isaac preset: power and area (ISAAC Table I). */
+  /**
+   * An ISAAC tile kept fully busy on the isaac preset: power (the run's energy table on the
+   * tile's steady-state actions) and area (ISAAC Table I) — the area of a layer that fills exactly
+   * one tile, counted by the chip builder and priced by the area table as a run's area is.
+   */
   public static List<CalibrationRow> isaacTile() {
     Preset p = Presets.load("isaac");
     TileBudget b = TileBudget.fullyBusy(p);
     return List.of(
         new CalibrationRow("ISAAC tile power, fully busy (isaac)", 330, b.powerMw(), "mW", 5,
             "Shafiee et al., ISCA 2016, Table I"),
-        new CalibrationRow("ISAAC tile area (isaac)", 0.372, b.areaMm2(), "mm2", 5,
+        new CalibrationRow("ISAAC tile area (isaac)", 0.372, oneTileLayerAreaMm2(p), "mm2", 5,
             "Shafiee et al., ISCA 2016, Table I"));
+  }
+
+  /**
+   * Area of a layer that fills exactly one tile of {@code p} (a crossbar-tall 1×1 convolution
+   * over as many weight columns as the tile's crossbars hold), as a run registers and prices it.
+   */
+  public static double oneTileLayerAreaMm2(Preset p) {
+    PresetDevices d = PresetDevices.of(p);
+    int weightCols = p.crossbar().mapping().weightColumns(p.crossbar().cols());
+    int crossbars = p.tile().crossbarsPerTile();
+    ConvGeometry g = ConvGeometry.conv(p.crossbar().rows(), crossbars * weightCols, 1, 1, 0, 1, 1);
+    LayerMapping m = new DenseMapping().map("tile", g,
+        ChipBuilder.optionsFor(p, BiasMode.DIGITAL, PartialSums.DIGITAL, Map.of()));
+    return PresetAreaTable.build(d).areaMm2(
+        ChipBuilder.componentAttributes(d, m, PresetEnergyTable.activationClass(d, "relu")));
   }
 
   /** Per-operation energies the presets price actions with. */

@@ -192,10 +192,9 @@ public final class ChipBuilder {
 
     ActivationUnit act = activation(plan);
     double actScale = range.preActivationMax() > 0 ? range.preActivationMax() : 1;
-    int tiles = (m.crossbars() + p.tile().crossbarsPerTile() - 1) / p.tile().crossbarsPerTile();
+    int tiles = tiles(p, m);
     int activationUnits = p.activation().unitsPerTile() * tiles;
-    int shiftAddUnits = (p.shiftAdd().unitsPerTile() == null ? 16 : p.shiftAdd().unitsPerTile())
-        * tiles;
+    int shiftAddUnits = shiftAddUnits(p, tiles);
     int inputBits = valueBits(p);
     int cols = m.matrixCols();
     BufferSpec in = p.tile().inputBuffer();
@@ -216,29 +215,13 @@ public final class ChipBuilder {
         clock.durationPs(p.interconnect().latencyNs() + rowBits / p.interconnect().bandwidthGbps()));
 
     String activationClass = act == null ? null : activationClass(plan.activation());
-    Map<String, Map<String, Double>> attrs = new TreeMap<>();
-    long weightCols = (long) m.crossbars() * m.logicalColsPerCrossbar();
-    int adcsPerCrossbar = (int) ceilDiv(m.logicalColsPerCrossbar(), readout.columnsPerAdc());
-    attrs.put(ComponentClasses.CROSSBAR, Map.of(ComponentClasses.COUNT, (double) m.crossbars()));
-    attrs.put(ComponentClasses.DAC, Map.of(ComponentClasses.COUNT,
-        (double) m.crossbars() * m.crossbarRows(), ComponentClasses.BITS,
-        (double) devices.dac().bits()));
-    attrs.put(ComponentClasses.ADC, Map.of(ComponentClasses.COUNT,
-        (double) m.crossbars() * adcsPerCrossbar, ComponentClasses.BITS,
-        (double) devices.adc().bits()));
-    attrs.put(ComponentClasses.SAMPLE_HOLD, Map.of(ComponentClasses.COUNT, (double) weightCols));
-    attrs.put(ComponentClasses.SHIFT_ADD, Map.of(ComponentClasses.COUNT, (double) shiftAddUnits));
-    if (activationClass != null) {
-      attrs.put(activationClass, Map.of(ComponentClasses.COUNT, (double) activationUnits));
-    }
-    attrs.put(ComponentClasses.INPUT_BUFFER, Map.of(ComponentClasses.COUNT, (double) tiles));
-    attrs.put(ComponentClasses.OUTPUT_BUFFER, Map.of(ComponentClasses.COUNT, (double) tiles));
-    attrs.put(ComponentClasses.INTERCONNECT, Map.of(ComponentClasses.COUNT, (double) tiles));
+    Map<String, Map<String, Double>> attrs = componentAttributes(devices, m, activationClass);
     StageComponents ids = new StageComponents(ledger, plan.qualifiedName(), activationClass, attrs);
-    for (Map.Entry<String, StaticSpec> e : new TreeMap<>(p.tile().staticComponents()).entrySet()) {
-      String cls = ComponentClasses.STATIC_PREFIX + e.getKey();
-      ledger.registerComponent(plan.qualifiedName() + "/" + cls, cls, plan.qualifiedName(),
-          Map.of(ComponentClasses.COUNT, (double) tiles * e.getValue().count()));
+    for (Map.Entry<String, Map<String, Double>> e : attrs.entrySet()) {
+      if (e.getKey().startsWith(ComponentClasses.STATIC_PREFIX)) {
+        ledger.registerComponent(plan.qualifiedName() + "/" + e.getKey(), e.getKey(),
+            plan.qualifiedName(), e.getValue());
+      }
     }
     long noiseKey = seed * 0x632BE59BD9B4E019L + index;
     CrossbarStageValues values = new CrossbarStageValues(plan, m, chains, analog, inputScale,
@@ -246,6 +229,58 @@ public final class ChipBuilder {
     return new Stage(plan.network(), plan.layer(), m, timing, bitCycles, inputBits, outputBits,
         options.partialSums(), activationUnits, shiftAddUnits, noc, firstTile,
         p.tile().crossbarsPerTile(), values, ids);
+  }
+
+  /** Tiles a layer's crossbars occupy. */
+  private static int tiles(Preset p, LayerMapping m) {
+    return (m.crossbars() + p.tile().crossbarsPerTile() - 1) / p.tile().crossbarsPerTile();
+  }
+
+  /** Shift-and-add units of a layer's tiles (16 per tile unless the preset says). */
+  private static int shiftAddUnits(Preset p, int tiles) {
+    return (p.shiftAdd().unitsPerTile() == null ? 16 : p.shiftAdd().unitsPerTile()) * tiles;
+  }
+
+  /**
+   * The components a layer mapped as {@code m} puts on the chip, by class, with the attributes
+   * the energy and area tables read ({@code count}, {@code bits}): its crossbars, one DAC per row
+   * of each, the ADCs its columns need, one S+H per weight column (or
+   * {@code sampleHold.unitsPerTile} per tile), and per tile
+   * the shift-adders, activation units ({@code activationClass}, none when null), buffers,
+   * interconnect share and static components. A run registers exactly these; {@code spinsim map}
+   * prices the same counts for its area.
+   */
+  public static Map<String, Map<String, Double>> componentAttributes(PresetDevices devices,
+      LayerMapping m, String activationClass) {
+    Preset p = devices.preset();
+    int tiles = tiles(p, m);
+    Map<String, Map<String, Double>> attrs = new TreeMap<>();
+    long weightCols = (long) m.crossbars() * m.logicalColsPerCrossbar();
+    int adcsPerCrossbar = (int) ceilDiv(m.logicalColsPerCrossbar(), p.adc().columnsPerAdc());
+    long adcs = (long) m.crossbars() * adcsPerCrossbar;
+    long sampleHolds = p.sampleHold().unitsPerTile() != null
+        ? (long) p.sampleHold().unitsPerTile() * tiles : weightCols;
+    attrs.put(ComponentClasses.CROSSBAR, Map.of(ComponentClasses.COUNT, (double) m.crossbars()));
+    attrs.put(ComponentClasses.DAC, Map.of(ComponentClasses.COUNT,
+        (double) m.crossbars() * m.crossbarRows(), ComponentClasses.BITS,
+        (double) devices.dac().bits()));
+    attrs.put(ComponentClasses.ADC, Map.of(ComponentClasses.COUNT, (double) adcs,
+        ComponentClasses.BITS, (double) devices.adc().bits()));
+    attrs.put(ComponentClasses.SAMPLE_HOLD, Map.of(ComponentClasses.COUNT, (double) sampleHolds));
+    attrs.put(ComponentClasses.SHIFT_ADD,
+        Map.of(ComponentClasses.COUNT, (double) shiftAddUnits(p, tiles)));
+    if (activationClass != null) {
+      attrs.put(activationClass,
+          Map.of(ComponentClasses.COUNT, (double) p.activation().unitsPerTile() * tiles));
+    }
+    attrs.put(ComponentClasses.INPUT_BUFFER, Map.of(ComponentClasses.COUNT, (double) tiles));
+    attrs.put(ComponentClasses.OUTPUT_BUFFER, Map.of(ComponentClasses.COUNT, (double) tiles));
+    attrs.put(ComponentClasses.INTERCONNECT, Map.of(ComponentClasses.COUNT, (double) tiles));
+    for (Map.Entry<String, StaticSpec> e : p.tile().staticComponents().entrySet()) {
+      attrs.put(ComponentClasses.STATIC_PREFIX + e.getKey(),
+          Map.of(ComponentClasses.COUNT, (double) tiles * e.getValue().count()));
+    }
+    return attrs;
   }
 
   /** The first programmed chain (every chain has the same readout timing and counts). */

@@ -2,7 +2,10 @@ package dev.spinsim.network.run;
 
 import dev.spinsim.core.energy.EnergyReport;
 import dev.spinsim.core.energy.EnergyTable;
+import dev.spinsim.devices.energy.AreaReport;
+import dev.spinsim.devices.energy.AreaTable;
 import dev.spinsim.devices.energy.ComponentClasses;
+import dev.spinsim.devices.preset.PresetAreaTable;
 import dev.spinsim.network.chip.Chip;
 import dev.spinsim.network.tensor.Tensor;
 import java.util.Map;
@@ -76,6 +79,7 @@ public record GenerationResult(
     for (var m : chip.mappings()) {
       crossbars += m.crossbars();
     }
+    b.areaAndPower(area().totalMm2(), timed ? peakTilePowerMw() : Double.NaN, macsPerImage());
     long outside = 0;
     for (float v : images()) {
       if (!(v >= -1f && v <= 1f)) {
@@ -84,6 +88,49 @@ public record GenerationResult(
     }
     return b.quality(quality).chip(chip.tiles(), crossbars, run.eventsProcessed())
         .pixelsOutsideUnitRange(outside).build();
+  }
+
+  /**
+   * The area of the chip's registered components (the preset's area table on the run's ledger):
+   * total, per component class and per layer (tag).
+   */
+  public AreaReport area() {
+    return areaTable().report(chip.ledger());
+  }
+
+  /** The preset's area reference table (mm² per unit of each component class). */
+  public AreaTable areaTable() {
+    return PresetAreaTable.build(setup.devices());
+  }
+
+  /** Useful MACs of one image over every stage: performed MACs minus inserted zeros and padding. */
+  public long macsPerImage() {
+    long macs = 0;
+    for (Stage s : chip.stages()) {
+      var g = s.mapping().geometry();
+      macs += g.macsPerformed() - g.zeroMacs();
+    }
+    return macs;
+  }
+
+  /**
+   * The busiest tile's power, mW: each layer's energy (its components' dynamic energy and
+   * leakage) spread over its tiles and over its active time, from its first vector of the first
+   * image to its last row of the last image; the largest over the layers.
+   */
+  public double peakTilePowerMw() {
+    Map<String, Double> byTag = energy.byTagPj();
+    Stage[] stages = chip.stages();
+    int last = run.images() - 1;
+    double peak = 0;
+    for (int s = 0; s < stages.length; s++) {
+      long activePs = run.stageEndPs(s, last) - run.stageStartPs(s, 0);
+      if (activePs > 0) {
+        double pj = byTag.getOrDefault(stages[s].tag(), 0.0);
+        peak = Math.max(peak, pj / stages[s].tiles() / (activePs / 1e3));
+      }
+    }
+    return peak;
   }
 
   /** The discriminator's scores, or null when D did not run. */

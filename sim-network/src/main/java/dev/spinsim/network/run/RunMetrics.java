@@ -110,6 +110,9 @@ public final class RunMetrics {
   private final int tiles;
   private final int crossbars;
   private final long events;
+  private final double areaMm2;
+  private final double peakTilePowerMw;
+  private final long macsPerImage;
   private final long pixelsOutsideUnitRange;
 
   private RunMetrics(Builder b) {
@@ -161,6 +164,12 @@ public final class RunMetrics {
     this.tiles = b.tiles;
     this.crossbars = b.crossbars;
     this.events = b.events;
+    nonNegativeOrNaN(b.areaMm2, "areaMm2");
+    nonNegativeOrNaN(b.peakTilePowerMw, "peakTilePowerMw");
+    checkArgument(b.macsPerImage >= 0, "MACs per image must be >= 0, got %s", b.macsPerImage);
+    this.areaMm2 = b.areaMm2;
+    this.peakTilePowerMw = b.peakTilePowerMw;
+    this.macsPerImage = b.macsPerImage;
     checkArgument(b.pixelsOutsideUnitRange >= 0, "pixelsOutsideUnitRange must be >= 0, got %s",
         b.pixelsOutsideUnitRange);
     this.pixelsOutsideUnitRange = b.pixelsOutsideUnitRange;
@@ -213,6 +222,13 @@ public final class RunMetrics {
       new Column("d_score_mean", "D score (mean)", Kind.NUMBER, 4, true, RunMetrics::discriminatorScoreMean),
       new Column("psnr_db_vs_float", "PSNR vs float", Kind.DB, 4, true, RunMetrics::psnrDbVsFloat),
       new Column("rmse_vs_float", "RMSE vs float", Kind.NUMBER, 4, true, RunMetrics::rmseVsFloat),
+      new Column("area_mm2", "chip area (mm2)", Kind.NUMBER, 6, true, RunMetrics::areaMm2),
+      new Column("power_mw", "average power (mW)", Kind.NUMBER, 6, true, RunMetrics::powerMw),
+      new Column("peak_tile_power_mw", "peak tile power (mW)", Kind.NUMBER, 6, false, RunMetrics::peakTilePowerMw),
+      new Column("tops_per_w", "efficiency (TOPS/W)", Kind.NUMBER, 6, true, RunMetrics::topsPerW),
+      new Column("images_per_s_per_mm2", "images/s/mm2", Kind.NUMBER, 6, true, RunMetrics::imagesPerSPerMm2),
+      new Column("macs_per_image", "MACs / image (no inserted zeros)", Kind.COUNT, 0, false,
+          RunMetrics::macsPerImage),
       new Column("tiles", "tiles", Kind.COUNT, 0, false, RunMetrics::tiles),
       new Column("crossbars", "crossbars", Kind.COUNT, 0, false, RunMetrics::crossbars),
       new Column("events", "events", Kind.COUNT, 0, false, m -> m.mode == RunMode.FUNCTIONAL ? null : m.events),
@@ -380,6 +396,45 @@ public final class RunMetrics {
     return crossbars;
   }
 
+  /**
+   * Area of the hardware the mapping uses, mm²: every registered component's units × its unit area
+   * (the preset's area table), so it sums per class, per tile and per layer.
+   */
+  public double areaMm2() {
+    return areaMm2;
+  }
+
+  /** Average power: energy / simulated time, mW (= pJ/ns; NaN when functional). */
+  public double powerMw() {
+    return timed() && makespanNs > 0 ? energyPj / makespanNs : Double.NaN;
+  }
+
+  /**
+   * Power of the busiest tile: a layer's energy spread over its tiles and its active time (first
+   * vector in to last row out), the largest over the layers, mW (NaN when functional).
+   */
+  public double peakTilePowerMw() {
+    return peakTilePowerMw;
+  }
+
+  /** Useful multiply–accumulates per image: inserted zeros and padding not counted. */
+  public long macsPerImage() {
+    return macsPerImage;
+  }
+
+  /**
+   * Efficiency counting the useful MACs only (one MAC = 2 operations): TOPS/W = ops / J / 1e12,
+   * and with energy in pJ that is 2·MACs / energy_pJ.
+   */
+  public double topsPerW() {
+    return energyPj > 0 && macsPerImage > 0 ? 2.0 * macsPerImage * images / energyPj : Double.NaN;
+  }
+
+  /** Throughput per unit area, images/s/mm² (NaN when functional). */
+  public double imagesPerSPerMm2() {
+    return areaMm2 > 0 ? throughputImagesPerS() / areaMm2 : Double.NaN;
+  }
+
   /** Events the engine processed (0 when functional). */
   public long events() {
     return events;
@@ -462,9 +517,20 @@ public final class RunMetrics {
     private int tiles;
     private int crossbars;
     private long events;
+    private double areaMm2 = Double.NaN;
+    private double peakTilePowerMw = Double.NaN;
+    private long macsPerImage;
     private long pixelsOutsideUnitRange;
 
     private Builder() {}
+
+    /** The chip's area (mm²), its busiest tile's power (mW, NaN when functional) and useful MACs per image. */
+    public Builder areaAndPower(double areaMm2, double peakTilePowerMw, long macsPerImage) {
+      this.areaMm2 = areaMm2;
+      this.peakTilePowerMw = peakTilePowerMw;
+      this.macsPerImage = macsPerImage;
+      return this;
+    }
 
     /** What was run. */
     public Builder identity(String model, String preset, String overrides, RunMode mode, int images, long seed) {
