@@ -41,6 +41,7 @@ public final class SweepDriver implements AutoCloseable {
   private volatile Progress progress = m -> {};
   private final AtomicInteger ran = new AtomicInteger();
   private final AtomicInteger reused = new AtomicInteger();
+  private final java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Map<String, Double> best = new LinkedHashMap<>();
   private final Map<String, String> bestText = new LinkedHashMap<>();
 
@@ -121,8 +122,12 @@ public final class SweepDriver implements AutoCloseable {
     ResolvedPoint r = resolver.resolve(p);
     Map<String, String> have = results.row(r.hash());
     if (have != null) {
-      reused.incrementAndGet();
-      progress.step(bestMessage());
+      // a row from an earlier invocation is reused (and counted); one this invocation made is
+      // just looked up again (NSGA-II draws the same point more than once)
+      if (seen.add(r.hash())) {
+        reused.incrementAndGet();
+        progress.step(bestMessage());
+      }
       return have;
     }
     if (stopping) {
@@ -139,6 +144,7 @@ public final class SweepDriver implements AutoCloseable {
         result = PointResult.failed(p, r.hash(), executor.name() + " executor: " + m.replace('\n', ' '), 0);
       }
     }
+    seen.add(result.hash());
     results.append(result);
     appendTiming(result);
     ran.incrementAndGet();
