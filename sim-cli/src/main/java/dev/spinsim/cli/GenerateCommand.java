@@ -9,6 +9,8 @@ import dev.spinsim.core.trace.TraceLevel;
 import dev.spinsim.core.trace.TraceSink;
 import dev.spinsim.network.run.Generation;
 import dev.spinsim.network.run.GenerationResult;
+import dev.spinsim.network.model.Shape;
+import dev.spinsim.network.run.PhaseTimes;
 import dev.spinsim.network.run.RunMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,10 +86,15 @@ final class GenerateCommand implements Callable<Integer> {
       description = "same values and counts without events or time (for comparison)")
   boolean functional;
 
+  @Option(names = "--verbose",
+      description = "print where the run's wall time went, phase by phase, on stderr")
+  boolean verbose;
+
   @Override
   public Integer call() throws Exception {
-    if (images <= 0 || images > 4095) {
-      throw new IllegalArgumentException("--images must be an integer in 1..4095, got " + images);
+    PhaseTimes phases = new PhaseTimes();
+    if (images <= 0) {
+      throw new IllegalArgumentException("--images must be a positive integer, got " + images);
     }
     TraceLevel level = traceLevel(trace);
     RunInputs in = new RunInputs(model, weights, discriminatorWeights, discriminator, preset, sets,
@@ -99,16 +106,23 @@ final class GenerateCommand implements Callable<Integer> {
     if (Files.exists(target)) {
       throw new IllegalArgumentException("--out " + target + ": already exists; choose a new folder");
     }
+    phases.mark("inputs (model, weights, preset)");
     RunMode mode = functional ? RunMode.FUNCTIONAL : RunMode.CYCLE_ACCURATE;
     try (RunFolder folder = RunFolder.begin(target)) {
       Path staging = folder.stagingDir();
       GenerationResult result;
       long wallStart = System.nanoTime();
+      Shape img = in.model.image();
+      RunImageWriter written;
       try (TraceSink sink = level == TraceLevel.OFF ? TraceSink.off()
               : new CsvTraceSink(staging.resolve("trace.csv"), level);
+          RunImageWriter writer = new RunImageWriter(staging, images, img.channels(), img.height(),
+              img.width(), in.model.latent(), discriminator);
           ProgressBar bar = ProgressBars.images(
               "generate " + in.model.name() + " on " + presetLabel, images)) {
-        result = Generation.run(in.setup(seed), images, mode, sink, i -> bar.step());
+        result = Generation.stream(in.setup(seed), images, mode, sink, writer, i -> bar.step(),
+            phases);
+        written = writer;
       }
       double wallS = (System.nanoTime() - wallStart) / 1e9;
       Map<String, String> details = new LinkedHashMap<>();
@@ -116,12 +130,38 @@ final class GenerateCommand implements Callable<Integer> {
       if (level != TraceLevel.OFF) {
         details.put("trace", "trace.csv (" + trace + ")");
       }
-      RunReport report = GenerationReport.build(in, result, presetLabel, seed, trace, details);
-      RunWriter.writeContents(report, staging);
+      RunReport report = GenerationReport.build(in, result, presetLabel, seed, trace, details,
+          written.preview(), written.previewLatents(), written.previewReference(),
+          written.quality(), written.outsideUnitRange());
+      RunWriter.writeContents(report, staging, true);
       Path done = folder.commit();
+      phases.mark("report (tables, charts, report.html)");
       System.out.print(TerminalSummary.render(report, done));
     }
+    if (verbose) {
+      printPhases(phases);
+    }
     return 0;
+  }
+
+  /** The phases' wall times on stderr, JVM start to main first when the OS tells it. */
+  private static void printPhases(PhaseTimes phases) {
+    Map<String, Long> ns = new LinkedHashMap<>();
+    ProcessHandle.current().info().startInstant().ifPresent(start -> {
+      long sinceStartNs = java.time.Duration.between(start, java.time.Instant.now()).toNanos();
+      long sinceMainNs = System.nanoTime() - Main.mainEnteredNanos;
+      ns.put("JVM start to main (class loading, ±10 ms)", Math.max(0, sinceStartNs - sinceMainNs));
+    });
+    ns.putAll(phases.nanos());
+    long total = 0;
+    for (long v : ns.values()) {
+      total += v;
+    }
+    System.err.println("phase times (wall):");
+    for (Map.Entry<String, Long> e : ns.entrySet()) {
+      System.err.printf(Locale.ROOT, "  %-52s %8.3f s%n", e.getKey(), e.getValue() / 1e9);
+    }
+    System.err.printf(Locale.ROOT, "  %-52s %8.3f s%n", "total", total / 1e9);
   }
 
   static TraceLevel traceLevel(String s) {

@@ -38,6 +38,25 @@ final class GenerationReport {
 
   static RunReport build(RunInputs in, GenerationResult r, String presetLabel, long seed,
       String trace, Map<String, String> details) {
+    Shape img = in.model.image();
+    int n = r.run().images();
+    float[] reference = r.floatImages();
+    return build(in, r, presetLabel, seed, trace, details,
+        new ImageBatch(n, img.channels(), img.height(), img.width(), r.images()), r.latents(),
+        new ImageBatch(n, img.channels(), img.height(), img.width(), clip(reference)),
+        ImageQuality.compare(r.images(), reference, img.channels() * img.height() * img.width()),
+        GenerationResult.outsideUnitRange(r.images()));
+  }
+
+  /**
+   * As above for a run that streamed its images: {@code preview} holds the first images (with
+   * their {@code previewLatents} and the float network's {@code previewReference}, clipped to
+   * [−1, 1]); {@code quality} compares every image of the run with its float reference and
+   * {@code outsideUnitRange} counts the run's pixel values outside [−1, 1].
+   */
+  static RunReport build(RunInputs in, GenerationResult r, String presetLabel, long seed,
+      String trace, Map<String, String> details, ImageBatch preview, float[] previewLatents,
+      ImageBatch previewReference, ImageQuality quality, long outsideUnitRange) {
     Chip chip = r.chip();
     HardwareRun run = r.run();
     int n = run.images();
@@ -68,15 +87,14 @@ final class GenerationReport {
       notes.add("functional mode: no time is simulated, so latency and throughput are not measured"
           + " (empty cells) and the energy leaves out leakage (static power x time)");
     }
-    float[] reference = r.floatImages();
-    ImageQuality quality = ImageQuality.compare(r.images(), reference, chip.image(0).length);
-    RunMetrics metrics = r.metrics(presetLabel, in.overridesLabel(), quality);
+    long pixels = (long) n * preview.channels() * preview.height() * preview.width();
+    RunMetrics metrics = r.metrics(presetLabel, in.overridesLabel(), quality, outsideUnitRange);
     b.metrics(metrics);
     long outside = metrics.pixelsOutsideUnitRange();
     if (outside > 0) {
       notes.add(String.format(java.util.Locale.ROOT, "%d of %d pixel values (%.1f %%) lie outside [-1, 1]"
           + " (the generator ends in %s, not Tanh): images.npy holds them as computed, the PNGs clip"
-          + " them", outside, (long) r.images().length, 100.0 * outside / r.images().length,
+          + " them", outside, pixels, 100.0 * outside / pixels,
           lastType(in.model.generator())));
     }
     if (in.discriminator != null && !(lastLayer(in.model.discriminator()) instanceof LayerSpec.Sigmoid)) {
@@ -136,10 +154,9 @@ final class GenerationReport {
       }
       b.addResource(resourceRows("chip", List.of(chip.interconnect()), run.makespanPs()).get(0));
     }
-    Shape img = in.model.image();
-    b.images(new ImageBatch(n, img.channels(), img.height(), img.width(), r.images()));
-    b.floatReference(new ImageBatch(n, img.channels(), img.height(), img.width(), clip(reference)), quality);
-    b.latents(n, in.model.latent(), r.latents());
+    b.images(preview);
+    b.floatReference(previewReference, quality);
+    b.latents(preview.count(), in.model.latent(), previewLatents);
     if (r.scores() != null) {
       b.discriminatorScores(r.scores());
     }
@@ -177,7 +194,7 @@ final class GenerationReport {
   }
 
   /** Float images clipped to [−1, 1] for display (a generator without tanh may leave it). */
-  private static float[] clip(float[] x) {
+  static float[] clip(float[] x) {
     float[] out = x.clone();
     for (int i = 0; i < out.length; i++) {
       out[i] = Float.isNaN(out[i]) ? 0f : Math.max(-1f, Math.min(1f, out[i]));

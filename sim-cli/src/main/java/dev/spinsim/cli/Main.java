@@ -27,7 +27,11 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** {@link System#nanoTime} when {@link #main} was entered (for {@code --verbose} phase times). */
+  static long mainEnteredNanos = System.nanoTime();
+
   public static void main(String[] args) {
+    mainEnteredNanos = System.nanoTime();
     System.exit(execute(args));
   }
 
@@ -35,7 +39,14 @@ public final class Main implements Runnable {
   public static int execute(String... args) {
     CommandLine cmd = new CommandLine(new Main());
     cmd.setExecutionExceptionHandler(new ErrorHandler());
-    return cmd.execute(args);
+    try {
+      return cmd.execute(args);
+    } catch (OutOfMemoryError e) {
+      // whatever ran out, the user's remedy is the same: a larger heap (the run folder is not
+      // committed, earlier results are untouched)
+      cmd.getErr().println(ErrorHandler.outOfMemory(Runtime.getRuntime().maxMemory()));
+      return 3;
+    }
   }
 
   @Override

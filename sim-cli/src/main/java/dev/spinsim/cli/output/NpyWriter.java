@@ -52,6 +52,14 @@ public final class NpyWriter {
    * padded with spaces and ended by a newline so the data starts on a 64-byte boundary.
    */
   static byte[] header(int[] shape) {
+    return header(shape, 0);
+  }
+
+  /**
+   * As {@link #header(int[])}, padded with spaces to {@code length} bytes when that is longer
+   * (a multiple of 64): how a streamed file reserves room for the count it learns at the end.
+   */
+  static byte[] header(int[] shape, int length) {
     StringBuilder dict = new StringBuilder("{'descr': '<f4', 'fortran_order': False, 'shape': (");
     for (int i = 0; i < shape.length; i++) {
       dict.append(shape[i]);
@@ -65,6 +73,9 @@ public final class NpyWriter {
     int prefix = MAGIC.length + 2 + 2;
     int unpadded = prefix + dict.length() + 1;
     int padding = (ALIGNMENT - unpadded % ALIGNMENT) % ALIGNMENT;
+    if (unpadded + padding < length) {
+      padding = length - unpadded;
+    }
     dict.append(" ".repeat(padding)).append('\n');
     byte[] text = dict.toString().getBytes(StandardCharsets.US_ASCII);
     checkArgument(text.length <= 0xFFFF, "npy header too long for format 1.0");

@@ -165,9 +165,13 @@ public final class ReportHtml {
         .append(", row by row from image 0; single images in <code>images/</code>, values in")
         .append(" <code>images.npy</code>, latents in <code>latents.npy</code>.</p>\n");
     if (!report.discriminatorScores().isEmpty()) {
-      h.append("<p class=\"explain\">Discriminator score per image:</p>\n<div class=\"scores\">");
       List<Double> scores = report.discriminatorScores();
-      for (int i = 0; i < scores.size(); i++) {
+      int shown = Math.min(scores.size(), report.images().count());
+      h.append(shown < scores.size()
+          ? "<p class=\"explain\">Discriminator score of the first " + shown
+              + " images (all in <code>images.csv</code>):</p>\n<div class=\"scores\">"
+          : "<p class=\"explain\">Discriminator score per image:</p>\n<div class=\"scores\">");
+      for (int i = 0; i < shown; i++) {
         h.append("<span>#").append(i).append(" ").append(Numbers.fourDigits(scores.get(i))).append("</span>");
       }
       h.append("</div>\n");

@@ -241,7 +241,7 @@ public final class ReportTables {
     List<List<String>> rows = new ArrayList<>();
     var q = report.quality();
     List<Double> scores = report.discriminatorScores();
-    for (int i = 0; i < report.images().count(); i++) {
+    for (int i = 0; i < report.identity().images(); i++) {
       rows.add(
           List.of(
               Integer.toString(i),

@@ -40,8 +40,19 @@ public final class RunWriter {
    * RunFolder#begin} when other files, such as a streamed {@code trace.csv}, go there too).
    */
   public static void writeContents(RunReport report, Path dir) throws IOException {
+    writeContents(report, dir, false);
+  }
+
+  /**
+   * As {@link #writeContents(RunReport, Path)}; with {@code imagesStreamed} the single PNGs,
+   * {@code images.npy} and {@code latents.npy} were written while the run went (all of its images)
+   * and the report holds only the first ones, which make the grid.
+   */
+  public static void writeContents(RunReport report, Path dir, boolean imagesStreamed)
+      throws IOException {
     ImageBatch images = report.images();
     List<String> files = new ArrayList<>();
+    int total = report.identity().images();
 
     byte[] grid =
         ImagePng.encode(
@@ -52,8 +63,24 @@ public final class RunWriter {
                 images.height(),
                 images.width()));
     Files.write(dir.resolve("images.png"), grid);
-    files.add("images.png          the images in a grid");
+    files.add(images.count() < total
+        ? "images.png          the first " + images.count() + " images in a grid"
+        : "images.png          the images in a grid");
 
+    int digits = Math.max(3, Integer.toString(total - 1).length());
+    if (imagesStreamed) {
+      files.add(IMAGES_DIR + "/" + "0".repeat(digits) + ".png ...   one PNG per image");
+      files.add("images.npy          float32 N x C x H x W, the values as computed");
+      files.add("latents.npy         the latent vectors z used");
+    } else {
+      writeImages(report, dir, files);
+    }
+    writeTables(report, dir, files, grid);
+  }
+
+  private static void writeImages(RunReport report, Path dir, List<String> files)
+      throws IOException {
+    ImageBatch images = report.images();
     Path single = Files.createDirectory(dir.resolve(IMAGES_DIR));
     int digits = Math.max(3, Integer.toString(images.count() - 1).length());
     for (int n = 0; n < images.count(); n++) {
@@ -72,7 +99,10 @@ public final class RunWriter {
     files.add("images.npy          float32 N x C x H x W, the values as computed");
     NpyWriter.write(dir.resolve("latents.npy"), report.latents());
     files.add("latents.npy         the latent vectors z used");
+  }
 
+  private static void writeTables(RunReport report, Path dir, List<String> files, byte[] grid)
+      throws IOException {
     ReportTables.write(dir.resolve("summary.csv"), ReportTables.summaryCsv(report));
     files.add("summary.csv         headline figures, one row");
     ReportTables.write(dir.resolve("layers.csv"), ReportTables.layersCsv(report));

@@ -26,7 +26,10 @@ public final class ReadoutChain {
   /** The driven rows of the current cycle and their drives (input-code units), ascending rows. */
   private final int[] activeRows;
   private final float[] drive;
-  private int activeCount;
+  /** Per bit cycle of a pass: its driven rows (ascending) and their slices, and how many. */
+  private final int[][] cycleRows;
+  private final float[][] cycleDrive;
+  private final int[] cycleCount;
   private float[] columns;
   private double[] acc;
   private ReadCounts counts;
@@ -42,6 +45,9 @@ public final class ReadoutChain {
     this.sliceBits = config.inputBits() == 0 ? 0 : ReadCounts.effectiveDacBits(config.inputBits(), dac.bits());
     this.activeRows = new int[crossbar.rows()];
     this.drive = new float[crossbar.rows()];
+    this.cycleRows = new int[cyclesPerPass][crossbar.rows()];
+    this.cycleDrive = new float[cyclesPerPass][crossbar.rows()];
+    this.cycleCount = new int[cyclesPerPass];
     this.columns = new float[crossbar.readBufferLength()];
     this.acc = new double[crossbar.weightCapacity()];
   }
@@ -122,9 +128,8 @@ public final class ReadoutChain {
           drive[count] = v;
           count += v != 0f ? 1 : 0;
         }
-        activeCount = count;
         if (count > 0) {
-          convertAndAccumulate(sign, fullScale, m);
+          convertAndAccumulate(activeRows, drive, count, sign, fullScale, m);
         }
       } else {
         readBitSerial(x, n, m, sign, passes, fullScale);
@@ -139,25 +144,32 @@ public final class ReadoutChain {
 
   private void readBitSerial(double[] x, int n, int m, double sign, int passes, double fullScale) {
     long maxCode = (1L << config.inputBits()) - 1;
-    long[] codes = codeScratch(n);
-    for (int i = 0; i < n; i++) {
-      codes[i] = (long) (clip01(sign * x[i]) * maxCode + 0.5);
-    }
     long mask = (1L << sliceBits) - 1;
-    for (int k = 0; k < cyclesPerPass; k++) {
-      int shift = k * sliceBits;
-      int count = 0;
-      for (int i = 0; i < n; i++) {
-        long slice = (codes[i] >>> shift) & mask;
-        // the DAC drives slice / (its code range) of the read voltage: slices are on its code grid
-        // by construction (sliceBits <= DAC bits), so in input-code units the drive is the slice
-        activeRows[count] = i;
-        drive[count] = slice;
-        count += (int) ((slice | -slice) >>> 63);
+    // one pass over the rows sorts each driven row's slices into the cycles that drive it, so a
+    // cycle costs its driven rows only (inputs are sparse: inserted zeros, ReLU zeros, low bits)
+    int[] count = cycleCount;
+    Arrays.fill(count, 0);
+    for (int i = 0; i < n; i++) {
+      double v = sign * x[i];
+      if (!(v > 0)) {
+        continue; // clips to code 0 (NaN too): the row is not driven in any cycle
       }
-      activeCount = count;
-      if (count > 0) {
-        convertAndAccumulate(sign * (double) (1L << shift), fullScale, m);
+      long code = (long) (clip01(v) * maxCode + 0.5);
+      for (int k = 0; code != 0; k++, code >>>= sliceBits) {
+        long slice = code & mask;
+        if (slice != 0) {
+          // the DAC drives slice / (its code range) of the read voltage: slices are on its code
+          // grid by construction (sliceBits <= DAC bits), so in input-code units the drive is the slice
+          int c = count[k]++;
+          cycleRows[k][c] = i;
+          cycleDrive[k][c] = slice;
+        }
+      }
+    }
+    for (int k = 0; k < cyclesPerPass; k++) {
+      if (count[k] > 0) {
+        convertAndAccumulate(cycleRows[k], cycleDrive[k], count[k], sign * (double) (1L << (k * sliceBits)),
+            fullScale, m);
       }
     }
   }
@@ -167,19 +179,11 @@ public final class ReadoutChain {
     return v >= 1 ? 1 : (v > 0 ? v : 0);
   }
 
-  private long[] codes = new long[0];
   private SplittableRandom noise;
 
-  private long[] codeScratch(int n) {
-    if (codes.length < n) {
-      codes = new long[crossbar.rows()];
-    }
-    return codes;
-  }
-
-  /** Array read, S+H, ADC conversion, shift-and-add with a weight. */
-  private void convertAndAccumulate(double weight, double fullScale, int m) {
-    crossbar.readActive(activeRows, drive, activeCount, columns, noise == null ? crossbar.readRng() : noise);
+  /** Array read of the given driven rows, S+H, ADC conversion, shift-and-add with a weight. */
+  private void convertAndAccumulate(int[] rows, float[] drives, int count, double weight, double fullScale, int m) {
+    crossbar.readActive(rows, drives, count, columns, noise == null ? crossbar.readRng() : noise);
     if (adc.bits() == 0) {
       for (int j = 0; j < m; j++) {
         acc[j] += weight * columns[j];

@@ -56,6 +56,21 @@ public final class Chip {
     return maps[s][image];
   }
 
+  /** Image slots the chip's maps hold: the most images one batch can carry. */
+  public int slots() {
+    return maps[0].length;
+  }
+
+  /**
+   * Starts a batch: slot {@code i} now carries image {@code firstImage + i} of the run (the read
+   * noise is keyed on that index), for streaming a long run through {@link #slots()} slots.
+   */
+  public void beginBatch(int firstImage) {
+    for (Stage s : stages) {
+      s.values().beginBatch(firstImage);
+    }
+  }
+
   /** Loads a latent (C×1×1) as the first stage's input. */
   public void setLatent(int image, float[] z) {
     System.arraycopy(z, 0, maps[0][image], 0, z.length);

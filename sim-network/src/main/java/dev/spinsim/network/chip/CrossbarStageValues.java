@@ -34,8 +34,8 @@ final class CrossbarStageValues implements StageValues {
   private final ActivationUnit activation;
   private final boolean homogeneous;
   private final long noiseKey;
-  /** Index of this chip's image 0 within the whole run (noise is keyed on the run index). */
-  private final int firstImage;
+  /** Index of this chip's image slot 0 within the whole run (noise is keyed on the run index). */
+  private int firstImage;
   private final boolean noisy;
 
   private final float[][] inputs;
@@ -80,6 +80,11 @@ final class CrossbarStageValues implements StageValues {
     this.vector = new float[m.matrixRows()];
     this.slice = new double[analogStacks ? m.matrixRows() : m.crossbarRows()];
     this.columns = new double[m.logicalColsPerCrossbar()];
+  }
+
+  @Override
+  public void beginBatch(int firstImage) {
+    this.firstImage = firstImage;
   }
 
   @Override

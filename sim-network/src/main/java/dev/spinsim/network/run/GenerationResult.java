@@ -17,17 +17,23 @@ public record GenerationResult(
     HardwareRun run,
     float[] latents,
     EnergyReport energy,
-    EnergyTable table) {
+    EnergyTable table,
+    float[] images,
+    double[] scores) {
 
-  /** The generated images, {@code N×C×H×W} in [−1, 1] (tanh outputs). */
+  /** The same run with its latents, images and scores kept (a run that collected them). */
+  GenerationResult withImages(float[] latents, float[] images, double[] scores) {
+    return new GenerationResult(setup, chip, run, latents, energy, table, images, scores);
+  }
+
+  /**
+   * The generated images, {@code N×C×H×W} in [−1, 1] (tanh outputs), or null when the run
+   * streamed them to an {@link ImageSink} instead of keeping them (then {@link #latents} is null
+   * too).
+   */
+  @Override
   public float[] images() {
-    int n = run.images();
-    int size = chip.image(0).length;
-    float[] out = new float[n * size];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(chip.image(i), 0, out, i * size, size);
-    }
-    return out;
+    return images;
   }
 
   /**
@@ -43,7 +49,7 @@ public record GenerationResult(
 
   /** The chip's images against {@link #floatImages()}. */
   public ImageQuality quality() {
-    return ImageQuality.compare(images(), floatImages(), chip.image(0).length);
+    return ImageQuality.compare(images(), floatImages(), images().length / run.images());
   }
 
   /**
@@ -51,6 +57,15 @@ public record GenerationResult(
    * {@code --set} changes in readable form (empty for none); {@code quality} may be null.
    */
   public RunMetrics metrics(String presetLabel, String overrides, ImageQuality quality) {
+    return metrics(presetLabel, overrides, quality, outsideUnitRange(images()));
+  }
+
+  /**
+   * As above for a run that streamed its images: {@code pixelsOutsideUnitRange} is the count of
+   * pixel values outside [−1, 1] over all of them.
+   */
+  public RunMetrics metrics(String presetLabel, String overrides, ImageQuality quality,
+      long pixelsOutsideUnitRange) {
     int n = run.images();
     boolean timed = run.mode() == RunMode.CYCLE_ACCURATE;
     RunMetrics.Builder b = RunMetrics.builder()
@@ -80,14 +95,19 @@ public record GenerationResult(
       crossbars += m.crossbars();
     }
     b.areaAndPower(area().totalMm2(), timed ? peakTilePowerMw() : Double.NaN, macsPerImage());
+    return b.quality(quality).chip(chip.tiles(), crossbars, run.eventsProcessed())
+        .pixelsOutsideUnitRange(pixelsOutsideUnitRange).build();
+  }
+
+  /** Pixel values outside [−1, 1] (NaN included) in {@code pixels}. */
+  public static long outsideUnitRange(float[] pixels) {
     long outside = 0;
-    for (float v : images()) {
+    for (float v : pixels) {
       if (!(v >= -1f && v <= 1f)) {
         outside++;
       }
     }
-    return b.quality(quality).chip(chip.tiles(), crossbars, run.eventsProcessed())
-        .pixelsOutsideUnitRange(outside).build();
+    return outside;
   }
 
   /**
@@ -133,16 +153,10 @@ public record GenerationResult(
     return peak;
   }
 
-  /** The discriminator's scores, or null when D did not run. */
+  /** The discriminator's score per image, or null when D did not run. */
+  @Override
   public double[] scores() {
-    if (!setup.runsDiscriminator()) {
-      return null;
-    }
-    double[] s = new double[run.images()];
-    for (int i = 0; i < s.length; i++) {
-      s[i] = chip.score(i);
-    }
-    return s;
+    return scores;
   }
 
   /** Energy of every activation unit (role {@code activation}, any device), pJ. */

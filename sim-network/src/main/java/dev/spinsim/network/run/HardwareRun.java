@@ -32,7 +32,8 @@ public final class HardwareRun {
   }
 
   /**
-   * Runs the stages; {@code progress} is told each finished image; {@code pricePj}
+   * Runs the stages on image slots {@code 0..images} in one go (values computed as the events ask
+   * for them); {@code progress} is told each finished image; {@code pricePj}
    * ({@code [component][action]}) fills the trace's energy column and may be null when tracing
    * is off.
    */
@@ -43,38 +44,65 @@ public final class HardwareRun {
     if (mode == RunMode.FUNCTIONAL) {
       for (int i = 0; i < images; i++) {
         for (Stage st : stages) {
-          int vectors = st.vectorsPerImage();
-          for (int v = 0; v < vectors; v++) {
-            st.values.computeVector(i, v);
-            st.values.finishVector(i, v);
-          }
+          st.values.computeImages(i, i + 1, st.vectorsPerImage());
         }
         progress.accept(i);
       }
-      for (Stage st : stages) {
-        PipelineSimulation.recordClosedForm(st, ledger, (long) images * st.vectorsPerImage());
-      }
-      return r;
+      r.countFunctional(images, ledger);
+    } else {
+      r.simulateWindow(0, images, ledger, trace, pricePj, progress, true);
     }
-    Simulator sim = new Simulator();
-    PipelineSimulation p = new PipelineSimulation(sim, stages, images, ledger, trace, pricePj,
-        progress);
-    p.start(0);
-    sim.runUntilEmpty();
-    r.events = sim.eventsProcessed();
-    for (int i = 0; i < images; i++) {
-      r.imageStartPs[i] = p.imageStartPs(i);
-      r.imageDonePs[i] = p.imageDonePs(i);
-      r.makespanPs = Math.max(r.makespanPs, r.imageDonePs[i]);
-      for (int s = 0; s < stages.length; s++) {
-        r.stageStartPs[s][i] = p.stageStartPs(s, i);
-        r.stageEndPs[s][i] = p.stageEndPs(s, i);
-      }
-    }
-    if (trace.enabled(TraceLevel.LAYER)) {
-      r.traceLayers(trace, ledger, pricePj);
-    }
+    r.finish(trace, ledger, pricePj);
     return r;
+  }
+
+  /**
+   * A run of {@code images} images whose time and counts are filled in window by window ({@link
+   * #countFunctional}, {@link #simulateWindow}), then {@link #finish}ed: how a long run streams.
+   */
+  public static HardwareRun begin(Stage[] stages, int images, RunMode mode) {
+    return new HardwareRun(stages, images, mode);
+  }
+
+  /** Functional mode: records the closed-form action counts of {@code count} more images. */
+  public void countFunctional(int count, ActionLedger ledger) {
+    for (Stage st : stages) {
+      PipelineSimulation.recordClosedForm(st, ledger, (long) count * st.vectorsPerImage());
+    }
+  }
+
+  /**
+   * Cycle-accurate mode: simulates images {@code first .. first + count} of the run, as image slots
+   * {@code 0 .. count} of the stages, starting when the previous window's last image finished
+   * (the pipeline drains between windows). With {@code computeValues} false the stages have
+   * computed the slots' values already and the events only keep time and count.
+   */
+  public void simulateWindow(int first, int count, ActionLedger ledger, TraceSink trace,
+      double[][] pricePj, IntConsumer progress, boolean computeValues) {
+    Simulator sim = new Simulator();
+    PipelineSimulation p = new PipelineSimulation(sim, stages, count, ledger, trace, pricePj,
+        i -> progress.accept(first + i), computeValues);
+    p.start(makespanPs);
+    sim.runUntilEmpty();
+    events += sim.eventsProcessed();
+    for (int i = 0; i < count; i++) {
+      imageStartPs[first + i] = p.imageStartPs(i);
+      imageDonePs[first + i] = p.imageDonePs(i);
+      for (int s = 0; s < stages.length; s++) {
+        stageStartPs[s][first + i] = p.stageStartPs(s, i);
+        stageEndPs[s][first + i] = p.stageEndPs(s, i);
+      }
+    }
+    for (int i = 0; i < count; i++) {
+      makespanPs = Math.max(makespanPs, imageDonePs[first + i]);
+    }
+  }
+
+  /** Ends the run: the layer-level trace rows, when asked for. */
+  public void finish(TraceSink trace, ActionLedger ledger, double[][] pricePj) {
+    if (mode == RunMode.CYCLE_ACCURATE && trace.enabled(TraceLevel.LAYER)) {
+      traceLayers(trace, ledger, pricePj);
+    }
   }
 
   /** One trace row per (stage, image): its span and the stage's energy per image. */

@@ -39,17 +39,34 @@ public final class ImageQuality {
         reference.length, perImage);
     int n = chip.length / perImage;
     double[] rmse = new double[n];
-    double[] psnr = new double[n];
     for (int i = 0; i < n; i++) {
-      double sum = 0;
-      for (int k = i * perImage; k < (i + 1) * perImage; k++) {
-        double d = (double) chip[k] - reference[k];
-        sum += d * d;
-      }
-      rmse[i] = Math.sqrt(sum / perImage);
+      rmse[i] = rmse(chip, i * perImage, reference, i * perImage, perImage);
+    }
+    return ofRmse(rmse);
+  }
+
+  /**
+   * The figures of a run whose images were compared one by one as they streamed past: image
+   * {@code i}'s RMSE against float is {@code rmse[i]}.
+   */
+  public static ImageQuality ofRmse(double[] rmse) {
+    checkArgument(rmse.length > 0, "at least one image is needed");
+    double[] psnr = new double[rmse.length];
+    for (int i = 0; i < rmse.length; i++) {
       psnr[i] = rmse[i] == 0 ? Double.POSITIVE_INFINITY : 20 * Math.log10(PEAK_TO_PEAK / rmse[i]);
     }
-    return new ImageQuality(rmse, psnr);
+    return new ImageQuality(rmse.clone(), psnr);
+  }
+
+  /** RMSE of one image against its reference, both {@code perImage} values from the offsets. */
+  public static double rmse(float[] chip, int chipOffset, float[] reference, int referenceOffset,
+      int perImage) {
+    double sum = 0;
+    for (int k = 0; k < perImage; k++) {
+      double d = (double) chip[chipOffset + k] - reference[referenceOffset + k];
+      sum += d * d;
+    }
+    return Math.sqrt(sum / perImage);
   }
 
   /** Number of images compared. */

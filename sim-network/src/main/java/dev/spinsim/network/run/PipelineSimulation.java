@@ -47,6 +47,7 @@ public final class PipelineSimulation {
   private final TraceSink trace;
   private final double[][] pricePj;
   private final IntConsumer imageDone;
+  private final boolean computeValues;
   /** Component and action names for trace rows, looked up once (the ledger copies its lists). */
   private final String[] componentNames;
   private final String[] actionNames;
@@ -83,6 +84,18 @@ public final class PipelineSimulation {
    */
   public PipelineSimulation(Simulator sim, Stage[] stages, int images, ActionLedger ledger,
       TraceSink trace, double[][] pricePj, IntConsumer imageDone) {
+    this(sim, stages, images, ledger, trace, pricePj, imageDone, true);
+  }
+
+  /**
+   * As above; with {@code computeValues} false the events only keep time and count actions, for
+   * images whose values the stages have already computed in a batch ({@link
+   * StageValues#computeImages}): the values are the same either way, as they never depend on the
+   * order they are asked for in.
+   */
+  public PipelineSimulation(Simulator sim, Stage[] stages, int images, ActionLedger ledger,
+      TraceSink trace, double[][] pricePj, IntConsumer imageDone, boolean computeValues) {
+    this.computeValues = computeValues;
     checkArgument(stages.length > 0 && stages.length < 64, "1..63 stages, got %s", stages.length);
     checkArgument(images > 0 && images < 4096, "images must be in 1..4095, got %s", images);
     for (Stage s : stages) {
@@ -226,7 +239,9 @@ public final class PipelineSimulation {
     if (si == 0 && imageStartPs[image] < 0) {
       imageStartPs[image] = start;
     }
-    st.values.computeVector(image, v);
+    if (computeValues) {
+      st.values.computeVector(image, v);
+    }
     int perCopy = st.perCopy();
     PhaseLayout layout = st.mapping.layout();
     int ph = layout.phaseOf(v);
@@ -341,7 +356,9 @@ public final class PipelineSimulation {
     long end = start + st.timing.activatePs();
     StageComponents c = st.ids;
     record(c.activation, c.activate, st.mapping.matrixCols(), start, end, st, image(p), st.tileOf(0));
-    st.values.finishVector(image(p), vector(p));
+    if (computeValues) {
+      st.values.finishVector(image(p), vector(p));
+    }
     long wStart = st.outputPort.acquire(end, st.timing.outputWritePs());
     long wEnd = wStart + st.timing.outputWritePs();
     record(c.outputBuffer, c.writeBit, (long) st.mapping.matrixCols() * st.outputBits, wStart,

@@ -120,6 +120,16 @@ public final class Stage {
     return bitCycles;
   }
 
+  /** The numbers this stage computes (its device models). */
+  public StageValues values() {
+    return values;
+  }
+
+  /** The geometry of the stage's layer (vectors per image, sizes). */
+  public ConvGeometry geometry() {
+    return geometry;
+  }
+
   public StageTiming timing() {
     return timing;
   }

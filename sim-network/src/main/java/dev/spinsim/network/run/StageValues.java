@@ -11,4 +11,26 @@ public interface StageValues {
 
   /** Accumulates, adds the bias, activates and writes output pixel {@code vector} downstream. */
   void finishVector(int image, int vector);
+
+  /**
+   * Computes and finishes every one of the {@code vectors} output pixels of image slots
+   * {@code [from, to)}: a whole batch through this stage, the way the functional runner and the
+   * value pass of the cycle-accurate runner call it. The result is the same as calling
+   * {@link #computeVector} and {@link #finishVector} for each (image, vector).
+   */
+  default void computeImages(int from, int to, int vectors) {
+    for (int i = from; i < to; i++) {
+      for (int v = 0; v < vectors; v++) {
+        computeVector(i, v);
+        finishVector(i, v);
+      }
+    }
+  }
+
+  /**
+   * Starts a new batch: image slot {@code i} is now image {@code firstImage + i} of the run (what
+   * randomness is keyed on), so a long run streamed through a few slots gives the images one
+   * long run would.
+   */
+  default void beginBatch(int firstImage) {}
 }

@@ -109,6 +109,29 @@ class GenerationTest {
   }
 
   @Test
+  void aStreamedRunThroughFewSlotsAndWindowsGivesTheImagesAndCountsOfOneRun() {
+    GenerationSetup s = setup("paper", true, BiasMode.DIGITAL, PartialSums.DIGITAL);
+    int n = 5;
+    GenerationResult whole = Generation.run(s, n, RunMode.CYCLE_ACCURATE, TraceSink.off(), i -> {});
+    for (RunMode mode : RunMode.values()) {
+      float[] streamed = new float[whole.images().length];
+      double[] scores = new double[n];
+      int[] next = {0};
+      // two slots, windows of three images: batches 0-1, 2 | 3-4
+      GenerationResult r = Generation.stream(s, n, mode, TraceSink.off(), (i, pixels, ref, z, score) -> {
+        assertEquals(next[0]++, i, "images arrive in order");
+        System.arraycopy(pixels, 0, streamed, i * pixels.length, pixels.length);
+        scores[i] = score;
+      }, i -> {}, 2, 3);
+      assertArrayEquals(whole.images(), streamed, mode.toString());
+      assertArrayEquals(whole.scores(), scores, mode.toString());
+      assertEquals(whole.energy().countsByClassAndAction(), r.energy().countsByClassAndAction());
+      assertEquals(mode == RunMode.CYCLE_ACCURATE, r.run().makespanPs() > whole.run().makespanPs(),
+          "the pipeline drains between event windows");
+    }
+  }
+
+  @Test
   void paperPresetImagesDifferFromIdealButStayClose() {
     GenerationSetup ideal = setup("ideal", false, BiasMode.DIGITAL, PartialSums.DIGITAL);
     GenerationSetup paper = setup("paper", false, BiasMode.DIGITAL, PartialSums.DIGITAL);
