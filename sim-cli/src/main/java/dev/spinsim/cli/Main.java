@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       FidCommand.class,
       CompareCommand.class,
       SweepCommand.class,
+      DiffCommand.class,
     })
 public final class Main implements Runnable {
 
