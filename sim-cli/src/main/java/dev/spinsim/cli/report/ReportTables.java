@@ -77,7 +77,9 @@ public final class ReportTables {
           "energy_pj",
           "energy_pj_per_image",
           "activation_energy_pj",
-          "activation_energy_pj_per_image");
+          "activation_energy_pj_per_image",
+          "driven_row_fraction",
+          "inserted_zero_energy_pj_per_image");
 
   private static final CSVFormat FORMAT =
       CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
@@ -116,6 +118,8 @@ public final class ReportTables {
       row.add(Numbers.csv(l.energyPj() / n));
       row.add(Numbers.csv(l.activationEnergyPj()));
       row.add(Numbers.csv(l.activationEnergyPj() / n));
+      row.add(Numbers.csv(l.drivenRowFraction()));
+      row.add(Numbers.csv(l.insertedZeroEnergyPj() / n));
       for (String c : fractionColumns) {
         Double v = l.fractions().get(c);
         row.add(v == null ? "" : RunMetrics.number(v, 4));
