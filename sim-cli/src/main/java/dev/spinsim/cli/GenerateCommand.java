@@ -81,7 +81,7 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Option(names = "--config", paramLabel = "RUN/run.yaml",
       description = "run again exactly as a finished run's run.yaml recorded it (same images, byte for"
-          + " byte); only --out or --name may be given with it")
+          + " byte); of the other options, only the run folder's may be given with it")
   Path config;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

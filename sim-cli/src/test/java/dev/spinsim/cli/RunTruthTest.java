@@ -94,9 +94,8 @@ class RunTruthTest {
     assertTrue(html.contains("class=\"warn\""), "banner");
     assertTrue(html.contains("float network (same latents)"), "float | chip panel");
     String layers = Files.readString(bad.resolve("layers.csv"));
-    assertTrue(layers.startsWith("network,layer,kind,strategy,start_ns,end_ns,latency_ns,energy_pj,energy_pj_per_image,"
-        + "activation_energy_pj,activation_energy_pj_per_image,adc_clip_fraction,adc_zero_code_fraction,"
-        + "activation_saturation_fraction,"), layers);
+    assertTrue(layers.lines().findFirst().orElseThrow().contains(
+        ",adc_clip_fraction,adc_zero_code_fraction,activation_saturation_fraction,"), layers);
     List<String> images = Files.readAllLines(bad.resolve("images.csv"));
     assertEquals(3, images.size());
     assertEquals("image,psnr_db_vs_float,rmse_vs_float,d_score", images.get(0));
