@@ -94,6 +94,8 @@ public final class ChipBuilder {
     Preset p = devices.preset();
     Clock clock = Clock.ofMhz(p.clockMhz());
     ActionLedger ledger = new ActionLedger();
+    // programming the weights is a one-time cost, kept apart from the images' actions
+    ActionLedger programming = new ActionLedger();
     Resource noc = new Resource("interconnect", 1);
     float[][][] maps = new float[plans.size() + 1][images][];
     for (int i = 0; i < images; i++) {
@@ -109,11 +111,12 @@ public final class ChipBuilder {
       // a stage fed by a ReLU of the same network sees only non-negative inputs
       boolean unsignedInput = s > 0 && plans.get(s - 1).activation().equals("relu")
           && plans.get(s - 1).network().equals(plan.network());
-      stages[s] = stage(s, plan, ranges.get(s), maps[s], maps[s + 1], images, clock, ledger, noc,
+      stages[s] = stage(s, plan, ranges.get(s), maps[s], maps[s + 1], images, clock, ledger,
+          programming, noc,
           tile, valueBits(p), unsignedInput, firstImage);
       tile += stages[s].tiles();
     }
-    return new Chip(stages, plans, maps, generatorStages, ledger, noc, clock, tile);
+    return new Chip(stages, plans, maps, generatorStages, ledger, programming, noc, clock, tile);
   }
 
   private static int size(StagePlan plan, boolean input) {
@@ -128,7 +131,8 @@ public final class ChipBuilder {
   }
 
   private Stage stage(int index, StagePlan plan, RangeCalibration.Range range, float[][] inputs,
-      float[][] outputs, int images, Clock clock, ActionLedger ledger, Resource noc, int firstTile,
+      float[][] outputs, int images, Clock clock, ActionLedger ledger, ActionLedger programming,
+      Resource noc, int firstTile,
       int outputBits, boolean unsignedInput, int firstImage) {
     Preset p = devices.preset();
     LayerMapping m = strategy.map(plan.qualifiedName(), plan.geometry(), options);
@@ -158,6 +162,7 @@ public final class ChipBuilder {
     int perCopy = rowBlocks * m.colBlocks();
     ReadoutChain[] chains = new ReadoutChain[perCopy * m.replication()];
     CrossbarConfig cfg = devices.crossbarConfig(0);
+    long programSteps = 0;
     for (int copy = 0; copy < m.replication(); copy++) {
       for (int rb = 0; rb < rowBlocks; rb++) {
         int r0 = analog ? layout.firstRow(rb) : layout.firstRowOfBlock(rb);
@@ -180,7 +185,7 @@ public final class ChipBuilder {
           CrossbarConfig c =
               devices.crossbarConfig(analog ? Math.max(cfg.rows(), rows) : cfg.rows(), xbarSeed);
           Crossbar xbar = new Crossbar(c, devices.synapse(), devices.crossbar(0).mapping());
-          xbar.program(w, rows, cols);
+          programSteps += xbar.program(w, rows, cols).levelSteps();
           chains[copy * perCopy + rb * m.colBlocks() + cb] =
               new ReadoutChain(xbar, devices.dac(), devices.adc(), readout);
         }
@@ -212,11 +217,20 @@ public final class ChipBuilder {
         act == null ? 0 : clock.durationPs(ceilDiv(cols, activationUnits) * act.latencyNs()),
         clock.durationPs(ceilDiv((long) cols * outputBits, out.widthBits())
             * phases.outputBufferAccess().ns()),
-        clock.durationPs(p.interconnect().latencyNs() + rowBits / p.interconnect().bandwidthGbps()));
+        clock.durationPs(p.interconnect().latencyNs()
+            + flitBits(p, rowBits) / p.interconnect().bandwidthGbps()));
 
     String activationClass = act == null ? null : activationClass(plan.activation());
     Map<String, Map<String, Double>> attrs = componentAttributes(devices, m, activationClass);
     StageComponents ids = new StageComponents(ledger, plan.qualifiedName(), activationClass, attrs);
+    // the level steps every cell took to reach its weight, in the programming ledger
+    int programmed = programming.registerComponent(
+        plan.qualifiedName() + "/" + ComponentClasses.CROSSBAR, ComponentClasses.CROSSBAR,
+        plan.qualifiedName(), attrs.get(ComponentClasses.CROSSBAR));
+    if (programSteps > 0) {
+      programming.record(programmed, programming.actionId(ComponentClasses.PROGRAM_STEP),
+          programSteps);
+    }
     for (Map.Entry<String, Map<String, Double>> e : attrs.entrySet()) {
       if (e.getKey().startsWith(ComponentClasses.STATIC_PREFIX)) {
         ledger.registerComponent(plan.qualifiedName() + "/" + e.getKey(), e.getKey(),
@@ -229,6 +243,12 @@ public final class ChipBuilder {
     return new Stage(plan.network(), plan.layer(), m, timing, bitCycles, inputBits, outputBits,
         options.partialSums(), activationUnits, shiftAddUnits, noc, firstTile,
         p.tile().crossbarsPerTile(), values, ids);
+  }
+
+  /** Bits a transfer occupies on the interconnect: whole flits of {@code interconnect.widthBits}. */
+  private static long flitBits(Preset p, long bits) {
+    long width = p.interconnect().widthBits();
+    return ceilDiv(bits, width) * width;
   }
 
   /** Tiles a layer's crossbars occupy. */
