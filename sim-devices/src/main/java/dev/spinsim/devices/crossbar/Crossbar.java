@@ -37,8 +37,6 @@ public final class Crossbar {
   private final SplittableRandom writeRng;
   private final SplittableRandom readRng;
   private boolean useVector = true;
-  /** True for a {@link #readView()}: shares another array's cells, never programmed. */
-  private final boolean view;
 
   private int usedRows;
   private int usedColumns;
@@ -54,7 +52,6 @@ public final class Crossbar {
   private final float[] scratchDrive;
   private final float[] scratchVariance;
   private final double[] scratchGaussians;
-  private final float[] scratchKeyedGaussians;
 
   public Crossbar(CrossbarConfig config, SynapseDevice device, WeightMapping mapping) {
     this.config = Preconditions.checkNotNull(config);
@@ -80,55 +77,12 @@ public final class Crossbar {
       }
       conductance[c] = device.minConductanceSiemens();
     }
-    this.view = false;
     this.writeRng = new SplittableRandom(config.seed() ^ WRITE_SALT);
     this.readRng = new SplittableRandom(config.seed() ^ READ_SALT);
     this.scratchRows = new int[rows];
     this.scratchDrive = new float[rows];
     this.scratchVariance = new float[readBufferLength()];
     this.scratchGaussians = new double[readBufferLength()];
-    this.scratchKeyedGaussians = new float[readBufferLength() + PAD];
-  }
-
-  /** A read-only view for another thread: the same programmed array, its own scratch buffers. */
-  private Crossbar(Crossbar of) {
-    this.config = of.config;
-    this.device = of.device;
-    this.mapping = of.mapping;
-    this.rows = of.rows;
-    this.physicalColumns = of.physicalColumns;
-    this.weightCapacity = of.weightCapacity;
-    this.levels = of.levels;
-    this.variation = of.variation;
-    this.stuck = of.stuck;
-    this.conductance = of.conductance;
-    this.writeRng = null;
-    this.readRng = null;
-    this.useVector = of.useVector;
-    this.usedRows = of.usedRows;
-    this.usedColumns = of.usedColumns;
-    this.stride = of.stride;
-    this.rowLength = of.rowLength;
-    this.readMatrix = of.readMatrix;
-    this.referenceNoiseVariance = of.referenceNoiseVariance;
-    this.noisy = of.noisy;
-    this.view = true;
-    this.scratchRows = new int[rows];
-    this.scratchDrive = new float[rows];
-    this.scratchVariance = new float[readBufferLength()];
-    this.scratchGaussians = new double[readBufferLength()];
-    this.scratchKeyedGaussians = new float[readBufferLength() + PAD];
-  }
-
-  /**
-   * A view of this programmed array that another thread can read concurrently with this one
-   * (keyed noise only: {@link #readActive(int[], float[], int, float[], long, int)}): it shares
-   * the read matrices and has its own scratch buffers. It cannot be programmed, and it does not
-   * see a later {@link #program} of this array.
-   */
-  public Crossbar readView() {
-    Preconditions.checkState(usedRows > 0, "crossbar is not programmed");
-    return new Crossbar(this);
   }
 
   public CrossbarConfig config() {
@@ -196,7 +150,6 @@ public final class Crossbar {
    * the top-left of the array, from the cells' current levels, with write errors.
    */
   public ProgramResult program(double[] w, int nRows, int nCols) {
-    Preconditions.checkState(!view, "a read view cannot be programmed");
     Preconditions.checkArgument(nRows >= 1 && nRows <= rows, "weight rows must be in [1, %s], got %s", rows, nRows);
     Preconditions.checkArgument(nCols >= 1 && nCols <= weightCapacity,
         "weight columns must be in [1, %s] for a %s-column %s crossbar, got %s", weightCapacity,
@@ -386,64 +339,28 @@ public final class Crossbar {
    * the driven rows only (a bit-serial cycle drives about half of them).
    */
   public void readActive(int[] rows, float[] drive, int count, float[] out, SplittableRandom rng) {
-    if (!signalAndVariance(rows, drive, count, out)) {
+    Preconditions.checkState(usedRows > 0, "crossbar is not programmed");
+    if (!noisy) {
+      MvmKernel.mvm(readMatrix, rowLength, stride, rows, drive, count, out, useVector);
       return;
     }
-    double refNoise = referenceNoiseVariance.length > 0
-        ? referenceNoiseSigma(rows, drive, count) * rng.nextGaussian() : 0;
+    float[] variance = scratchVariance;
+    MvmKernel.mvmWithVariance(readMatrix, rowLength, stride, rows, drive, count, out, variance, useVector);
+    double refNoise = 0;
+    if (referenceNoiseVariance.length > 0) {
+      double v = 0;
+      for (int k = 0; k < count; k++) {
+        float x = drive[k];
+        v += x * x * referenceNoiseVariance[rows[k]];
+      }
+      refNoise = Math.sqrt(v) * rng.nextGaussian();
+    }
     int m = usedColumns;
     double[] g = scratchGaussians;
     for (int j = 0; j < m; j++) {
       g[j] = rng.nextGaussian();
     }
-    MvmKernel.addNoise(scratchVariance, g, refNoise, m, out, useVector);
-  }
-
-  /**
-   * The noiseless column sums into {@code out} and, when the array is noisy, their noise
-   * variances into the scratch buffer; returns whether noise is to be added.
-   */
-  private boolean signalAndVariance(int[] rows, float[] drive, int count, float[] out) {
-    Preconditions.checkState(usedRows > 0, "crossbar is not programmed");
-    if (!noisy) {
-      MvmKernel.mvm(readMatrix, rowLength, stride, rows, drive, count, out, useVector);
-      return false;
-    }
-    MvmKernel.mvmWithVariance(readMatrix, rowLength, stride, rows, drive, count, out, scratchVariance,
-        useVector);
-    return true;
-  }
-
-  /** σ of the reference column's read noise for the driven rows (0 without a reference column). */
-  private double referenceNoiseSigma(int[] rows, float[] drive, int count) {
-    if (referenceNoiseVariance.length == 0) {
-      return 0;
-    }
-    double v = 0;
-    for (int k = 0; k < count; k++) {
-      float x = drive[k];
-      v += x * x * referenceNoiseVariance[rows[k]];
-    }
-    return Math.sqrt(v);
-  }
-
-  /**
-   * As {@link #readActive(int[], float[], int, float[], SplittableRandom)}, with the read noise of
-   * this read taken from {@link KeyedGaussian} block {@code cycle} of {@code noiseKey} instead of
-   * a sequential generator: the noise of a read is a function of what is read (the caller's key)
-   * and of nothing read before it. The same distribution (per-column Gaussian of variance
-   * σ²·Σ x²G²), a different realisation.
-   */
-  public void readActive(int[] rows, float[] drive, int count, float[] out, long noiseKey, int cycle) {
-    if (!signalAndVariance(rows, drive, count, out)) {
-      return;
-    }
-    int m = usedColumns;
-    boolean ref = referenceNoiseVariance.length > 0;
-    float[] g = scratchKeyedGaussians;
-    KeyedGaussian.fill(noiseKey, cycle, g, ref ? m + 1 : m, useVector);
-    double refNoise = ref ? referenceNoiseSigma(rows, drive, count) * g[m] : 0;
-    MvmKernel.addNoise(scratchVariance, g, refNoise, m, out, useVector);
+    MvmKernel.addNoise(variance, g, refNoise, m, out, useVector);
   }
 
   /** Mean conductance of the programmed physical cells, siemens (prices a cell read as V²·G·t). */

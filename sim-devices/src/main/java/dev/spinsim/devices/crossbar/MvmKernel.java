@@ -58,18 +58,6 @@ public final class MvmKernel {
     }
   }
 
-  /** As {@link #addNoise(float[], double[], double, int, float[], boolean)} with float deviates. */
-  public static void addNoise(float[] variance, float[] gaussian, double refNoise, int n, float[] out,
-      boolean vector) {
-    int j = 0;
-    if (vector && VECTOR_AVAILABLE) {
-      j = VectorMvm.addNoise(variance, gaussian, refNoise, n, out);
-    }
-    for (; j < n; j++) {
-      out[j] += (float) (Math.sqrt(variance[j]) * gaussian[j] - refNoise);
-    }
-  }
-
   /** The scalar fallback of {@link #mvm}. */
   public static void scalarMvm(float[] m, int rowLength, int cols, int[] rows, float[] x, int count, float[] y) {
     java.util.Arrays.fill(y, 0, cols, 0f);

@@ -52,15 +52,6 @@ public final class ReadoutChain {
     this.acc = new double[crossbar.weightCapacity()];
   }
 
-  /**
-   * A chain over a {@link Crossbar#readView()} of this chain's array, with its own scratch: for
-   * another thread to read the same programmed array with keyed noise ({@link #read(double[],
-   * double[], long)}) at the same time. The converters are stateless and shared.
-   */
-  public ReadoutChain forAnotherThread() {
-    return new ReadoutChain(crossbar.readView(), dac, adc, config);
-  }
-
   public Crossbar crossbar() {
     return crossbar;
   }
@@ -117,23 +108,6 @@ public final class ReadoutChain {
    */
   public ReadCounts read(double[] x, double[] out, SplittableRandom noise) {
     this.noise = noise;
-    this.keyed = false;
-    return readInto(x, out);
-  }
-
-  /**
-   * As {@link #read(double[], double[])}, with the read noise of bit cycle {@code c} (counted
-   * over both sign passes) from {@link KeyedGaussian} block {@code c} of {@code noiseKey}: the
-   * noise is a function of the key alone, so reads can go in any order and in batches.
-   */
-  public ReadCounts read(double[] x, double[] out, long noiseKey) {
-    this.noise = null;
-    this.keyed = true;
-    this.noiseKey = noiseKey;
-    return readInto(x, out);
-  }
-
-  private ReadCounts readInto(double[] x, double[] out) {
     ReadCounts c = counts();
     int n = crossbar.usedRows();
     int m = crossbar.usedColumns();
@@ -155,11 +129,10 @@ public final class ReadoutChain {
           count += v != 0f ? 1 : 0;
         }
         if (count > 0) {
-          cycle = pass;
           convertAndAccumulate(activeRows, drive, count, sign, fullScale, m);
         }
       } else {
-        readBitSerial(x, n, m, sign, pass, fullScale);
+        readBitSerial(x, n, m, sign, passes, fullScale);
       }
     }
     double scale = config.inputBits() == 0 ? 1.0 : 1.0 / ((1L << config.inputBits()) - 1);
@@ -169,7 +142,7 @@ public final class ReadoutChain {
     return c;
   }
 
-  private void readBitSerial(double[] x, int n, int m, double sign, int pass, double fullScale) {
+  private void readBitSerial(double[] x, int n, int m, double sign, int passes, double fullScale) {
     long maxCode = (1L << config.inputBits()) - 1;
     long mask = (1L << sliceBits) - 1;
     // one pass over the rows sorts each driven row's slices into the cycles that drive it, so a
@@ -195,7 +168,6 @@ public final class ReadoutChain {
     }
     for (int k = 0; k < cyclesPerPass; k++) {
       if (count[k] > 0) {
-        cycle = pass * cyclesPerPass + k;
         convertAndAccumulate(cycleRows[k], cycleDrive[k], count[k], sign * (double) (1L << (k * sliceBits)),
             fullScale, m);
       }
@@ -208,18 +180,10 @@ public final class ReadoutChain {
   }
 
   private SplittableRandom noise;
-  private boolean keyed;
-  private long noiseKey;
-  /** The bit cycle being read, counted over the sign passes (the keyed noise block). */
-  private int cycle;
 
   /** Array read of the given driven rows, S+H, ADC conversion, shift-and-add with a weight. */
   private void convertAndAccumulate(int[] rows, float[] drives, int count, double weight, double fullScale, int m) {
-    if (keyed) {
-      crossbar.readActive(rows, drives, count, columns, noiseKey, cycle);
-    } else {
-      crossbar.readActive(rows, drives, count, columns, noise == null ? crossbar.readRng() : noise);
-    }
+    crossbar.readActive(rows, drives, count, columns, noise == null ? crossbar.readRng() : noise);
     if (adc.bits() == 0) {
       for (int j = 0; j < m; j++) {
         acc[j] += weight * columns[j];

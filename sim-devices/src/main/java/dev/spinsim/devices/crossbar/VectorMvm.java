@@ -122,21 +122,6 @@ final class VectorMvm {
     return j;
   }
 
-  /** As {@link #addNoise(float[], double[], double, int, float[])} with float deviates. */
-  static int addNoise(float[] variance, float[] gaussian, double refNoise, int n, float[] out) {
-    int j = 0;
-    for (; j + DL <= n; j += DL) {
-      DoubleVector sd = ((DoubleVector) FloatVector.fromArray(HALF, variance, j)
-          .convertShape(VectorOperators.F2D, D, 0)).lanewise(VectorOperators.SQRT);
-      DoubleVector g = (DoubleVector) FloatVector.fromArray(HALF, gaussian, j)
-          .convertShape(VectorOperators.F2D, D, 0);
-      DoubleVector noise = sd.mul(g).sub(refNoise);
-      FloatVector o = FloatVector.fromArray(HALF, out, j);
-      o.add((FloatVector) noise.convertShape(VectorOperators.D2F, HALF, 0)).intoArray(out, j);
-    }
-    return j;
-  }
-
   /** Columns [from, cols) the vectors did not cover (only when cols is not a multiple of L). */
   private static void scalarTail(float[] m, int rowLength, int base, int from, int cols, int[] rows, float[] x,
       int count, boolean squared, float[] y) {

@@ -73,19 +73,6 @@ public final class Chip {
     }
   }
 
-  /**
-   * Chooses the Vector API loops (true) or the scalar loops for every crossbar read; both give the
-   * same bits. A short run is faster scalar: the JVM interprets vector code until it has compiled
-   * it, which a run of a few images never amortises.
-   */
-  public void setVectorised(boolean vector) {
-    for (Stage s : stages) {
-      if (s.values() instanceof CrossbarStageValues v) {
-        v.setVectorised(vector);
-      }
-    }
-  }
-
   /** Loads a latent (C×1×1) as the first stage's input. */
   public void setLatent(int image, float[] z) {
     System.arraycopy(z, 0, maps[0][image], 0, z.length);

@@ -5,9 +5,8 @@ import dev.spinsim.devices.crossbar.ReadoutChain;
 import dev.spinsim.network.mapping.LayerMapping;
 import dev.spinsim.network.mapping.PhaseLayout;
 import dev.spinsim.network.run.StageValues;
-import dev.spinsim.network.tensor.Parallel;
 import java.util.Arrays;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.SplittableRandom;
 
 /**
  * The numbers of one crossbar stage, through the device models: the im2col input vector is
@@ -16,9 +15,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * partial sums of the row blocks add digitally, the bias is added and the activation unit's
  * transfer curve shapes the output that the next stage reads.
  *
- * <p>Read noise is a function of a key made of (stage, image, vector, block) and of the bit cycle
- * ({@link dev.spinsim.devices.crossbar.KeyedGaussian}), so the values do not depend on the order in
- * which the event-driven or the functional runner asks for them.
+ * <p>Read noise is drawn from a generator keyed on (stage, image, vector, block), so the values
+ * do not depend on the order in which the event-driven or the functional runner asks for them.
  */
 final class CrossbarStageValues implements StageValues {
   private final StagePlan plan;
@@ -38,14 +36,15 @@ final class CrossbarStageValues implements StageValues {
   private final long noiseKey;
   /** Index of this chip's image slot 0 within the whole run (noise is keyed on the run index). */
   private int firstImage;
+  private final boolean noisy;
 
   private final float[][] inputs;
   private final float[][] outputs;
   private final double[][] pre;
 
-  /** The calling thread's scratch and chains; more are made for the threads of a batch. */
-  private final Worker main;
-  private final ConcurrentLinkedQueue<Worker> spare = new ConcurrentLinkedQueue<>();
+  private final float[] vector;
+  private final double[] slice;
+  private final double[] columns;
 
   /**
    * @param inputs per image, this stage's input map {@code C×H×W} (filled upstream)
@@ -70,61 +69,17 @@ final class CrossbarStageValues implements StageValues {
     this.homogeneous = plan.activation().equals("relu") || plan.activation().equals("leaky-relu");
     this.noiseKey = noiseKey;
     this.firstImage = firstImage;
+    boolean anyNoise = false;
+    for (ReadoutChain c : chains) {
+      anyNoise |= c != null && c.crossbar().isNoisy(); // null: a phase without taps
+    }
+    this.noisy = anyNoise;
     this.inputs = inputs;
     this.outputs = outputs;
     this.pre = new double[images][m.layout().vectorsPerImage() * m.matrixCols()];
-    this.main = new Worker(chains);
-  }
-
-  /** See {@link Chip#setVectorised}; applies to this thread's chains and to later workers. */
-  void setVectorised(boolean vector) {
-    for (ReadoutChain c : chains) {
-      if (c != null) { // null: a phase without taps
-        c.crossbar().setVectorised(vector);
-      }
-    }
-    spare.clear();
-  }
-
-  /** One thread's chains (views of the same programmed arrays) and scratch buffers. */
-  private final class Worker {
-    final ReadoutChain[] chains;
-    final float[] vector = new float[m.matrixRows()];
-    final double[] slice = new double[analogStacks ? m.matrixRows() : m.crossbarRows()];
-    final double[] columns = new double[m.logicalColsPerCrossbar()];
-
-    Worker(ReadoutChain[] chains) {
-      this.chains = chains;
-    }
-  }
-
-  /**
-   * Every vector of image slots [from, to), the slots split over the compute threads (each with
-   * its own views of the crossbars): the values never depend on the thread that computed them.
-   */
-  @Override
-  public void computeImages(int from, int to, int vectors) {
-    long work = (long) vectors * m.crossbarsPerCopy();
-    Parallel.forRange(to - from, 1, work, (a, b) -> {
-      Worker w = spare.poll();
-      if (w == null) {
-        ReadoutChain[] copies = new ReadoutChain[chains.length];
-        for (int i = 0; i < chains.length; i++) {
-          copies[i] = chains[i] == null ? null : chains[i].forAnotherThread();
-        }
-        w = new Worker(copies);
-      }
-      try {
-        for (int i = from + a; i < from + b; i++) {
-          for (int v = 0; v < vectors; v++) {
-            compute(w, i, v);
-            finishVector(i, v);
-          }
-        }
-      } finally {
-        spare.add(w);
-      }
-    });
+    this.vector = new float[m.matrixRows()];
+    this.slice = new double[analogStacks ? m.matrixRows() : m.crossbarRows()];
+    this.columns = new double[m.logicalColsPerCrossbar()];
   }
 
   @Override
@@ -134,13 +89,6 @@ final class CrossbarStageValues implements StageValues {
 
   @Override
   public void computeVector(int image, int v) {
-    compute(main, image, v);
-  }
-
-  private void compute(Worker w, int image, int v) {
-    float[] vector = w.vector;
-    double[] slice = w.slice;
-    double[] columns = w.columns;
     PhaseLayout layout = m.layout();
     int ph = layout.phaseOf(v);
     Arrays.fill(vector, 0f);
@@ -169,8 +117,9 @@ final class CrossbarStageValues implements StageValues {
         continue; // no row is driven: no current flows, the columns read exactly zero
       }
       for (int cb = 0; cb < m.colBlocks(); cb++) {
-        ReadoutChain chain = w.chains[copy * perCopy + rb * m.colBlocks() + cb];
-        chain.read(slice, columns, mix(firstImage + image, v, rb, cb));
+        ReadoutChain chain = chains[copy * perCopy + rb * m.colBlocks() + cb];
+        SplittableRandom rng = noisy ? new SplittableRandom(mix(firstImage + image, v, rb, cb)) : null;
+        chain.read(slice, columns, rng);
         int c0 = cb * m.logicalColsPerCrossbar();
         int n = m.colsInBlock(cb);
         for (int j = 0; j < n; j++) {
