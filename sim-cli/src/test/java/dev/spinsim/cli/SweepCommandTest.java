@@ -62,6 +62,20 @@ class SweepCommandTest {
   }
 
   @Test
+  void theMappingStrategyIsAKnob() throws IOException {
+    Path d = tmp.resolve("strategy");
+    Object[] r = Cli.run("sweep", "--set", "mapping.strategy=dense,sub-pixel", "--images", "1",
+        "--out", d.toString());
+    assertEquals(0, r[0], (String) r[1]);
+    Map<String, Map<String, String>> rows = rows(d.resolve("results.csv"));
+    assertEquals(2, rows.size());
+    Map<String, Double> energy = new TreeMap<>();
+    rows.values().forEach(row -> energy.put(row.get("mapping.strategy"),
+        Double.parseDouble(row.get("energy_pj_per_image"))));
+    assertTrue(energy.get("sub-pixel") < energy.get("dense") / 2, energy.toString());
+  }
+
+  @Test
   void widerAdcsCostEnergyAndGiveImagesCloserToTheFloatNetwork() throws IOException {
     Map<String, Map<String, String>> rows = rows(grid.resolve("results.csv"));
     double e6 = Double.parseDouble(rows.get("0").get("energy_pj_per_image"));
@@ -112,5 +126,29 @@ class SweepCommandTest {
     assertTrue(err.contains("adc.bitz: unknown key"), err);
     assertEquals(1, err.strip().lines().count(), err);
     assertFalse(Files.exists(d));
+  }
+
+  @Test
+  void nsga2EvaluatesAtMostItsBudgetOfDistinctPointsAndWritesAFront() throws IOException {
+    Path d = tmp.resolve("nsga2");
+    Object[] r = Cli.run("sweep", "--strategy", "nsga2", "--set", "adc.bits=5,6,7,8", "--set", "crossbar.rows=64,128",
+        "--points", "3", "--population", "4", "--generations", "3", "--objectives", "energy,psnr", "--images", "1",
+        "--out", d.toString());
+    assertEquals(0, r[0], (String) r[1]);
+    Map<String, Map<String, String>> rows = rows(d.resolve("results.csv"));
+    // the budget of 3 distinct points, plus the base preset's point (adc.bits=8, 128 rows) unless NSGA-II drew it
+    assertTrue(rows.size() >= 3 && rows.size() <= 4, rows.keySet().toString());
+    assertTrue(Files.readAllLines(d.resolve("pareto.csv")).size() >= 2);
+    assertTrue(Files.readString(d.resolve("report.html")).contains("NSGA-II: "));
+  }
+
+  @Test
+  void randomSamplingDrawsDistinctPointsFromTheSeed() {
+    dev.spinsim.cli.sweep.SweepSpace s = dev.spinsim.cli.sweep.SweepSpace.of(null,
+        List.of("adc.bits=4,5,6,7,8", "crossbar.rows=32,64,128,256"));
+    List<dev.spinsim.cli.sweep.SweepPoint> a = SweepCommand.randomPoints(s, 6, 3);
+    assertEquals(a, SweepCommand.randomPoints(s, 6, 3));
+    assertEquals(6, a.stream().map(dev.spinsim.cli.sweep.SweepPoint::id).distinct().count());
+    assertFalse(a.equals(SweepCommand.randomPoints(s, 6, 4)));
   }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * What running one point gave: its status, the metric columns of its run (the run's {@code
  * summary.csv} columns by name, values as written there) or the one-line reason it is invalid
- * or failed, and wall times (simulation alone and the whole point, seconds), which stay out of
+ * or failed, and wall times (building the chip + simulating + pricing, and the whole point,
+ * seconds), which stay out of
  * {@code results.csv} so rows do not depend on the machine.
  */
 public record PointResult(SweepPoint point, String hash, Status status, Map<String, String> metrics, String reason,

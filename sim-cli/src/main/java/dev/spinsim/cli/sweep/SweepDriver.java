@@ -21,7 +21,8 @@ import java.util.function.Consumer;
 /**
  * Runs the points of a sweep that have no row yet: each on the {@link PointExecutor}, at most its
  * parallelism at once, each result appended to {@code results.csv} the moment it comes back (and
- * its wall time to {@code timings.csv}). Points already in the file are reused, never run again.
+ * its wall times to {@code timings.csv}: {@code generation_s} building the chip, simulating and
+ * pricing, {@code total_s} the whole point with its metrics and report). Points already in the file are reused, never run again.
  * {@link #stop()} (Ctrl-C) lets the points in flight finish and starts no new one.
  */
 public final class SweepDriver implements AutoCloseable {
@@ -40,6 +41,7 @@ public final class SweepDriver implements AutoCloseable {
   private volatile Progress progress = m -> {};
   private final AtomicInteger ran = new AtomicInteger();
   private final AtomicInteger reused = new AtomicInteger();
+  private final java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Map<String, Double> best = new LinkedHashMap<>();
   private final Map<String, String> bestText = new LinkedHashMap<>();
 
@@ -120,8 +122,12 @@ public final class SweepDriver implements AutoCloseable {
     ResolvedPoint r = resolver.resolve(p);
     Map<String, String> have = results.row(r.hash());
     if (have != null) {
-      reused.incrementAndGet();
-      progress.step(bestMessage());
+      // a row from an earlier invocation is reused (and counted); one this invocation made is
+      // just looked up again (NSGA-II draws the same point more than once)
+      if (seen.add(r.hash())) {
+        reused.incrementAndGet();
+        progress.step(bestMessage());
+      }
       return have;
     }
     if (stopping) {
@@ -138,6 +144,7 @@ public final class SweepDriver implements AutoCloseable {
         result = PointResult.failed(p, r.hash(), executor.name() + " executor: " + m.replace('\n', ' '), 0);
       }
     }
+    seen.add(result.hash());
     results.append(result);
     appendTiming(result);
     ran.incrementAndGet();
@@ -163,7 +170,7 @@ public final class SweepDriver implements AutoCloseable {
       if (!header) {
         ResultsFile.repairTail(timings);
       }
-      String line = (header ? "config_hash,point_id,executor,status,simulation_s,total_s\n" : "")
+      String line = (header ? "config_hash,point_id,executor,status,generation_s,total_s\n" : "")
           + String.format(Locale.ROOT, "%s,%s,%s,%s,%.3f,%.3f%n", r.hash(), r.point().id(), executor.name(),
               r.status().label(), r.simulationS(), r.totalS());
       Files.writeString(timings, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);

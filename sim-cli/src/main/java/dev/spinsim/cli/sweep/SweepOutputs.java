@@ -140,11 +140,16 @@ public final class SweepOutputs {
     if (in.dimensions().size() >= 2) {
       SweepSpace.Dimension x = in.dimensions().get(0);
       SweepSpace.Dimension y = in.dimensions().get(1);
+      List<BufferedImage> maps = new ArrayList<>();
       for (Bound o : obj) {
         BufferedImage h = heatMap(in, x, y, o);
         if (h != null) {
+          maps.add(h);
           out.put("heatmap-" + o.objective().name() + ".png", ImagePng.encode(h));
         }
+      }
+      if (maps.size() > 1) {
+        out.put("heatmaps.png", ImagePng.encode(tile(maps, 2)));
       }
     }
     return out;
@@ -437,6 +442,29 @@ public final class SweepOutputs {
     return img;
   }
 
+  /** Images side by side, {@code columns} per row, on white. */
+  static BufferedImage tile(List<BufferedImage> images, int columns) {
+    int w = 0, h = 0;
+    for (BufferedImage i : images) {
+      w = Math.max(w, i.getWidth());
+      h = Math.max(h, i.getHeight());
+    }
+    int rows = (images.size() + columns - 1) / columns;
+    int cols = Math.min(columns, images.size());
+    BufferedImage out = new BufferedImage(w * cols, h * rows, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = out.createGraphics();
+    try {
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, out.getWidth(), out.getHeight());
+      for (int i = 0; i < images.size(); i++) {
+        g.drawImage(images.get(i), (i % columns) * w, (i / columns) * h, null);
+      }
+    } finally {
+      g.dispose();
+    }
+    return out;
+  }
+
   private static Color blend(Color a, Color b, double t) {
     t = Math.max(0, Math.min(1, t));
     return new Color((int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * t),
@@ -518,8 +546,9 @@ public final class SweepOutputs {
       double[] sim = in.timings().values().stream().mapToDouble(t -> t[0]).sorted().toArray();
       double[] tot = in.timings().values().stream().mapToDouble(t -> t[1]).sorted().toArray();
       h.append(String.format(Locale.ROOT, "<p>%d points timed (timings.csv): wall time per point median %.2f s"
-              + " (min %.2f, max %.2f), of which simulation median %.2f s; overhead beyond the simulation"
-              + " (building the chip, the report, the row) median %.3f s.</p>%n",
+              + " (min %.2f, max %.2f); building the chip, simulating and pricing median %.2f s; the sweep's own"
+              + " work per point (metrics, report, row) median %.3f s. Chip building alone is measured by"
+              + " SweepPointBenchmark.</p>%n",
           tot.length, median(tot), tot[0], tot[tot.length - 1], median(sim), medianOverhead(in.timings())));
     }
 
@@ -617,7 +646,7 @@ public final class SweepOutputs {
     }
   }
 
-  /** Reads timings.csv: hash → {simulation s, total s} (the last line of a hash wins). */
+  /** Reads timings.csv: hash → {generation s, total s} (the last line of a hash wins). */
   public static Map<String, double[]> readTimings(Path file) {
     Map<String, double[]> t = new LinkedHashMap<>();
     if (!Files.exists(file)) {
