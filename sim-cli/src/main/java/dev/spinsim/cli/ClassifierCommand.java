@@ -62,7 +62,9 @@ final class ClassifierCommand implements Runnable {
     @Option(names = "--limit", defaultValue = "0", description = "use only the first N training images (0: all)")
     int limit;
 
-    @Option(names = "--out", description = "weights file to write (default: <dataset>-cnn.safetensors)")
+    @Option(names = "--out",
+        description = "folder for <dataset>-cnn.safetensors (default: the current folder); a path ending in"
+            + " .safetensors, the old meaning, still names the file itself")
     Path out;
 
     @Override
@@ -72,7 +74,12 @@ final class ClassifierCommand implements Runnable {
       }
       RealDataset set = RealDataset.of(dataset);
       ClassifierArchitecture arch = set.architecture();
-      Path target = out != null ? out : Path.of(arch.name() + ".safetensors");
+      Path target = out == null ? Path.of(arch.name() + ".safetensors")
+          : out.toString().endsWith(".safetensors") ? out : out.resolve(arch.name() + ".safetensors");
+      if (out != null && target == out) {
+        System.err.println("spinsim: note: --out is a folder in every command; " + out + " is taken as the"
+            + " weights file (the old meaning)");
+      }
       ClassifierTrainConfig config = new ClassifierTrainConfig(arch, epochs, batch, lr, seed);
       LabelledImages train = set.train(data, labels, limit);
       LabelledImages test = set.test(data, labels);

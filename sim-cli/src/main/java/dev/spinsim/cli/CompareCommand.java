@@ -53,14 +53,14 @@ import picocli.CommandLine.Option;
     name = "compare",
     mixinStandardHelpOptions = true,
     description = {
-      "FID of float-trained weights quantised onto the chip (float-ptq) and of hardware-aware trained",
-      "weights (hw-aware) on a preset, one non-ideality swept at a time around the preset's values,",
-      "plus software rows: the float generator (the reference) and the hardware-aware one through the",
-      "hardware model it was trained with (when its file names it). Writes compare.csv, compare.md",
-      "(a README table) and compare.png (FID vs level, one panel per knob).",
-      "Cost: one functional chip simulation per distinct configuration (a knob at the preset's own",
-      "level is simulated once per weight set), about 0.15-0.2 s per image on 2 cores: about 3 minutes",
-      "per chip row at the default 1000 samples; the defaults make 12 chip runs (35-40 minutes)."})
+      "FID of float-trained weights quantised onto the chip (float-ptq) and of hardware-aware trained"
+          + " weights (hw-aware) on a preset, one non-ideality swept at a time around the preset's values,"
+          + " plus software rows: the float generator (the reference) and the hardware-aware one through the"
+          + " hardware model it was trained with (when its file names it). Writes compare.csv, compare.md"
+          + " (a README table) and compare.png (FID vs level, one panel per knob).",
+      "Cost: one functional chip simulation per distinct configuration (a knob at the preset's own"
+          + " level is simulated once per weight set), about 0.15-0.2 s per image on 2 cores: about 3 minutes"
+          + " per chip row at the default 1000 images; the defaults make 12 chip runs (35-40 minutes)."})
 final class CompareCommand implements Callable<Integer> {
   static {
     if (System.getProperty("java.awt.headless") == null) {
@@ -106,7 +106,8 @@ final class CompareCommand implements Callable<Integer> {
       description = "levels of crossbar.synapse.writeErrorProbability (default: not swept)")
   String writeError;
 
-  @Option(names = "--samples", defaultValue = "1000", description = "images per row (default: ${DEFAULT-VALUE})")
+  @Option(names = {"--images", "--samples"}, paramLabel = "N", defaultValue = "1000",
+      description = "images per row (default: ${DEFAULT-VALUE}); --samples is the old name")
   int samples;
 
   @Option(names = "--seed", defaultValue = "1", description = "seed of the latents and of the chip's devices (default: ${DEFAULT-VALUE})")
@@ -121,7 +122,7 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--data", description = "Fashion-MNIST folder (default: /usr/share/datasets/fashion-mnist)")
   Path data;
 
-  @Option(names = "--cache", defaultValue = "traces/fid-cache", description = "folder caching the training-set statistics (default: ${DEFAULT-VALUE})")
+  @Option(names = "--cache", defaultValue = "${sys:spinsim.home:-.}/traces/fid-cache", description = "folder caching the training-set statistics (default: ${DEFAULT-VALUE})")
   Path cache;
 
   @Option(names = "--no-cache", description = "recompute the training-set statistics and do not write them")
@@ -130,7 +131,7 @@ final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (samples < 2) {
-      throw new IllegalArgumentException("--samples must be >= 2 (FID needs a covariance), got " + samples);
+      throw new IllegalArgumentException("--images must be >= 2 (FID needs a covariance), got " + samples);
     }
     List<LevelSweep> sweeps = sweeps();
     Path target = out != null ? out

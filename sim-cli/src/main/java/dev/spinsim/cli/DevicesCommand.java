@@ -58,8 +58,13 @@ final class DevicesCommand implements Callable<Integer> {
   @Option(names = "--alpha", description = "negative slope of a Leaky ReLU curve, in [0, 1]")
   Double alpha;
 
-  @Option(names = "--out", defaultValue = "curve.csv", description = "CSV file of the curve; the PNG goes beside it (default: ${DEFAULT-VALUE})")
+  @Option(names = "--out", defaultValue = ".",
+      description = "folder for <curve>.csv and <curve>.png (default: the current folder)")
   Path out;
+
+  @Option(names = "--csv", paramLabel = "FILE",
+      description = "the curve's table instead, at this path; the PNG goes beside it")
+  Path csvFile;
 
   @Option(names = "--points", defaultValue = "401", description = "points of an activation/ADC curve (default: ${DEFAULT-VALUE})")
   int points;
@@ -158,13 +163,26 @@ final class DevicesCommand implements Callable<Integer> {
     if (alpha != null && !leaky) {
       throw new IllegalArgumentException("--alpha: only applies with --curve dw-leaky-relu or digital-leaky-relu");
     }
-    Path parent = out.toAbsolutePath().getParent();
+    Path table = csvFile;
+    if (table == null && out.getFileName() != null && out.getFileName().toString().endsWith(".csv")) {
+      System.err.println("spinsim: note: --out is a folder in every command and --csv FILE the table; " + out
+          + " is taken as --csv (the old meaning)");
+      table = out;
+    }
+    if (table == null) {
+      Files.createDirectories(out);
+      table = out.resolve(curve + ".csv");
+    }
+    Path parent = table.toAbsolutePath().getParent();
     if (parent != null && !Files.isDirectory(parent)) {
-      throw new IllegalArgumentException("--out: directory " + parent + " does not exist");
+      throw new IllegalArgumentException("--csv: directory " + parent + " does not exist");
     }
     List<double[]> xy = new ArrayList<>();
     String xName;
     String yName;
+    String xTitle;
+    String yTitle;
+    boolean quantised;
     String title;
     if (curve.equals("synapse")) {
       SynapseDevice s = d.synapse();
@@ -176,15 +194,23 @@ final class DevicesCommand implements Callable<Integer> {
       }
       xName = "level";
       yName = "conductance_us";
+      quantised = false;
+      xTitle = "programmed level (index)";
+      yTitle = "conductance (µS)";
       title = s.name() + " conductance levels";
     } else if (curve.equals("adc")) {
       Adc adc = d.adc();
-      for (int k = 0; k < points; k++) {
-        double x = -1.25 + 2.5 * k / (points - 1);
+      // at least 8 points per code step so the staircase is drawn, not a ramp
+      int n = adc.bits() == 0 ? points : Math.max(points, 8 * (2 << Math.min(adc.bits(), 16)) + 1);
+      for (int k = 0; k < n; k++) {
+        double x = -1.25 + 2.5 * k / (n - 1);
         xy.add(new double[] {x, adc.convert(x, 1.0)});
       }
       xName = "input_over_full_scale";
       yName = "output_over_full_scale";
+      quantised = adc.bits() > 0;
+      xTitle = "input / full scale (1 = the ADC's full-scale input)";
+      yTitle = "output code × LSB / full scale";
       title = adc.name() + " " + (adc.bits() == 0 ? "ideal" : adc.bits() + "-bit") + " transfer";
     } else {
       Double a = alpha != null ? alpha : (leaky ? d.preset().activation().leakyRelu().alpha() : null);
@@ -198,31 +224,82 @@ final class DevicesCommand implements Callable<Integer> {
       }
       xName = "x";
       yName = "y";
+      quantised = unit.levels() > 0;
+      xTitle = "input (normalised pre-activation, 1 = unit drive)";
+      yTitle = "output (normalised)";
       title = curve + (leaky ? " (alpha " + num(a == null ? 0.2 : a) + ")" : "") + " transfer";
     }
-    try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+    try (Writer w = Files.newBufferedWriter(table, StandardCharsets.UTF_8);
         CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build())) {
       csv.printRecord(xName, yName);
       for (double[] r : xy) {
         csv.printRecord(Double.toString(r[0]), Double.toString(r[1]));
       }
     }
-    double[] xs = new double[xy.size()];
-    double[] ys = new double[xy.size()];
+    List<double[]> drawn = quantised ? steps(xy) : xy;
+    double[] xs = new double[drawn.size()];
+    double[] ys = new double[drawn.size()];
     for (int i = 0; i < xs.length; i++) {
-      xs[i] = xy.get(i)[0];
-      ys[i] = xy.get(i)[1];
+      xs[i] = drawn.get(i)[0];
+      ys[i] = drawn.get(i)[1];
     }
-    XYChart chart = new XYChartBuilder().width(640).height(480).title(title).xAxisTitle(xName).yAxisTitle(yName).build();
+    XYChart chart = new XYChartBuilder().width(640).height(480).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle)
+        .build();
     chart.getStyler().setLegendVisible(false);
+    chart.getStyler().setMarkerSize(curve.equals("synapse") ? 6 : 0);
+    chart.getStyler().setXAxisDecimalPattern("#0.##");
+    chart.getStyler().setYAxisDecimalPattern("#0.##");
+    // round ends, so the ticks fall on round values
+    chart.getStyler().setXAxisMin(roundDown(xs)).setXAxisMax(roundUp(xs));
+    chart.getStyler().setYAxisMin(roundDown(ys)).setYAxisMax(roundUp(ys));
     XYSeries series = chart.addSeries(curve, xs, ys);
     if (curve.equals("synapse")) {
       series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     }
-    String file = out.getFileName().toString();
+    String file = table.getFileName().toString();
     String base = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
-    Path png = out.resolveSibling(base + ".png");
+    Path png = table.resolveSibling(base + ".png");
     BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
-    System.out.printf(Locale.ROOT, "wrote %s (%d points) and %s%n", out, xy.size(), png);
+    System.out.printf(Locale.ROOT, "wrote %s (%d points) and %s%n", table, xy.size(), png);
+  }
+
+  private static double roundStep(double[] v) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (double x : v) {
+      lo = Math.min(lo, x);
+      hi = Math.max(hi, x);
+    }
+    double span = hi > lo ? hi - lo : Math.max(1e-12, Math.abs(hi));
+    double step = Math.pow(10, Math.floor(Math.log10(span)));
+    return span / step < 2 ? step / 4 : span / step < 5 ? step / 2 : step;
+  }
+
+  /** The largest multiple of a round step (1, 2 or 5 × 10^k) not above the data. */
+  private static double roundDown(double[] v) {
+    double step = roundStep(v);
+    return Math.floor(java.util.Arrays.stream(v).min().orElse(0) / step) * step;
+  }
+
+  /** The smallest multiple of a round step not below the data. */
+  private static double roundUp(double[] v) {
+    double step = roundStep(v);
+    return Math.ceil(java.util.Arrays.stream(v).max().orElse(1) / step) * step;
+  }
+
+  /**
+   * The points of a sampled transfer curve drawn as steps: where the output changes between two
+   * samples, the line holds the old value up to the new sample and then rises, so a quantiser (an
+   * ADC, a DW unit with levels) shows its staircase instead of a ramp through the samples.
+   */
+  static List<double[]> steps(List<double[]> xy) {
+    List<double[]> out = new ArrayList<>();
+    for (int i = 0; i < xy.size(); i++) {
+      if (i > 0 && xy.get(i)[1] != xy.get(i - 1)[1]) {
+        out.add(new double[] {xy.get(i)[0], xy.get(i - 1)[1]});
+      }
+      out.add(xy.get(i));
+    }
+    return out;
   }
 }

@@ -57,12 +57,12 @@ import picocli.CommandLine.Option;
     name = "fid",
     mixinStandardHelpOptions = true,
     description = {
-      "FID against the model's training set (fmnist: Fashion-MNIST; dcgan64: the emoji set) in the feature space of",
-      "spinsim's classifier for it (not Inception: compare rows of one run, or runs with the same extractor and sample",
-      "count). Rows: real-test (the floor, at most the test split's size), float, one per --preset.",
-      "Cost for fmnist at the default 10,000 samples on 2 cores: about 30 s each for real-test and float, about a minute",
-      "once for the training-set statistics (then cached), and per --preset about 0.08 s per fmnist image and 0.33 s",
-      "per dcgan64 image (functional chip simulation)."})
+      "FID against the model's training set (fmnist: Fashion-MNIST; dcgan64: the emoji set) in the feature space of"
+          + " spinsim's classifier for it (not Inception: compare rows of one run, or runs with the same extractor and"
+          + " image count). Rows: real-test (the floor, at most the test split's size), float, one per --preset.",
+      "Cost for fmnist at the default 10,000 images on 2 cores: about 30 s each for real-test and float, about a minute"
+          + " once for the training-set statistics (then cached), and per --preset about 0.08 s per fmnist image and"
+          + " 0.33 s per dcgan64 image (functional chip simulation)."})
 final class FidCommand implements Callable<Integer> {
   static {
     if (System.getProperty("java.awt.headless") == null) {
@@ -80,7 +80,9 @@ final class FidCommand implements Callable<Integer> {
       description = "override a preset or mapping key for every --preset (as in spinsim generate)")
   List<String> sets = new ArrayList<>();
 
-  @Option(names = "--samples", defaultValue = "10000", description = "images per source; the real-test floor uses at most the test split (default: ${DEFAULT-VALUE})")
+  @Option(names = {"--images", "--samples"}, paramLabel = "N", defaultValue = "10000",
+      description = "images per source; the real-test floor uses at most the test split (default: ${DEFAULT-VALUE});"
+          + " --samples is the old name")
   int samples;
 
   @Option(names = "--seed", defaultValue = "1", description = "seed of the latents and of the test subset (default: ${DEFAULT-VALUE})")
@@ -101,7 +103,7 @@ final class FidCommand implements Callable<Integer> {
   @Option(names = "--labels", description = "emoji: the emoji.json giving each image's category (default: found beside --data)")
   Path labels;
 
-  @Option(names = "--cache", defaultValue = "traces/fid-cache", description = "folder caching the training-set statistics per extractor (default: ${DEFAULT-VALUE})")
+  @Option(names = "--cache", defaultValue = "${sys:spinsim.home:-.}/traces/fid-cache", description = "folder caching the training-set statistics per extractor (default: ${DEFAULT-VALUE})")
   Path cache;
 
   @Option(names = "--no-cache", description = "recompute the training-set statistics and do not write them")
@@ -113,7 +115,7 @@ final class FidCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (samples < 2 || samples > MAX_SAMPLES) {
-      throw new IllegalArgumentException("--samples must be in [2, " + MAX_SAMPLES + "], got " + samples);
+      throw new IllegalArgumentException("--images must be in [2, " + MAX_SAMPLES + "], got " + samples);
     }
     ModelSpec spec = ModelLoader.load(model);
     RealDataset dataset;

@@ -119,6 +119,9 @@ final class GenerationReport {
       }
       counts.put("crossbar_reads", (long) n * st.mapping().crossbarReadsPerImage()
           * st.bitCycles());
+      long rowCycles = (long) n * st.rowCyclesPerImage();
+      counts.put("row_cycles", rowCycles);
+      double periphery = 0;
       for (ComponentInfo c : ledger.components()) {
         if (!c.tag().equals(st.tag())) {
           continue;
@@ -128,13 +131,20 @@ final class GenerationReport {
         if (activation) {
           act += byComponent.getOrDefault(c.name(), 0.0);
         }
+        if (cls.equals(ComponentClasses.ADC) || cls.equals(ComponentClasses.SAMPLE_HOLD)
+            || cls.equals(ComponentClasses.SHIFT_ADD)) {
+          periphery += byComponent.getOrDefault(c.name(), 0.0);
+        }
         addCount(counts, ledger, c, activation ? ComponentClasses.ACTIVATION_ROLE : cls);
       }
+      long driven = counts.get("dac_ops");
       b.addLayer(new LayerRow(st.network(), st.layer(), plan.kind() + describe(plan),
           st.mapping().strategy(), lat,
           timed ? run.stageStartPs(s, 0) / 1e3 : Double.NaN,
           timed ? run.stageEndPs(s, 0) / 1e3 : Double.NaN,
-          byTag.getOrDefault(st.tag(), 0.0), act, counts));
+          byTag.getOrDefault(st.tag(), 0.0), act, counts,
+          rowCycles == 0 ? 0 : (double) driven / rowCycles,
+          st.mapping().zeroFraction() * periphery));
       LayerMapping m = st.mapping();
       b.addMapping(new MappingRow(st.network(), st.layer(), plan.kind(), m.strategy(),
           m.layout().phases(), m.matrixRows(), m.matrixCols(), m.crossbars(),
@@ -219,6 +229,7 @@ final class GenerationReport {
     String[] actions;
     switch (cls) {
       case ComponentClasses.DAC -> { key = "dac_ops"; actions = new String[] {ComponentClasses.CONVERT}; }
+      case ComponentClasses.CROSSBAR -> { key = "cells_read"; actions = new String[] {ComponentClasses.CELL_READ}; }
       case ComponentClasses.ADC -> { key = "conversions"; actions = new String[] {ComponentClasses.CONVERT}; }
       case ComponentClasses.SHIFT_ADD -> { key = "shift_adds"; actions = new String[] {ComponentClasses.OP}; }
       case ComponentClasses.ACTIVATION_ROLE -> { key = "activation_pulses"; actions = new String[] {ComponentClasses.ACTIVATE}; }

@@ -37,7 +37,7 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns the exit code (used by tests, no {@code System.exit}). */
   public static int execute(String... args) {
-    CommandLine cmd = new CommandLine(new Main());
+    CommandLine cmd = CliConventions.apply(new CommandLine(new Main()));
     cmd.setExecutionExceptionHandler(new ErrorHandler());
     try {
       return cmd.execute(args);

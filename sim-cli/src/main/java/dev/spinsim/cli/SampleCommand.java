@@ -29,7 +29,8 @@ final class SampleCommand implements Callable<Integer> {
       description = "shipped weights to use: float or hw-paper (trained hardware-aware) (default: ${DEFAULT-VALUE})")
   String variant;
 
-  @Option(names = "--n", defaultValue = "64", description = "number of images (default: ${DEFAULT-VALUE})")
+  @Option(names = {"--images", "--n"}, paramLabel = "N", defaultValue = "64",
+      description = "number of images (default: ${DEFAULT-VALUE}); --n is the old name")
   int n;
 
   @Option(names = "--seed", defaultValue = "1", description = "seed of the latent vectors (default: ${DEFAULT-VALUE})")
@@ -38,13 +39,15 @@ final class SampleCommand implements Callable<Integer> {
   @Option(names = "--zoom", defaultValue = "2", description = "pixel zoom of the grid (default: ${DEFAULT-VALUE})")
   int zoom;
 
-  @Option(names = "--out", defaultValue = "samples.png", description = "output PNG (default: ${DEFAULT-VALUE})")
+  @Option(names = "--out", defaultValue = ".",
+      description = "folder for samples.png (default: the current folder); a path ending in .png, the old"
+          + " meaning, still names the picture itself")
   Path out;
 
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException {
     if (n <= 0) {
-      throw new IllegalArgumentException("--n must be > 0, got " + n);
+      throw new IllegalArgumentException("--images must be > 0, got " + n);
     }
     if (zoom <= 0) {
       throw new IllegalArgumentException("--zoom must be > 0, got " + zoom);
@@ -58,8 +61,16 @@ final class SampleCommand implements Callable<Integer> {
     Tensor z = Tensor.normal(new SplittableRandom(seed), 0, 1, n, spec.latent(), 1, 1);
     Tensor images = g.forward(z, false);
     int cols = (int) Math.ceil(Math.sqrt(n));
-    ImageGrid.write(images, cols, zoom, out);
-    System.out.println("wrote " + n + " " + spec.name() + " samples (seed " + seed + ", weights " + from + ") to " + out);
+    Path png = out.getFileName() != null && out.getFileName().toString().endsWith(".png") ? out
+        : out.resolve("samples.png");
+    if (png == out) {
+      System.err.println("spinsim: note: --out is a folder in every command; " + out + " is taken as the picture"
+          + " (the old meaning)");
+    } else {
+      java.nio.file.Files.createDirectories(out);
+    }
+    ImageGrid.write(images, cols, zoom, png);
+    System.out.println("wrote " + n + " " + spec.name() + " samples (seed " + seed + ", weights " + from + ") to " + png);
     return 0;
   }
 }

@@ -67,7 +67,7 @@ final class TrainCommand implements Callable<Integer> {
     ModelSpec spec = ModelLoader.load(model);
     HardwareAwareness hw = hwAware ? HardwarePresets.resolve(preset) : HardwareAwareness.NONE;
     String hwName = hwAware ? preset : "float";
-    Path dir = out != null ? out : Path.of("traces", "train", spec.name() + (hwAware ? "-hw-" + preset : ""));
+    Path dir = out != null ? out : dev.spinsim.cli.output.RunFolder.HOME.resolve(Path.of("traces", "train", spec.name() + (hwAware ? "-hw-" + preset : "")));
     TrainConfig config = TrainConfig.dcgan(spec, epochs, batch, seed, hw, hwName, dir, resume).withRealLabel(realLabel);
     Tensor images = loadImages(spec);
     GanTrainer trainer = new GanTrainer(config);

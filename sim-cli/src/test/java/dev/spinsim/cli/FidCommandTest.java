@@ -72,7 +72,7 @@ class FidCommandTest {
     Object[] r = run(argsWithSamples("0", out));
     assertEquals(2, r[0]);
     String err = (String) r[1];
-    assertTrue(err.startsWith("spinsim: error: --samples must be in [2, 100000]"), err);
+    assertTrue(err.startsWith("spinsim: error: --images must be in [2, 100000]"), err);
     assertEquals(1, err.strip().lines().count(), err);
     assertFalse(Files.exists(out));
   }

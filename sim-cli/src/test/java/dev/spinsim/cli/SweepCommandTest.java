@@ -62,6 +62,20 @@ class SweepCommandTest {
   }
 
   @Test
+  void theMappingStrategyIsAKnob() throws IOException {
+    Path d = tmp.resolve("strategy");
+    Object[] r = Cli.run("sweep", "--set", "mapping.strategy=dense,sub-pixel", "--images", "1",
+        "--out", d.toString());
+    assertEquals(0, r[0], (String) r[1]);
+    Map<String, Map<String, String>> rows = rows(d.resolve("results.csv"));
+    assertEquals(2, rows.size());
+    Map<String, Double> energy = new TreeMap<>();
+    rows.values().forEach(row -> energy.put(row.get("mapping.strategy"),
+        Double.parseDouble(row.get("energy_pj_per_image"))));
+    assertTrue(energy.get("sub-pixel") < energy.get("dense") / 2, energy.toString());
+  }
+
+  @Test
   void widerAdcsCostEnergyAndGiveImagesCloserToTheFloatNetwork() throws IOException {
     Map<String, Map<String, String>> rows = rows(grid.resolve("results.csv"));
     double e6 = Double.parseDouble(rows.get("0").get("energy_pj_per_image"));

@@ -30,8 +30,15 @@ import java.util.SplittableRandom;
  * }</pre>
  */
 public final class RunFolder implements AutoCloseable {
-  /** Where runs go by default, relative to the working directory. */
-  public static final Path DEFAULT_RUNS_ROOT = Path.of("traces", "runs");
+  /**
+   * The repository the launcher runs from (system property {@code spinsim.home}, set by the
+   * {@code spinsim} script), so defaults land in the repository wherever the launcher is called
+   * from; the working directory when the property is absent (a bare {@code java -jar}).
+   */
+  public static final Path HOME = Path.of(System.getProperty("spinsim.home", ""));
+
+  /** Where runs go by default: {@code traces/runs} of {@link #HOME}. */
+  public static final Path DEFAULT_RUNS_ROOT = HOME.resolve(Path.of("traces", "runs"));
 
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);

@@ -9,8 +9,13 @@ import java.util.Map;
 /**
  * One layer of one network as the runner measured it: its time window and latency (ns; all three
  * NaN when no time was simulated, written as empty cells), its
- * energy and activation-only energy (run totals, pJ) and its operation counts (run totals, in the
- * order given; {@link #STANDARD_COUNTS} always appear as columns of {@code layers.csv}).
+ * energy and activation-only energy (run totals, pJ), its operation counts (run totals, in the
+ * order given; {@link #STANDARD_COUNTS} always appear as columns of {@code layers.csv}), the
+ * fraction of the (row, bit cycle) pairs its reads offered that were driven, and the energy
+ * (run total, pJ) attributed to the inserted zeros and padding of its input vectors: they drive no
+ * row, so they cost no DAC or cell energy, but they fill their share of every row block whose
+ * columns are converted, sampled and shifted-and-added — that share (the mapping's zero-MAC
+ * fraction) of the layer's ADC, S+H and shift-add energy.
  */
 public record LayerRow(
     String network,
@@ -22,7 +27,17 @@ public record LayerRow(
     double endNs,
     double energyPj,
     double activationEnergyPj,
-    Map<String, Long> counts) {
+    Map<String, Long> counts,
+    double drivenRowFraction,
+    double insertedZeroEnergyPj) {
+
+  /** A layer without read-activity figures (0 driven-row fraction and inserted-zero energy). */
+  public LayerRow(String network, String layer, String kind, String strategy, double latencyNs,
+      double startNs, double endNs, double energyPj, double activationEnergyPj,
+      Map<String, Long> counts) {
+    this(network, layer, kind, strategy, latencyNs, startNs, endNs, energyPj, activationEnergyPj,
+        counts, 0, 0);
+  }
 
   /** Count columns every {@code layers.csv} has, in this order (empty when not counted). */
   public static final ImmutableList<String> STANDARD_COUNTS =
@@ -33,7 +48,9 @@ public record LayerRow(
           "shift_adds",
           "activation_pulses",
           "buffer_bits",
-          "interconnect_bits");
+          "interconnect_bits",
+          "row_cycles",
+          "cells_read");
 
   /** Validates and copies. */
   public LayerRow {
@@ -61,6 +78,10 @@ public record LayerRow(
         startNs);
     Checks.nonNegative(energyPj, "layer %s/%s energyPj", network, layer);
     Checks.nonNegative(activationEnergyPj, "layer %s/%s activationEnergyPj", network, layer);
+    checkArgument(drivenRowFraction >= 0 && drivenRowFraction <= 1,
+        "layer %s/%s drivenRowFraction must be in [0, 1], got %s", network, layer,
+        drivenRowFraction);
+    Checks.nonNegative(insertedZeroEnergyPj, "layer %s/%s insertedZeroEnergyPj", network, layer);
     counts = ImmutableMap.copyOf(counts == null ? Map.of() : counts);
     for (Map.Entry<String, Long> e : counts.entrySet()) {
       checkArgument(

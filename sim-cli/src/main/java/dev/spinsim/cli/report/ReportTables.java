@@ -77,7 +77,9 @@ public final class ReportTables {
           "energy_pj",
           "energy_pj_per_image",
           "activation_energy_pj",
-          "activation_energy_pj_per_image");
+          "activation_energy_pj_per_image",
+          "driven_row_fraction",
+          "inserted_zero_energy_pj_per_image");
 
   private static final CSVFormat FORMAT =
       CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
@@ -114,6 +116,8 @@ public final class ReportTables {
       row.add(Numbers.csv(l.energyPj() / n));
       row.add(Numbers.csv(l.activationEnergyPj()));
       row.add(Numbers.csv(l.activationEnergyPj() / n));
+      row.add(Numbers.csv(l.drivenRowFraction()));
+      row.add(Numbers.csv(l.insertedZeroEnergyPj() / n));
       for (String c : countColumns) {
         Long v = l.counts().get(c);
         row.add(v == null ? "" : Long.toString(v));

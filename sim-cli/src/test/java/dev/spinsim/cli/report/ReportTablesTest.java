@@ -75,8 +75,10 @@ class ReportTablesTest {
     String header = ReportTables.layersCsv(SampleReports.fmnist(true)).lines().findFirst().get();
     assertEquals(
         "network,layer,kind,strategy,start_ns,end_ns,latency_ns,energy_pj,energy_pj_per_image,"
-            + "activation_energy_pj,activation_energy_pj_per_image,crossbar_reads,dac_ops,"
-            + "conversions,shift_adds,activation_pulses,buffer_bits,interconnect_bits",
+            + "activation_energy_pj,activation_energy_pj_per_image,driven_row_fraction,"
+            + "inserted_zero_energy_pj_per_image,crossbar_reads,dac_ops,"
+            + "conversions,shift_adds,activation_pulses,buffer_bits,interconnect_bits,row_cycles,"
+            + "cells_read",
         header);
   }
 

@@ -190,18 +190,16 @@ public final class Crossbar {
             }
             target[k] -= mapping.columnSign(k) * missed;
           }
-          long[] cost = writeCell(cell, target[k]);
-          steps += cost[0];
-          rowTime = Math.max(rowTime, cost[1]);
-          energyPj += Double.longBitsToDouble(cost[2]);
+          steps += writeCell(cell, target[k]);
+          rowTime = Math.max(rowTime, writeTimePs);
+          energyPj += writeEnergyPj;
           cells++;
         }
       }
       if (refColumn >= 0) {
-        long[] cost = writeCell(i * physicalColumns + refColumn, refTarget);
-        steps += cost[0];
-        rowTime = Math.max(rowTime, cost[1]);
-        energyPj += Double.longBitsToDouble(cost[2]);
+        steps += writeCell(i * physicalColumns + refColumn, refTarget);
+        rowTime = Math.max(rowTime, writeTimePs);
+        energyPj += writeEnergyPj;
         cells++;
       }
       timePs += rowTime;
@@ -213,8 +211,12 @@ public final class Crossbar {
     return new ProgramResult(cells, steps, energyPj, timePs);
   }
 
-  /** Writes one cell; returns {steps, timePs, energy bits}. */
-  private long[] writeCell(int cell, double targetSiemens) {
+  /** Time (ps) and energy (pJ) of the last {@link #writeCell}. */
+  private long writeTimePs;
+  private double writeEnergyPj;
+
+  /** Writes one cell; returns its level steps and leaves its time and energy in the fields above. */
+  private long writeCell(int cell, double targetSiemens) {
     double nominal;
     long steps = 0;
     long time = 0;
@@ -247,7 +249,9 @@ public final class Crossbar {
       case 2 -> device.maxConductanceSiemens();
       default -> nominal * variation[cell];
     };
-    return new long[] {steps, time, Double.doubleToRawLongBits(energy)};
+    writeTimePs = time;
+    writeEnergyPj = energy;
+    return steps;
   }
 
   /** Effective conductance of a cell as the read sees it (IR-drop attenuated when enabled). */

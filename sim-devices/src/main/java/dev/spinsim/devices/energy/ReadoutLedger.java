@@ -10,7 +10,8 @@ import java.util.TreeMap;
  * Records crossbar reads in a sim-core {@link ActionLedger}: registers one component per class of a
  * readout chain (crossbar, DAC, S+H, ADC, shift-add) under a name prefix and tag, with the
  * attributes the estimators read ({@code bits}, {@code count}, mean conductance), and books the
- * closed-form {@link ReadCounts} of any number of reads without allocating.
+ * {@link ReadCounts} of any number of reads without allocating (a read's row drives and cell
+ * reads are its driven ones: {@link ReadCounts#withDrivenRowCycles}).
  */
 public final class ReadoutLedger {
   private final ActionLedger ledger;
@@ -35,7 +36,7 @@ public final class ReadoutLedger {
         attrs(count, Map.of(CrossbarEnergyEstimator.MEAN_CONDUCTANCE,
             chain.crossbar().meanProgrammedConductanceSiemens(), "rows", (double) chain.crossbar().rows())));
     this.dac = ledger.registerComponent(prefix + ComponentClasses.DAC, ComponentClasses.DAC, tag,
-        attrs((long) count * chain.crossbar().usedRows(), Map.of(ComponentClasses.BITS, (double) chain.dac().bits())));
+        attrs((long) count * chain.usedRows(), Map.of(ComponentClasses.BITS, (double) chain.dac().bits())));
     this.sampleHold = ledger.registerComponent(prefix + ComponentClasses.SAMPLE_HOLD, ComponentClasses.SAMPLE_HOLD, tag,
         attrs((long) count * chain.crossbar().usedColumns(), Map.of()));
     this.adc = ledger.registerComponent(prefix + ComponentClasses.ADC, ComponentClasses.ADC, tag,

@@ -7,7 +7,10 @@ import dev.spinsim.devices.synapse.SynapseSpec;
 /**
  * The crossbar section of a preset: geometry, synapse device (its levels are the weight levels),
  * weight mapping scheme, input precision and encoding, read operating point, IR drop, an optional
- * fixed energy per cell read (null = V²·G·t), and static power and area per array.
+ * fixed energy per cell read (null = V²·G·t), static power and area per array, and the most
+ * crossbars a column stack may sum in analog ({@code maxStackHeight}, default
+ * {@value #DEFAULT_MAX_STACK_HEIGHT}, [assumed]: with {@code mapping.partialSums=analog} a taller
+ * layer splits into several stacks whose conversions add digitally).
  *
  * <p>The read time is derived from the circuit ({@code CircuitTiming.bitLineTauNs}: rows, columns,
  * {@code wireResistanceOhm} per cell pitch, {@code cellCapacitanceFf} and {@code wireCapacitanceFf}
@@ -19,13 +22,25 @@ public record CrossbarSpec(
     int rows, int cols, SynapseSpec synapse, String weightMapping, int inputBits, String inputEncoding,
     double readVoltageV, Double readTimeNs, Double readTimeFloorNs, Double cellCapacitanceFf,
     Double wireCapacitanceFf, boolean irDrop, double wireResistanceOhm, Double cellReadEnergyPj,
-    double leakageMw, Double areaMm2, Double cellAreaUm2, Boolean writeVerify) {
+    double leakageMw, Double areaMm2, Double cellAreaUm2, Boolean writeVerify, Integer maxStackHeight) {
+
+  /**
+   * Crossbars whose column currents one sense node sums when a preset does not say: 8 × 128 rows,
+   * ≈10 mA per bit line at 0.1 V on 10 kΩ cells (REFERENCE.md: ≈1.3 mA per 128-row column)
+   * [assumed].
+   */
+  public static final int DEFAULT_MAX_STACK_HEIGHT = 8;
 
   /** Default floor of a derived read time [assumed: 1 ns, a current sense amplifier's decision]. */
   public static final double DEFAULT_READ_FLOOR_NS = 1.0;
 
   public CrossbarSpec {
     writeVerify = writeVerify != null && writeVerify;
+    maxStackHeight = maxStackHeight == null ? DEFAULT_MAX_STACK_HEIGHT : maxStackHeight;
+    if (maxStackHeight < 1 || maxStackHeight > 64) {
+      throw new IllegalArgumentException("maxStackHeight must be an integer in [1, 64] (crossbars a column"
+          + " stack sums in analog), got " + maxStackHeight);
+    }
     if (rows < 1 || rows > 4096) {
       throw new IllegalArgumentException("rows must be an integer in [1, 4096], got " + rows);
     }

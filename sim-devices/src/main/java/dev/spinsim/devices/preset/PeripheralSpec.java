@@ -19,6 +19,11 @@ public record PeripheralSpec(
     } else if (cycles < 0) {
       throw new IllegalArgumentException("cycles must be >= 0, got " + cycles);
     }
+    PeripheralSpec.checkUnits(unitsPerTile, leakageMw, areaMm2);
+  }
+
+  /** The checks every per-unit periphery block shares: units per tile, static power, area. */
+  static void checkUnits(Integer unitsPerTile, double leakageMw, double areaMm2) {
     if (unitsPerTile != null && unitsPerTile < 1) {
       throw new IllegalArgumentException("unitsPerTile must be >= 1, got " + unitsPerTile);
     }

@@ -27,14 +27,6 @@ public record SampleHoldSpec(
     if (switchResistanceOhm != null && !(switchResistanceOhm >= 0 && Double.isFinite(switchResistanceOhm))) {
       throw new IllegalArgumentException("switchResistanceOhm must be >= 0, got " + switchResistanceOhm);
     }
-    if (unitsPerTile != null && unitsPerTile < 1) {
-      throw new IllegalArgumentException("unitsPerTile must be >= 1, got " + unitsPerTile);
-    }
-    if (!(leakageMw >= 0)) {
-      throw new IllegalArgumentException("leakageMw must be >= 0, got " + leakageMw);
-    }
-    if (!(areaMm2 >= 0)) {
-      throw new IllegalArgumentException("areaMm2 must be >= 0, got " + areaMm2);
-    }
+    PeripheralSpec.checkUnits(unitsPerTile, leakageMw, areaMm2);
   }
 }

@@ -32,18 +32,35 @@ public final class BuiltinDevices implements DeviceProvider {
     r.activation(DigitalActivation.RELU_NAME, s -> digital(DigitalActivation.Function.RELU, s));
     r.activation(DigitalActivation.LEAKY_RELU_NAME, s -> digital(DigitalActivation.Function.LEAKY_RELU, s));
 
-    r.dac(IdealDac.NAME, s -> new IdealDac());
+    r.dac(IdealDac.NAME, s -> {
+      refuse("ideal DAC", "conversionTimeNs", s.conversionTimeNs());
+      refuse("ideal DAC", "driverResistanceOhm", s.driverResistanceOhm());
+      return new IdealDac();
+    });
     r.dac(RowDac.NAME, s -> new RowDac(Math.max(1, s.bits()),
         s.energyPj() != null ? s.energyPj() : ConverterEnergy.dacPj(Math.max(1, s.bits())),
         s.driverResistanceOhm() != null ? s.driverResistanceOhm() : RowDac.DEFAULT_DRIVER_OHM, s.conversionTimeNs()));
 
-    r.adc(IdealAdc.NAME, s -> new IdealAdc());
+    r.adc(IdealAdc.NAME, s -> {
+      refuse("ideal ADC", "conversionTimeNs", s.conversionTimeNs());
+      refuse("ideal ADC", "clockMhz", s.clockMhz());
+      refuse("ideal ADC", "overheadCycles", s.overheadCycles());
+      return new IdealAdc();
+    });
     r.adc(SarAdc.NAME, s -> new SarAdc(s.bits(), model(s, AdcEnergyModel.ISAAC_TABLE), s.techNodeNm(), s.energyPj(),
         s.conversionTimeNs(), s.clockMhz(), s.overheadCycles()));
     r.adc(FlashAdc.NAME, s -> new FlashAdc(s.bits(), model(s, AdcEnergyModel.FLASH), s.techNodeNm(), s.energyPj(),
         s.conversionTimeNs(), s.clockMhz(), s.overheadCycles()));
     r.adc(RampAdc.NAME, s -> new RampAdc(s.bits(), model(s, AdcEnergyModel.RAMP), s.techNodeNm(), s.energyPj(),
         s.conversionTimeNs(), s.clockMhz(), s.overheadCycles()));
+  }
+
+  /** An ideal converter takes no time: a timing key would be accepted and ignored, so it is refused. */
+  private static void refuse(String device, String key, Object value) {
+    if (value != null) {
+      throw new IllegalArgumentException(key + ": an " + device + " takes no time; remove the key or choose a real"
+          + " device, got " + value);
+    }
   }
 
   private static AdcEnergyModel model(AdcSpec s, AdcEnergyModel dflt) {

@@ -45,7 +45,7 @@ class CrossbarTest {
     return y;
   }
 
-  private static SkyrmionSynapse noiselessSkyrmion() {
+  static SkyrmionSynapse noiselessSkyrmion() {
     return new SkyrmionSynapse(SkyrmionSynapse.DEFAULTS.withNonIdealities(SynapseNonIdealities.NONE));
   }
 
@@ -132,11 +132,27 @@ class CrossbarTest {
     xb.program(randomWeights(100 * 50, 1), 100, 50);
     ReadoutChain chain = new ReadoutChain(xb, new RowDac(2), new SarAdc(8),
         new ReadoutConfig(7, InputEncoding.SIGN_SPLIT, 8, 1.0, 0, 0));
-    ReadCounts c = chain.read(randomInputs(100, 2, true), new double[50]);
+    double[] x = randomInputs(100, 2, true);
+    ReadCounts c = chain.read(x, new double[50]);
     long cycles = 4L * 2; // ceil(7 / 2) cycles per pass, two passes
     assertEquals(cycles, c.bitCycles());
-    assertEquals(100L * 100 * cycles, c.cellReads()); // 50 weight columns = 100 physical
-    assertEquals(100L * cycles, c.dacConversions());
+    // every row in every cycle at most; only the driven ones are read: an independent count of
+    // the non-zero 2-bit slices of the 7-bit codes of each sign's part
+    assertEquals(100L * 100 * cycles, chain.counts().cellReads()); // 50 weight columns = 100 physical
+    assertEquals(100L * cycles, chain.counts().dacConversions());
+    long driven = 0;
+    for (double v : x) {
+      for (double part : new double[] {v, -v}) {
+        long code = Math.round(Math.max(0, Math.min(1, part)) * 127);
+        for (int k = 0; k < 4; k++) {
+          driven += ((code >> (2 * k)) & 3) != 0 ? 1 : 0;
+        }
+      }
+    }
+    assertTrue(driven > 0 && driven < 100L * cycles);
+    assertEquals(driven, c.drivenRowCycles());
+    assertEquals(driven * 100, c.cellReads());
+    assertEquals(driven, c.dacConversions());
     assertEquals(50L * cycles, c.adcConversions());
     assertEquals(50L * cycles, c.sampleHolds());
     assertEquals(50L * cycles, c.shiftAdds());

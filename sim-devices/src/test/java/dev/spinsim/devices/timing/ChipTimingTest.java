@@ -131,6 +131,13 @@ class ChipTimingTest {
     assertTrue(e.getMessage().contains("cellCapacitanceFf"), e.getMessage());
     e = assertThrows(ConfigException.class, () -> Presets.load("paper", List.of("adc.clockMhz=0")));
     assertTrue(e.getMessage().contains("clockMhz"), e.getMessage());
+    // an ideal converter has no timing to set: the key is refused, not ignored
+    IllegalArgumentException ideal = assertThrows(IllegalArgumentException.class,
+        () -> PresetDevices.of(Presets.load("ideal", List.of("adc.clockMhz=1000"))));
+    assertTrue(ideal.getMessage().contains("adc.clockMhz"), ideal.getMessage());
+    ideal = assertThrows(IllegalArgumentException.class,
+        () -> PresetDevices.of(Presets.load("ideal", List.of("dac.driverResistanceOhm=500"))));
+    assertTrue(ideal.getMessage().contains("dac.driverResistanceOhm"), ideal.getMessage());
   }
 
   @Test

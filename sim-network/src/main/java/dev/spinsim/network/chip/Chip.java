@@ -19,17 +19,19 @@ public final class Chip {
   private final float[][][] maps;
   private final int generatorStages;
   private final ActionLedger ledger;
+  private final ActionLedger programming;
   private final Resource interconnect;
   private final Clock clock;
   private final int tiles;
 
   Chip(Stage[] stages, List<StagePlan> plans, float[][][] maps, int generatorStages,
-      ActionLedger ledger, Resource interconnect, Clock clock, int tiles) {
+      ActionLedger ledger, ActionLedger programming, Resource interconnect, Clock clock, int tiles) {
     this.stages = stages;
     this.plans = List.copyOf(plans);
     this.maps = maps;
     this.generatorStages = generatorStages;
     this.ledger = ledger;
+    this.programming = programming;
     this.interconnect = interconnect;
     this.clock = clock;
     this.tiles = tiles;
@@ -92,6 +94,14 @@ public final class Chip {
 
   public ActionLedger ledger() {
     return ledger;
+  }
+
+  /**
+   * The one-time work of programming the weights: per layer, the crossbars' {@code program_step}
+   * actions (level steps of every written cell), priced by the same energy table as the images.
+   */
+  public ActionLedger programming() {
+    return programming;
   }
 
   public Resource interconnect() {

@@ -10,6 +10,7 @@ import dev.spinsim.devices.activation.ActivationUnit;
 import dev.spinsim.devices.crossbar.Crossbar;
 import dev.spinsim.devices.crossbar.CrossbarConfig;
 import dev.spinsim.devices.crossbar.InputEncoding;
+import dev.spinsim.devices.crossbar.ReadCounts;
 import dev.spinsim.devices.crossbar.ReadTiming;
 import dev.spinsim.devices.crossbar.ReadoutChain;
 import dev.spinsim.devices.crossbar.ReadoutConfig;
@@ -22,6 +23,7 @@ import dev.spinsim.devices.preset.StaticSpec;
 import dev.spinsim.devices.registry.DeviceRegistry;
 import dev.spinsim.devices.timing.ChipTiming;
 import dev.spinsim.network.mapping.BiasMode;
+import dev.spinsim.network.mapping.ColumnStacks;
 import dev.spinsim.network.mapping.LayerMapping;
 import dev.spinsim.network.mapping.MappingOptions;
 import dev.spinsim.network.mapping.MappingStrategy;
@@ -94,6 +96,8 @@ public final class ChipBuilder {
     Preset p = devices.preset();
     Clock clock = Clock.ofMhz(p.clockMhz());
     ActionLedger ledger = new ActionLedger();
+    // programming the weights is a one-time cost, kept apart from the images' actions
+    ActionLedger programming = new ActionLedger();
     Resource noc = new Resource("interconnect", 1);
     float[][][] maps = new float[plans.size() + 1][images][];
     for (int i = 0; i < images; i++) {
@@ -109,11 +113,12 @@ public final class ChipBuilder {
       // a stage fed by a ReLU of the same network sees only non-negative inputs
       boolean unsignedInput = s > 0 && plans.get(s - 1).activation().equals("relu")
           && plans.get(s - 1).network().equals(plan.network());
-      stages[s] = stage(s, plan, ranges.get(s), maps[s], maps[s + 1], images, clock, ledger, noc,
+      stages[s] = stage(s, plan, ranges.get(s), maps[s], maps[s + 1], images, clock, ledger,
+          programming, noc,
           tile, valueBits(p), unsignedInput, firstImage);
       tile += stages[s].tiles();
     }
-    return new Chip(stages, plans, maps, generatorStages, ledger, noc, clock, tile);
+    return new Chip(stages, plans, maps, generatorStages, ledger, programming, noc, clock, tile);
   }
 
   private static int size(StagePlan plan, boolean input) {
@@ -128,7 +133,8 @@ public final class ChipBuilder {
   }
 
   private Stage stage(int index, StagePlan plan, RangeCalibration.Range range, float[][] inputs,
-      float[][] outputs, int images, Clock clock, ActionLedger ledger, Resource noc, int firstTile,
+      float[][] outputs, int images, Clock clock, ActionLedger ledger, ActionLedger programming,
+      Resource noc, int firstTile,
       int outputBits, boolean unsignedInput, int firstImage) {
     Preset p = devices.preset();
     LayerMapping m = strategy.map(plan.qualifiedName(), plan.geometry(), options);
@@ -150,45 +156,58 @@ public final class ChipBuilder {
     ReadoutConfig readout =
         base.withEncoding(unsignedInput ? base.inputEncoding() : InputEncoding.SIGN_SPLIT);
 
-    // program the crossbars: one chain per block of every copy (analog: one per column stack,
-    // the blocks of one phase)
+    // program the crossbars, one per row block of every copy, and chain them: one readout chain
+    // per crossbar (digital partial sums) or per column stack of up to crossbar.maxStackHeight
+    // crossbars of one phase whose column currents are summed (analog)
     PhaseLayout layout = m.layout();
     float[] matrix = layout.matrix(plan.matrix(), plan.bias(), inputScale);
-    int rowBlocks = analog ? layout.phases() : m.rowBlocks();
-    int perCopy = rowBlocks * m.colBlocks();
-    ReadoutChain[] chains = new ReadoutChain[perCopy * m.replication()];
+    ColumnStacks stacks = new ColumnStacks(m, analog ? p.crossbar().maxStackHeight() : 1);
+    int chainsPerCopy = stacks.stacks() * m.colBlocks();
+    ReadoutChain[] chains = new ReadoutChain[chainsPerCopy * m.replication()];
     CrossbarConfig cfg = devices.crossbarConfig(0);
+    long programSteps = 0;
     for (int copy = 0; copy < m.replication(); copy++) {
-      for (int rb = 0; rb < rowBlocks; rb++) {
-        int r0 = analog ? layout.firstRow(rb) : layout.firstRowOfBlock(rb);
-        int rows = analog ? layout.rows(rb) : layout.rowsInBlock(rb);
-        if (rows == 0) {
-          continue; // a phase no kernel tap reaches: its outputs are the bias alone
+      for (int s = 0; s < stacks.stacks(); s++) {
+        int stackRows = 0;
+        for (int rb = stacks.firstBlock(s); rb <= stacks.lastBlock(s); rb++) {
+          stackRows += layout.rowsInBlock(rb);
         }
+        // a taller analog stack settles its summed bit lines in the read time of its rows
+        double readNs = stacks.blocks(s) > 1 ? devices.arrayRead(stackRows).ns() : cfg.readTimeNs();
         for (int cb = 0; cb < m.colBlocks(); cb++) {
           int c0 = cb * m.logicalColsPerCrossbar();
           int cols = m.colsInBlock(cb);
-          double[] w = new double[rows * cols];
-          for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-              w[r * cols + c] = matrix[(r0 + r) * m.matrixCols() + c0 + c] / weightScale;
+          Crossbar[] stack = new Crossbar[stacks.blocks(s)];
+          for (int k = 0; k < stack.length; k++) {
+            int rb = stacks.firstBlock(s) + k;
+            int r0 = layout.firstRowOfBlock(rb);
+            int rows = layout.rowsInBlock(rb);
+            double[] w = new double[rows * cols];
+            for (int r = 0; r < rows; r++) {
+              for (int c = 0; c < cols; c++) {
+                w[r * cols + c] = matrix[(r0 + r) * m.matrixCols() + c0 + c] / weightScale;
+              }
             }
+            long xbarSeed = seed * 1_000_003L + ((long) index << 40) + ((long) copy << 24)
+                + ((long) rb << 12) + cb;
+            CrossbarConfig c = new CrossbarConfig(cfg.rows(), cfg.columns(), cfg.readVoltageV(),
+                readNs, cfg.irDrop(), cfg.wireResistanceOhm(), xbarSeed, cfg.writeVerify());
+            stack[k] = new Crossbar(c, devices.synapse(), devices.crossbar(0).mapping());
+            programSteps += stack[k].program(w, rows, cols).levelSteps();
           }
-          long xbarSeed = seed * 1_000_003L + ((long) index << 40) + ((long) copy << 24)
-              + ((long) rb << 12) + cb;
-          // a taller analog stack settles its longer bit lines in its own read time
-          CrossbarConfig c =
-              devices.crossbarConfig(analog ? Math.max(cfg.rows(), rows) : cfg.rows(), xbarSeed);
-          Crossbar xbar = new Crossbar(c, devices.synapse(), devices.crossbar(0).mapping());
-          xbar.program(w, rows, cols);
-          chains[copy * perCopy + rb * m.colBlocks() + cb] =
-              new ReadoutChain(xbar, devices.dac(), devices.adc(), readout);
+          chains[copy * chainsPerCopy + s * m.colBlocks() + cb] =
+              new ReadoutChain(stack, devices.dac(), devices.adc(), readout);
         }
       }
     }
-    ReadoutChain probe = firstChain(chains);
+    ReadoutChain probe = slowestChain(chains, m.colBlocks(), chainsPerCopy);
     ReadTiming rt = probe.timing();
     int bitCycles = (int) probe.counts().bitCycles();
+    ReadCounts[] reads = Stage.closedForms(m, stacks, bitCycles, readout.columnsPerAdc());
+    for (int i = 0; i < chainsPerCopy; i++) {
+      checkArgument(reads[i].equals(chains[i].counts()), "%s: chain %s reads %s, closed form %s",
+          plan.qualifiedName(), i, chains[i].counts(), reads[i]);
+    }
 
     ActivationUnit act = activation(plan);
     double actScale = range.preActivationMax() > 0 ? range.preActivationMax() : 1;
@@ -207,16 +226,25 @@ public final class ChipBuilder {
         clock.durationPs(rt.frontNs()),
         clock.durationPs(rt.conversionNs()),
         clock.durationPs(rt.shiftAddNs()),
-        !analog && layout.maxBlocks() > 1
-            ? clock.durationPs(phases.shiftAdd().ns() * log2Ceil(layout.maxBlocks())) : 0,
+        stacks.maxStacksOfPhase() > 1
+            ? clock.durationPs(phases.shiftAdd().ns() * log2Ceil(stacks.maxStacksOfPhase())) : 0,
         act == null ? 0 : clock.durationPs(ceilDiv(cols, activationUnits) * act.latencyNs()),
         clock.durationPs(ceilDiv((long) cols * outputBits, out.widthBits())
             * phases.outputBufferAccess().ns()),
-        clock.durationPs(p.interconnect().latencyNs() + rowBits / p.interconnect().bandwidthGbps()));
+        clock.durationPs(p.interconnect().latencyNs()
+            + flitBits(p, rowBits) / p.interconnect().bandwidthGbps()));
 
     String activationClass = act == null ? null : activationClass(plan.activation());
     Map<String, Map<String, Double>> attrs = componentAttributes(devices, m, activationClass);
     StageComponents ids = new StageComponents(ledger, plan.qualifiedName(), activationClass, attrs);
+    // the level steps every cell took to reach its weight, in the programming ledger
+    int programmed = programming.registerComponent(
+        plan.qualifiedName() + "/" + ComponentClasses.CROSSBAR, ComponentClasses.CROSSBAR,
+        plan.qualifiedName(), attrs.get(ComponentClasses.CROSSBAR));
+    if (programSteps > 0) {
+      programming.record(programmed, programming.actionId(ComponentClasses.PROGRAM_STEP),
+          programSteps);
+    }
     for (Map.Entry<String, Map<String, Double>> e : attrs.entrySet()) {
       if (e.getKey().startsWith(ComponentClasses.STATIC_PREFIX)) {
         ledger.registerComponent(plan.qualifiedName() + "/" + e.getKey(), e.getKey(),
@@ -224,11 +252,17 @@ public final class ChipBuilder {
       }
     }
     long noiseKey = seed * 0x632BE59BD9B4E019L + index;
-    CrossbarStageValues values = new CrossbarStageValues(plan, m, chains, analog, inputScale,
+    CrossbarStageValues values = new CrossbarStageValues(plan, m, chains, stacks, inputScale,
         weightScale, actScale, !biasRow, act, noiseKey, firstImage, inputs, outputs, images);
     return new Stage(plan.network(), plan.layer(), m, timing, bitCycles, inputBits, outputBits,
-        options.partialSums(), activationUnits, shiftAddUnits, noc, firstTile,
+        options.partialSums(), stacks, reads, activationUnits, shiftAddUnits, noc, firstTile,
         p.tile().crossbarsPerTile(), values, ids);
+  }
+
+  /** Bits a transfer occupies on the interconnect: whole flits of {@code interconnect.widthBits}. */
+  private static long flitBits(Preset p, long bits) {
+    long width = p.interconnect().widthBits();
+    return ceilDiv(bits, width) * width;
   }
 
   /** Tiles a layer's crossbars occupy. */
@@ -284,15 +318,20 @@ public final class ChipBuilder {
   }
 
   /** The first programmed chain (every chain has the same readout timing and counts). */
-  private static ReadoutChain firstChain(ReadoutChain[] chains) {
-    for (ReadoutChain c : chains) {
-      if (c != null) {
-        return c;
+  /**
+   * The chain of the first (fullest) column block whose read takes longest: the tallest stack's
+   * summed bit lines settle slowest, and the full column block converts the most columns per ADC.
+   */
+  private static ReadoutChain slowestChain(ReadoutChain[] chains, int colBlocks, int perCopy) {
+    ReadoutChain slowest = chains[0];
+    for (int i = 0; i < perCopy; i += colBlocks) {
+      if (chains[i].crossbar().config().readTimeNs() > slowest.crossbar().config().readTimeNs()) {
+        slowest = chains[i];
       }
     }
-    throw new IllegalArgumentException("a stage without crossbars: no kernel tap reaches any"
-        + " output pixel");
+    return slowest;
   }
+
 
   private ActivationUnit activation(StagePlan plan) {
     if (!plan.hasActivation()) {

@@ -2,6 +2,7 @@ package dev.spinsim.network.chip;
 
 import dev.spinsim.devices.activation.ActivationUnit;
 import dev.spinsim.devices.crossbar.ReadoutChain;
+import dev.spinsim.network.mapping.ColumnStacks;
 import dev.spinsim.network.mapping.LayerMapping;
 import dev.spinsim.network.mapping.PhaseLayout;
 import dev.spinsim.network.run.StageValues;
@@ -12,8 +13,11 @@ import java.util.SplittableRandom;
  * The numbers of one crossbar stage, through the device models: the im2col input vector is
  * scaled onto the DAC's range, each crossbar block reads its slice through its readout chain
  * (DAC, array with variation and read noise, S+H, ADC clipping and quantisation, shift-and-add),
- * partial sums of the row blocks add digitally, the bias is added and the activation unit's
- * transfer curve shapes the output that the next stage reads.
+ * partial sums of the row blocks add digitally (with analog partial sums, the column currents of
+ * the crossbars of a column stack are summed before one conversion and only the stacks' sums add
+ * digitally), the bias is added and the activation unit's transfer curve shapes the output that
+ * the next stage reads. Each read reports the (row, bit cycle) pairs it drove per crossbar
+ * ({@link #drivenRowCycles}); a stack whose inputs are all zero is not read at all.
  *
  * <p>Read noise is drawn from a generator keyed on (stage, image, vector, block), so the values
  * do not depend on the order in which the event-driven or the functional runner asks for them.
@@ -21,12 +25,12 @@ import java.util.SplittableRandom;
 final class CrossbarStageValues implements StageValues {
   private final StagePlan plan;
   private final LayerMapping m;
-  /**
-   * Chains of all copies: {@code copy·perCopy + rb·colBlocks + cb}; analog: one per column stack
-   * (a phase's blocks); null for a phase no kernel tap reaches.
-   */
+  /** Chains of all copies: {@code copy·chainsPerCopy + stack·colBlocks + cb}. */
   private final ReadoutChain[] chains;
-  private final boolean analogStacks;
+  /** The column stacks (one crossbar each with digital partial sums). */
+  private final ColumnStacks stacks;
+  /** Driven (row, bit cycle) pairs per image slot and crossbar of a copy, since the batch began. */
+  private final long[][] driven;
   private final double inputScale;
   private final double outputScale;
   private final double activationScale;
@@ -53,14 +57,15 @@ final class CrossbarStageValues implements StageValues {
    * @param weightScale weight magnitude programmed as |w| = 1
    * @param activationScale pre-activation magnitude that drives the activation unit at x = 1
    */
-  CrossbarStageValues(StagePlan plan, LayerMapping m, ReadoutChain[] chains, boolean analogStacks,
+  CrossbarStageValues(StagePlan plan, LayerMapping m, ReadoutChain[] chains, ColumnStacks stacks,
       double inputScale, double weightScale, double activationScale, boolean digitalBias,
       ActivationUnit activation, long noiseKey, int firstImage, float[][] inputs, float[][] outputs,
       int images) {
     this.plan = plan;
     this.m = m;
     this.chains = chains;
-    this.analogStacks = analogStacks;
+    this.stacks = stacks;
+    this.driven = new long[images][m.crossbarsPerCopy()];
     this.inputScale = inputScale;
     this.outputScale = inputScale * weightScale;
     this.activationScale = activationScale;
@@ -71,20 +76,23 @@ final class CrossbarStageValues implements StageValues {
     this.firstImage = firstImage;
     boolean anyNoise = false;
     for (ReadoutChain c : chains) {
-      anyNoise |= c != null && c.crossbar().isNoisy(); // null: a phase without taps
+      anyNoise |= c.crossbar().isNoisy();
     }
     this.noisy = anyNoise;
     this.inputs = inputs;
     this.outputs = outputs;
     this.pre = new double[images][m.layout().vectorsPerImage() * m.matrixCols()];
     this.vector = new float[m.matrixRows()];
-    this.slice = new double[analogStacks ? m.matrixRows() : m.crossbarRows()];
+    this.slice = new double[stacks.maxHeight() * m.crossbarRows()];
     this.columns = new double[m.logicalColsPerCrossbar()];
   }
 
   @Override
   public void beginBatch(int firstImage) {
     this.firstImage = firstImage;
+    for (long[] d : driven) {
+      Arrays.fill(d, 0);
+    }
   }
 
   @Override
@@ -100,13 +108,14 @@ final class CrossbarStageValues implements StageValues {
     double[] acc = pre[image];
     Arrays.fill(acc, v * cols, (v + 1) * cols, 0.0);
     int copy = v % m.replication();
-    // the phase's row blocks (analog: its one column stack)
-    int first = analogStacks ? ph : layout.firstBlock(ph);
-    int end = analogStacks ? (layout.rows(ph) > 0 ? ph + 1 : ph) : first + layout.blocks(ph);
-    int perCopy = (analogStacks ? layout.phases() : m.rowBlocks()) * m.colBlocks();
-    for (int rb = first; rb < end; rb++) {
-      int r0 = analogStacks ? layout.firstRow(rb) : layout.firstRowOfBlock(rb);
-      int rows = analogStacks ? layout.rows(rb) : layout.rowsInBlock(rb);
+    // the phase's column stacks (digital: its row blocks)
+    int perCopy = stacks.stacks() * m.colBlocks();
+    for (int s = stacks.firstStack(ph); s < stacks.firstStack(ph) + stacks.stacksOfPhase(ph); s++) {
+      int r0 = layout.firstRowOfBlock(stacks.firstBlock(s));
+      int rows = 0;
+      for (int rb = stacks.firstBlock(s); rb <= stacks.lastBlock(s); rb++) {
+        rows += layout.rowsInBlock(rb);
+      }
       boolean zero = true;
       for (int i = 0; i < rows; i++) {
         double x = vector[r0 + i] / inputScale;
@@ -117,9 +126,12 @@ final class CrossbarStageValues implements StageValues {
         continue; // no row is driven: no current flows, the columns read exactly zero
       }
       for (int cb = 0; cb < m.colBlocks(); cb++) {
-        ReadoutChain chain = chains[copy * perCopy + rb * m.colBlocks() + cb];
-        SplittableRandom rng = noisy ? new SplittableRandom(mix(firstImage + image, v, rb, cb)) : null;
+        ReadoutChain chain = chains[copy * perCopy + s * m.colBlocks() + cb];
+        SplittableRandom rng = noisy ? new SplittableRandom(mix(firstImage + image, v, s, cb)) : null;
         chain.read(slice, columns, rng);
+        for (int k = 0; k < chain.stackHeight(); k++) {
+          driven[image][(stacks.firstBlock(s) + k) * m.colBlocks() + cb] += chain.drivenRowCycles(k);
+        }
         int c0 = cb * m.logicalColsPerCrossbar();
         int n = m.colsInBlock(cb);
         for (int j = 0; j < n; j++) {
@@ -127,6 +139,11 @@ final class CrossbarStageValues implements StageValues {
         }
       }
     }
+  }
+
+  @Override
+  public long drivenRowCycles(int slot, int crossbar) {
+    return driven[slot][crossbar];
   }
 
   private long mix(int image, int v, int rb, int cb) {

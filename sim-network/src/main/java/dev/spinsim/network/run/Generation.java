@@ -180,6 +180,9 @@ public final class Generation {
         for (Stage st : stages) {
           st.values().computeImages(0, count, st.vectorsPerImage());
         }
+        if (timed) {
+          run.captureDrives(b0 - w0, count);
+        }
         float[] refs = null;
         if (reference) {
           // the float network's images of the batch's latents (cheap: float batched ops)

@@ -95,6 +95,7 @@ public record GenerationResult(
       crossbars += m.crossbars();
     }
     b.areaAndPower(area().totalMm2(), timed ? peakTilePowerMw() : Double.NaN, macsPerImage());
+    b.programming(programSteps(), programmingEnergyPj());
     return b.quality(quality).chip(chip.tiles(), crossbars, run.eventsProcessed())
         .pixelsOutsideUnitRange(pixelsOutsideUnitRange).build();
   }
@@ -121,6 +122,16 @@ public record GenerationResult(
   /** The preset's area reference table (mm² per unit of each component class). */
   public AreaTable areaTable() {
     return PresetAreaTable.build(setup.devices());
+  }
+
+  /** Level steps of every cell programmed with the weights (one-time, before the first image). */
+  public long programSteps() {
+    return chip.programming().countByClass(ComponentClasses.CROSSBAR, ComponentClasses.PROGRAM_STEP);
+  }
+
+  /** Energy of programming the weights, pJ: the programming ledger priced by the run's table. */
+  public double programmingEnergyPj() {
+    return EnergyReport.price(chip.programming(), table, 0).totalPj();
   }
 
   /** Useful MACs of one image over every stage: performed MACs minus inserted zeros and padding. */

@@ -20,6 +20,8 @@ public final class HardwareRun {
   private final long[][] stageEndPs;
   private long makespanPs;
   private long events;
+  /** Row drives of the images of the next window, {@code [stage][image][crossbar]}. */
+  private long[][][] windowDrives;
 
   private HardwareRun(Stage[] stages, int images, RunMode mode) {
     this.stages = stages;
@@ -64,10 +66,16 @@ public final class HardwareRun {
     return new HardwareRun(stages, images, mode);
   }
 
-  /** Functional mode: records the closed-form action counts of {@code count} more images. */
+  /**
+   * Functional mode: records the action counts of {@code count} more images, computed in image
+   * slots {@code 0 .. count}: the closed form and the row drives the values counted per slot.
+   */
   public void countFunctional(int count, ActionLedger ledger) {
     for (Stage st : stages) {
       PipelineSimulation.recordClosedForm(st, ledger, (long) count * st.vectorsPerImage());
+      for (int i = 0; i < count; i++) {
+        PipelineSimulation.recordDrives(st, ledger, i);
+      }
     }
   }
 
@@ -81,7 +89,7 @@ public final class HardwareRun {
       double[][] pricePj, IntConsumer progress, boolean computeValues) {
     Simulator sim = new Simulator();
     PipelineSimulation p = new PipelineSimulation(sim, stages, count, ledger, trace, pricePj,
-        i -> progress.accept(first + i), computeValues);
+        i -> progress.accept(first + i), computeValues, computeValues ? null : windowDrives);
     p.start(makespanPs);
     sim.runUntilEmpty();
     events += sim.eventsProcessed();
@@ -95,6 +103,33 @@ public final class HardwareRun {
     }
     for (int i = 0; i < count; i++) {
       makespanPs = Math.max(makespanPs, imageDonePs[first + i]);
+    }
+  }
+
+  /**
+   * Keeps the row drives the stages' values counted in image slots {@code 0 .. count} as images
+   * {@code offset ..} of the next {@link #simulateWindow} (whose events record them): how a window
+   * computed in several batches of slots keeps each image's drives.
+   */
+  public void captureDrives(int offset, int count) {
+    int window = offset + count;
+    if (windowDrives == null || windowDrives[0].length < window) {
+      int n = Math.max(window, windowDrives == null ? 0 : windowDrives[0].length);
+      long[][][] grown = new long[stages.length][n][];
+      for (int s = 0; s < stages.length; s++) {
+        for (int i = 0; i < n; i++) {
+          grown[s][i] = windowDrives != null && i < windowDrives[s].length ? windowDrives[s][i]
+              : new long[stages[s].perCopy()];
+        }
+      }
+      windowDrives = grown;
+    }
+    for (int s = 0; s < stages.length; s++) {
+      for (int i = 0; i < count; i++) {
+        for (int x = 0; x < stages[s].perCopy(); x++) {
+          windowDrives[s][offset + i][x] = stages[s].values.drivenRowCycles(i, x);
+        }
+      }
     }
   }
 

@@ -17,7 +17,8 @@ import java.util.function.IntConsumer;
 
 /**
  * Drives the discrete-event engine through a chain of crossbar stages, phase by phase: input
- * fetch → DAC + crossbar read + S+H per bit cycle → conversions on the shared ADC bank →
+ * fetch → DAC + crossbar read + S+H per bit cycle → conversions on the shared ADC bank (once per
+ * column stack with analog partial sums) →
  * shift-and-add → accumulation across row blocks → activation pulse → output buffer write →
  * interconnect → next stage. A stage issues an output row as soon as the input rows it needs
  * have arrived, so stages pipeline, and the next image enters as soon as the first stage has
@@ -48,6 +49,8 @@ public final class PipelineSimulation {
   private final double[][] pricePj;
   private final IntConsumer imageDone;
   private final boolean computeValues;
+  /** Row drives of pre-computed images, {@code [stage][image][crossbar]}, or null. */
+  private final long[][][] drives;
   /** Component and action names for trace rows, looked up once (the ledger copies its lists). */
   private final String[] componentNames;
   private final String[] actionNames;
@@ -95,7 +98,18 @@ public final class PipelineSimulation {
    */
   public PipelineSimulation(Simulator sim, Stage[] stages, int images, ActionLedger ledger,
       TraceSink trace, double[][] pricePj, IntConsumer imageDone, boolean computeValues) {
+    this(sim, stages, images, ledger, trace, pricePj, imageDone, computeValues, null);
+  }
+
+  /**
+   * As above, with the row drives of images whose values were computed before the events:
+   * {@code drives[stage][image][crossbar]} (null: ask the stages' values, image = slot).
+   */
+  public PipelineSimulation(Simulator sim, Stage[] stages, int images, ActionLedger ledger,
+      TraceSink trace, double[][] pricePj, IntConsumer imageDone, boolean computeValues,
+      long[][][] drives) {
     this.computeValues = computeValues;
+    this.drives = drives;
     checkArgument(stages.length > 0 && stages.length < 64, "1..63 stages, got %s", stages.length);
     checkArgument(images > 0 && images < 4096, "images must be in 1..4095, got %s", images);
     for (Stage s : stages) {
@@ -129,7 +143,8 @@ public final class PipelineSimulation {
       outstanding[s] = new int[images * stages[s].vectorsPerImage()];
       if (stages[s].partialSums == PartialSums.ANALOG) {
         analogJoin[s] = new int[images * stages[s].vectorsPerImage()
-            * stages[s].mapping.colBlocks() * stages[s].bitCycles];
+            * stages[s].stacks.maxStacksOfPhase() * stages[s].mapping.colBlocks()
+            * stages[s].bitCycles];
       }
       Arrays.fill(stageStartPs[s], -1);
     }
@@ -252,19 +267,23 @@ public final class PipelineSimulation {
       sim.schedule(start + fetchPs, P_ACCUMULATE, accumulate, pack(image, si, v, 0, 0));
       return;
     }
-    outstanding[si][image * st.vectorsPerImage() + v] =
-        (st.partialSums == PartialSums.DIGITAL ? blocks * colBlocks : colBlocks) * st.bitCycles;
+    int stacks = st.stacks.stacksOfPhase(ph);
+    outstanding[si][image * st.vectorsPerImage() + v] = stacks * colBlocks * st.bitCycles;
     if (st.partialSums == PartialSums.ANALOG) {
-      int base = (image * st.vectorsPerImage() + v) * colBlocks * st.bitCycles;
-      Arrays.fill(analogJoin[si], base, base + colBlocks * st.bitCycles, blocks);
+      int per = colBlocks * st.bitCycles;
+      int base = (image * st.vectorsPerImage() + v) * st.stacks.maxStacksOfPhase() * per;
+      for (int k = 0; k < stacks; k++) {
+        Arrays.fill(analogJoin[si], base + k * per, base + (k + 1) * per,
+            st.stacks.blocks(st.stacks.firstStack(ph) + k));
+      }
     }
     int copy = v % st.mapping.replication();
     // the phase's row drivers take the vector once it is fetched and keep it for all bit cycles
-    long readStart = st.copyDrivers[copy * layout.phases() + ph].acquire(start + fetchPs,
-        (long) st.bitCycles * st.timing.readPs());
-    int first = copy * perCopy + layout.firstBlock(ph) * colBlocks;
-    for (int x = 0; x < blocks * colBlocks; x++) {
-      sim.schedule(readStart, P_READ, read, pack(image, si, v, first + x, 0));
+    long readsPs = (long) st.bitCycles * st.timing.readPs();
+    long readStart = st.copyDrivers[copy * layout.phases() + ph].acquire(start + fetchPs, readsPs);
+    int first = layout.firstBlock(ph) * colBlocks;
+    for (int x = first; x < first + blocks * colBlocks; x++) {
+      sim.schedule(readStart, P_READ, read, pack(image, si, v, copy * perCopy + x, 0));
     }
   }
 
@@ -274,13 +293,6 @@ public final class PipelineSimulation {
     Resource r = st.crossbars[xb];
     long start = r.acquire(now, st.timing.readPs());
     long end = start + st.timing.readPs();
-    int local = xb % st.perCopy();
-    int rows = st.mapping.rowsInBlock(local / st.mapping.colBlocks());
-    int cols = st.mapping.colsInBlock(local % st.mapping.colBlocks());
-    long cells = (long) rows * st.mapping.physicalCols(cols);
-    StageComponents c = st.ids;
-    record(c.dac, c.convert, rows, start, end, st, image(p), st.tileOf(xb));
-    record(c.crossbar, c.cellRead, cells, start, end, st, image(p), st.tileOf(xb));
     sim.schedule(end, P_READ_DONE, readDone, p);
   }
 
@@ -291,37 +303,37 @@ public final class PipelineSimulation {
     int bit = bit(p);
     int image = image(p);
     int local = xb % st.perCopy();
-    int cb = local % st.mapping.colBlocks();
-    int cols = st.mapping.colsInBlock(cb);
-    StageComponents c = st.ids;
-    record(c.sampleHold, c.sample, cols, now, now, st, image(p), st.tileOf(xb));
+    int chain = st.chainOf(local);
     if (bit + 1 < st.bitCycles) {
       sim.schedule(now, P_READ, read, p + 1);
     }
     if (st.partialSums == PartialSums.ANALOG) {
       int v = vector(p);
-      int idx = ((image * st.vectorsPerImage() + v) * st.mapping.colBlocks() + cb)
-          * st.bitCycles + bit;
+      int colBlocks = st.mapping.colBlocks();
+      int stack = chain / colBlocks;
+      int k = stack - st.stacks.firstStack(st.mapping.layout().phaseOf(v));
+      int idx = (((image * st.vectorsPerImage() + v) * st.stacks.maxStacksOfPhase() + k)
+          * colBlocks + chain % colBlocks) * st.bitCycles + bit;
       if (--analogJoin[si][idx] > 0) {
         return;
       }
-      // the column stack's currents are summed: convert once, on the bank below the phase's
-      // last block
-      int copyBase = xb - local;
-      int ph = st.mapping.layout().phaseOfBlock(local / st.mapping.colBlocks());
-      xb = copyBase + st.lastBlockOfPhase(ph) * st.mapping.colBlocks() + cb;
+      // the column stack's currents are summed: sample and convert once, on the bank below the
+      // stack's last crossbar
+      xb = xb - local + st.lastCrossbarOf(chain);
       p = pack(image, si, v, xb, bit);
     }
+    int cols = st.reads[chain].conversionsPerCycle();
+    StageComponents c = st.ids;
+    record(c.sampleHold, c.sample, cols, now, now, st, image, st.tileOf(xb));
     long start = st.adcBanks[xb].acquire(now, st.timing.convertPs());
     long end = start + st.timing.convertPs();
-    record(c.adc, c.convert, cols, start, end, st, image(p), st.tileOf(xb));
+    record(c.adc, c.convert, cols, start, end, st, image, st.tileOf(xb));
     sim.schedule(end, P_CONVERT_DONE, convertDone, p);
   }
 
   private void onConvertDone(Simulator s, long now, long p) {
     Stage st = stages[stage(p)];
-    int local = xbar(p) % st.perCopy();
-    int cols = st.mapping.colsInBlock(local % st.mapping.colBlocks());
+    int cols = st.reads[st.chainOf(xbar(p) % st.perCopy())].conversionsPerCycle();
     long start = st.shiftAdd.acquire(now, st.timing.shiftAddPs());
     long end = start + st.timing.shiftAddPs();
     StageComponents c = st.ids;
@@ -342,8 +354,8 @@ public final class PipelineSimulation {
     Stage st = stages[stage(p)];
     long start = st.accumulator.acquire(now, st.timing.accumulatePs());
     long end = start + st.timing.accumulatePs();
-    int blocks = st.mapping.layout().blocks(st.mapping.layout().phaseOf(vector(p)));
-    int partials = st.partialSums == PartialSums.DIGITAL ? Math.max(blocks - 1, 0) : 0;
+    int stacks = st.stacks.stacksOfPhase(st.mapping.layout().phaseOf(vector(p)));
+    int partials = Math.max(stacks - 1, 0);
     StageComponents c = st.ids;
     record(c.shiftAdd, c.op, (long) partials * st.mapping.matrixCols(), start, end, st,
         image(p), st.tileOf(0));
@@ -409,6 +421,7 @@ public final class PipelineSimulation {
     rowsDoneContiguous[si][image] = contiguous;
     if (contiguous == oh) {
       stageEndPs[si][image] = now;
+      recordDrives(si, image, now);
     }
     if (si + 1 < stages.length) {
       rowsArrived[si + 1][image] = contiguous;
@@ -420,9 +433,27 @@ public final class PipelineSimulation {
   }
 
   /**
-   * Records, without events, the actions {@code vectors} input vectors of stage {@code st} cost:
-   * the closed form of what the event-driven run records phase by phase (the functional mode
-   * prices its work with it, and the tests compare the two).
+   * Records the row drives and cell reads of stage {@code si} for {@code image} when its last row
+   * has arrived: per crossbar, the (row, bit cycle) pairs its vectors drove — the driven slice of
+   * the reads' closed form — over the stage's span of the image.
+   */
+  private void recordDrives(int si, int image, long now) {
+    Stage st = stages[si];
+    StageComponents c = st.ids;
+    for (int x = 0; x < st.perCopy(); x++) {
+      long driven = drives != null ? drives[si][image][x] : st.values.drivenRowCycles(image, x);
+      record(c.dac, c.convert, driven, stageStartPs[si][image], now, st, image, st.tileOf(x));
+      record(c.crossbar, c.cellRead, st.reads[st.chainOf(x)].cellReads(driven),
+          stageStartPs[si][image], now, st, image, st.tileOf(x));
+    }
+  }
+
+  /**
+   * Records, without events, the data-independent actions {@code vectors} input vectors of stage
+   * {@code st} cost — buffer fetches, S+H, conversions, shift-adds, activations, output writes,
+   * transfers — as sums of the stage's closed-form reads: what the event-driven run records phase
+   * by phase. The row drives and cell reads depend on the data: {@link #recordDrives} after each
+   * vector, or {@link #recordFullDrives} for every row driven in every bit cycle.
    */
   public static void recordClosedForm(Stage st, ActionLedger ledger, long vectors) {
     LayerMapping m = st.mapping;
@@ -430,31 +461,17 @@ public final class PipelineSimulation {
     StageComponents c = st.ids;
     long images = vectors / st.vectorsPerImage();
     long bits = st.bitCycles;
-    long dac = 0;
-    long cells = 0;
-    long samples = 0;
     long conversions = 0;
     long accumulations = 0;
-    // per image: every phase's vectors read that phase's blocks
+    // per image: every phase's vectors read that phase's chains
     for (int ph = 0; ph < layout.phases(); ph++) {
       long n = layout.vectorsOfPhase(ph);
-      int blocks = layout.blocks(ph);
-      for (int rb = layout.firstBlock(ph); rb < layout.firstBlock(ph) + blocks; rb++) {
-        for (int cb = 0; cb < m.colBlocks(); cb++) {
-          dac += n * m.rowsInBlock(rb);
-          cells += n * m.rowsInBlock(rb) * m.physicalCols(m.colsInBlock(cb));
-          samples += n * m.colsInBlock(cb);
-          if (st.partialSums == PartialSums.DIGITAL) {
-            conversions += n * m.colsInBlock(cb);
-          }
-        }
+      int first = st.stacks.firstStack(ph) * m.colBlocks();
+      int chains = st.stacks.stacksOfPhase(ph) * m.colBlocks();
+      for (int ch = first; ch < first + chains; ch++) {
+        conversions += n * st.reads[ch].conversionsPerCycle();
       }
-      if (blocks > 0 && st.partialSums == PartialSums.ANALOG) {
-        conversions += n * m.matrixCols();
-      }
-      if (st.partialSums == PartialSums.DIGITAL && blocks > 1) {
-        accumulations += n * (blocks - 1) * m.matrixCols();
-      }
+      accumulations += n * Math.max(st.stacks.stacksOfPhase(ph) - 1, 0) * m.matrixCols();
     }
     long cols = m.matrixCols();
     long live = 0;
@@ -462,14 +479,45 @@ public final class PipelineSimulation {
       live += n;
     }
     add(ledger, c.inputBuffer, c.readBit, images * live * st.inputBits);
-    add(ledger, c.dac, c.convert, images * dac * bits);
-    add(ledger, c.crossbar, c.cellRead, images * cells * bits);
-    add(ledger, c.sampleHold, c.sample, images * samples * bits);
+    add(ledger, c.sampleHold, c.sample, images * conversions * bits);
     add(ledger, c.adc, c.convert, images * conversions * bits);
     add(ledger, c.shiftAdd, c.op, images * (conversions * bits + accumulations));
     add(ledger, c.activation, c.activate, vectors * cols);
     add(ledger, c.outputBuffer, c.writeBit, vectors * cols * st.outputBits);
     add(ledger, c.interconnect, c.transferBit, vectors * cols * st.outputBits);
+  }
+
+  /**
+   * Records the row drives and cell reads of image slot {@code slot} as {@code st}'s values
+   * counted them: per crossbar, the (row, bit cycle) pairs its vectors drove and their cells (the
+   * functional mode's slice of what the events record per image).
+   */
+  public static void recordDrives(Stage st, ActionLedger ledger, int slot) {
+    StageComponents c = st.ids;
+    for (int x = 0; x < st.perCopy(); x++) {
+      long driven = st.values.drivenRowCycles(slot, x);
+      add(ledger, c.dac, c.convert, driven);
+      add(ledger, c.crossbar, c.cellRead, st.reads[st.chainOf(x)].cellReads(driven));
+    }
+  }
+
+  /**
+   * Records the row drives and cell reads of {@code vectors} vectors (whole images) with every
+   * row driven in every bit cycle: the most the reads can cost (a tile kept fully busy).
+   */
+  public static void recordFullDrives(Stage st, ActionLedger ledger, long vectors) {
+    StageComponents c = st.ids;
+    PhaseLayout layout = st.mapping.layout();
+    long images = vectors / st.vectorsPerImage();
+    for (int ph = 0; ph < layout.phases(); ph++) {
+      long n = images * layout.vectorsOfPhase(ph);
+      int first = st.stacks.firstStack(ph) * st.mapping.colBlocks();
+      int chains = st.stacks.stacksOfPhase(ph) * st.mapping.colBlocks();
+      for (int ch = first; ch < first + chains; ch++) {
+        add(ledger, c.dac, c.convert, n * st.reads[ch].dacConversions());
+        add(ledger, c.crossbar, c.cellRead, n * st.reads[ch].cellReads());
+      }
+    }
   }
 
   private static void add(ActionLedger ledger, int component, int action, long count) {

@@ -113,6 +113,8 @@ public final class RunMetrics {
   private final double areaMm2;
   private final double peakTilePowerMw;
   private final long macsPerImage;
+  private final long programSteps;
+  private final double programmingEnergyPj;
   private final long pixelsOutsideUnitRange;
 
   private RunMetrics(Builder b) {
@@ -170,6 +172,10 @@ public final class RunMetrics {
     this.areaMm2 = b.areaMm2;
     this.peakTilePowerMw = b.peakTilePowerMw;
     this.macsPerImage = b.macsPerImage;
+    checkArgument(b.programSteps >= 0, "program steps must be >= 0, got %s", b.programSteps);
+    nonNegative(b.programmingEnergyPj, "programmingEnergyPj");
+    this.programSteps = b.programSteps;
+    this.programmingEnergyPj = b.programmingEnergyPj;
     checkArgument(b.pixelsOutsideUnitRange >= 0, "pixelsOutsideUnitRange must be >= 0, got %s",
         b.pixelsOutsideUnitRange);
     this.pixelsOutsideUnitRange = b.pixelsOutsideUnitRange;
@@ -229,6 +235,10 @@ public final class RunMetrics {
       new Column("images_per_s_per_mm2", "images/s/mm2", Kind.NUMBER, 6, true, RunMetrics::imagesPerSPerMm2),
       new Column("macs_per_image", "MACs / image (no inserted zeros)", Kind.COUNT, 0, false,
           RunMetrics::macsPerImage),
+      new Column("program_steps", "weight programming, level steps (once)", Kind.COUNT, 0, false,
+          RunMetrics::programSteps),
+      new Column("programming_energy_pj", "weight programming energy (once)", Kind.ENERGY_PJ, 6, false,
+          RunMetrics::programmingEnergyPj),
       new Column("tiles", "tiles", Kind.COUNT, 0, false, RunMetrics::tiles),
       new Column("crossbars", "crossbars", Kind.COUNT, 0, false, RunMetrics::crossbars),
       new Column("events", "events", Kind.COUNT, 0, false, m -> m.mode == RunMode.FUNCTIONAL ? null : m.events),
@@ -435,6 +445,16 @@ public final class RunMetrics {
     return areaMm2 > 0 ? throughputImagesPerS() / areaMm2 : Double.NaN;
   }
 
+  /** Level steps of every programmed cell: the one-time writing of the weights. */
+  public long programSteps() {
+    return programSteps;
+  }
+
+  /** Energy of writing the weights once, pJ (not part of {@link #energyPj()}: no image pays it). */
+  public double programmingEnergyPj() {
+    return programmingEnergyPj;
+  }
+
   /** Events the engine processed (0 when functional). */
   public long events() {
     return events;
@@ -520,9 +540,18 @@ public final class RunMetrics {
     private double areaMm2 = Double.NaN;
     private double peakTilePowerMw = Double.NaN;
     private long macsPerImage;
+    private long programSteps;
+    private double programmingEnergyPj;
     private long pixelsOutsideUnitRange;
 
     private Builder() {}
+
+    /** The one-time programming of the weights: level steps and their energy (pJ). */
+    public Builder programming(long steps, double energyPj) {
+      this.programSteps = steps;
+      this.programmingEnergyPj = energyPj;
+      return this;
+    }
 
     /** The chip's area (mm²), its busiest tile's power (mW, NaN when functional) and useful MACs per image. */
     public Builder areaAndPower(double areaMm2, double peakTilePowerMw, long macsPerImage) {

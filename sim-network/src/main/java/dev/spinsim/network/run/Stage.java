@@ -3,6 +3,8 @@ package dev.spinsim.network.run;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.spinsim.core.resource.Resource;
+import dev.spinsim.devices.crossbar.ReadCounts;
+import dev.spinsim.network.mapping.ColumnStacks;
 import dev.spinsim.network.mapping.ConvGeometry;
 import dev.spinsim.network.mapping.LayerMapping;
 import dev.spinsim.network.mapping.PartialSums;
@@ -23,6 +25,14 @@ public final class Stage {
   final int inputBits;
   final int outputBits;
   final PartialSums partialSums;
+  /** The column stacks: one crossbar each with digital partial sums. */
+  final ColumnStacks stacks;
+  /**
+   * The closed-form read of each chain of one copy (index {@code stack·colBlocks + cb}; with
+   * digital partial sums a chain is one crossbar), every row driven: the one count of a read that
+   * the event handlers and the functional mode record slices of.
+   */
+  final ReadCounts[] reads;
   final StageValues values;
 
   /** Crossbars of all copies, index {@code copy·perCopy + rb·colBlocks + cb}. */
@@ -33,7 +43,7 @@ public final class Stage {
    * its reads follow); different phases sit on different crossbars and run at once.
    */
   final Resource[] copyDrivers;
-  /** The ADC bank behind each crossbar (digital partial sums) or each column stack (analog). */
+  /** The ADC bank behind each crossbar; a column stack converts on its last crossbar's. */
   final Resource[] adcBanks;
   final Resource inputPort;
   final Resource shiftAdd;
@@ -52,11 +62,22 @@ public final class Stage {
   /** Per output row, the last input row it needs (-1 when it reads only zeros and padding). */
   final int[] lastInputRow;
 
+  /**
+   * @param stacks the column stacks of {@code mapping} (height 1 for digital partial sums)
+   * @param reads the closed-form reads of one copy's chains, {@link #closedForms}
+   */
   public Stage(String network, String layer, LayerMapping mapping, StageTiming timing, int bitCycles,
-      int inputBits, int outputBits, PartialSums partialSums, int activationUnitCount,
-      int shiftAddUnits, Resource interconnect, int firstTile, int crossbarsPerTile,
-      StageValues values, StageComponents ids) {
+      int inputBits, int outputBits, PartialSums partialSums, ColumnStacks stacks,
+      ReadCounts[] reads, int activationUnitCount, int shiftAddUnits, Resource interconnect,
+      int firstTile, int crossbarsPerTile, StageValues values, StageComponents ids) {
     checkArgument(bitCycles > 0, "bit cycles must be positive, got %s", bitCycles);
+    checkArgument(partialSums == PartialSums.ANALOG || stacks.maxHeight() == 1,
+        "digital partial sums convert every crossbar: stacks of 1, got %s", stacks.maxHeight());
+    checkArgument(reads.length == stacks.stacks() * mapping.colBlocks(),
+        "one closed-form read per chain expected: %s, got %s",
+        stacks.stacks() * mapping.colBlocks(), reads.length);
+    this.stacks = stacks;
+    this.reads = reads.clone();
     this.network = network;
     this.layer = layer;
     this.mapping = mapping;
@@ -115,6 +136,73 @@ public final class Stage {
     return traceLayer;
   }
 
+  /**
+   * The closed-form reads of one copy's chains (index {@code stack·colBlocks + cb}), every row
+   * driven, {@code bitCycles} bit cycles per read.
+   */
+  public static ReadCounts[] closedForms(LayerMapping m, ColumnStacks stacks, long bitCycles,
+      int columnsPerAdc) {
+    ReadCounts[] r = new ReadCounts[stacks.stacks() * m.colBlocks()];
+    for (int s = 0; s < stacks.stacks(); s++) {
+      int rows = 0;
+      for (int rb = stacks.firstBlock(s); rb <= stacks.lastBlock(s); rb++) {
+        rows += m.rowsInBlock(rb);
+      }
+      for (int cb = 0; cb < m.colBlocks(); cb++) {
+        int cols = m.colsInBlock(cb);
+        r[s * m.colBlocks() + cb] = ReadCounts.ofCycles(rows, cols, m.physicalCols(cols),
+            bitCycles, columnsPerAdc);
+      }
+    }
+    return r;
+  }
+
+  /** The column stacks of the layer (one crossbar each with digital partial sums). */
+  public ColumnStacks stacks() {
+    return stacks;
+  }
+
+  /** The chain of one copy that crossbar {@code local} (index within its copy) belongs to. */
+  int chainOf(int local) {
+    int cb = local % mapping.colBlocks();
+    return stacks.stackOf(local / mapping.colBlocks()) * mapping.colBlocks() + cb;
+  }
+
+  /** Chains (stacks × column blocks) of one copy. */
+  int chainsPerCopy() {
+    return reads.length;
+  }
+
+  /** The crossbar (within its copy) below which chain {@code chain}'s conversions happen. */
+  int lastCrossbarOf(int chain) {
+    return stacks.lastBlock(chain / mapping.colBlocks()) * mapping.colBlocks()
+        + chain % mapping.colBlocks();
+  }
+
+  /** The closed-form read of chain {@code chain} of a copy. */
+  public ReadCounts read(int chain) {
+    return reads[chain];
+  }
+
+  /**
+   * (row, bit cycle) pairs the reads of one image offer — every vector reads its phase's
+   * chains: the most rows it can drive (the denominator of the driven-row fraction).
+   */
+  public long rowCyclesPerImage() {
+    long n = 0;
+    var layout = mapping.layout();
+    for (int ph = 0; ph < layout.phases(); ph++) {
+      long perVector = 0;
+      for (int s = stacks.firstStack(ph); s < stacks.firstStack(ph) + stacks.stacksOfPhase(ph); s++) {
+        for (int cb = 0; cb < mapping.colBlocks(); cb++) {
+          perVector += reads[s * mapping.colBlocks() + cb].rowCycles();
+        }
+      }
+      n += layout.vectorsOfPhase(ph) * perVector;
+    }
+    return n;
+  }
+
   /** Array reads per input vector and crossbar (bit cycles × sign passes). */
   public int bitCycles() {
     return bitCycles;
@@ -157,23 +245,14 @@ public final class Stage {
     return liveInputs.length;
   }
 
-  /** The last row block of phase {@code ph}. */
-  int lastBlockOfPhase(int ph) {
-    return mapping.layout().firstBlock(ph) + mapping.layout().blocks(ph) - 1;
-  }
-
   /** Every resource of the stage, for utilisation reports. */
   public List<Resource> resources() {
     List<Resource> all = new ArrayList<>(List.of(copyDrivers));
     all.addAll(List.of(crossbars));
-    if (partialSums == PartialSums.DIGITAL) {
-      all.addAll(List.of(adcBanks));
-    } else {
-      for (int i = 0; i < adcBanks.length; i++) {
-        int rb = (i % perCopy()) / mapping.colBlocks();
-        if (rb == lastBlockOfPhase(mapping.layout().phaseOfBlock(rb))) {
-          all.add(adcBanks[i]); // a phase's column stack converts below its last block
-        }
+    for (int i = 0; i < adcBanks.length; i++) {
+      int local = i % perCopy();
+      if (lastCrossbarOf(chainOf(local)) == local) {
+        all.add(adcBanks[i]); // a column stack converts below its last crossbar
       }
     }
     all.addAll(List.of(inputPort, shiftAdd, accumulator, activationUnits, outputPort));

@@ -9,6 +9,14 @@ public interface StageValues {
   /** Reads the crossbars for output pixel {@code vector} of {@code image} (pre-activation sums). */
   void computeVector(int image, int vector);
 
+  /**
+   * The (row, bit cycle) pairs driven with a non-zero slice on crossbar {@code crossbar} (index
+   * within its copy, {@code rb·colBlocks + cb}) by every vector of image slot {@code slot}
+   * computed since the batch began: the data-dependent part of the reads' {@code ReadCounts},
+   * which both runners record.
+   */
+  long drivenRowCycles(int slot, int crossbar);
+
   /** Accumulates, adds the bias, activates and writes output pixel {@code vector} downstream. */
   void finishVector(int image, int vector);
 
@@ -30,7 +38,7 @@ public interface StageValues {
   /**
    * Starts a new batch: image slot {@code i} is now image {@code firstImage + i} of the run (what
    * randomness is keyed on), so a long run streamed through a few slots gives the images one
-   * long run would.
+   * long run would; the slots' row-drive counts start again from zero.
    */
-  default void beginBatch(int firstImage) {}
+  void beginBatch(int firstImage);
 }

@@ -66,6 +66,21 @@ class ChipKnobsTest {
   }
 
   @Test
+  void programmingStepsAreCountedInTheProgrammingLedgerAndPricedAtTheStepEnergy() {
+    GenerationResult verified = run(RunMode.FUNCTIONAL);
+    GenerationResult open = run(RunMode.FUNCTIONAL, "crossbar.writeVerify=false");
+    long steps = verified.programSteps();
+    assertTrue(steps > 0);
+    assertEquals(steps * 0.87e-3, verified.programmingEnergyPj(), 1e-9 * steps);
+    assertTrue(open.programSteps() < steps, "write-verify corrects the writes that land a step off: "
+        + open.programSteps() + " < " + steps);
+    // programming is a one-time cost, not part of the images' energy
+    assertEquals(0, verified.chip().ledger().countByClass("crossbar", "program_step"));
+    RunMetrics m = verified.metrics("paper", "", null);
+    assertEquals(steps, m.programSteps());
+  }
+
+  @Test
   void areaRisesWithTheAdcCount() {
     GenerationResult one = run(RunMode.FUNCTIONAL, "adc.columnsPerAdc=1");
     GenerationResult eight = run(RunMode.FUNCTIONAL, "adc.columnsPerAdc=8");
@@ -123,6 +138,12 @@ class ChipKnobsTest {
     long r64 = latencyPs("crossbar.rows=64");
     long r256 = latencyPs("crossbar.rows=256");
     assertTrue(r64 < r256, r64 + " < " + r256 + " ps");
+  }
+
+  @Test
+  void theInterconnectMovesWholeFlits() {
+    // a row of 8-bit values padded to a 64 Kib flit takes longer over the same bandwidth
+    assertTrue(latencyPs("interconnect.widthBits=65536") > latencyPs());
   }
 
   @Test

@@ -27,7 +27,7 @@ class GenerationTest {
    * A randomly initialised fmnist GAN with realistic batchnorm statistics: running statistics
    * settled by training-mode passes over a batch, biases small random values.
    */
-  private static Network randomNetwork(boolean generator, long seed) {
+  static Network randomNetwork(boolean generator, long seed) {
     Network n = new Network(generator ? FMNIST.generator() : FMNIST.discriminator());
     SplittableRandom rng = new SplittableRandom(seed);
     n.initDcgan(rng);

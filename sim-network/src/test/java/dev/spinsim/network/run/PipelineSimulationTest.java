@@ -13,6 +13,7 @@ import dev.spinsim.network.mapping.LayerMapping;
 import dev.spinsim.network.mapping.MappingOptions;
 import dev.spinsim.network.mapping.PartialSums;
 import dev.spinsim.network.mapping.BiasMode;
+import dev.spinsim.network.mapping.ColumnStacks;
 import dev.spinsim.network.mapping.WeightScheme;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +24,21 @@ class PipelineSimulationTest {
   private static final StageTiming T =
       new StageTiming(1_000, 64, 10_000, 8_000, 500, 700, 2_000, 300, 400);
 
-  /** Records the order in which values are computed, to check dataflow. */
+  /** Row activity of a test stage: driven (row, bit cycle) pairs of (image, vector, crossbar). */
+  static long activity(int image, int vector, int crossbar) {
+    return (vector * 7L + crossbar * 3L + image) % 100;
+  }
+
+  /**
+   * Records the order in which values are computed, to check dataflow; counts {@link #activity}
+   * of every computed vector on each of its copy's first {@link #CROSSBARS} crossbars as the
+   * slot's driven rows.
+   */
   static final class Log implements StageValues {
+    static final int CROSSBARS = 64;
     final List<String> events;
     final String name;
+    final java.util.Map<Integer, long[]> driven = new java.util.HashMap<>();
 
     Log(String name) {
       this(name, new ArrayList<>());
@@ -40,6 +52,21 @@ class PipelineSimulationTest {
     @Override
     public void computeVector(int image, int vector) {
       events.add(name + " compute " + image + ":" + vector);
+      long[] d = driven.computeIfAbsent(image, k -> new long[CROSSBARS]);
+      for (int x = 0; x < CROSSBARS; x++) {
+        d[x] += activity(image, vector, x);
+      }
+    }
+
+    @Override
+    public long drivenRowCycles(int slot, int crossbar) {
+      long[] d = driven.get(slot);
+      return d == null ? 0 : d[crossbar];
+    }
+
+    @Override
+    public void beginBatch(int firstImage) {
+      driven.clear();
     }
 
     @Override
@@ -53,8 +80,41 @@ class PipelineSimulationTest {
     MappingOptions o = new MappingOptions(128, 128, WeightScheme.DIFFERENTIAL, BiasMode.DIGITAL,
         ps, Map.of());
     LayerMapping m = new DenseMapping().map(layer, g, o);
+    return stage(ledger, layer, m, bits, ps, ps == PartialSums.ANALOG ? m.rowBlocks() : 1, noc,
+        values, T);
+  }
+
+  /** A stage of mapping {@code m} with column stacks of at most {@code stackHeight} crossbars. */
+  static Stage stage(ActionLedger ledger, String layer, LayerMapping m, int bits,
+      PartialSums ps, int stackHeight, Resource noc, StageValues values, StageTiming timing) {
     StageComponents ids = new StageComponents(ledger, "G/" + layer, "dw_relu", Map.of());
-    return new Stage("G", layer, m, T, bits, bits, 8, ps, 16, 1, noc, 0, 8, values, ids);
+    ColumnStacks stacks = new ColumnStacks(m, stackHeight);
+    return new Stage("G", layer, m, timing, bits, bits, 8, ps, stacks,
+        Stage.closedForms(m, stacks, bits, 8), 16, 1, noc, 0, 8, values, ids);
+  }
+
+  /** Σ of {@link #activity} over the images, vectors and crossbars of a one-phase stage. */
+  private static long drivenSum(int images, long vectors, int crossbars) {
+    long sum = 0;
+    for (int i = 0; i < images; i++) {
+      for (int v = 0; v < vectors; v++) {
+        for (int x = 0; x < crossbars; x++) {
+          sum += activity(i, v, x);
+        }
+      }
+    }
+    return sum;
+  }
+
+  /** Records what the functional mode records for a stage: closed form plus each slot's drives. */
+  static void recordFunctionally(Stage st, ActionLedger ledger, int images) {
+    PipelineSimulation.recordClosedForm(st, ledger, (long) images * st.vectorsPerImage());
+    for (int i = 0; i < images; i++) {
+      for (int v = 0; v < st.vectorsPerImage(); v++) {
+        st.values.computeVector(i, v);
+      }
+      PipelineSimulation.recordDrives(st, ledger, i);
+    }
   }
 
   private static long count(ActionLedger l, String component, String action) {
@@ -93,8 +153,16 @@ class PipelineSimulationTest {
     sim.runUntilEmpty();
     long vectors = 28L * 28 * images;
     int rowBlocks = 8; // 1024 rows / 128
-    assertEquals(vectors * 1024 * 8, count(ledger, "G/l2/dac", "convert"));
-    assertEquals(vectors * 1024 * 2 * 8, count(ledger, "G/l2/crossbar", "cell_read"));
+    // row drives and cell reads are the driven ones the values reported: one physical pair per row
+    long driven = drivenSum(images, 28L * 28, rowBlocks);
+    assertEquals(driven, count(ledger, "G/l2/dac", "convert"));
+    assertEquals(driven * 2, count(ledger, "G/l2/crossbar", "cell_read"));
+    // every row in every bit cycle at most
+    ActionLedger full = new ActionLedger();
+    Stage twin = stage(full, "l2", g, 8, PartialSums.DIGITAL, noc, new Log("l2"));
+    PipelineSimulation.recordFullDrives(twin, full, vectors);
+    assertEquals(vectors * 1024 * 8, count(full, "G/l2/dac", "convert"));
+    assertEquals(vectors * 1024 * 2 * 8, count(full, "G/l2/crossbar", "cell_read"));
     assertEquals(vectors * rowBlocks * 8, count(ledger, "G/l2/adc", "convert"));
     assertEquals(vectors * rowBlocks * 8, count(ledger, "G/l2/sample_hold", "sample"));
     assertEquals(vectors * (rowBlocks * 8 + (rowBlocks - 1)), count(ledger, "G/l2/shift_add", "op"));
@@ -119,7 +187,7 @@ class PipelineSimulationTest {
           TraceSink.off(), null, i -> {});
       p.start(0);
       sim.runUntilEmpty();
-      PipelineSimulation.recordClosedForm(b, closed, 2L * g.vectorsPerImage());
+      recordFunctionally(b, closed, 2);
       for (int comp = 0; comp < events.components().size(); comp++) {
         for (int act = 0; act < events.actions().size(); act++) {
           String action = events.actions().get(act);
