@@ -241,7 +241,7 @@ public final class SweepEvaluator implements PointRunner {
         ClassifierWeights.Loaded loaded = ClassifierWeights.load(dataset.architecture(), null);
         ClassifierFeatureExtractor extractor = new ClassifierFeatureExtractor(loaded.classifier());
         FeatureStatistics train = FidCommand.trainingStatistics(dataset, extractor, null, null,
-            Path.of("traces", "fid-cache"), false);
+            dev.spinsim.cli.output.RunFolder.HOME.resolve("traces").resolve("fid-cache"), false);
         Network g = new Network(spec.generator());
         ShippedWeights.load(g, spec.name(), settings.weights() == null ? null : Path.of(settings.weights()));
         Tensor floatImages = new GeneratorSource("float", g, spec.latent()).generate(settings.fidSamples(), settings.seed());

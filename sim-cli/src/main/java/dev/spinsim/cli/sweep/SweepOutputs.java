@@ -400,7 +400,12 @@ public final class SweepOutputs {
       g.fillRect(0, 0, width, height);
       g.setColor(new Color(0x33, 0x33, 0x33));
       g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-      g.drawString(o.objective().name() + ": " + o.column() + " (best over other knobs; darker is better)", 10, 22);
+      // one power of 1000 for the whole map, so cells read as short numbers
+      double big = Math.max(Math.abs(lo), Math.abs(hi));
+      int exp3 = big >= 1e4 ? (int) Math.floor(Math.log10(big) / 3) * 3 : 0;
+      double scale = Math.pow(10, exp3);
+      g.drawString(o.objective().name() + ": " + o.column() + (exp3 == 0 ? "" : " (x 1e" + exp3 + ")")
+          + ", best over other knobs; darker is better", 10, 22);
       g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
       FontMetrics fm = g.getFontMetrics();
       for (int i = 0; i < x.size(); i++) {
@@ -419,7 +424,7 @@ public final class SweepOutputs {
           g.setColor(c);
           g.fillRect(px, py, cw - 2, ch - 2);
           g.setColor(good > 0.55 ? Color.WHITE : new Color(0x33, 0x33, 0x33));
-          String label = shortNumber(Double.toString(significant(v)));
+          String label = String.format(Locale.ROOT, "%.4g", v / scale);
           g.drawString(label, px + (cw - 2 - fm.stringWidth(label)) / 2, py + (ch - 2 + fm.getAscent()) / 2 - 2);
         }
       }
