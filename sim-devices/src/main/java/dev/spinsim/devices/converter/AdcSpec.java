@@ -1,5 +1,6 @@
 package dev.spinsim.devices.converter;
 
+import dev.spinsim.devices.energy.AdcEnergyModel;
 /**
  * ADCs as a configuration names them: registry device, bits (0 = ideal), energy model
  * ({@code isaac-table}, {@code neurosim-sar}, {@code flash}, {@code ramp}), technology node, the
