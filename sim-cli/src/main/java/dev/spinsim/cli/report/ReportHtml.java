@@ -1,5 +1,6 @@
 package dev.spinsim.cli.report;
 
+import com.google.common.html.HtmlEscapers;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -481,19 +482,8 @@ public final class ReportHtml {
     return "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
   }
 
+  /** HTML-escaped text (Guava's escaper: {@code < > & " '}). */
   static String esc(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+    return HtmlEscapers.htmlEscaper().escape(text);
   }
 }

@@ -1,6 +1,7 @@
 package dev.spinsim.devices.converter;
 
 import dev.spinsim.core.config.OptionalKey;
+import dev.spinsim.devices.energy.AdcEnergyModel;
 
 /**
  * ADCs as a configuration names them: registry device, bits (0 = ideal), energy model

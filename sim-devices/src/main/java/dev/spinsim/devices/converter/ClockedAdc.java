@@ -1,5 +1,6 @@
 package dev.spinsim.devices.converter;
 
+import dev.spinsim.devices.energy.AdcEnergyModel;
 import dev.spinsim.core.energy.EnergyEstimator;
 import dev.spinsim.devices.energy.AdcEnergyEstimator;
 import dev.spinsim.devices.timing.CircuitTiming;

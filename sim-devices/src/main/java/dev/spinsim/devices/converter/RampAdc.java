@@ -1,5 +1,6 @@
 package dev.spinsim.devices.converter;
 
+import dev.spinsim.devices.energy.AdcEnergyModel;
 import com.google.common.base.Preconditions;
 
 /**

@@ -2,7 +2,6 @@ package dev.spinsim.devices.energy;
 
 import dev.spinsim.core.energy.ComponentInfo;
 import dev.spinsim.core.energy.EnergyEstimator;
-import dev.spinsim.devices.converter.AdcEnergyModel;
 
 /**
  * Prices ADC conversions by resolution: the component's {@code bits} attribute (or the default)

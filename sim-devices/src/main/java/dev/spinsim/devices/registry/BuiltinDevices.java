@@ -6,7 +6,7 @@ import dev.spinsim.devices.activation.DomainWallLeakyRelu;
 import dev.spinsim.devices.activation.DomainWallRelu;
 import dev.spinsim.devices.activation.DwLeakyReluParams;
 import dev.spinsim.devices.activation.DwReluParams;
-import dev.spinsim.devices.converter.AdcEnergyModel;
+import dev.spinsim.devices.energy.AdcEnergyModel;
 import dev.spinsim.devices.converter.AdcSpec;
 import dev.spinsim.devices.converter.FlashAdc;
 import dev.spinsim.devices.converter.IdealAdc;

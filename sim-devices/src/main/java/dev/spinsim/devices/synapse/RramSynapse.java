@@ -1,12 +1,11 @@
 package dev.spinsim.devices.synapse;
 
-import dev.spinsim.devices.registry.DeviceProvider;
-import dev.spinsim.devices.registry.DeviceRegistry;
 import java.util.List;
 
 /**
  * A generic multi-level RRAM cell with NeuroSim-like defaults, added the way a user adds a device:
- * this class and one line in {@code META-INF/services/dev.spinsim.devices.registry.DeviceProvider}.
+ * this class, its provider ({@code registry.RramSynapseProvider}) and one line in
+ * {@code META-INF/services/dev.spinsim.devices.registry.DeviceProvider}.
  */
 public final class RramSynapse extends MultiLevelSynapse {
   public static final String NAME = "rram-neurosim";
@@ -22,13 +21,5 @@ public final class RramSynapse extends MultiLevelSynapse {
 
   public RramSynapse(SynapseParams params) {
     super(NAME, params);
-  }
-
-  /** The registration. */
-  public static final class Provider implements DeviceProvider {
-    @Override
-    public void register(DeviceRegistry.Builder registry) {
-      registry.synapse(NAME, s -> new RramSynapse(s.resolve(DEFAULTS)));
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.spinsim.devices.converter;
 
+import dev.spinsim.devices.energy.AdcEnergyModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

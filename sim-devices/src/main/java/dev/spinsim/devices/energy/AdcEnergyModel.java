@@ -1,6 +1,5 @@
-package dev.spinsim.devices.converter;
+package dev.spinsim.devices.energy;
 
-import dev.spinsim.devices.energy.ConverterEnergy;
 import java.util.List;
 
 /** The ADC energy-per-conversion estimators selectable by name in a configuration. */

@@ -1,0 +1,6 @@
+/**
+ * The chip: a network planned into crossbar stages (batchnorm folded, activations attached), built into tiles of programmed crossbars with converters, buffers and an interconnect.
+ *
+ * <p>May depend on sim-core, sim-devices, {@code network.mapping}, {@code network.model}, {@code network.tensor} and the stage types of {@code network.run}.
+ */
+package dev.spinsim.network.chip;

@@ -1,0 +1,6 @@
+/**
+ * Image grids of generated samples.
+ *
+ * <p>May depend on {@code network.tensor}.
+ */
+package dev.spinsim.network.image;
