@@ -85,6 +85,46 @@ public final class Crossbar {
     this.scratchGaussians = new double[readBufferLength()];
   }
 
+  /** A copy of a programmed {@code source} sharing its cell state and read matrices (see {@link #sharedCopy}). */
+  private Crossbar(Crossbar source) {
+    this.config = source.config;
+    this.device = source.device;
+    this.mapping = source.mapping;
+    this.rows = source.rows;
+    this.physicalColumns = source.physicalColumns;
+    this.weightCapacity = source.weightCapacity;
+    this.levels = source.levels;
+    this.variation = source.variation;
+    this.stuck = source.stuck;
+    this.conductance = source.conductance;
+    this.writeRng = null;
+    this.readRng = new SplittableRandom(config.seed() ^ READ_SALT);
+    this.useVector = source.useVector;
+    this.usedRows = source.usedRows;
+    this.usedColumns = source.usedColumns;
+    this.stride = source.stride;
+    this.rowLength = source.rowLength;
+    this.readMatrix = source.readMatrix;
+    this.referenceNoiseVariance = source.referenceNoiseVariance;
+    this.noisy = source.noisy;
+    this.scratchRows = new int[rows];
+    this.scratchDrive = new float[rows];
+    this.scratchVariance = new float[readBufferLength()];
+    this.scratchGaussians = new double[readBufferLength()];
+  }
+
+  /**
+   * A crossbar that reads exactly as this programmed one reads when it is new: the same cells,
+   * levels and read matrices (shared, never written again), its own scratch buffers and its own
+   * read-noise generator seeded from the configuration as a new array's is. Lets a chip builder
+   * program an array once and hand copies to chips built from the same inputs (one per thread).
+   * A copy cannot be programmed again ({@link IllegalStateException}).
+   */
+  public Crossbar sharedCopy() {
+    Preconditions.checkState(usedRows > 0, "crossbar is not programmed");
+    return new Crossbar(this);
+  }
+
   public CrossbarConfig config() {
     return config;
   }
@@ -150,6 +190,7 @@ public final class Crossbar {
    * the top-left of the array, from the cells' current levels, with write errors.
    */
   public ProgramResult program(double[] w, int nRows, int nCols) {
+    Preconditions.checkState(writeRng != null, "a shared copy of a programmed crossbar cannot be programmed");
     Preconditions.checkArgument(nRows >= 1 && nRows <= rows, "weight rows must be in [1, %s], got %s", rows, nRows);
     Preconditions.checkArgument(nCols >= 1 && nCols <= weightCapacity,
         "weight columns must be in [1, %s] for a %s-column %s crossbar, got %s", weightCapacity,
