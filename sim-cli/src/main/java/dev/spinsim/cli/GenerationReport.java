@@ -18,7 +18,6 @@ import dev.spinsim.network.run.ImageQuality;
 import dev.spinsim.network.run.QualityDiagnosis;
 import dev.spinsim.network.run.StageStats;
 import dev.spinsim.network.run.RunMetrics;
-import dev.spinsim.cli.report.SimulationMode;
 import dev.spinsim.network.chip.Chip;
 import dev.spinsim.network.chip.StagePlan;
 import dev.spinsim.network.mapping.LayerMapping;
@@ -105,7 +104,7 @@ final class GenerationReport {
           + " its scores are logits, not probabilities");
     }
     b.identity(new RunIdentity(in.model.name(), presetLabel, n, seed,
-        timed ? SimulationMode.CYCLE_ACCURATE : SimulationMode.FUNCTIONAL, d, notes));
+        timed ? RunMode.CYCLE_ACCURATE : RunMode.FUNCTIONAL, d, notes));
 
     ActionLedger ledger = chip.ledger();
     Map<String, Double> byTag = r.energy().byTagPj();
