@@ -24,7 +24,7 @@ import dev.spinsim.network.mapping.LayerMapping;
 import dev.spinsim.network.model.LayerSpec;
 import dev.spinsim.network.model.NetworkSpec;
 import dev.spinsim.network.model.Shape;
-import dev.spinsim.network.run.GenerationResult;
+import dev.spinsim.network.generation.GenerationResult;
 import dev.spinsim.network.run.HardwareRun;
 import dev.spinsim.network.run.RunMode;
 import dev.spinsim.network.run.Stage;
