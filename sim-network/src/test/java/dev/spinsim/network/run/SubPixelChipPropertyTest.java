@@ -13,7 +13,7 @@ import dev.spinsim.network.chip.StagePlan;
 import dev.spinsim.network.mapping.BiasMode;
 import dev.spinsim.network.mapping.ConvGeometry;
 import dev.spinsim.network.mapping.DenseMapping;
-import dev.spinsim.network.mapping.Im2col;
+import dev.spinsim.network.mapping.CrossbarIm2col;
 import dev.spinsim.network.mapping.MappingStrategy;
 import dev.spinsim.network.mapping.PartialSums;
 import dev.spinsim.network.mapping.SubPixelMapping;
@@ -36,7 +36,7 @@ class SubPixelChipPropertyTest {
       double preMax, MappingStrategy strategy, BiasMode b, PartialSums ps, int rows, RunMode mode) {
     PresetDevices d = PresetDevices.of(Presets.load("ideal", List.of("crossbar.rows=" + rows)));
     StagePlan plan = new StagePlan("G", "main.0", "ConvTranspose2d", g,
-        Im2col.weightMatrix(g, weight), bias, "none", 0, "");
+        CrossbarIm2col.weightMatrix(g, weight), bias, "none", 0, "");
     double inMax = 0;
     for (float v : input) {
       inMax = Math.max(inMax, Math.abs(v));

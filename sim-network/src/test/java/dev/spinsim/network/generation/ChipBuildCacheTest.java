@@ -1,4 +1,4 @@
-package dev.spinsim.network.chip;
+package dev.spinsim.network.generation;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,15 +10,14 @@ import dev.spinsim.core.trace.TraceSink;
 import dev.spinsim.devices.crossbar.Crossbar;
 import dev.spinsim.devices.preset.PresetDevices;
 import dev.spinsim.devices.preset.Presets;
+import dev.spinsim.network.chip.ChipBuildCache;
+import dev.spinsim.network.chip.ChipBuilder;
 import dev.spinsim.network.mapping.BiasMode;
 import dev.spinsim.network.mapping.DenseMapping;
 import dev.spinsim.network.mapping.PartialSums;
 import dev.spinsim.network.model.ModelLoader;
 import dev.spinsim.network.model.ModelSpec;
 import dev.spinsim.network.model.Network;
-import dev.spinsim.network.run.Generation;
-import dev.spinsim.network.run.GenerationResult;
-import dev.spinsim.network.run.GenerationSetup;
 import dev.spinsim.network.run.RunMode;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
