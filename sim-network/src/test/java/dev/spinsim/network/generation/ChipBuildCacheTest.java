@@ -36,16 +36,16 @@ import org.junit.jupiter.api.Test;
  * bit and the same summary cells, whatever was built before (order) and on whichever thread.
  */
 class ChipBuildCacheTest {
-  /** A small generator with 256- and 512-row layers (several crossbars per layer at 128 rows). */
-  private static final ModelSpec SMALL = ModelLoader.parse("small.yaml", new ByteArrayInputStream("""
-      name: small
-      latent: 16
+  /** A small generator whose layers span one and two 128-row blocks (more at 64 rows). */
+  private static final ModelSpec SMALL = ModelLoader.parse("cache.yaml", new ByteArrayInputStream("""
+      name: cache
+      latent: 8
       image: {channels: 1, height: 8, width: 8}
       generator:
-        - {type: ConvTranspose2d, in: 16, out: 32, kernel: 4, stride: 1, padding: 0, bias: false}
-        - {type: BatchNorm2d, features: 32}
-        - {type: ReLU}
-        - {type: ConvTranspose2d, in: 32, out: 1, kernel: 4, stride: 2, padding: 1}
+        - {type: ConvTranspose2d, in: 8, out: 16, kernel: 4, stride: 1, padding: 0, bias: false}
+        - {type: BatchNorm2d, features: 16}
+        - {type: LeakyReLU, alpha: 0.1}
+        - {type: ConvTranspose2d, in: 16, out: 1, kernel: 4, stride: 2, padding: 1}
         - {type: Tanh}
       discriminator:
         - {type: Conv2d, in: 1, out: 1, kernel: 8, stride: 1, padding: 0}
