@@ -1,7 +1,6 @@
 package dev.spinsim.cli.sweep;
 
 import com.google.common.html.HtmlEscapers;
-import com.google.common.math.IntMath;
 import dev.spinsim.cli.output.ImagePng;
 import java.awt.Color;
 import java.awt.Font;
@@ -12,7 +11,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -456,7 +454,7 @@ public final class SweepOutputs {
       w = Math.max(w, i.getWidth());
       h = Math.max(h, i.getHeight());
     }
-    int rows = IntMath.divide(images.size(), columns, RoundingMode.CEILING);
+    int rows = (images.size() + columns - 1) / columns;
     int cols = Math.min(columns, images.size());
     BufferedImage out = new BufferedImage(w * cols, h * rows, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.google.common.collect.ImmutableList;
-import com.google.common.math.LongMath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -314,7 +313,7 @@ public final class SweepSpace {
         if (n.has("step")) {
           throw new IllegalArgumentException(file + ": " + where + ": give step or scale: log2, not both");
         }
-        if (!LongMath.isPowerOfTwo(from) || !LongMath.isPowerOfTwo(to)) {
+        if (from <= 0 || Long.bitCount(from) != 1 || Long.bitCount(to) != 1) {
           throw new IllegalArgumentException(file + ": " + where + ": a log2 range needs powers of two, got "
               + from + " to " + to);
         }

@@ -1,8 +1,6 @@
 package dev.spinsim.devices.crossbar;
 
 import com.google.common.base.Preconditions;
-import com.google.common.math.IntMath;
-import java.math.RoundingMode;
 
 /**
  * The actions of one read of a crossbar, or of a column stack of crossbars whose column currents
@@ -56,7 +54,7 @@ public record ReadCounts(
     long driven = rows * cycles;
     return new ReadCounts(cycles, rows, physicalColumns, weightColumns, driven, driven * physicalColumns, driven,
         weightColumns * cycles, weightColumns * cycles, weightColumns * cycles,
-        IntMath.divide(weightColumns, columnsPerAdc, RoundingMode.CEILING), Math.min(columnsPerAdc, weightColumns),
+        (weightColumns + columnsPerAdc - 1) / columnsPerAdc, Math.min(columnsPerAdc, weightColumns),
         (long) rows * weightColumns);
   }
 
@@ -87,7 +85,7 @@ public record ReadCounts(
       return 1;
     }
     int d = effectiveDacBits(inputBits, dacBits);
-    return IntMath.divide(inputBits, d, RoundingMode.CEILING);
+    return (inputBits + d - 1) / d;
   }
 
   /** Bits applied per cycle: the DAC's, at most the input's; an ideal DAC takes all input bits. */

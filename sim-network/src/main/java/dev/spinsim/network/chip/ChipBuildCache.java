@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  *   <li>a programmed crossbar by its configuration (size, read voltage and time, IR drop, wire
  *       resistance, seed, write-verify), its synapse device ({@link SynapseDevice#behaviourKey()}: class and resolved parameters), its
  *       weight mapping and the weight block programmed into it (every value); a chip gets
- *       {@link Crossbar#sharedCopy() shared copies}, never the cached array;
+ *       {@link Crossbar#readView() read views} of it, never the cached array;
  *   <li>a range calibration by the {@link Network#fingerprint() fingerprints} of the generator
  *       and the discriminator (layer list, every parameter and buffer) and the latent size (the
  *       calibration batch and its seed are constants of {@link RangeCalibration}).
@@ -86,8 +86,8 @@ public final class ChipBuildCache {
   /**
    * A crossbar of {@code config} with {@code device} cells and {@code mapping}, programmed with
    * the row-major {@code rows × cols} block {@code w} from new (as {@link Crossbar#program}):
-   * a shared copy of the cached array when one was programmed from the same inputs, else a new
-   * one (then cached).
+   * a {@link Crossbar#readView() read view} of the cached array programmed from the same inputs
+   * (programmed now and cached when there is none).
    */
   public Programmed programmed(CrossbarConfig config, SynapseDevice device, WeightMapping mapping, double[] w,
       int rows, int cols) {
@@ -98,7 +98,7 @@ public final class ChipBuildCache {
     ProgramKey key = new ProgramKey(config, behaviour, mapping.getClass(), mapping.name(),
         rows, cols, Arrays.copyOf(w, rows * cols));
     Programmed master = get(crossbars, key, () -> program(config, device, mapping, w, rows, cols));
-    return new Programmed(master.crossbar().sharedCopy(), master.result());
+    return new Programmed(master.crossbar().readView(), master.result());
   }
 
   private static Programmed program(CrossbarConfig config, SynapseDevice device, WeightMapping mapping,

@@ -2,9 +2,6 @@ package dev.spinsim.network.run;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import com.google.common.math.LongMath;
-import java.math.RoundingMode;
-
 /**
  * The durations of one crossbar layer's phases, in picoseconds, already rounded to clock edges
  * when the chip was built (never converted inside the event loop).
@@ -42,6 +39,6 @@ public record StageTiming(
 
   /** Time to fetch {@code bits} through the input port, ps. */
   public long inputReadPs(long bits) {
-    return LongMath.divide(bits, inputWidthBits, RoundingMode.CEILING) * inputAccessPs;
+    return (bits + inputWidthBits - 1) / inputWidthBits * inputAccessPs;
   }
 }
