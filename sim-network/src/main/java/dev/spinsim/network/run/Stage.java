@@ -2,12 +2,14 @@ package dev.spinsim.network.run;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.google.common.math.IntMath;
 import dev.spinsim.core.resource.Resource;
 import dev.spinsim.devices.crossbar.ReadCounts;
 import dev.spinsim.network.mapping.ColumnStacks;
 import dev.spinsim.network.mapping.ConvGeometry;
 import dev.spinsim.network.mapping.LayerMapping;
 import dev.spinsim.network.mapping.PartialSums;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -238,7 +240,7 @@ public final class Stage {
 
   /** Tiles this stage occupies. */
   public int tiles() {
-    return (mapping.crossbars() + crossbarsPerTile - 1) / crossbarsPerTile;
+    return IntMath.divide(mapping.crossbars(), crossbarsPerTile, RoundingMode.CEILING);
   }
 
   int perCopy() {
