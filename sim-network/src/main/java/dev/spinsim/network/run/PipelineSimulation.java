@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.spinsim.core.energy.ActionLedger;
 import dev.spinsim.core.event.EventHandler;
 import dev.spinsim.core.event.Simulator;
+import dev.spinsim.core.resource.BoundedBuffer;
 import dev.spinsim.core.resource.Resource;
 import dev.spinsim.core.trace.TraceLevel;
 import dev.spinsim.core.trace.TraceSink;
@@ -24,6 +25,14 @@ import java.util.function.IntConsumer;
  * have arrived, so stages pipeline, and the next image enters as soon as the first stage has
  * issued the previous one, so images pipeline. Every wait emerges from resource contention.
  *
+ * <p>Buffers are finite and exert back-pressure through credits ({@link BoundedBuffer}): a vector
+ * reserves room for its outputs in its stage's output buffer before it fetches its inputs, and
+ * waits (in order) while the buffer is full; a finished output row leaves in order, once the next
+ * stage's input buffer has room for it; an input row stays until no output row still to be
+ * fetched needs it; a run's first stage takes a whole image's input at once. So a full buffer
+ * stalls its producer, and the stall spreads upstream. {@code BufferWorkingSet} gives the least
+ * capacity with which this always makes progress; the chip refuses smaller buffers before a run.
+ *
  * <p>One event per phase of a crossbar (never per column or cell); payloads pack (image, stage,
  * vector or row, crossbar, bit cycle) into a long, so the loop allocates nothing.
  */
@@ -31,6 +40,7 @@ public final class PipelineSimulation {
   // event priorities: completions before new work at the same instant
   private static final int P_ARRIVE = 0;
   private static final int P_WRITE_DONE = 1;
+  private static final int P_FETCHED = 1;
   private static final int P_TRANSFER = 2;
   private static final int P_ACTIVATE = 3;
   private static final int P_ACCUMULATE = 4;
@@ -67,9 +77,20 @@ public final class PipelineSimulation {
   private final long[] imageStartPs;
   private final long[] imageDonePs;
   private int injected;
+  /** Per stage: output rows fully fetched (in order) and input rows released, per image. */
+  private final int[][] fetchedInRow;
+  private final int[][] rowsFetchedContiguous;
+  private final int[][] inputRowsReleased;
+  /** Per stage: the next output row to send, as image · outHeight + row (rows leave in order). */
+  private final int[] nextRowToSend;
 
   private final EventHandler inject = this::onInject;
+  private final EventHandler injectAdmitted = this::onInjectAdmitted;
   private final EventHandler vectorStart = this::onVectorStart;
+  private final EventHandler vectorAdmitted = this::onVectorAdmitted;
+  private final EventHandler fetched = this::onFetched;
+  private final EventHandler fetch = this::onFetch;
+  private final EventHandler driversTook = this::onDriversTook;
   private final EventHandler read = this::onRead;
   private final EventHandler readDone = this::onReadDone;
   private final EventHandler convertDone = this::onConvertDone;
@@ -148,6 +169,13 @@ public final class PipelineSimulation {
       }
       Arrays.fill(stageStartPs[s], -1);
     }
+    fetchedInRow = new int[n][];
+    rowsFetchedContiguous = new int[n][images];
+    inputRowsReleased = new int[n][images];
+    nextRowToSend = new int[n];
+    for (int s = 0; s < n; s++) {
+      fetchedInRow[s] = new int[images * stages[s].geometry.outHeight()];
+    }
     imageStartPs = new long[images];
     imageDonePs = new long[images];
     Arrays.fill(imageStartPs, -1);
@@ -209,8 +237,16 @@ public final class PipelineSimulation {
   private void onInject(Simulator s, long now, long p) {
     int image = injected++;
     Stage first = stages[0];
-    rowsArrived[0][image] = first.geometry.inHeight();
-    issueRows(0, image, now);
+    // the first stage takes the image's whole input at once
+    if (first.inputSpace.request(first.geometry.inHeight() * first.inputRowBits, image, now)) {
+      onInjectAdmitted(s, now, image);
+    }
+  }
+
+  private void onInjectAdmitted(Simulator s, long now, long image) {
+    rowsArrived[0][(int) image] = stages[0].geometry.inHeight();
+    releaseInputs(0, (int) image, now);
+    issueRows(0, (int) image, now);
   }
 
   /** Issues every output row of stage {@code s} whose input rows have all arrived. */
@@ -233,12 +269,53 @@ public final class PipelineSimulation {
       }
       nextRow[s][image]++;
     }
+    advanceFetched(s, image, now);
     if (s == 0 && nextRow[0][image] == oh && image + 1 < images && injected == image + 1) {
       sim.schedule(now, P_INJECT, inject, 0);
     }
   }
 
+  /** A vector first reserves room for its outputs; it waits in order while the buffer is full. */
   private void onVectorStart(Simulator s, long now, long p) {
+    Stage st = stages[stage(p)];
+    if (st.outputSpace.request(st.vectorOutputBits, p, now)) {
+      onVectorAdmitted(s, now, p);
+    }
+  }
+
+  /**
+   * The vector has room for its outputs; it fetches its inputs once its phase's row drivers have
+   * room for it: they hold the vector they read and one fetched vector behind it (a double
+   * buffer), so inputs leave the input buffer just in time, not all at once.
+   */
+  private void onVectorAdmitted(Simulator s, long now, long p) {
+    Stage st = stages[stage(p)];
+    int v = vector(p);
+    PhaseLayout layout = st.mapping.layout();
+    int ph = layout.phaseOf(v);
+    if (layout.blocks(ph) == 0
+        || st.driverRegisters[driversOf(st, v)].request(1, p, now)) {
+      onFetch(s, now, p);
+    }
+  }
+
+  /** The index of the row drivers (copy and phase) vector {@code v} of {@code st} is read by. */
+  private static int driversOf(Stage st, int v) {
+    PhaseLayout layout = st.mapping.layout();
+    return v % st.mapping.replication() * layout.phases() + layout.phaseOf(v);
+  }
+
+  /** The drivers took their fetched vector in: the next vector may fetch into their register. */
+  private void onDriversTook(Simulator s, long now, long p) {
+    Stage st = stages[stage(p)];
+    var register = st.driverRegisters[driversOf(st, vector(p))];
+    register.release(1);
+    while (register.canAdmit()) {
+      sim.schedule(now, P_VECTOR, fetch, register.admitNext(now));
+    }
+  }
+
+  private void onFetch(Simulator s, long now, long p) {
     int image = image(p);
     int si = stage(p);
     int v = vector(p);
@@ -248,6 +325,7 @@ public final class PipelineSimulation {
     long fetchPs = st.timing.inputReadPs(bits);
     long start = st.inputPort.acquire(now, fetchPs);
     record(c.inputBuffer, c.readBit, bits, start, start + fetchPs, st, image(p), st.tileOf(0));
+    sim.schedule(start + fetchPs, P_FETCHED, fetched, p);
     if (stageStartPs[si][image] < 0) {
       stageStartPs[si][image] = start;
     }
@@ -281,6 +359,7 @@ public final class PipelineSimulation {
     // the phase's row drivers take the vector once it is fetched and keep it for all bit cycles
     long readsPs = (long) st.bitCycles * st.timing.readPs();
     long readStart = st.copyDrivers[copy * layout.phases() + ph].acquire(start + fetchPs, readsPs);
+    sim.schedule(readStart, P_READ, driversTook, pack(image, si, v, 0, 0));
     int first = layout.firstBlock(ph) * colBlocks;
     for (int x = first; x < first + blocks * colBlocks; x++) {
       sim.schedule(readStart, P_READ, read, pack(image, si, v, copy * perCopy + x, 0));
@@ -387,25 +466,111 @@ public final class PipelineSimulation {
       // one vector wrote the whole map: every row leaves
       for (int row = 0; row < st.geometry.outHeight(); row++) {
         pixelsWritten[si][image * st.geometry.outHeight() + row] = ow;
-        sim.schedule(now, P_TRANSFER, transfer, pack(image, si, row, 0, 0));
       }
+      sendRows(si, now);
       return;
     }
     int row = vector(p) / ow;
     int idx = image * st.geometry.outHeight() + row;
     if (++pixelsWritten[si][idx] == ow) {
-      sim.schedule(now, P_TRANSFER, transfer, pack(image, si, row, 0, 0));
+      sendRows(si, now);
     }
   }
 
+  /**
+   * Sends stage {@code si}'s finished output rows in order (image by image, row by row), each once
+   * the next stage's input buffer has granted it room; a row whose room is not there yet waits in
+   * that buffer's queue and is sent when {@link #admitInputs} admits it.
+   */
+  private void sendRows(int si, long now) {
+    Stage st = stages[si];
+    int oh = st.geometry.outHeight();
+    int ow = st.geometry.outWidth();
+    int end = images * oh;
+    while (nextRowToSend[si] < end && pixelsWritten[si][nextRowToSend[si]] == ow) {
+      int idx = nextRowToSend[si]++;
+      long p = pack(idx / oh, si, idx % oh, 0, 0);
+      if (si + 1 == stages.length
+          || stages[si + 1].inputSpace.request(stages[si + 1].inputRowBits, p, now)) {
+        sim.schedule(now, P_TRANSFER, transfer, p);
+      }
+    }
+  }
+
+  /**
+   * Moves one output row: read out of the producer's output buffer, over the interconnect, into
+   * the consumer's input buffer (the three stream: each starts when its port or bus is free).
+   */
   private void onTransfer(Simulator s, long now, long p) {
-    Stage st = stages[stage(p)];
-    long start = st.interconnect.acquire(now, st.timing.transferRowPs());
-    long end = start + st.timing.transferRowPs();
+    int si = stage(p);
+    Stage st = stages[si];
+    long readPs = st.timing.outputReadPs(st.outputRowBits);
+    long readStart = st.outputReadPort.acquire(now, readPs);
+    long start = st.interconnect.acquire(readStart, st.timing.transferRowPs());
+    long end = Math.max(readStart + readPs, start + st.timing.transferRowPs());
+    if (si + 1 < stages.length) {
+      Stage next = stages[si + 1];
+      long writePs = next.timing.inputWritePs(next.inputRowBits);
+      long writeStart = next.inputWritePort.acquire(start, writePs);
+      end = Math.max(end, writeStart + writePs);
+    }
     long bits = (long) st.geometry.outWidth() * st.geometry.outChannels() * st.outputBits;
     StageComponents c = st.ids;
     record(c.interconnect, c.transferBit, bits, start, end, st, image(p), st.tileOf(0));
     sim.schedule(end, P_ARRIVE, arrive, p);
+  }
+
+  /** A vector has fetched its inputs: input rows no later output row needs leave. */
+  private void onFetched(Simulator s, long now, long p) {
+    int si = stage(p);
+    int image = image(p);
+    int v = vector(p);
+    Stage st = stages[si];
+    int oh = st.geometry.outHeight();
+    fetchedInRow[si][image * oh + st.rowOfVector[v]]++;
+    advanceFetched(si, image, now);
+  }
+
+  private void advanceFetched(int si, int image, long now) {
+    Stage st = stages[si];
+    int oh = st.geometry.outHeight();
+    PhaseLayout layout = st.mapping.layout();
+    int c = rowsFetchedContiguous[si][image];
+    while (c < nextRow[si][image] && fetchedInRow[si][image * oh + c] == layout.vectorsInRow(c)) {
+      c++;
+    }
+    if (c != rowsFetchedContiguous[si][image]) {
+      rowsFetchedContiguous[si][image] = c;
+      releaseInputs(si, image, now);
+    }
+  }
+
+  /**
+   * Frees the input rows of {@code image} at stage {@code si} that have arrived and that no output
+   * row still to be fetched needs, admitting the rows waiting for room.
+   */
+  private void releaseInputs(int si, int image, long now) {
+    Stage st = stages[si];
+    int target = Math.min(st.firstInputRowFrom[rowsFetchedContiguous[si][image]],
+        rowsArrived[si][image]);
+    int released = inputRowsReleased[si][image];
+    if (target > released) {
+      inputRowsReleased[si][image] = target;
+      st.inputSpace.release((target - released) * st.inputRowBits);
+      admitInputs(si, now);
+    }
+  }
+
+  private void admitInputs(int si, long now) {
+    BoundedBuffer b = stages[si].inputSpace;
+    while (b.canAdmit()) {
+      long p = b.admitNext(now);
+      if (si == 0) {
+        sim.schedule(now, P_INJECT, injectAdmitted, p);
+      } else {
+        sim.schedule(now, P_TRANSFER, transfer, p);
+      }
+    }
   }
 
   private void onArrive(Simulator s, long now, long p) {
@@ -413,6 +578,11 @@ public final class PipelineSimulation {
     Stage st = stages[si];
     int image = image(p);
     int oh = st.geometry.outHeight();
+    // the row has left the producer's output buffer: waiting vectors may reserve its room
+    st.outputSpace.release(st.outputRowBits);
+    while (st.outputSpace.canAdmit()) {
+      sim.schedule(now, P_VECTOR, vectorAdmitted, st.outputSpace.admitNext(now));
+    }
     rowDone[si][image * oh + vector(p)] = true;
     int contiguous = rowsDoneContiguous[si][image];
     while (contiguous < oh && rowDone[si][image * oh + contiguous]) {
@@ -425,6 +595,7 @@ public final class PipelineSimulation {
     }
     if (si + 1 < stages.length) {
       rowsArrived[si + 1][image] = contiguous;
+      releaseInputs(si + 1, image, now);
       issueRows(si + 1, image, now);
     } else if (contiguous == oh) {
       imageDonePs[image] = now;

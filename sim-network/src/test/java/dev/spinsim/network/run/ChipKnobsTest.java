@@ -95,7 +95,7 @@ class ChipKnobsTest {
 
   @Test
   void areaRisesWithTheBufferSize() {
-    double small = areaMm2("tile.inputBuffer.sizeBytes=64", "tile.outputBuffer.sizeBytes=64");
+    double small = areaMm2("tile.inputBuffer.sizeBytes=1024", "tile.outputBuffer.sizeBytes=1024");
     double base = areaMm2();
     double big = areaMm2("tile.inputBuffer.sizeBytes=131072");
     assertTrue(small < base && base < big, small + " < " + base + " < " + big);
