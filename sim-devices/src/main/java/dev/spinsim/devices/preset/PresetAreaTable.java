@@ -8,7 +8,9 @@ import java.util.Map;
  * Builds the {@link AreaTable} of a preset, one unit area per component class the chip registers
  * (the classes of {@link PresetEnergyTable}): an array of rows × cols cells
  * ({@link CrossbarSpec#arrayAreaMm2()}), a buffer from its size and technology
- * ({@link BufferSpec#areaMm2(double)}), and the preset's {@code areaMm2} per DAC, ADC, S+H,
+ * ({@link BufferSpec#areaMm2(double)}), an ADC from its resolution
+ * ({@link dev.spinsim.devices.converter.AdcSpec#scaledAreaMm2()}), and the preset's
+ * {@code areaMm2} per DAC, S+H,
  * shift-adder, activation unit, interconnect share and static component.
  */
 public final class PresetAreaTable {
@@ -19,7 +21,7 @@ public final class PresetAreaTable {
     AreaTable.Builder t = AreaTable.builder();
     t.put(ComponentClasses.CROSSBAR, p.crossbar().arrayAreaMm2());
     t.put(ComponentClasses.DAC, p.dac().areaMm2());
-    t.put(ComponentClasses.ADC, p.adc().areaMm2());
+    t.put(ComponentClasses.ADC, p.adc().scaledAreaMm2());
     t.put(ComponentClasses.SAMPLE_HOLD, p.sampleHold().areaMm2());
     t.put(ComponentClasses.SHIFT_ADD, p.shiftAdd().areaMm2());
     for (String function : ActivationsSpec.FUNCTIONS) {

@@ -21,14 +21,15 @@ import java.util.Locale;
  * rows its kernel window reaches ({@link ConvGeometry#inputRowsNeeded}) are held at once, so the
  * input buffer must hold the widest window. The first stage of a run receives its whole input
  * (the latent) at once. Every vector reserves room for its outputs in the output buffer before it
- * starts, and a row leaves only when all its pixels are written, so the output buffer must hold
- * one output row ({@code outWidth · outChannels} values) — or one vector's outputs when a single
- * vector writes the whole map. A stage spread over several tiles pools their buffers (its
+ * starts and frees it when they have been sent on (output rows are assembled in the next stage's
+ * input buffer, as ISAAC's tiles write into the eDRAM of the tile that reads them), so the output
+ * buffer must hold one vector's outputs ({@code outChannels} values, the whole map when a single
+ * vector writes it). A stage spread over several tiles pools their buffers (its
  * inputs are split over the tiles by row block, its outputs by column), so its capacity is
  * {@code tiles × sizeBytes}.
  *
  * @param inputBits the input window the stage needs held at once, bits
- * @param outputBits the outputs the stage needs room for at once, bits
+ * @param outputBits the outputs one vector needs room for, bits
  */
 public record BufferWorkingSet(long inputBits, long outputBits) {
 
@@ -45,10 +46,7 @@ public record BufferWorkingSet(long inputBits, long outputBits) {
       windowRows = Math.max(windowRows, need[1] - need[0] + 1);
     }
     long input = (injected ? g.inHeight() : Math.max(windowRows, 1)) * inRowBits;
-    long outRowBits = (long) g.outWidth() * g.outChannels() * valueBits;
-    long output = m.layout().coversAllPixels()
-        ? (long) g.outHeight() * outRowBits : outRowBits;
-    return new BufferWorkingSet(input, output);
+    return new BufferWorkingSet(input, (long) m.matrixCols() * valueBits);
   }
 
   /**
@@ -68,16 +66,6 @@ public record BufferWorkingSet(long inputBits, long outputBits) {
       of(m, ChipBuilder.valueBits(p), i == 0).check(name, tiles, p.tile().inputBuffer(),
           p.tile().outputBuffer());
     }
-  }
-
-  /** Input rows of the stage, bits each. */
-  public static long inputRowBits(ConvGeometry g, int valueBits) {
-    return (long) g.inWidth() * g.inChannels() * valueBits;
-  }
-
-  /** Output rows of the stage, bits each. */
-  public static long outputRowBits(ConvGeometry g, int valueBits) {
-    return (long) g.outWidth() * g.outChannels() * valueBits;
   }
 
   /** Capacity of {@code tiles} tiles' buffers of one kind, bits. */
@@ -103,7 +91,7 @@ public record BufferWorkingSet(long inputBits, long outputBits) {
     }
     if (capacityBits(out, tiles) < outputBits) {
       throw new IllegalArgumentException(message("tile.outputBuffer.sizeBytes", out.sizeBytes(),
-          stage, tiles, "an output row", outputBits));
+          stage, tiles, "one vector's outputs", outputBits));
     }
   }
 

@@ -27,8 +27,9 @@ import java.util.function.IntConsumer;
  *
  * <p>Buffers are finite and exert back-pressure through credits ({@link BoundedBuffer}): a vector
  * reserves room for its outputs in its stage's output buffer before it fetches its inputs, and
- * waits (in order) while the buffer is full; a finished output row leaves in order, once the next
- * stage's input buffer has room for it; an input row stays until no output row still to be
+ * waits (in order) while the buffer is full; written vectors leave it in order, each once the next
+ * stage's input buffer has granted room for its output row; an input row stays until no output
+ * row still to be
  * fetched needs it; a run's first stage takes a whole image's input at once. So a full buffer
  * stalls its producer, and the stall spreads upstream. {@code BufferWorkingSet} gives the least
  * capacity with which this always makes progress; the chip refuses smaller buffers before a run.
@@ -67,6 +68,7 @@ public final class PipelineSimulation {
 
   private final int[][] rowsArrived;
   private final int[][] nextRow;
+  /** Per stage and output row (image · outHeight + row): its pixels sent out of the buffer. */
   private final int[][] pixelsWritten;
   private final boolean[][] rowDone;
   private final int[][] rowsDoneContiguous;
@@ -81,8 +83,14 @@ public final class PipelineSimulation {
   private final int[][] fetchedInRow;
   private final int[][] rowsFetchedContiguous;
   private final int[][] inputRowsReleased;
-  /** Per stage: the next output row to send, as image · outHeight + row (rows leave in order). */
-  private final int[] nextRowToSend;
+  /** Per stage: vectors whose outputs are written, index image · vectorsPerImage + vector. */
+  private final boolean[][] written;
+  /** Per stage: the next vector to send on (vectors leave in order), as above. */
+  private final int[] nextVectorToSend;
+  /** Per stage: output rows (image · outHeight + row) whose room was asked of the next stage. */
+  private final int[] rowRoomRequested;
+  /** Per stage: output rows the next stage has granted room for. */
+  private final int[] rowRoomGranted;
 
   private final EventHandler inject = this::onInject;
   private final EventHandler injectAdmitted = this::onInjectAdmitted;
@@ -99,6 +107,8 @@ public final class PipelineSimulation {
   private final EventHandler activate = this::onActivate;
   private final EventHandler writeDone = this::onWriteDone;
   private final EventHandler transfer = this::onTransfer;
+  private final EventHandler vectorSent = this::onVectorSent;
+  private final EventHandler roomGranted = this::onRoomGranted;
   private final EventHandler arrive = this::onArrive;
 
   /**
@@ -172,9 +182,13 @@ public final class PipelineSimulation {
     fetchedInRow = new int[n][];
     rowsFetchedContiguous = new int[n][images];
     inputRowsReleased = new int[n][images];
-    nextRowToSend = new int[n];
+    written = new boolean[n][];
+    nextVectorToSend = new int[n];
+    rowRoomRequested = new int[n];
+    rowRoomGranted = new int[n];
     for (int s = 0; s < n; s++) {
       fetchedInRow[s] = new int[images * stages[s].geometry.outHeight()];
+      written[s] = new boolean[images * stages[s].vectorsPerImage()];
     }
     imageStartPs = new long[images];
     imageDonePs = new long[images];
@@ -460,54 +474,88 @@ public final class PipelineSimulation {
   private void onWriteDone(Simulator s, long now, long p) {
     int si = stage(p);
     Stage st = stages[si];
-    int image = image(p);
-    int ow = st.geometry.outWidth();
-    if (st.mapping.layout().coversAllPixels()) {
-      // one vector wrote the whole map: every row leaves
-      for (int row = 0; row < st.geometry.outHeight(); row++) {
-        pixelsWritten[si][image * st.geometry.outHeight() + row] = ow;
-      }
-      sendRows(si, now);
-      return;
-    }
-    int row = vector(p) / ow;
-    int idx = image * st.geometry.outHeight() + row;
-    if (++pixelsWritten[si][idx] == ow) {
-      sendRows(si, now);
-    }
+    written[si][image(p) * st.vectorsPerImage() + vector(p)] = true;
+    sendVectors(si, now);
   }
 
   /**
-   * Sends stage {@code si}'s finished output rows in order (image by image, row by row), each once
-   * the next stage's input buffer has granted it room; a row whose room is not there yet waits in
-   * that buffer's queue and is sent when {@link #admitInputs} admits it.
+   * Sends stage {@code si}'s written vectors on, in order (image by image, vector by vector —
+   * rows in order): the first vector of an output row first asks the next stage's input buffer
+   * for the row's room (the row is assembled there, as ISAAC writes a tile's outputs into the
+   * eDRAM of the tile that reads them); a vector whose row has no room yet waits, and the ones
+   * after it with it, until {@link #admitInputs} grants the room. A sent vector is read out of the
+   * output buffer and frees its room there; the row crosses the interconnect once its last vector
+   * is out.
    */
-  private void sendRows(int si, long now) {
+  private void sendVectors(int si, long now) {
     Stage st = stages[si];
+    int perImage = st.vectorsPerImage();
+    int oh = st.geometry.outHeight();
+    int end = images * perImage;
+    while (nextVectorToSend[si] < end && written[si][nextVectorToSend[si]]) {
+      int seq = nextVectorToSend[si];
+      int image = seq / perImage;
+      int v = seq % perImage;
+      // rows (image · oh + row) whose room this vector's outputs need: up to its row, or every
+      // row of the image when one vector writes the whole map
+      int needRows = image * oh + (st.mapping.layout().coversAllPixels() ? oh
+          : st.rowOfVector[v] + 1);
+      while (rowRoomRequested[si] < needRows) {
+        int row = rowRoomRequested[si]++;
+        if (si + 1 == stages.length || stages[si + 1].inputSpace.request(
+            stages[si + 1].inputRowBits, pack(row / oh, si, row % oh, 0, 0), now)) {
+          rowRoomGranted[si]++;
+        }
+      }
+      if (rowRoomGranted[si] < needRows) {
+        return; // resumed when the next stage grants the room
+      }
+      nextVectorToSend[si]++;
+      long readPs = st.timing.outputReadPs(st.vectorOutputBits);
+      long readStart = st.outputReadPort.acquire(now, readPs);
+      sim.schedule(readStart + readPs, P_TRANSFER, vectorSent, pack(image, si, v, 0, 0));
+    }
+  }
+
+  /** A vector's outputs left the output buffer: its room is free; its row may leave. */
+  private void onVectorSent(Simulator s, long now, long p) {
+    int si = stage(p);
+    Stage st = stages[si];
+    int image = image(p);
+    st.outputSpace.release(st.vectorOutputBits);
+    while (st.outputSpace.canAdmit()) {
+      sim.schedule(now, P_VECTOR, vectorAdmitted, st.outputSpace.admitNext(now));
+    }
     int oh = st.geometry.outHeight();
     int ow = st.geometry.outWidth();
-    int end = images * oh;
-    while (nextRowToSend[si] < end && pixelsWritten[si][nextRowToSend[si]] == ow) {
-      int idx = nextRowToSend[si]++;
-      long p = pack(idx / oh, si, idx % oh, 0, 0);
-      if (si + 1 == stages.length
-          || stages[si + 1].inputSpace.request(stages[si + 1].inputRowBits, p, now)) {
-        sim.schedule(now, P_TRANSFER, transfer, p);
+    if (st.mapping.layout().coversAllPixels()) {
+      for (int row = 0; row < oh; row++) {
+        sim.schedule(now, P_TRANSFER, transfer, pack(image, si, row, 0, 0));
       }
+      return;
+    }
+    int row = st.rowOfVector[vector(p)];
+    if (++pixelsWritten[si][image * oh + row] == ow) {
+      sim.schedule(now, P_TRANSFER, transfer, pack(image, si, row, 0, 0));
     }
   }
 
+  /** The next stage granted stage {@code stage(p)} room for one more row: sending may go on. */
+  private void onRoomGranted(Simulator s, long now, long p) {
+    int si = stage(p);
+    rowRoomGranted[si]++;
+    sendVectors(si, now);
+  }
+
   /**
-   * Moves one output row: read out of the producer's output buffer, over the interconnect, into
-   * the consumer's input buffer (the three stream: each starts when its port or bus is free).
+   * Moves one output row over the interconnect into the consumer's input buffer (the write starts
+   * with the transfer and streams behind it).
    */
   private void onTransfer(Simulator s, long now, long p) {
     int si = stage(p);
     Stage st = stages[si];
-    long readPs = st.timing.outputReadPs(st.outputRowBits);
-    long readStart = st.outputReadPort.acquire(now, readPs);
-    long start = st.interconnect.acquire(readStart, st.timing.transferRowPs());
-    long end = Math.max(readStart + readPs, start + st.timing.transferRowPs());
+    long start = st.interconnect.acquire(now, st.timing.transferRowPs());
+    long end = start + st.timing.transferRowPs();
     if (si + 1 < stages.length) {
       Stage next = stages[si + 1];
       long writePs = next.timing.inputWritePs(next.inputRowBits);
@@ -568,7 +616,7 @@ public final class PipelineSimulation {
       if (si == 0) {
         sim.schedule(now, P_INJECT, injectAdmitted, p);
       } else {
-        sim.schedule(now, P_TRANSFER, transfer, p);
+        sim.schedule(now, P_TRANSFER, roomGranted, p);
       }
     }
   }
@@ -578,11 +626,6 @@ public final class PipelineSimulation {
     Stage st = stages[si];
     int image = image(p);
     int oh = st.geometry.outHeight();
-    // the row has left the producer's output buffer: waiting vectors may reserve its room
-    st.outputSpace.release(st.outputRowBits);
-    while (st.outputSpace.canAdmit()) {
-      sim.schedule(now, P_VECTOR, vectorAdmitted, st.outputSpace.admitNext(now));
-    }
     rowDone[si][image * oh + vector(p)] = true;
     int contiguous = rowsDoneContiguous[si][image];
     while (contiguous < oh && rowDone[si][image * oh + contiguous]) {

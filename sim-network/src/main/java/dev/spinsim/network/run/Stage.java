@@ -71,8 +71,6 @@ public final class Stage {
   final BoundedBuffer outputSpace;
   /** Bits of one input row ({@code inWidth · inChannels} values) in the input buffer. */
   final long inputRowBits;
-  /** Bits of one output row ({@code outWidth · outChannels} values) in the output buffer. */
-  final long outputRowBits;
   /** Bits of one vector's outputs. */
   final long vectorOutputBits;
   /** Per output row, the first input row it or any later row needs ({@code inHeight}: none). */
@@ -188,7 +186,6 @@ public final class Stage {
     inputSpace = new BoundedBuffer(p + "input-buffer", buffers.inputCapacityBits());
     outputSpace = new BoundedBuffer(p + "output-buffer", buffers.outputCapacityBits());
     inputRowBits = (long) geometry.inWidth() * geometry.inChannels() * inputBits;
-    outputRowBits = (long) geometry.outWidth() * geometry.outChannels() * outputBits;
     vectorOutputBits = (long) mapping.matrixCols() * outputBits;
     firstInputRowFrom = new int[geometry.outHeight() + 1];
     firstInputRowFrom[geometry.outHeight()] = geometry.inHeight();
