@@ -1,6 +1,6 @@
 package dev.spinsim.cli;
 
-import dev.spinsim.devices.activation.ActivationSpec;
+import dev.spinsim.devices.activation.ActivationUnitSpec;
 import dev.spinsim.devices.activation.ActivationUnit;
 import dev.spinsim.devices.converter.Adc;
 import dev.spinsim.devices.converter.Dac;
@@ -215,7 +215,7 @@ final class DevicesCommand implements Callable<Integer> {
     } else {
       Double a = alpha != null ? alpha : (leaky ? d.preset().activation().leakyRelu().alpha() : null);
       ActivationUnit unit = DeviceRegistry.defaults().activation(
-          new ActivationSpec(curve, leaky ? a : null, null, null, null, null));
+          new ActivationUnitSpec(curve, leaky ? a : null, null, null, null, null));
       double lo = curve.contains("relu") ? -1.5 : -4;
       double hi = curve.contains("relu") ? 1.5 : 4;
       for (int k = 0; k < points; k++) {

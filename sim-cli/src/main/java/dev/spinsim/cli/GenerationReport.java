@@ -19,14 +19,13 @@ import dev.spinsim.network.run.ImageQuality;
 import dev.spinsim.network.run.QualityDiagnosis;
 import dev.spinsim.network.run.StageStats;
 import dev.spinsim.network.run.RunMetrics;
-import dev.spinsim.cli.report.SimulationMode;
 import dev.spinsim.network.chip.Chip;
 import dev.spinsim.network.chip.StagePlan;
 import dev.spinsim.network.mapping.LayerMapping;
 import dev.spinsim.network.model.LayerSpec;
 import dev.spinsim.network.model.NetworkSpec;
 import dev.spinsim.network.model.Shape;
-import dev.spinsim.network.run.GenerationResult;
+import dev.spinsim.network.generation.GenerationResult;
 import dev.spinsim.network.run.HardwareRun;
 import dev.spinsim.network.run.RunMode;
 import dev.spinsim.network.run.Stage;
@@ -106,7 +105,7 @@ final class GenerationReport {
           + " its scores are logits, not probabilities");
     }
     b.identity(new RunIdentity(in.model.name(), presetLabel, n, seed,
-        timed ? SimulationMode.CYCLE_ACCURATE : SimulationMode.FUNCTIONAL, d, notes));
+        timed ? RunMode.CYCLE_ACCURATE : RunMode.FUNCTIONAL, d, notes));
 
     ActionLedger ledger = chip.ledger();
     Map<String, Double> byTag = r.energy().byTagPj();

@@ -4,7 +4,7 @@ import dev.spinsim.cli.output.ImagePng;
 import dev.spinsim.cli.output.NpyStreamWriter;
 import dev.spinsim.cli.report.ImageBatch;
 import dev.spinsim.cli.report.RunWriter;
-import dev.spinsim.network.run.GenerationResult;
+import dev.spinsim.network.generation.GenerationResult;
 import dev.spinsim.network.run.ImageQuality;
 import dev.spinsim.network.run.ImageSink;
 import java.io.Closeable;

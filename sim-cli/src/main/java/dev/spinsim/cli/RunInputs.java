@@ -14,7 +14,7 @@ import dev.spinsim.network.model.ModelLoader;
 import dev.spinsim.network.model.ModelSpec;
 import dev.spinsim.network.model.Network;
 import dev.spinsim.network.model.NetworkSpec;
-import dev.spinsim.network.run.GenerationSetup;
+import dev.spinsim.network.generation.GenerationSetup;
 import dev.spinsim.network.weights.ShippedWeights;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,8 @@
 /**
  * The Spark executor of {@code spinsim sweep} ({@code --executor spark}): sweep points as Spark
- * jobs, embedded ({@code local[*]}) or on a cluster through {@code spark-submit}. Depends on
- * sim-cli's sweep package and Spark; nothing else in spinsim depends on this module.
+ * jobs, embedded ({@code local[*]}) or on a cluster through {@code spark-submit}; nothing else in
+ * spinsim depends on this module.
+ *
+ * <p>May depend on {@code cli} and {@code cli.sweep} (and Spark).
  */
 package dev.spinsim.spark;

@@ -2,6 +2,7 @@ package dev.spinsim.cli.report;
 
 import com.google.common.collect.ImmutableMap;
 import dev.spinsim.cli.output.ImagePng;
+import dev.spinsim.network.run.RunMode;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
@@ -63,7 +64,7 @@ public final class ReportCharts {
     charts.put(ENERGY_BY_CLASS, png(energyByClass(report)));
     charts.put(ENERGY_BY_CLASS_ACTION, png(energyByClassAction(report)));
     if (!report.layers().isEmpty()) {
-      if (report.identity().mode() == SimulationMode.CYCLE_ACCURATE) {
+      if (report.identity().mode() == RunMode.CYCLE_ACCURATE) {
         charts.put(LAYER_LATENCY, png(layerLatency(report)));
         charts.put(LAYER_TIMELINE, ImagePng.encode(layerTimeline(report)));
       }

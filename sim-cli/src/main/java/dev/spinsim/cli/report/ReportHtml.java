@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import dev.spinsim.network.run.RunMetrics;
+import dev.spinsim.network.run.RunMode;
 
 /**
  * {@code report.html}: one self-contained page (inline CSS, images as base64 data URIs, no
@@ -102,7 +103,7 @@ public final class ReportHtml {
 
     // headline figures
     h.append("<section>\n<h2>Per image</h2>\n<div class=\"cards\">\n");
-    boolean timed = id.mode() == SimulationMode.CYCLE_ACCURATE;
+    boolean timed = id.mode() == RunMode.CYCLE_ACCURATE;
     Map<String, String> comments = TerminalSummary.comments(report);
     for (RunMetrics.Column c : RunMetrics.COLUMNS) {
       if (!c.headline()) {

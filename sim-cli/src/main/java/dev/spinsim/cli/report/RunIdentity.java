@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import dev.spinsim.network.run.RunMode;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +17,7 @@ public record RunIdentity(
     String preset,
     int images,
     long seed,
-    SimulationMode mode,
+    RunMode mode,
     Map<String, String> details,
     List<String> notes) {
 
@@ -35,7 +36,7 @@ public record RunIdentity(
 
   /** A run identity without details or notes. */
   public static RunIdentity of(
-      String model, String preset, int images, long seed, SimulationMode mode) {
+      String model, String preset, int images, long seed, RunMode mode) {
     return new RunIdentity(model, preset, images, seed, mode, Map.of(), List.of());
   }
 }

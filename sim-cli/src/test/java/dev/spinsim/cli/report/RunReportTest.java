@@ -19,7 +19,7 @@ class RunReportTest {
   /** A minimal valid report with the given energy rows and total. */
   static RunReport.Builder minimal(double totalPj, double... rowsPj) {
     RunReport.Builder b = RunReport.builder();
-    b.identity(RunIdentity.of("fmnist", "paper", 2, 1, SimulationMode.CYCLE_ACCURATE));
+    b.identity(RunIdentity.of("fmnist", "paper", 2, 1, RunMode.CYCLE_ACCURATE));
     b.metrics(metrics("fmnist", "paper", 2, totalPj, 0));
     for (int i = 0; i < rowsPj.length; i++) {
       b.addEnergy("class" + i, "act", rowsPj[i]);

@@ -42,7 +42,7 @@ final class SampleReports {
     details.put("crossbar", "128 x 128, differential pairs");
     b.identity(
         new RunIdentity(
-            "fmnist", "paper", n, 42, SimulationMode.CYCLE_ACCURATE, details, List.of()));
+            "fmnist", "paper", n, 42, RunMode.CYCLE_ACCURATE, details, List.of()));
 
     double activationPerImage = 0;
     double totalPerImage = 0;
@@ -186,7 +186,7 @@ final class SampleReports {
     RunReport.Builder b = RunReport.builder();
     b.identity(
         new RunIdentity(
-            "dcgan64", "ideal", n, 7, SimulationMode.FUNCTIONAL,
+            "dcgan64", "ideal", n, 7, RunMode.FUNCTIONAL,
             Map.of("weights", "(none)"), List.of("dcgan64 ran on seeded random weights: the images are noise")));
     b.addEnergy("crossbar", "read", 1000.0 * n);
     b.addEnergy("dw_relu", "activate", 24.0 * n);

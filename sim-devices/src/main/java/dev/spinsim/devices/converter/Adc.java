@@ -41,7 +41,7 @@ public interface Adc {
   /**
    * Converts {@code values[0..n)} and shift-adds them: acc[j] += weight × convert(values[j],
    * fullScale). An ADC that keeps the default {@link #convert} may override this with the
-   * vectorised {@link UniformQuantiser} (same bits); {@code vector} chooses its Vector API loop.
+   * vectorised {@link AdcBlockQuantiser} (same bits); {@code vector} chooses its Vector API loop.
    */
   default void convertAccumulate(float[] values, int n, double fullScale, double weight, double[] acc,
       boolean vector) {

@@ -69,6 +69,6 @@ abstract class ClockedAdc implements Adc {
   @Override
   public void convertAccumulate(float[] values, int n, double fullScale, double weight, double[] acc,
       boolean vector) {
-    UniformQuantiser.accumulate(values, n, fullScale, maxCode(), weight, acc, vector);
+    AdcBlockQuantiser.accumulate(values, n, fullScale, maxCode(), weight, acc, vector);
   }
 }

@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
-/** Vector API loop of {@link UniformQuantiser}; loaded only when the incubator module is present. */
+/** Vector API loop of {@link AdcBlockQuantiser}; loaded only when the incubator module is present. */
 final class VectorQuantiser {
   private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
   private static final VectorSpecies<Float> F =

@@ -1,7 +1,7 @@
 package dev.spinsim.devices.preset;
 
 import dev.spinsim.core.config.OptionalKey;
-import dev.spinsim.devices.activation.ActivationSpec;
+import dev.spinsim.devices.activation.ActivationUnitSpec;
 import dev.spinsim.devices.converter.AdcSpec;
 import dev.spinsim.devices.converter.DacSpec;
 
@@ -11,7 +11,7 @@ import dev.spinsim.devices.converter.DacSpec;
  */
 public record Preset(
     String name, @OptionalKey String description, double clockMhz, double techNodeNm, CrossbarSpec crossbar, DacSpec dac,
-    AdcSpec adc, SampleHoldSpec sampleHold, PeripheralSpec shiftAdd, ActivationsSpec activation, TileSpec tile,
+    AdcSpec adc, SampleHoldSpec sampleHold, PeripheralSpec shiftAdd, TileActivationsSpec activation, TileSpec tile,
     InterconnectSpec interconnect) {
 
   public Preset {
@@ -42,7 +42,7 @@ public record Preset(
   }
 
   /** The activation spec of a layer's function: relu, leaky-relu, tanh or sigmoid. */
-  public ActivationSpec activationFor(String function) {
+  public ActivationUnitSpec activationFor(String function) {
     return switch (function) {
       case "relu" -> activation.relu();
       case "leaky-relu" -> activation.leakyRelu();

@@ -24,7 +24,7 @@ public final class PresetAreaTable {
     t.put(ComponentClasses.ADC, p.adc().scaledAreaMm2());
     t.put(ComponentClasses.SAMPLE_HOLD, p.sampleHold().areaMm2());
     t.put(ComponentClasses.SHIFT_ADD, p.shiftAdd().areaMm2());
-    for (String function : ActivationsSpec.FUNCTIONS) {
+    for (String function : TileActivationsSpec.FUNCTIONS) {
       t.put(PresetEnergyTable.activationClass(d, function), p.activation().areaMm2());
     }
     t.put(ComponentClasses.INPUT_BUFFER, p.tile().inputBuffer().areaMm2(p.techNodeNm()));

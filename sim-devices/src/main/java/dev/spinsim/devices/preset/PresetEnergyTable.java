@@ -30,9 +30,9 @@ public final class PresetEnergyTable {
         Map.of(ComponentClasses.SAMPLE, p.sampleHold().energyPj()), p.sampleHold().leakageMw()));
     t.put(ComponentClasses.SHIFT_ADD, new PerUnitEnergyEstimator(
         Map.of(ComponentClasses.OP, p.shiftAdd().energyPj()), p.shiftAdd().leakageMw()));
-    ActivationsSpec a = p.activation();
+    TileActivationsSpec a = p.activation();
     java.util.Set<String> priced = new java.util.HashSet<>();
-    for (String function : ActivationsSpec.FUNCTIONS) {
+    for (String function : TileActivationsSpec.FUNCTIONS) {
       String cls = activationClass(d, function);
       if (priced.add(cls)) { // two functions on one device at one price share its class
         t.put(cls, activation(d, function, a.leakageMw()));
@@ -57,7 +57,7 @@ public final class PresetEnergyTable {
   public static String activationClass(PresetDevices d, String function) {
     var unit = d.activation(function);
     String cls = ComponentClasses.activationClass(unit.name());
-    for (String earlier : ActivationsSpec.FUNCTIONS) {
+    for (String earlier : TileActivationsSpec.FUNCTIONS) {
       if (earlier.equals(function)) {
         break;
       }

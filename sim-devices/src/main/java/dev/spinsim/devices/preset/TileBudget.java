@@ -60,7 +60,7 @@ public record TileBudget(
         xbars * c.adcConversions() / cycles, Map.of(ComponentClasses.BITS, (double) p.adc().bits()));
     record(ledger, ComponentClasses.SHIFT_ADD, shiftAddUnits, ComponentClasses.OP,
         xbars * c.shiftAdds() / cycles, Map.of());
-    ActivationsSpec a = p.activation();
+    TileActivationsSpec a = p.activation();
     double activationLatencyNs = d.activation("relu").latencyNs();
     long activations = activationLatencyNs <= 0 ? 0 : Math.round(a.unitsPerTile() * exactPeriodNs / activationLatencyNs);
     record(ledger, PresetEnergyTable.activationClass(d, "relu"), a.unitsPerTile(), ComponentClasses.ACTIVATE, activations,

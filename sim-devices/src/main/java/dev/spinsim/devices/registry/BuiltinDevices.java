@@ -1,6 +1,6 @@
 package dev.spinsim.devices.registry;
 
-import dev.spinsim.devices.activation.ActivationSpec;
+import dev.spinsim.devices.activation.ActivationUnitSpec;
 import dev.spinsim.devices.activation.DigitalActivation;
 import dev.spinsim.devices.activation.DomainWallLeakyRelu;
 import dev.spinsim.devices.activation.DomainWallRelu;
@@ -67,13 +67,13 @@ public final class BuiltinDevices implements DeviceProvider {
     return s.energyModel() == null ? dflt : AdcEnergyModel.parse(s.energyModel());
   }
 
-  private static DomainWallRelu dwRelu(ActivationSpec s) {
+  private static DomainWallRelu dwRelu(ActivationUnitSpec s) {
     DwReluParams d = DwReluParams.DEFAULTS;
     return new DomainWallRelu(d.withEnergy(s.energyPj() != null ? s.energyPj() : d.energyPj(),
         s.latencyNs() != null ? s.latencyNs() : d.latencyNs(), "physical".equals(s.energyModel())));
   }
 
-  private static DomainWallLeakyRelu dwLeakyRelu(ActivationSpec s) {
+  private static DomainWallLeakyRelu dwLeakyRelu(ActivationUnitSpec s) {
     DwLeakyReluParams d = DwLeakyReluParams.DEFAULTS;
     if (s.alpha() != null) {
       d = d.withAlpha(s.alpha());
@@ -82,7 +82,7 @@ public final class BuiltinDevices implements DeviceProvider {
         s.latencyNs() != null ? s.latencyNs() : d.latencyNs()));
   }
 
-  private static DigitalActivation digital(DigitalActivation.Function f, ActivationSpec s) {
+  private static DigitalActivation digital(DigitalActivation.Function f, ActivationUnitSpec s) {
     return new DigitalActivation(f, s.energyPj() != null ? s.energyPj() : DigitalActivation.DEFAULT_ENERGY_PJ,
         s.latencyNs() != null ? s.latencyNs() : DigitalActivation.DEFAULT_LATENCY_NS,
         s.outputBits() != null ? s.outputBits() : 0, s.alpha() != null ? s.alpha() : 0.2);

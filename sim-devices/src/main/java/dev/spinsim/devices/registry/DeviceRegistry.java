@@ -1,7 +1,7 @@
 package dev.spinsim.devices.registry;
 
 import com.google.common.base.Preconditions;
-import dev.spinsim.devices.activation.ActivationSpec;
+import dev.spinsim.devices.activation.ActivationUnitSpec;
 import dev.spinsim.devices.activation.ActivationUnit;
 import dev.spinsim.devices.converter.Adc;
 import dev.spinsim.devices.converter.AdcSpec;
@@ -24,7 +24,7 @@ public final class DeviceRegistry {
   private static volatile DeviceRegistry defaults;
 
   private final Map<String, Function<SynapseSpec, SynapseDevice>> synapses;
-  private final Map<String, Function<ActivationSpec, ActivationUnit>> activations;
+  private final Map<String, Function<ActivationUnitSpec, ActivationUnit>> activations;
   private final Map<String, Function<DacSpec, Dac>> dacs;
   private final Map<String, Function<AdcSpec, Adc>> adcs;
 
@@ -57,7 +57,7 @@ public final class DeviceRegistry {
     return lookup(synapses, "synapse device", spec.device()).apply(spec);
   }
 
-  public ActivationUnit activation(ActivationSpec spec) {
+  public ActivationUnit activation(ActivationUnitSpec spec) {
     return lookup(activations, "activation unit", spec.device()).apply(spec);
   }
 
@@ -106,7 +106,7 @@ public final class DeviceRegistry {
   /** Collects registrations; a name registered twice for one kind is an error. */
   public static final class Builder {
     private final Map<String, Function<SynapseSpec, SynapseDevice>> synapses = new TreeMap<>();
-    private final Map<String, Function<ActivationSpec, ActivationUnit>> activations = new TreeMap<>();
+    private final Map<String, Function<ActivationUnitSpec, ActivationUnit>> activations = new TreeMap<>();
     private final Map<String, Function<DacSpec, Dac>> dacs = new TreeMap<>();
     private final Map<String, Function<AdcSpec, Adc>> adcs = new TreeMap<>();
 
@@ -117,7 +117,7 @@ public final class DeviceRegistry {
       return this;
     }
 
-    public Builder activation(String name, Function<ActivationSpec, ActivationUnit> factory) {
+    public Builder activation(String name, Function<ActivationUnitSpec, ActivationUnit> factory) {
       put(activations, "activation", name, factory);
       return this;
     }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.spinsim.devices.activation.ActivationSpec;
+import dev.spinsim.devices.activation.ActivationUnitSpec;
 import dev.spinsim.devices.converter.AdcSpec;
 import dev.spinsim.devices.converter.DacSpec;
 import dev.spinsim.devices.crossbar.Crossbar;
@@ -55,7 +55,7 @@ class DeviceRegistryTest {
   @Test
   void aTestOnlyDevicePlugsInWithoutEditingTheLibrary() {
     // registered by src/test/resources/META-INF/services only
-    assertTrue(r.activation(ActivationSpec.of("test-clamp")) instanceof TestClampProvider.Clamp);
+    assertTrue(r.activation(ActivationUnitSpec.of("test-clamp")) instanceof TestClampProvider.Clamp);
   }
 
   @Test

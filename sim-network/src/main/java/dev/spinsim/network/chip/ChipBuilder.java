@@ -5,7 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.spinsim.core.energy.ActionLedger;
 import dev.spinsim.core.resource.Resource;
 import dev.spinsim.core.time.Clock;
-import dev.spinsim.devices.activation.ActivationSpec;
+import dev.spinsim.devices.activation.ActivationUnitSpec;
 import dev.spinsim.devices.activation.ActivationUnit;
 import dev.spinsim.devices.crossbar.Crossbar;
 import dev.spinsim.devices.crossbar.CrossbarConfig;
@@ -343,10 +343,10 @@ public final class ChipBuilder {
     if (!plan.hasActivation()) {
       return null;
     }
-    ActivationSpec spec = devices.preset().activationFor(plan.activation());
+    ActivationUnitSpec spec = devices.preset().activationFor(plan.activation());
     if (plan.activation().equals("leaky-relu")) {
       // the DW Leaky ReLU is tunable: set its negative slope to the model's
-      spec = new ActivationSpec(spec.device(), plan.alpha(), spec.energyPj(), spec.latencyNs(),
+      spec = new ActivationUnitSpec(spec.device(), plan.alpha(), spec.energyPj(), spec.latencyNs(),
           spec.energyModel(), spec.outputBits());
     }
     return DeviceRegistry.defaults().activation(spec);

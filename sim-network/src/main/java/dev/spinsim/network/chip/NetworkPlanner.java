@@ -1,7 +1,7 @@
 package dev.spinsim.network.chip;
 
 import dev.spinsim.network.mapping.ConvGeometry;
-import dev.spinsim.network.mapping.Im2col;
+import dev.spinsim.network.mapping.CrossbarIm2col;
 import dev.spinsim.network.model.LayerSpec;
 import dev.spinsim.network.model.Network;
 import dev.spinsim.network.model.NetworkSpec;
@@ -29,7 +29,7 @@ public final class NetworkPlanner {
       String name = NetworkSpec.layerName(s.matrix());
       ConvGeometry g = s.geometry();
       float[] weight = state.get(name + ".weight").data();
-      float[] matrix = Im2col.weightMatrix(g, weight);
+      float[] matrix = CrossbarIm2col.weightMatrix(g, weight);
       float[] bias = new float[g.matrixCols()];
       Tensor b = state.get(name + ".bias");
       if (b != null) {
@@ -39,7 +39,7 @@ public final class NetworkPlanner {
       if (s.batchNorm() >= 0) {
         LayerSpec.BatchNorm2d bn = (LayerSpec.BatchNorm2d) spec.layers().get(s.batchNorm());
         String bnName = NetworkSpec.layerName(s.batchNorm());
-        Im2col.foldBatchNorm(matrix, g.matrixCols(), bias, state.get(bnName + ".weight").data(),
+        CrossbarIm2col.foldBatchNorm(matrix, g.matrixCols(), bias, state.get(bnName + ".weight").data(),
             state.get(bnName + ".bias").data(), state.get(bnName + ".running_mean").data(),
             state.get(bnName + ".running_var").data(), bn.eps());
         folded = bnName;

@@ -15,7 +15,7 @@ public record HardwareAwareness(
   /** The built-in model: a uniform {@code levels}-level quantiser and piecewise-linear DW curves saturating at {@code saturation}. */
   public static HardwareAwareness builtIn(int levels, double saturation) {
     return new HardwareAwareness(
-        new UniformQuantizer(levels),
+        new UniformWeightQuantizer(levels),
         new PiecewiseLinearTransfer(0, saturation),
         alpha -> new PiecewiseLinearTransfer(alpha, saturation),
         "built-in: " + levels + "-level uniform weights, piecewise-linear DW activations saturating at " + saturation);

@@ -26,7 +26,7 @@ public final class HardwarePresets {
       throw new IllegalArgumentException("--hw-aware --preset " + preset + ": " + e.getMessage(), e);
     }
     int levels = devices.synapse().levels();
-    WeightQuantizer quantizer = levels == 0 ? null : new UniformQuantizer(levels);
+    WeightQuantizer quantizer = levels == 0 ? null : new UniformWeightQuantizer(levels);
     ActivationUnit relu = devices.activation("relu");
     ActivationUnit leaky = devices.activation("leaky-relu");
     double span = 2 * ACTIVATION_FULL_SCALE;

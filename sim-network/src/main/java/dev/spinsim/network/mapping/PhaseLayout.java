@@ -347,7 +347,7 @@ public final class PhaseLayout {
   /**
    * The stacked weight matrix (row-major, {@link #matrixRows()} × {@link #matrixCols()}) built
    * from the layer's zero-padded-convolution im2col matrix ({@code k²·C_in × C_out}, batchnorm
-   * already folded, see {@link Im2col#weightMatrix}); a bias row holds {@code bias / inputScale}.
+   * already folded, see {@link CrossbarIm2col#weightMatrix}); a bias row holds {@code bias / inputScale}.
    */
   public float[] matrix(float[] im2col, float[] bias, double inputScale) {
     int cout = g.outChannels();
@@ -407,7 +407,7 @@ public final class PhaseLayout {
   public int gather(float[] input, int v, float[] vector) {
     if (form == Form.ZERO_INSERTED) {
       int ow = g.outWidth();
-      return Im2col.gather(g, input, v / ow, v % ow, vector);
+      return CrossbarIm2col.gather(g, input, v / ow, v % ow, vector);
     }
     if (form == Form.SINGLE_PIXEL) {
       System.arraycopy(input, 0, vector, 0, g.inChannels());

@@ -3,9 +3,9 @@ package dev.spinsim.network.quality;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.spinsim.core.trace.TraceSink;
-import dev.spinsim.network.run.Generation;
-import dev.spinsim.network.run.GenerationResult;
-import dev.spinsim.network.run.GenerationSetup;
+import dev.spinsim.network.generation.Generation;
+import dev.spinsim.network.generation.GenerationResult;
+import dev.spinsim.network.generation.GenerationSetup;
 import dev.spinsim.network.run.RunMode;
 import dev.spinsim.network.tensor.Tensor;
 import java.util.Arrays;

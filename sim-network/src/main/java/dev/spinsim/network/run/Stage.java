@@ -325,7 +325,7 @@ public final class Stage {
   }
 
   /** Input vectors per image (one per output pixel, or one for a single-pixel layer). */
-  int vectorsPerImage() {
+  public int vectorsPerImage() {
     return liveInputs.length;
   }
 

@@ -158,7 +158,7 @@ class SubPixelMappingTest {
     for (PhaseLayout l : new PhaseLayout[] {PhaseLayout.zeroFree(g, biasRow, crossbarRows),
         PhaseLayout.zeroInserted(g, biasRow, crossbarRows)}) {
       double inputScale = 2;
-      float[] m = l.matrix(Im2col.weightMatrix(g, wt.data()), b.data(), inputScale);
+      float[] m = l.matrix(CrossbarIm2col.weightMatrix(g, wt.data()), b.data(), inputScale);
       float[] out = new float[cout * oh * ow];
       float[] vec = new float[l.matrixRows()];
       int cols = l.matrixCols();

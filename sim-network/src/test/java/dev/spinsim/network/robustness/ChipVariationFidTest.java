@@ -17,7 +17,7 @@ import dev.spinsim.network.quality.ChipImageSource;
 import dev.spinsim.network.quality.ClassifierFeatureExtractor;
 import dev.spinsim.network.quality.FidEvaluator;
 import dev.spinsim.network.quality.GeneratorSource;
-import dev.spinsim.network.run.GenerationSetup;
+import dev.spinsim.network.generation.GenerationSetup;
 import dev.spinsim.network.run.RunMode;
 import dev.spinsim.network.tensor.Tensor;
 import java.util.ArrayList;

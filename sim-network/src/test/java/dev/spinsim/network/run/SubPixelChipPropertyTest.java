@@ -13,7 +13,7 @@ import dev.spinsim.network.chip.StagePlan;
 import dev.spinsim.network.mapping.BiasMode;
 import dev.spinsim.network.mapping.ConvGeometry;
 import dev.spinsim.network.mapping.DenseMapping;
-import dev.spinsim.network.mapping.Im2col;
+import dev.spinsim.network.mapping.CrossbarIm2col;
 import dev.spinsim.network.mapping.MappingStrategy;
 import dev.spinsim.network.mapping.PartialSums;
 import dev.spinsim.network.mapping.SubPixelMapping;
@@ -38,7 +38,7 @@ class SubPixelChipPropertyTest {
     PresetDevices d = PresetDevices.of(Presets.load("ideal", List.of("crossbar.rows=" + rows,
         "tile.inputBuffer.sizeBytes=1048576", "tile.outputBuffer.sizeBytes=1048576")));
     StagePlan plan = new StagePlan("G", "main.0", "ConvTranspose2d", g,
-        Im2col.weightMatrix(g, weight), bias, "none", 0, "");
+        CrossbarIm2col.weightMatrix(g, weight), bias, "none", 0, "");
     double inMax = 0;
     for (float v : input) {
       inMax = Math.max(inMax, Math.abs(v));

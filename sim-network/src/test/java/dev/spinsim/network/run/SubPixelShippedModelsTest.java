@@ -8,6 +8,8 @@ import dev.spinsim.core.trace.TraceSink;
 import dev.spinsim.devices.preset.PresetDevices;
 import dev.spinsim.devices.preset.Presets;
 import dev.spinsim.network.chip.ChipBuilder;
+import dev.spinsim.network.generation.Generation;
+import dev.spinsim.network.generation.GenerationSetup;
 import dev.spinsim.network.mapping.BiasMode;
 import dev.spinsim.network.mapping.DenseMapping;
 import dev.spinsim.network.mapping.LayerMapping;

@@ -1,4 +1,4 @@
-package dev.spinsim.network.run;
+package dev.spinsim.network.generation;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,20 +14,21 @@ import dev.spinsim.network.mapping.PartialSums;
 import dev.spinsim.network.model.ModelLoader;
 import dev.spinsim.network.model.ModelSpec;
 import dev.spinsim.network.model.Network;
+import dev.spinsim.network.run.RunMode;
 import dev.spinsim.network.tensor.Tensor;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class GenerationTest {
+public class GenerationTest {
   private static final ModelSpec FMNIST = ModelLoader.load("fmnist");
 
   /**
    * A randomly initialised fmnist GAN with realistic batchnorm statistics: running statistics
    * settled by training-mode passes over a batch, biases small random values.
    */
-  static Network randomNetwork(boolean generator, long seed) {
+  public static Network randomNetwork(boolean generator, long seed) {
     Network n = new Network(generator ? FMNIST.generator() : FMNIST.discriminator());
     SplittableRandom rng = new SplittableRandom(seed);
     n.initDcgan(rng);

@@ -7,12 +7,12 @@ package dev.spinsim.devices.converter;
  * {@link Math#rint}) and does every other step in the same order and precision as the scalar
  * loop, so both give the bits of the per-value {@code convert}.
  */
-public final class UniformQuantiser {
+public final class AdcBlockQuantiser {
   /** True when the incubator Vector API module is present in this JVM. */
   public static final boolean VECTOR_AVAILABLE =
       ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
-  private UniformQuantiser() {}
+  private AdcBlockQuantiser() {}
 
   /** acc[j] += weight × (code of values[j]) × (fullScale / maxCode) for j in [0, n). */
   public static void accumulate(float[] values, int n, double fullScale, int maxCode, double weight, double[] acc,

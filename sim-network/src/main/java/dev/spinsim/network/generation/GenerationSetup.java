@@ -1,4 +1,4 @@
-package dev.spinsim.network.run;
+package dev.spinsim.network.generation;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 

@@ -8,7 +8,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
-class Im2colTest {
+class CrossbarIm2colTest {
 
   /** Direct transposed convolution: every input pixel scatters its kernel into the output. */
   private static float[] directTransposed(ConvGeometry g, float[] x, float[] w) {
@@ -68,14 +68,14 @@ class Im2colTest {
   }
 
   private static float[] viaMatrix(ConvGeometry g, float[] x, float[] w) {
-    float[] m = Im2col.weightMatrix(g, w);
+    float[] m = CrossbarIm2col.weightMatrix(g, w);
     float[] vec = new float[g.matrixRows()];
     int oh = g.outHeight();
     int ow = g.outWidth();
     float[] y = new float[g.outChannels() * oh * ow];
     for (int oy = 0; oy < oh; oy++) {
       for (int ox = 0; ox < ow; ox++) {
-        Im2col.gather(g, x, oy, ox, vec);
+        CrossbarIm2col.gather(g, x, oy, ox, vec);
         for (int co = 0; co < g.outChannels(); co++) {
           double s = 0;
           for (int r = 0; r < vec.length; r++) {
@@ -148,7 +148,7 @@ class Im2colTest {
     for (int c = 0; c < 2; c++) {
       raw[c] = x[0] * m[c] + x[1] * m[2 + c] + bias[c];
     }
-    Im2col.foldBatchNorm(m, 2, bias, gamma, beta, mean, var, 1e-5);
+    CrossbarIm2col.foldBatchNorm(m, 2, bias, gamma, beta, mean, var, 1e-5);
     for (int c = 0; c < 2; c++) {
       double expected = gamma[c] * (raw[c] - mean[c]) / Math.sqrt(var[c] + 1e-5) + beta[c];
       double folded = x[0] * m[c] + x[1] * m[2 + c] + bias[c];

@@ -9,10 +9,10 @@ import dev.spinsim.network.tensor.Tensor;
  * max |w|, the magnitude is rounded to one of N levels (0 … N−1 steps of scale/(N−1)) and the
  * sign comes from which device of the pair carries it, giving 2N−1 signed values.
  */
-public final class UniformQuantizer implements WeightQuantizer {
+public final class UniformWeightQuantizer implements WeightQuantizer {
   private final int levels;
 
-  public UniformQuantizer(int levels) {
+  public UniformWeightQuantizer(int levels) {
     checkArgument(levels >= 2, "a synapse needs at least 2 levels, got %s", levels);
     this.levels = levels;
   }

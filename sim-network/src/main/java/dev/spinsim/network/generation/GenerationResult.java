@@ -1,4 +1,4 @@
-package dev.spinsim.network.run;
+package dev.spinsim.network.generation;
 
 import dev.spinsim.core.energy.EnergyReport;
 import dev.spinsim.core.energy.EnergyTable;
@@ -7,6 +7,12 @@ import dev.spinsim.devices.energy.AreaTable;
 import dev.spinsim.devices.energy.ComponentClasses;
 import dev.spinsim.devices.preset.PresetAreaTable;
 import dev.spinsim.network.chip.Chip;
+import dev.spinsim.network.run.HardwareRun;
+import dev.spinsim.network.run.ImageQuality;
+import dev.spinsim.network.run.ImageSink;
+import dev.spinsim.network.run.RunMetrics;
+import dev.spinsim.network.run.RunMode;
+import dev.spinsim.network.run.Stage;
 import dev.spinsim.network.tensor.Tensor;
 import java.util.Map;
 

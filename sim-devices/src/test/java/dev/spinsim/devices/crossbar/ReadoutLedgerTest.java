@@ -1,13 +1,11 @@
-package dev.spinsim.devices.energy;
+package dev.spinsim.devices.crossbar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.spinsim.core.energy.ActionLedger;
 import dev.spinsim.core.energy.EnergyReport;
 import dev.spinsim.core.energy.EnergyTable;
-import dev.spinsim.devices.crossbar.Crossbar;
-import dev.spinsim.devices.crossbar.ReadCounts;
-import dev.spinsim.devices.crossbar.ReadoutChain;
+import dev.spinsim.devices.energy.ComponentClasses;
 import dev.spinsim.devices.preset.PresetDevices;
 import dev.spinsim.devices.preset.PresetEnergyTable;
 import dev.spinsim.devices.preset.Presets;

@@ -7,8 +7,8 @@ import static com.google.common.base.Preconditions.checkArgument;
  * and column {@code co} hold the equivalent convolution's kernel, and the input vector each
  * output pixel feeds to it (inserted zeros and padding included).
  */
-public final class Im2col {
-  private Im2col() {}
+public final class CrossbarIm2col {
+  private CrossbarIm2col() {}
 
   /**
    * The weight matrix (row-major, {@code k²·C_in × C_out}) of a layer. {@code weight} uses

@@ -1,8 +1,8 @@
-package dev.spinsim.devices.energy;
+package dev.spinsim.devices.crossbar;
 
 import dev.spinsim.core.energy.ActionLedger;
-import dev.spinsim.devices.crossbar.ReadCounts;
-import dev.spinsim.devices.crossbar.ReadoutChain;
+import dev.spinsim.devices.energy.ComponentClasses;
+import dev.spinsim.devices.energy.CrossbarEnergyEstimator;
 import java.util.Map;
 import java.util.TreeMap;
 

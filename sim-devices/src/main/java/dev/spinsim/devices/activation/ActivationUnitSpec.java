@@ -6,10 +6,10 @@ package dev.spinsim.devices.activation;
  * {@code physical} for the DW ReLU.
  */
 @dev.spinsim.core.config.OptionalKey // a key left out keeps the device's default
-public record ActivationSpec(
+public record ActivationUnitSpec(
     String device, Double alpha, Double energyPj, Double latencyNs, String energyModel, Integer outputBits) {
 
-  public ActivationSpec {
+  public ActivationUnitSpec {
     if (device == null || device.isBlank()) {
       throw new IllegalArgumentException("device must name an activation unit, got nothing");
     }
@@ -31,7 +31,7 @@ public record ActivationSpec(
   }
 
   /** A spec that only names the device. */
-  public static ActivationSpec of(String device) {
-    return new ActivationSpec(device, null, null, null, null, null);
+  public static ActivationUnitSpec of(String device) {
+    return new ActivationUnitSpec(device, null, null, null, null, null);
   }
 }

@@ -1,4 +1,4 @@
-package dev.spinsim.network.run;
+package dev.spinsim.network.generation;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
@@ -14,6 +14,11 @@ import dev.spinsim.network.chip.ChipBuilder;
 import dev.spinsim.network.chip.NetworkPlanner;
 import dev.spinsim.network.chip.RangeCalibration;
 import dev.spinsim.network.chip.StagePlan;
+import dev.spinsim.network.run.HardwareRun;
+import dev.spinsim.network.run.ImageSink;
+import dev.spinsim.network.run.PhaseTimes;
+import dev.spinsim.network.run.RunMode;
+import dev.spinsim.network.run.Stage;
 import dev.spinsim.network.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;

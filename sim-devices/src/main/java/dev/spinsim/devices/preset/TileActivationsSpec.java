@@ -1,18 +1,18 @@
 package dev.spinsim.devices.preset;
 
-import dev.spinsim.devices.activation.ActivationSpec;
+import dev.spinsim.devices.activation.ActivationUnitSpec;
 
 /**
  * The activation units of a tile: the device for hidden ReLU, Leaky ReLU (with its α), and the
  * output tanh / sigmoid units; how many units a tile has, static power and area per unit.
  */
-public record ActivationsSpec(
-    ActivationSpec relu, ActivationSpec leakyRelu, ActivationSpec tanh, ActivationSpec sigmoid, int unitsPerTile,
+public record TileActivationsSpec(
+    ActivationUnitSpec relu, ActivationUnitSpec leakyRelu, ActivationUnitSpec tanh, ActivationUnitSpec sigmoid, int unitsPerTile,
     double leakageMw, double areaMm2) {
   /** The functions a tile has a unit for, in this order. */
   public static final java.util.List<String> FUNCTIONS = java.util.List.of("relu", "leaky-relu", "tanh", "sigmoid");
 
-  public ActivationsSpec {
+  public TileActivationsSpec {
     if (relu == null || leakyRelu == null || tanh == null || sigmoid == null) {
       throw new IllegalArgumentException("relu, leakyRelu, tanh and sigmoid must all name a device");
     }

@@ -8,24 +8,24 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-class UniformQuantizerTest {
+class UniformWeightQuantizerTest {
   @Test
   void sixtyFourLevelDevicesGiveAtMost127SignedValues() {
     Tensor w = Tensor.normal(new SplittableRandom(1), 0, 0.02, 5000);
-    Tensor q = new UniformQuantizer(64).quantize(w);
+    Tensor q = new UniformWeightQuantizer(64).quantize(w);
     TreeSet<Float> values = new TreeSet<>();
     for (float v : q.data()) {
       values.add(v);
     }
     assertTrue(values.size() <= 127, "distinct values " + values.size());
-    assertEquals(UniformQuantizer.scale(w), Math.max(-values.first(), values.last()), 1e-7);
+    assertEquals(UniformWeightQuantizer.scale(w), Math.max(-values.first(), values.last()), 1e-7);
   }
 
   @Test
   void errorIsAtMostHalfAStep() {
     Tensor w = Tensor.normal(new SplittableRandom(2), 0, 1, 2000);
-    Tensor q = new UniformQuantizer(64).quantize(w);
-    double step = UniformQuantizer.scale(w) / 63;
+    Tensor q = new UniformWeightQuantizer(64).quantize(w);
+    double step = UniformWeightQuantizer.scale(w) / 63;
     assertTrue(w.maxAbsDiff(q) <= step / 2 + 1e-6);
   }
 
