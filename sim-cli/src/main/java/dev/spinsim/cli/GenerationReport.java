@@ -155,10 +155,8 @@ final class GenerationReport {
           m.insertedZeroMacs(), m.replication()));
     }
     addArea(b, r);
-    r.energy().byClassAndActionPj().forEach((key, pj) -> {
-      int slash = key.lastIndexOf('/');
-      b.addEnergy(key.substring(0, slash), key.substring(slash + 1), pj);
-    });
+    r.energy().byClassAndActionPj().cellSet().forEach(
+        c -> b.addEnergy(c.getRowKey(), c.getColumnKey(), c.getValue()));
     if (timed) {
       for (Stage st : stages) {
         for (ResourceRow row : resourceRows(st.tag(), st.resources(), run.makespanPs())) {

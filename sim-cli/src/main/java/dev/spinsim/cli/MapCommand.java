@@ -1,5 +1,6 @@
 package dev.spinsim.cli;
 
+import com.google.common.math.IntMath;
 import dev.spinsim.devices.preset.Preset;
 import dev.spinsim.devices.energy.AreaTable;
 import dev.spinsim.devices.preset.PresetAreaTable;
@@ -17,6 +18,7 @@ import dev.spinsim.network.mapping.MappingOptions;
 import dev.spinsim.network.model.ModelSpec;
 import java.io.IOException;
 import java.io.Writer;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +92,7 @@ final class MapCommand implements Callable<Integer> {
     for (MatrixLayer l : layers) {
       LayerMapping lm = m.strategyObject().map(l.network() + "." + l.layer(), l.geometry(), o);
       int perTile = p.tile().crossbarsPerTile();
-      int tiles = (lm.crossbars() + perTile - 1) / perTile;
+      int tiles = IntMath.divide(lm.crossbars(), perTile, RoundingMode.CEILING);
       // each layer sits on its own tiles; its area is the components a run registers for it,
       // priced by the same area table
       NetworkSpec net = l.network().equals("G") ? spec.generator() : spec.discriminator();

@@ -2,11 +2,13 @@ package dev.spinsim.cli.output;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.google.common.math.IntMath;
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -97,7 +99,7 @@ public final class ImagePng {
   public static BufferedImage grid(float[] data, int count, int channels, int height, int width) {
     checkShape(channels, height, width);
     int cols = gridColumns(count);
-    int rows = (count + cols - 1) / cols;
+    int rows = IntMath.divide(count, cols, RoundingMode.CEILING);
     int scale = gridScale(height, width);
     int cellW = width * scale;
     int cellH = height * scale;

@@ -1,6 +1,7 @@
 package dev.spinsim.cli.sweep;
 
 import com.google.common.html.HtmlEscapers;
+import com.google.common.math.IntMath;
 import dev.spinsim.cli.output.ImagePng;
 import java.awt.Color;
 import java.awt.Font;
@@ -11,6 +12,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -454,7 +456,7 @@ public final class SweepOutputs {
       w = Math.max(w, i.getWidth());
       h = Math.max(h, i.getHeight());
     }
-    int rows = (images.size() + columns - 1) / columns;
+    int rows = IntMath.divide(images.size(), columns, RoundingMode.CEILING);
     int cols = Math.min(columns, images.size());
     BufferedImage out = new BufferedImage(w * cols, h * rows, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.google.common.collect.ImmutableList;
+import com.google.common.math.LongMath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -313,7 +314,7 @@ public final class SweepSpace {
         if (n.has("step")) {
           throw new IllegalArgumentException(file + ": " + where + ": give step or scale: log2, not both");
         }
-        if (from <= 0 || Long.bitCount(from) != 1 || Long.bitCount(to) != 1) {
+        if (!LongMath.isPowerOfTwo(from) || !LongMath.isPowerOfTwo(to)) {
           throw new IllegalArgumentException(file + ": " + where + ": a log2 range needs powers of two, got "
               + from + " to " + to);
         }

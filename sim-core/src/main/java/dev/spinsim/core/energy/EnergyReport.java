@@ -3,13 +3,16 @@ package dev.spinsim.core.energy;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableSortedMap;
+import com.google.common.collect.ImmutableTable;
+import com.google.common.collect.Table;
+import com.google.common.collect.TreeBasedTable;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * A ledger priced by a table: total, dynamic and leakage energy, and the breakdowns by component,
- * component class, tag and class/action. Every figure is a compensated sum of the same (component,
+ * component class, tag and class × action. Every figure is a compensated sum of the same (component,
  * action) terms, so each breakdown adds up to the total. Pricing is a pure function of the ledger,
  * so a finished run can be re-priced with another table.
  */
@@ -27,8 +30,8 @@ public final class EnergyReport {
   private final ImmutableSortedMap<String, Double> byComponent;
   private final ImmutableSortedMap<String, Double> byClass;
   private final ImmutableSortedMap<String, Double> byTag;
-  private final ImmutableSortedMap<String, Double> byClassAndAction;
-  private final ImmutableSortedMap<String, Long> countsByClassAndAction;
+  private final ImmutableTable<String, String, Double> byClassAndAction;
+  private final ImmutableTable<String, String, Long> countsByClassAndAction;
 
   private EnergyReport(
       long simulatedPs,
@@ -38,8 +41,8 @@ public final class EnergyReport {
       Map<String, Double> byComponent,
       Map<String, Double> byClass,
       Map<String, Double> byTag,
-      Map<String, Double> byClassAndAction,
-      Map<String, Long> countsByClassAndAction) {
+      Table<String, String, Double> byClassAndAction,
+      Table<String, String, Long> countsByClassAndAction) {
     this.simulatedPs = simulatedPs;
     this.totalPj = totalPj;
     this.dynamicPj = dynamicPj;
@@ -47,8 +50,8 @@ public final class EnergyReport {
     this.byComponent = ImmutableSortedMap.copyOf(byComponent);
     this.byClass = ImmutableSortedMap.copyOf(byClass);
     this.byTag = ImmutableSortedMap.copyOf(byTag);
-    this.byClassAndAction = ImmutableSortedMap.copyOf(byClassAndAction);
-    this.countsByClassAndAction = ImmutableSortedMap.copyOf(countsByClassAndAction);
+    this.byClassAndAction = ImmutableTable.copyOf(byClassAndAction);
+    this.countsByClassAndAction = ImmutableTable.copyOf(countsByClassAndAction);
   }
 
   /**
@@ -65,8 +68,8 @@ public final class EnergyReport {
     Map<String, CompensatedSum> byComponent = new TreeMap<>();
     Map<String, CompensatedSum> byClass = new TreeMap<>();
     Map<String, CompensatedSum> byTag = new TreeMap<>();
-    Map<String, CompensatedSum> byClassAction = new TreeMap<>();
-    Map<String, Long> counts = new TreeMap<>();
+    Table<String, String, CompensatedSum> byClassAction = TreeBasedTable.create();
+    Table<String, String, Long> counts = TreeBasedTable.create();
     for (ComponentInfo c : components) {
       CompensatedSum comp = byComponent.computeIfAbsent(c.name(), k -> new CompensatedSum());
       CompensatedSum cls = byClass.computeIfAbsent(c.componentClass(), k -> new CompensatedSum());
@@ -78,28 +81,13 @@ public final class EnergyReport {
         }
         String action = actions.get(a);
         double e = n * table.energyPj(c, action);
-        String key = c.componentClass() + "/" + action;
-        add(
-            e,
-            total,
-            dynamic,
-            comp,
-            cls,
-            tag,
-            byClassAction.computeIfAbsent(key, k -> new CompensatedSum()));
-        counts.merge(key, n, Long::sum);
+        add(e, total, dynamic, comp, cls, tag, cell(byClassAction, c.componentClass(), action));
+        Long before = counts.get(c.componentClass(), action);
+        counts.put(c.componentClass(), action, before == null ? n : before + n);
       }
       double leak = table.leakageMw(c) * simulatedPs * PJ_PER_MW_PS;
       if (leak != 0) {
-        String key = c.componentClass() + "/" + LEAKAGE_ACTION;
-        add(
-            leak,
-            total,
-            leakage,
-            comp,
-            cls,
-            tag,
-            byClassAction.computeIfAbsent(key, k -> new CompensatedSum()));
+        add(leak, total, leakage, comp, cls, tag, cell(byClassAction, c.componentClass(), LEAKAGE_ACTION));
       }
     }
     return new EnergyReport(
@@ -112,6 +100,21 @@ public final class EnergyReport {
         values(byTag),
         values(byClassAction),
         counts);
+  }
+
+  private static CompensatedSum cell(Table<String, String, CompensatedSum> t, String row, String column) {
+    CompensatedSum s = t.get(row, column);
+    if (s == null) {
+      s = new CompensatedSum();
+      t.put(row, column, s);
+    }
+    return s;
+  }
+
+  private static Table<String, String, Double> values(Table<String, String, CompensatedSum> sums) {
+    Table<String, String, Double> out = TreeBasedTable.create();
+    sums.cellSet().forEach(c -> out.put(c.getRowKey(), c.getColumnKey(), c.getValue().value()));
+    return out;
   }
 
   private static void add(double e, CompensatedSum... sums) {
@@ -157,13 +160,16 @@ public final class EnergyReport {
     return byTag;
   }
 
-  /** Energy per "class/action"; leakage appears as action {@value #LEAKAGE_ACTION}. */
-  public Map<String, Double> byClassAndActionPj() {
+  /**
+   * Energy per component class (row) and action (column), both sorted; leakage appears as action
+   * {@value #LEAKAGE_ACTION}.
+   */
+  public ImmutableTable<String, String, Double> byClassAndActionPj() {
     return byClassAndAction;
   }
 
-  /** Action counts per "class/action" (no leakage entries). */
-  public Map<String, Long> countsByClassAndAction() {
+  /** Action counts per component class (row) and action (column), sorted; no leakage entries. */
+  public ImmutableTable<String, String, Long> countsByClassAndAction() {
     return countsByClassAndAction;
   }
 

@@ -1,8 +1,10 @@
 package dev.spinsim.devices.crossbar;
 
 import com.google.common.base.Preconditions;
+import com.google.common.math.IntMath;
 import dev.spinsim.devices.synapse.SynapseDevice;
 import dev.spinsim.devices.synapse.SynapseNonIdealities;
+import java.math.RoundingMode;
 import java.util.SplittableRandom;
 
 /**
@@ -112,7 +114,7 @@ public final class Crossbar {
 
   /** Length an output buffer of {@link #read} must have: the weight capacity, padded. */
   public int readBufferLength() {
-    return (weightCapacity + PAD - 1) / PAD * PAD;
+    return IntMath.divide(weightCapacity, PAD, RoundingMode.CEILING) * PAD;
   }
 
   /** Rows holding weights since the last {@link #program}. */
@@ -206,7 +208,7 @@ public final class Crossbar {
     }
     usedRows = nRows;
     usedColumns = nCols;
-    stride = (nCols + PAD - 1) / PAD * PAD;
+    stride = IntMath.divide(nCols, PAD, RoundingMode.CEILING) * PAD;
     rebuildReadMatrices();
     return new ProgramResult(cells, steps, energyPj, timePs);
   }

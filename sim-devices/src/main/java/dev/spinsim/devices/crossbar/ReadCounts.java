@@ -1,6 +1,8 @@
 package dev.spinsim.devices.crossbar;
 
 import com.google.common.base.Preconditions;
+import com.google.common.math.IntMath;
+import java.math.RoundingMode;
 
 /**
  * The actions of one read of a crossbar, or of a column stack of crossbars whose column currents
@@ -54,7 +56,7 @@ public record ReadCounts(
     long driven = rows * cycles;
     return new ReadCounts(cycles, rows, physicalColumns, weightColumns, driven, driven * physicalColumns, driven,
         weightColumns * cycles, weightColumns * cycles, weightColumns * cycles,
-        (weightColumns + columnsPerAdc - 1) / columnsPerAdc, Math.min(columnsPerAdc, weightColumns),
+        IntMath.divide(weightColumns, columnsPerAdc, RoundingMode.CEILING), Math.min(columnsPerAdc, weightColumns),
         (long) rows * weightColumns);
   }
 
@@ -85,7 +87,7 @@ public record ReadCounts(
       return 1;
     }
     int d = effectiveDacBits(inputBits, dacBits);
-    return (inputBits + d - 1) / d;
+    return IntMath.divide(inputBits, d, RoundingMode.CEILING);
   }
 
   /** Bits applied per cycle: the DAC's, at most the input's; an ideal DAC takes all input bits. */

@@ -1,9 +1,11 @@
 package dev.spinsim.devices.preset;
 
+import com.google.common.math.IntMath;
 import dev.spinsim.core.config.OptionalKey;
 import dev.spinsim.devices.activation.ActivationUnitSpec;
 import dev.spinsim.devices.converter.AdcSpec;
 import dev.spinsim.devices.converter.DacSpec;
+import java.math.RoundingMode;
 
 /**
  * A technology corner: every device and circuit parameter a chip needs, bound from YAML by
@@ -32,7 +34,7 @@ public record Preset(
       }
     }
     int weightCols = crossbar.mapping().weightColumns(crossbar.cols());
-    int adcsPerCrossbar = (weightCols + adc.columnsPerAdc() - 1) / adc.columnsPerAdc();
+    int adcsPerCrossbar = IntMath.divide(weightCols, adc.columnsPerAdc(), RoundingMode.CEILING);
     if (tile.adcsPerTile() == null) {
       tile = tile.withAdcsPerTile(tile.crossbarsPerTile() * adcsPerCrossbar);
     } else if (tile.adcsPerTile() < tile.crossbarsPerTile() * adcsPerCrossbar) {

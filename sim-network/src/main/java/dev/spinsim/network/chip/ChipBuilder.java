@@ -2,6 +2,9 @@ package dev.spinsim.network.chip;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.google.common.math.DoubleMath;
+import com.google.common.math.IntMath;
+import com.google.common.math.LongMath;
 import dev.spinsim.core.energy.ActionLedger;
 import dev.spinsim.core.resource.Resource;
 import dev.spinsim.core.time.Clock;
@@ -33,6 +36,7 @@ import dev.spinsim.network.mapping.WeightScheme;
 import dev.spinsim.network.run.Stage;
 import dev.spinsim.network.run.StageComponents;
 import dev.spinsim.network.run.StageTiming;
+import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -227,9 +231,9 @@ public final class ChipBuilder {
         clock.durationPs(rt.conversionNs()),
         clock.durationPs(rt.shiftAddNs()),
         stacks.maxStacksOfPhase() > 1
-            ? clock.durationPs(phases.shiftAdd().ns() * log2Ceil(stacks.maxStacksOfPhase())) : 0,
-        act == null ? 0 : clock.durationPs(ceilDiv(cols, activationUnits) * act.latencyNs()),
-        clock.durationPs(ceilDiv((long) cols * outputBits, out.widthBits())
+            ? clock.durationPs(phases.shiftAdd().ns() * IntMath.log2(stacks.maxStacksOfPhase(), RoundingMode.CEILING)) : 0,
+        act == null ? 0 : clock.durationPs(IntMath.divide(cols, activationUnits, RoundingMode.CEILING) * act.latencyNs()),
+        clock.durationPs(LongMath.divide((long) cols * outputBits, out.widthBits(), RoundingMode.CEILING)
             * phases.outputBufferAccess().ns()),
         clock.durationPs(p.interconnect().latencyNs()
             + flitBits(p, rowBits) / p.interconnect().bandwidthGbps()),
@@ -268,12 +272,12 @@ public final class ChipBuilder {
   /** Bits a transfer occupies on the interconnect: whole flits of {@code interconnect.widthBits}. */
   private static long flitBits(Preset p, long bits) {
     long width = p.interconnect().widthBits();
-    return ceilDiv(bits, width) * width;
+    return LongMath.divide(bits, width, RoundingMode.CEILING) * width;
   }
 
   /** Tiles a layer's crossbars occupy. */
   static int tiles(Preset p, LayerMapping m) {
-    return (m.crossbars() + p.tile().crossbarsPerTile() - 1) / p.tile().crossbarsPerTile();
+    return IntMath.divide(m.crossbars(), p.tile().crossbarsPerTile(), RoundingMode.CEILING);
   }
 
   /** Shift-and-add units of a layer's tiles (16 per tile unless the preset says). */
@@ -296,7 +300,7 @@ public final class ChipBuilder {
     int tiles = tiles(p, m);
     Map<String, Map<String, Double>> attrs = new TreeMap<>();
     long weightCols = (long) m.crossbars() * m.logicalColsPerCrossbar();
-    int adcsPerCrossbar = (int) ceilDiv(m.logicalColsPerCrossbar(), p.adc().columnsPerAdc());
+    int adcsPerCrossbar = IntMath.divide(m.logicalColsPerCrossbar(), p.adc().columnsPerAdc(), RoundingMode.CEILING);
     long adcs = (long) m.crossbars() * adcsPerCrossbar;
     long sampleHolds = p.sampleHold().unitsPerTile() != null
         ? (long) p.sampleHold().unitsPerTile() * tiles : weightCols;
@@ -358,14 +362,6 @@ public final class ChipBuilder {
   }
 
   private static double pow2AtLeast(double v) {
-    return Math.pow(2, Math.ceil(Math.log(v) / Math.log(2)));
-  }
-
-  private static long ceilDiv(long a, long b) {
-    return (a + b - 1) / b;
-  }
-
-  private static int log2Ceil(int n) {
-    return 32 - Integer.numberOfLeadingZeros(n - 1);
+    return Math.scalb(1.0, DoubleMath.log2(v, RoundingMode.CEILING));
   }
 }

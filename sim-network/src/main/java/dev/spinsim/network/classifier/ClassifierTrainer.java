@@ -2,8 +2,10 @@ package dev.spinsim.network.classifier;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.google.common.math.IntMath;
 import dev.spinsim.network.tensor.Tensor;
 import dev.spinsim.network.train.Adam;
+import java.math.RoundingMode;
 import java.util.SplittableRandom;
 
 /**
@@ -45,7 +47,7 @@ public final class ClassifierTrainer {
     Adam adam = new Adam(net.parameters(), config.learningRate(), 0.9, 0.999, 1e-8);
     int n = train.size();
     int per = train.images().size() / n;
-    int batches = (n + config.batch() - 1) / config.batch();
+    int batches = IntMath.divide(n, config.batch(), RoundingMode.CEILING);
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;

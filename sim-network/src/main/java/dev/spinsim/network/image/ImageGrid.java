@@ -2,9 +2,11 @@ package dev.spinsim.network.image;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.google.common.math.IntMath;
 import dev.spinsim.network.tensor.Tensor;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -19,7 +21,7 @@ public final class ImageGrid {
     checkArgument(columns > 0 && zoom > 0, "columns and zoom must be > 0");
     int n = images.n(), c = images.c(), h = images.h(), w = images.w();
     int cols = Math.min(columns, n);
-    int rows = (n + cols - 1) / cols;
+    int rows = IntMath.divide(n, cols, RoundingMode.CEILING);
     int gap = 2;
     int cellW = w * zoom + gap, cellH = h * zoom + gap;
     BufferedImage out = new BufferedImage(cols * cellW + gap, rows * cellH + gap, BufferedImage.TYPE_INT_RGB);

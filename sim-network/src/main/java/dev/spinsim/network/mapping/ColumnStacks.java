@@ -2,6 +2,9 @@ package dev.spinsim.network.mapping;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.google.common.math.IntMath;
+import java.math.RoundingMode;
+
 /**
  * How a layer's row blocks group into column stacks: with analog partial sums the column currents
  * of up to {@code maxHeight} crossbars stacked in a column are summed before one conversion
@@ -28,7 +31,7 @@ public final class ColumnStacks {
     int n = 0;
     for (int ph = 0; ph < phases; ph++) {
       phaseStart[ph] = n;
-      n += (layout.blocks(ph) + maxHeight - 1) / maxHeight;
+      n += IntMath.divide(layout.blocks(ph), maxHeight, RoundingMode.CEILING);
     }
     phaseStart[phases] = n;
     this.firstBlock = new int[n];

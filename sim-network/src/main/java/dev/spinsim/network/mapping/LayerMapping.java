@@ -1,5 +1,8 @@
 package dev.spinsim.network.mapping;
 
+import com.google.common.math.IntMath;
+import java.math.RoundingMode;
+
 /**
  * How one layer occupies crossbars: the (stacked) matrix its phases form, the split into row and
  * column blocks, and the work it costs per image. Row-major block order: crossbar {@code (rb, cb)}
@@ -39,7 +42,7 @@ public record LayerMapping(
     int cols = layout.matrixCols();
     int logicalPerXbar = o.scheme().logicalColumnsPerCrossbar(o.crossbarCols());
     int rowBlocks = layout.rowBlocks();
-    int colBlocks = (cols + logicalPerXbar - 1) / logicalPerXbar;
+    int colBlocks = IntMath.divide(cols, logicalPerXbar, RoundingMode.CEILING);
     long used = 0;
     for (int rb = 0; rb < rowBlocks; rb++) {
       int r = layout.rowsInBlock(rb);

@@ -2,6 +2,8 @@ package dev.spinsim.network.mapping;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.google.common.math.IntMath;
+import java.math.RoundingMode;
 import java.util.Arrays;
 
 /**
@@ -155,7 +157,7 @@ public final class PhaseLayout {
     blockStart = new int[phases + 1];
     for (int ph = 0; ph < phases; ph++) {
       int rows = rowStart[ph + 1] - rowStart[ph];
-      blockStart[ph + 1] = blockStart[ph] + (rows + crossbarRows - 1) / crossbarRows;
+      blockStart[ph + 1] = blockStart[ph] + IntMath.divide(rows, crossbarRows, RoundingMode.CEILING);
     }
     blockPhase = new int[blockStart[phases]];
     for (int ph = 0; ph < phases; ph++) {

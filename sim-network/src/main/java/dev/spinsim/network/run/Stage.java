@@ -2,6 +2,7 @@ package dev.spinsim.network.run;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.google.common.math.IntMath;
 import dev.spinsim.core.resource.BoundedBuffer;
 import dev.spinsim.core.resource.Resource;
 import dev.spinsim.devices.crossbar.ReadCounts;
@@ -9,6 +10,7 @@ import dev.spinsim.network.mapping.ColumnStacks;
 import dev.spinsim.network.mapping.ConvGeometry;
 import dev.spinsim.network.mapping.LayerMapping;
 import dev.spinsim.network.mapping.PartialSums;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -317,7 +319,7 @@ public final class Stage {
 
   /** Tiles this stage occupies. */
   public int tiles() {
-    return (mapping.crossbars() + crossbarsPerTile - 1) / crossbarsPerTile;
+    return IntMath.divide(mapping.crossbars(), crossbarsPerTile, RoundingMode.CEILING);
   }
 
   int perCopy() {

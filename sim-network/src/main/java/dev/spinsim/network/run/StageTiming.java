@@ -2,6 +2,9 @@ package dev.spinsim.network.run;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.google.common.math.LongMath;
+import java.math.RoundingMode;
+
 /**
  * The durations of one crossbar layer's phases, in picoseconds, already rounded to clock edges
  * when the chip was built (never converted inside the event loop).
@@ -45,7 +48,7 @@ public record StageTiming(
 
   /** Time to fetch {@code bits} through the input port, ps. */
   public long inputReadPs(long bits) {
-    return (bits + inputWidthBits - 1) / inputWidthBits * inputAccessPs;
+    return LongMath.divide(bits, inputWidthBits, RoundingMode.CEILING) * inputAccessPs;
   }
 
   /** Time to write {@code bits} (an arriving input row) through the input port, ps. */

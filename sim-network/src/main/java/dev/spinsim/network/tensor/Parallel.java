@@ -1,5 +1,7 @@
 package dev.spinsim.network.tensor;
 
+import com.google.common.math.IntMath;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -41,12 +43,12 @@ public final class Parallel {
    * boundaries are multiples of {@code grain}; small ranges run on the calling thread.
    */
   public static void forRange(int n, int grain, long workPerIndex, RangeBody body) {
-    int chunks = Math.min(THREADS, (n + grain - 1) / grain);
+    int chunks = Math.min(THREADS, IntMath.divide(n, grain, RoundingMode.CEILING));
     if (chunks <= 1 || (long) n * workPerIndex < 20_000) {
       body.run(0, n);
       return;
     }
-    int units = (n + grain - 1) / grain;
+    int units = IntMath.divide(n, grain, RoundingMode.CEILING);
     List<Future<?>> futures = new ArrayList<>(chunks - 1);
     int[] bounds = new int[chunks + 1];
     for (int c = 0; c <= chunks; c++) {
