@@ -280,9 +280,15 @@ public final class ChipBuilder {
     return IntMath.divide(m.crossbars(), p.tile().crossbarsPerTile(), RoundingMode.CEILING);
   }
 
-  /** Shift-and-add units of a layer's tiles (16 per tile unless the preset says). */
+  /**
+   * Shift-and-add units of a layer's tiles: {@code shiftAdd.unitsPerTile} per tile, or (null) one
+   * per weight column of every crossbar, as {@link dev.spinsim.devices.preset.PeripheralSpec}
+   * documents and the tile budget counts.
+   */
   private static int shiftAddUnits(Preset p, int tiles) {
-    return (p.shiftAdd().unitsPerTile() == null ? 16 : p.shiftAdd().unitsPerTile()) * tiles;
+    Integer perTile = p.shiftAdd().unitsPerTile();
+    return (perTile != null ? perTile : p.tile().crossbarsPerTile()
+        * p.crossbar().mapping().weightColumns(p.crossbar().cols())) * tiles;
   }
 
   /**

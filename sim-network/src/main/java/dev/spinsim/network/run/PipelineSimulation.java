@@ -51,6 +51,8 @@ public final class PipelineSimulation {
   private static final int P_READ = 8;
   private static final int P_VECTOR = 9;
   private static final int P_INJECT = 10;
+  /** The tile argument of a layer-wide phase: spread over the layer's tiles. */
+  private static final int LAYER_WIDE = -1;
 
   private final Simulator sim;
   private final Stage[] stages;
@@ -62,6 +64,8 @@ public final class PipelineSimulation {
   private final boolean computeValues;
   /** Row drives of pre-computed images, {@code [stage][image][crossbar]}, or null. */
   private final long[][][] drives;
+  /** Where the actions' counts go per tile and time window (peak tile power), or null. */
+  private final TileActivity activity;
   /** Component and action names for trace rows, looked up once (the ledger copies its lists). */
   private final String[] componentNames;
   private final String[] actionNames;
@@ -139,8 +143,16 @@ public final class PipelineSimulation {
   public PipelineSimulation(Simulator sim, Stage[] stages, int images, ActionLedger ledger,
       TraceSink trace, double[][] pricePj, IntConsumer imageDone, boolean computeValues,
       long[][][] drives) {
+    this(sim, stages, images, ledger, trace, pricePj, imageDone, computeValues, drives, null);
+  }
+
+  /** As above, also adding every phase's counts to {@code activity} (null: not kept). */
+  public PipelineSimulation(Simulator sim, Stage[] stages, int images, ActionLedger ledger,
+      TraceSink trace, double[][] pricePj, IntConsumer imageDone, boolean computeValues,
+      long[][][] drives, TileActivity activity) {
     this.computeValues = computeValues;
     this.drives = drives;
+    this.activity = activity;
     checkArgument(stages.length > 0 && stages.length < 64, "1..63 stages, got %s", stages.length);
     checkArgument(images > 0 && images < 4096, "images must be in 1..4095, got %s", images);
     for (Stage s : stages) {
@@ -338,7 +350,7 @@ public final class PipelineSimulation {
     long bits = (long) st.liveInputs[v] * st.inputBits;
     long fetchPs = st.timing.inputReadPs(bits);
     long start = st.inputPort.acquire(now, fetchPs);
-    record(c.inputBuffer, c.readBit, bits, start, start + fetchPs, st, image(p), st.tileOf(0));
+    record(c.inputBuffer, c.readBit, bits, start, start + fetchPs, st, image(p), LAYER_WIDE);
     sim.schedule(start + fetchPs, P_FETCHED, fetched, p);
     if (stageStartPs[si][image] < 0) {
       stageStartPs[si][image] = start;
@@ -451,7 +463,7 @@ public final class PipelineSimulation {
     int partials = Math.max(stacks - 1, 0);
     StageComponents c = st.ids;
     record(c.shiftAdd, c.op, (long) partials * st.mapping.matrixCols(), start, end, st,
-        image(p), st.tileOf(0));
+        image(p), LAYER_WIDE);
     sim.schedule(end, P_ACTIVATE, activate, p);
   }
 
@@ -460,14 +472,15 @@ public final class PipelineSimulation {
     long start = st.activationUnits.acquire(now, st.timing.activatePs());
     long end = start + st.timing.activatePs();
     StageComponents c = st.ids;
-    record(c.activation, c.activate, st.mapping.matrixCols(), start, end, st, image(p), st.tileOf(0));
+    record(c.activation, c.activate, st.mapping.matrixCols(), start, end, st, image(p),
+        LAYER_WIDE);
     if (computeValues) {
       st.values.finishVector(image(p), vector(p));
     }
     long wStart = st.outputPort.acquire(end, st.timing.outputWritePs());
     long wEnd = wStart + st.timing.outputWritePs();
     record(c.outputBuffer, c.writeBit, (long) st.mapping.matrixCols() * st.outputBits, wStart,
-        wEnd, st, image(p), st.tileOf(0));
+        wEnd, st, image(p), LAYER_WIDE);
     sim.schedule(wEnd, P_WRITE_DONE, writeDone, p);
   }
 
@@ -564,7 +577,7 @@ public final class PipelineSimulation {
     }
     long bits = (long) st.geometry.outWidth() * st.geometry.outChannels() * st.outputBits;
     StageComponents c = st.ids;
-    record(c.interconnect, c.transferBit, bits, start, end, st, image(p), st.tileOf(0));
+    record(c.interconnect, c.transferBit, bits, start, end, st, image(p), LAYER_WIDE);
     sim.schedule(end, P_ARRIVE, arrive, p);
   }
 
@@ -740,16 +753,22 @@ public final class PipelineSimulation {
     }
   }
 
-  /** Adds to the ledger and, at trace level {@code op}, writes the phase as one trace row. */
+  /**
+   * Adds to the ledger and the tile activity and, at trace level {@code op}, writes the phase as
+   * one trace row; {@code tile} is negative for a layer-wide phase (traced on its first tile).
+   */
   private void record(int component, int action, long count, long startPs, long endPs, Stage st,
       int image, int tile) {
     if (count == 0 || component < 0) {
       return;
     }
     ledger.record(component, action, count);
+    if (activity != null) {
+      activity.add(st, tile, component, action, count, startPs, endPs);
+    }
     if (trace.enabled(TraceLevel.OP)) {
       trace.record(startPs, endPs, componentNames[component], actionNames[action],
-          st.traceLayer, image, tile, count,
+          st.traceLayer, image, tile < 0 ? st.tileOf(0) : tile, count,
           count * pricePj[component][action]);
     }
   }

@@ -160,4 +160,18 @@ class ChipKnobsTest {
     assertTrue(c1 <= c8, c1 + " <= " + c8 + " ps");
     assertEquals(c8, c1, 0.01 * c8);
   }
+
+  @Test
+  void peakTilePowerIsTheBusiestWindowAndNeverBelowTheAverage() {
+    GenerationResult r = run(RunMode.CYCLE_ACCURATE);
+    double peak = r.peakTilePowerMw();
+    double mean = r.meanTilePowerMw();
+    assertTrue(peak >= mean * (1 - 1e-12), peak + " >= " + mean + " mW");
+    assertTrue(peak > mean * 1.01, "a pipeline's busiest window stands out: " + peak + " > "
+        + mean + " mW");
+    // the run's energy over its time and tiles is an average no window can be below either
+    double chipPerTile = r.energy().totalPj() / (r.run().makespanPs() / 1e3)
+        / r.chip().tiles();
+    assertTrue(peak > chipPerTile, peak + " > " + chipPerTile + " mW");
+  }
 }
