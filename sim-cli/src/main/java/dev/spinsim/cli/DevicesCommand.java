@@ -11,6 +11,7 @@ import dev.spinsim.devices.preset.Presets;
 import dev.spinsim.devices.preset.TileBudget;
 import dev.spinsim.devices.registry.DeviceRegistry;
 import dev.spinsim.devices.synapse.SynapseDevice;
+import java.awt.Color;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -27,6 +28,8 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -177,6 +180,32 @@ final class DevicesCommand implements Callable<Integer> {
     if (parent != null && !Files.isDirectory(parent)) {
       throw new IllegalArgumentException("--csv: directory " + parent + " does not exist");
     }
+    Curve c = curve(curve, d, alpha, points);
+    try (Writer w = Files.newBufferedWriter(table, StandardCharsets.UTF_8);
+        CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build())) {
+      csv.printRecord(c.xName(), c.yName());
+      for (double[] r : c.xy()) {
+        csv.printRecord(Double.toString(r[0]), Double.toString(r[1]));
+      }
+    }
+    XYChart chart = chart(c, curve.equals("synapse"));
+    String file = table.getFileName().toString();
+    String base = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
+    Path png = table.resolveSibling(base + ".png");
+    BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+    System.out.printf(Locale.ROOT, "wrote %s (%d points) and %s%n", table, c.xy().size(), png);
+  }
+
+  /**
+   * A sampled transfer curve: its CSV column names, its axis titles (each with its unit), the plot
+   * title, whether it is a quantiser (drawn as steps) and the points {x, y}.
+   */
+  record Curve(String xName, String yName, String xTitle, String yTitle, String title, boolean quantised,
+      List<double[]> xy) {}
+
+  /** The transfer curve of device {@code name} of a preset; {@code alpha} only for a Leaky ReLU. */
+  static Curve curve(String name, PresetDevices d, Double alpha, int points) {
+    boolean leaky = name.contains("leaky");
     List<double[]> xy = new ArrayList<>();
     String xName;
     String yName;
@@ -184,7 +213,7 @@ final class DevicesCommand implements Callable<Integer> {
     String yTitle;
     boolean quantised;
     String title;
-    if (curve.equals("synapse")) {
+    if (name.equals("synapse")) {
       SynapseDevice s = d.synapse();
       if (s.levels() == 0) {
         throw new IllegalArgumentException("--curve synapse: the preset's synapse " + s.name() + " is continuous, it has no levels");
@@ -198,7 +227,7 @@ final class DevicesCommand implements Callable<Integer> {
       xTitle = "programmed level (index)";
       yTitle = "conductance (µS)";
       title = s.name() + " conductance levels";
-    } else if (curve.equals("adc")) {
+    } else if (name.equals("adc")) {
       Adc adc = d.adc();
       // at least 8 points per code step so the staircase is drawn, not a ramp
       int n = adc.bits() == 0 ? points : Math.max(points, 8 * (2 << Math.min(adc.bits(), 16)) + 1);
@@ -209,15 +238,15 @@ final class DevicesCommand implements Callable<Integer> {
       xName = "input_over_full_scale";
       yName = "output_over_full_scale";
       quantised = adc.bits() > 0;
-      xTitle = "input / full scale (1 = the ADC's full-scale input)";
-      yTitle = "output code × LSB / full scale";
+      xTitle = "input (fraction of the ADC's full scale)";
+      yTitle = "output code × LSB (fraction of full scale)";
       title = adc.name() + " " + (adc.bits() == 0 ? "ideal" : adc.bits() + "-bit") + " transfer";
     } else {
       Double a = alpha != null ? alpha : (leaky ? d.preset().activation().leakyRelu().alpha() : null);
       ActivationUnit unit = DeviceRegistry.defaults().activation(
-          new ActivationUnitSpec(curve, leaky ? a : null, null, null, null, null));
-      double lo = curve.contains("relu") ? -1.5 : -4;
-      double hi = curve.contains("relu") ? 1.5 : 4;
+          new ActivationUnitSpec(name, leaky ? a : null, null, null, null, null));
+      double lo = name.contains("relu") ? -1.5 : -4;
+      double hi = name.contains("relu") ? 1.5 : 4;
       for (int k = 0; k < points; k++) {
         double x = lo + (hi - lo) * k / (points - 1);
         xy.add(new double[] {x, unit.transfer(x)});
@@ -227,41 +256,56 @@ final class DevicesCommand implements Callable<Integer> {
       quantised = unit.levels() > 0;
       xTitle = "input (normalised pre-activation, 1 = unit drive)";
       yTitle = "output (normalised)";
-      title = curve + (leaky ? " (alpha " + num(a == null ? 0.2 : a) + ")" : "") + " transfer";
+      title = name + (leaky ? " (alpha " + num(a == null ? 0.2 : a) + ")" : "") + " transfer";
     }
-    try (Writer w = Files.newBufferedWriter(table, StandardCharsets.UTF_8);
-        CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build())) {
-      csv.printRecord(xName, yName);
-      for (double[] r : xy) {
-        csv.printRecord(Double.toString(r[0]), Double.toString(r[1]));
-      }
-    }
-    List<double[]> drawn = quantised ? steps(xy) : xy;
+    return new Curve(xName, yName, xTitle, yTitle, title, quantised, xy);
+  }
+
+  /**
+   * The plot of a curve, 640 × 480, a quantiser drawn as steps, {@code scatter} as points. Both
+   * axes end on round values and tick on round values (1, 2 or 5 × 10^k apart). XChart puts the
+   * ticks on the data values themselves when the distinct values of an axis are equally spaced —
+   * a sampled curve's inputs, a quantiser's outputs — which labels a tick -0.94 or 41.9; a
+   * transparent helper series through the axis corners, added first, makes the values uneven, so
+   * XChart uses its round grid on [min, max].
+   */
+  static XYChart chart(Curve c, boolean scatter) {
+    List<double[]> drawn = c.quantised() ? steps(c.xy()) : c.xy();
     double[] xs = new double[drawn.size()];
     double[] ys = new double[drawn.size()];
     for (int i = 0; i < xs.length; i++) {
       xs[i] = drawn.get(i)[0];
       ys[i] = drawn.get(i)[1];
     }
-    XYChart chart = new XYChartBuilder().width(640).height(480).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle)
-        .build();
+    XYChart chart = new XYChartBuilder().width(640).height(480).title(c.title()).xAxisTitle(c.xTitle())
+        .yAxisTitle(c.yTitle()).build();
     chart.getStyler().setLegendVisible(false);
-    chart.getStyler().setMarkerSize(curve.equals("synapse") ? 6 : 0);
+    chart.getStyler().setMarkerSize(scatter ? 6 : 0);
     chart.getStyler().setXAxisDecimalPattern("#0.##");
     chart.getStyler().setYAxisDecimalPattern("#0.##");
-    // round ends, so the ticks fall on round values
-    chart.getStyler().setXAxisMin(roundDown(xs)).setXAxisMax(roundUp(xs));
-    chart.getStyler().setYAxisMin(roundDown(ys)).setYAxisMax(roundUp(ys));
-    XYSeries series = chart.addSeries(curve, xs, ys);
-    if (curve.equals("synapse")) {
+    double x0 = roundDown(xs);
+    double x1 = roundUp(xs);
+    double y0 = roundDown(ys);
+    double y1 = roundUp(ys);
+    chart.getStyler().setXAxisMin(x0).setXAxisMax(x1);
+    chart.getStyler().setYAxisMin(y0).setYAxisMax(y1);
+    XYSeries corners = chart.addSeries(" ", new double[] {x0, x1, (x0 + x1) / 2}, new double[] {y0, y1, (y0 + y1) / 2});
+    corners.setLineStyle(SeriesLines.NONE);
+    corners.setLineColor(TRANSPARENT);
+    corners.setMarker(SeriesMarkers.NONE);
+    corners.setMarkerColor(TRANSPARENT);
+    XYSeries series = chart.addSeries(c.title(), xs, ys);
+    series.setLineColor(CURVE_COLOUR);
+    series.setMarkerColor(CURVE_COLOUR);
+    series.setMarker(SeriesMarkers.CIRCLE);
+    if (scatter) {
       series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     }
-    String file = table.getFileName().toString();
-    String base = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
-    Path png = table.resolveSibling(base + ".png");
-    BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
-    System.out.printf(Locale.ROOT, "wrote %s (%d points) and %s%n", table, xy.size(), png);
+    return chart;
   }
+
+  private static final Color TRANSPARENT = new Color(0, 0, 0, 0);
+  private static final Color CURVE_COLOUR = new Color(0x1f, 0x4e, 0xd8);
 
   private static double roundStep(double[] v) {
     double lo = Double.POSITIVE_INFINITY;

@@ -3,16 +3,22 @@ package dev.spinsim.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.spinsim.devices.preset.PresetDevices;
+import dev.spinsim.devices.preset.Presets;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
 
 class DevicesCommandTest {
   /** Tolerance of the curve against max(x, αx) over |x| <= 1, as the device's own calibration test. */
@@ -114,5 +120,49 @@ class DevicesCommandTest {
         dir.resolve("c.csv").toString()), "--alpha");
     assertOneLineError(run("devices", "--curve", "dw-relu", "--alpha", "0.2", "--out",
         dir.resolve("c.csv").toString()), "--alpha");
+  }
+
+  @Test
+  void everyCurvePlotTicksOnRoundValuesAndNamesTheUnitOfEachAxis() {
+    PresetDevices paper = PresetDevices.of(Presets.load("paper"));
+    for (String name : DevicesCommand.CURVES) {
+      DevicesCommand.Curve c = DevicesCommand.curve(name, paper, name.contains("leaky") ? 0.2 : null, 401);
+      assertTrue(c.xTitle().matches(".+ \\(.+\\)"), name + ": x axis title without a unit: " + c.xTitle());
+      assertTrue(c.yTitle().matches(".+ \\(.+\\)"), name + ": y axis title without a unit: " + c.yTitle());
+      XYChart chart = DevicesCommand.chart(c, name.equals("synapse"));
+      SortedSet<Double> xTicks = new TreeSet<>();
+      SortedSet<Double> yTicks = new TreeSet<>();
+      chart.setCustomXAxisTickLabelsFormatter(v -> {
+        xTicks.add(v);
+        return String.valueOf(v);
+      });
+      chart.setCustomYAxisTickLabelsFormatter(v -> {
+        yTicks.add(v);
+        return String.valueOf(v);
+      });
+      BitmapEncoder.getBufferedImage(chart);
+      assertRound(name + " x", xTicks);
+      assertRound(name + " y", yTicks);
+    }
+  }
+
+  /** At least three ticks, 1, 2, 2.5 or 5 × 10^k apart, each a whole multiple of that step. */
+  private static void assertRound(String axis, SortedSet<Double> ticks) {
+    assertTrue(ticks.size() >= 3, axis + ": ticks " + ticks);
+    List<Double> t = List.copyOf(ticks);
+    double step = Double.POSITIVE_INFINITY;
+    for (int i = 1; i < t.size(); i++) {
+      step = Math.min(step, t.get(i) - t.get(i - 1));
+    }
+    double mantissa = step / Math.pow(10, Math.floor(Math.log10(step) + 1e-9));
+    boolean roundStep = false;
+    for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+      roundStep |= Math.abs(mantissa - m) < 1e-6;
+    }
+    assertTrue(roundStep, axis + ": tick step " + step + " is not 1, 2, 2.5 or 5 x 10^k (" + ticks.size()
+        + " ticks from " + ticks.first() + " to " + ticks.last() + ")");
+    for (double v : t) {
+      assertEquals(Math.rint(v / step), v / step, 1e-6, axis + ": tick " + v + " is not a multiple of " + step);
+    }
   }
 }

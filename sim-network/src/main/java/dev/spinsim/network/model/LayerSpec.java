@@ -315,16 +315,27 @@ public sealed interface LayerSpec {
     }
   }
 
-  /** nn.ReLU; a domain-wall ReLU in a hardware-aware network. */
-  record ReLU() implements LayerSpec {
+  /**
+   * A layer applied value by value (an activation): the output has the input's shape, and it is
+   * computed exactly unless the record maps it onto a hardware-aware transfer curve.
+   */
+  sealed interface Elementwise extends LayerSpec {
     @Override
-    public String type() {
-      return "ReLU";
+    default Shape outputShape(Shape s) {
+      return s;
     }
 
     @Override
-    public Shape outputShape(Shape s) {
-      return s;
+    default Layers.Layer runtime(List<Parameter> params, HardwareAwareness hw) {
+      return new Layers.ExactActivation(this);
+    }
+  }
+
+  /** nn.ReLU; a domain-wall ReLU in a hardware-aware network. */
+  record ReLU() implements Elementwise {
+    @Override
+    public String type() {
+      return "ReLU";
     }
 
     @Override
@@ -339,7 +350,7 @@ public sealed interface LayerSpec {
   }
 
   /** nn.LeakyReLU with negative slope {@code alpha} (default 0.01, PyTorch's). */
-  record LeakyReLU(Double alpha) implements LayerSpec {
+  record LeakyReLU(Double alpha) implements Elementwise {
     public LeakyReLU {
       alpha = alpha == null ? 0.01 : alpha;
       checkArgument(alpha >= 0 && alpha < 1, "alpha must be in [0, 1), got %s", alpha);
@@ -348,11 +359,6 @@ public sealed interface LayerSpec {
     @Override
     public String type() {
       return "LeakyReLU";
-    }
-
-    @Override
-    public Shape outputShape(Shape s) {
-      return s;
     }
 
     @Override
@@ -374,15 +380,10 @@ public sealed interface LayerSpec {
   }
 
   /** nn.Tanh: outputs in [−1, 1]. */
-  record Tanh() implements LayerSpec {
+  record Tanh() implements Elementwise {
     @Override
     public String type() {
       return "Tanh";
-    }
-
-    @Override
-    public Shape outputShape(Shape s) {
-      return s;
     }
 
     @Override
@@ -394,23 +395,13 @@ public sealed interface LayerSpec {
     public String chipActivation() {
       return "tanh";
     }
-
-    @Override
-    public Layers.Layer runtime(List<Parameter> params, HardwareAwareness hw) {
-      return new Layers.ExactActivation(this);
-    }
   }
 
   /** nn.Sigmoid: outputs in [0, 1]. */
-  record Sigmoid() implements LayerSpec {
+  record Sigmoid() implements Elementwise {
     @Override
     public String type() {
       return "Sigmoid";
-    }
-
-    @Override
-    public Shape outputShape(Shape s) {
-      return s;
     }
 
     @Override
@@ -421,11 +412,6 @@ public sealed interface LayerSpec {
     @Override
     public String chipActivation() {
       return "sigmoid";
-    }
-
-    @Override
-    public Layers.Layer runtime(List<Parameter> params, HardwareAwareness hw) {
-      return new Layers.ExactActivation(this);
     }
   }
 }

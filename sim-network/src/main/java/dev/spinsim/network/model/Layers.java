@@ -22,128 +22,118 @@ final class Layers {
     List<Parameter> parameters();
   }
 
-  private static Tensor effective(Parameter w, WeightQuantizer q) {
-    return q == null ? w.value() : q.quantize(w.value());
-  }
-
-  static final class Conv2dLayer implements Layer {
-    private final LayerSpec.Conv2d spec;
+  /**
+   * A layer with a weight (quantised on the way in when the network is hardware-aware) and an
+   * optional bias: keeps the input and effective weight of the last forward pass for backward.
+   */
+  private abstract static class WeightedLayer implements Layer {
     private final Parameter weight;
     private final Parameter bias;
     private final WeightQuantizer quantizer;
-    private Tensor x;
-    private Tensor w;
-    private float[] cols;
+    /** The input and the effective weight of the last forward pass. */
+    Tensor x;
+    Tensor w;
 
-    Conv2dLayer(LayerSpec.Conv2d spec, List<Parameter> params, WeightQuantizer quantizer) {
-      this.spec = spec;
+    WeightedLayer(List<Parameter> params, WeightQuantizer quantizer) {
       this.weight = params.get(0);
       this.bias = params.size() > 1 ? params.get(1) : null;
       this.quantizer = quantizer;
     }
 
+    /** Remembers {@code in} and the effective weight for backward. */
+    final void begin(Tensor in) {
+      x = in;
+      w = quantizer == null ? weight.value() : quantizer.quantize(weight.value());
+    }
+
+    final boolean hasBias() {
+      return bias != null;
+    }
+
+    /** The bias values, or null for a layer without bias. */
+    final Tensor biasValue() {
+      return bias == null ? null : bias.value();
+    }
+
+    /** Adds the weight and bias gradients (the latter ignored without bias) when asked. */
+    final void accumulate(boolean paramGrads, Tensor weightGrad, Tensor biasGrad) {
+      if (paramGrads) {
+        weight.accumulate(weightGrad);
+        if (bias != null) {
+          bias.accumulate(biasGrad);
+        }
+      }
+    }
+
+    @Override
+    public final List<Parameter> parameters() {
+      return bias == null ? List.of(weight) : List.of(weight, bias);
+    }
+  }
+
+  static final class Conv2dLayer extends WeightedLayer {
+    private final LayerSpec.Conv2d spec;
+    private float[] cols;
+
+    Conv2dLayer(LayerSpec.Conv2d spec, List<Parameter> params, WeightQuantizer quantizer) {
+      super(params, quantizer);
+      this.spec = spec;
+    }
+
     @Override
     public Tensor forward(Tensor in, boolean training) {
-      x = in;
-      w = effective(weight, quantizer);
-      Convolution.Forward f = Convolution.conv2d(in, w, bias == null ? null : bias.value(), spec.stride(), spec.padding());
+      begin(in);
+      Convolution.Forward f = Convolution.conv2d(in, w, biasValue(), spec.stride(), spec.padding());
       cols = f.cols();
       return f.output();
     }
 
     @Override
     public Tensor backward(Tensor dy, boolean needInput, boolean paramGrads) {
-      Convolution.Grads g = Convolution.conv2dBackward(x, cols, w, bias != null, dy, spec.stride(), spec.padding(), needInput, paramGrads);
-      if (paramGrads) {
-        weight.accumulate(g.weight());
-        if (bias != null) {
-          bias.accumulate(g.bias());
-        }
-      }
+      Convolution.Grads g = Convolution.conv2dBackward(x, cols, w, hasBias(), dy, spec.stride(), spec.padding(), needInput, paramGrads);
+      accumulate(paramGrads, g.weight(), g.bias());
       return g.input();
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-      return bias == null ? List.of(weight) : List.of(weight, bias);
     }
   }
 
-  static final class ConvTranspose2dLayer implements Layer {
+  static final class ConvTranspose2dLayer extends WeightedLayer {
     private final LayerSpec.ConvTranspose2d spec;
-    private final Parameter weight;
-    private final Parameter bias;
-    private final WeightQuantizer quantizer;
-    private Tensor x;
-    private Tensor w;
 
     ConvTranspose2dLayer(LayerSpec.ConvTranspose2d spec, List<Parameter> params, WeightQuantizer quantizer) {
+      super(params, quantizer);
       this.spec = spec;
-      this.weight = params.get(0);
-      this.bias = params.size() > 1 ? params.get(1) : null;
-      this.quantizer = quantizer;
     }
 
     @Override
     public Tensor forward(Tensor in, boolean training) {
-      x = in;
-      w = effective(weight, quantizer);
-      return Convolution.convTranspose2d(in, w, bias == null ? null : bias.value(), spec.stride(), spec.padding(), spec.outputPadding());
+      begin(in);
+      return Convolution.convTranspose2d(in, w, biasValue(), spec.stride(), spec.padding(), spec.outputPadding());
     }
 
     @Override
     public Tensor backward(Tensor dy, boolean needInput, boolean paramGrads) {
-      Convolution.Grads g = Convolution.convTranspose2dBackward(x, w, bias != null, dy, spec.stride(), spec.padding(), needInput, paramGrads);
-      if (paramGrads) {
-        weight.accumulate(g.weight());
-        if (bias != null) {
-          bias.accumulate(g.bias());
-        }
-      }
+      Convolution.Grads g = Convolution.convTranspose2dBackward(x, w, hasBias(), dy, spec.stride(), spec.padding(), needInput, paramGrads);
+      accumulate(paramGrads, g.weight(), g.bias());
       return g.input();
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-      return bias == null ? List.of(weight) : List.of(weight, bias);
     }
   }
 
-  static final class LinearLayer implements Layer {
-    private final Parameter weight;
-    private final Parameter bias;
-    private final WeightQuantizer quantizer;
-    private Tensor x;
-    private Tensor w;
-
+  static final class LinearLayer extends WeightedLayer {
     LinearLayer(LayerSpec.Linear spec, List<Parameter> params, WeightQuantizer quantizer) {
-      this.weight = params.get(0);
-      this.bias = params.size() > 1 ? params.get(1) : null;
-      this.quantizer = quantizer;
+      super(params, quantizer);
     }
 
     @Override
     public Tensor forward(Tensor in, boolean training) {
-      x = in;
-      w = effective(weight, quantizer);
-      return Linear.forward(in, w, bias == null ? null : bias.value());
+      begin(in);
+      return Linear.forward(in, w, biasValue());
     }
 
     @Override
     public Tensor backward(Tensor dy, boolean needInput, boolean paramGrads) {
-      Tensor[] g = Linear.backward(x, w, bias != null, dy);
-      if (paramGrads) {
-        weight.accumulate(g[1]);
-        if (bias != null) {
-          bias.accumulate(g[2]);
-        }
-      }
+      Tensor[] g = Linear.backward(x, w, hasBias(), dy);
+      accumulate(paramGrads, g[1], g[2]);
       return g[0];
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-      return bias == null ? List.of(weight) : List.of(weight, bias);
     }
   }
 
