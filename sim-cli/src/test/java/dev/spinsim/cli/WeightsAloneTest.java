@@ -17,6 +17,9 @@ import dev.spinsim.network.model.Shape;
 import dev.spinsim.network.tensor.Tensor;
 import dev.spinsim.network.weights.SafeTensors;
 import dev.spinsim.network.weights.ShippedWeights;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +72,31 @@ class WeightsAloneTest {
     assertLoadsAsWritten("dcgan64", 20, List.of(up(20, 64, 4, 1, 0, false), bn(64), new ReLU(),
         up(64, 32, 4, 2, 1, false), bn(32), new ReLU(), up(32, 16, 4, 2, 1, false), bn(16), new ReLU(),
         up(16, 8, 4, 2, 1, false), bn(8), new ReLU(), up(8, 3, 4, 2, 1, false), new Tanh()));
+  }
+
+  @Test
+  void aRunOnAGeneratorReadFromItsFileReplaysFromItsRunYaml() throws Exception {
+    Path file = write("replay", List.of(up(8, 12, 7, 1, 0, false), bn(12), new ReLU(), up(12, 6, 4, 2, 1, false),
+        bn(6), new ReLU(), up(6, 1, 4, 2, 1, true), new Tanh()), 8);
+    Path first = dir.resolve("first");
+    Path again = dir.resolve("again");
+    assertEquals(0, quietly("generate", "--weights", file.toString(), "--preset", "ideal", "--images", "2",
+        "--functional", "--out", first.toString()));
+    assertEquals(0, quietly("generate", "--config", first.resolve("run.yaml").toString(), "--out", again.toString()));
+    assertArrayEquals(Files.readAllBytes(first.resolve("images.npy")), Files.readAllBytes(again.resolve("images.npy")));
+  }
+
+  private static int quietly(String... args) {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+    System.setErr(new PrintStream(OutputStream.nullOutputStream()));
+    try {
+      return Main.execute(args);
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
   }
 
   @Test
