@@ -4,6 +4,7 @@ import dev.spinsim.devices.crossbar.Crossbar;
 import dev.spinsim.devices.crossbar.ReadoutChain;
 import dev.spinsim.devices.preset.PresetDevices;
 import dev.spinsim.devices.preset.Presets;
+import dev.spinsim.network.tensor.Gemm;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * matrix–vector product of 128 × 128. Every method reports logical (weight) MACs per second via
  * {@code @OperationsPerInvocation}: 128 × 64 for the differential array, 128 × 127 for the offset
  * array, 128 × 128 for the baseline.
+ *
+ * <p>Batched: {@link #batchedNonIdealRead} reads 64 input vectors through the `paper` chain
+ * (keyed noise, fused ADC) against {@link #batchedFloatGemm}, the project's blocked Vector-API
+ * GEMM (single thread) of the same shape — 64 × 128 inputs times 128 × 64 weights — both in weight
+ * MACs per second.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -47,6 +53,13 @@ public class CrossbarBenchmark {
   private float[] baselineMatrix;
   private float[] baselineInput;
   private float[] baselineOut;
+  private static final int BATCH = 64;
+  private double[] batchInput;
+  private double[] batchOut;
+  private long[] batchKeys;
+  private float[] gemmA;
+  private float[] gemmB;
+  private float[] gemmC;
 
   @Setup
   public void setup() {
@@ -72,6 +85,22 @@ public class CrossbarBenchmark {
       baselineInput[i] = (float) input[i];
     }
     baselineOut = new float[N];
+    batchInput = new double[BATCH * N];
+    gemmA = new float[BATCH * N];
+    for (int i = 0; i < batchInput.length; i++) {
+      batchInput[i] = r.nextDouble();
+      gemmA[i] = (float) batchInput[i];
+    }
+    batchOut = new double[BATCH * 64];
+    batchKeys = new long[BATCH];
+    for (int b = 0; b < BATCH; b++) {
+      batchKeys[b] = r.nextLong();
+    }
+    gemmB = new float[N * 64];
+    for (int i = 0; i < gemmB.length; i++) {
+      gemmB[i] = (float) r.nextDouble(-1, 1);
+    }
+    gemmC = new float[BATCH * 64];
   }
 
   private static ReadoutChain chain(String preset, List<String> set, SplittableRandom r, boolean vector) {
@@ -113,6 +142,23 @@ public class CrossbarBenchmark {
   public double[] nonIdealReadScalar() {
     nonIdealScalar.read(input, out);
     return out;
+  }
+
+  /** 64 input vectors through the non-ideal `paper` read (differential: 64 weight columns). */
+  @Benchmark
+  @OperationsPerInvocation(BATCH * N * 64)
+  public double[] batchedNonIdealRead() {
+    batchKeys[0]++; // a new noise realisation each time
+    nonIdeal.readBatch(batchInput, BATCH, batchOut, batchKeys);
+    return batchOut;
+  }
+
+  /** C[64×64] = A[64×128]·B[128×64], the blocked Vector-API GEMM on one thread. */
+  @Benchmark
+  @OperationsPerInvocation(BATCH * N * 64)
+  public float[] batchedFloatGemm() {
+    Gemm.multiply(BATCH, 64, N, gemmA, 0, N, 1, gemmB, 0, 64, gemmC, 0, 64, false, Gemm.vectorEnabled(), false);
+    return gemmC;
   }
 
   /** y = xᵀ·W for a 128 × 128 float matrix, register-blocked Vector API FMAs. */

@@ -50,6 +50,15 @@ public interface Adc {
     }
   }
 
+  /**
+   * True when this ADC converts with the default {@link #code} (clip to ±fullScale, mid-tread
+   * rounding to ±maxCode uniform steps), so a readout may fuse the conversion into the array read
+   * and shift-add the integer codes.
+   */
+  default boolean uniformMidTread() {
+    return false;
+  }
+
   /** Energy of one conversion, in pJ. */
   double energyPjPerConversion();
 

@@ -67,6 +67,11 @@ abstract class ClockedAdc implements Adc {
   }
 
   @Override
+  public boolean uniformMidTread() {
+    return true;
+  }
+
+  @Override
   public void convertAccumulate(float[] values, int n, double fullScale, double weight, double[] acc,
       boolean vector) {
     AdcBlockQuantiser.accumulate(values, n, fullScale, maxCode(), weight, acc, vector);

@@ -39,6 +39,8 @@ public final class Crossbar {
   private final SplittableRandom writeRng;
   private final SplittableRandom readRng;
   private boolean useVector = true;
+  /** True for a {@link #readView()}: shares another array's cells, never programmed. */
+  private final boolean view;
 
   private int usedRows;
   private int usedColumns;
@@ -53,7 +55,17 @@ public final class Crossbar {
   private final int[] scratchRows;
   private final float[] scratchDrive;
   private final float[] scratchVariance;
-  private final double[] scratchGaussians;
+  private final float[] scratchGaussians;
+  /** A chunk of keyed samples and the lane counters of {@link VectorReadKernel}. */
+  private final float[] scratchChunk = new float[KeyedGaussian.CHUNK];
+  private final int[] scratchHashes = new int[KeyedGaussian.CHUNK];
+  private final int[] scratchCounts = new int[2 * PAD];
+  /** Per column of the read matrix: -1 for a used column, 0 for padding (lane masks as ints). */
+  private int[] usedLanes = new int[0];
+  /** The ADC rounding of {@link #readConvert}: magnitudes are clamped here, then 2²³ added. */
+  static final float ROUND_LIMIT = 0x1p22f;
+  static final float TWO23 = 0x1p23f;
+  static final int TWO23_BITS = 0x4B000000;
 
   public Crossbar(CrossbarConfig config, SynapseDevice device, WeightMapping mapping) {
     this.config = Preconditions.checkNotNull(config);
@@ -79,12 +91,58 @@ public final class Crossbar {
       }
       conductance[c] = device.minConductanceSiemens();
     }
+    this.view = false;
     this.writeRng = new SplittableRandom(config.seed() ^ WRITE_SALT);
     this.readRng = new SplittableRandom(config.seed() ^ READ_SALT);
     this.scratchRows = new int[rows];
     this.scratchDrive = new float[rows];
     this.scratchVariance = new float[readBufferLength()];
-    this.scratchGaussians = new double[readBufferLength()];
+    this.scratchGaussians = new float[gaussianBufferLength()];
+  }
+
+  /** A read-only view for another thread: the same programmed array, its own scratch buffers. */
+  private Crossbar(Crossbar of) {
+    this.config = of.config;
+    this.device = of.device;
+    this.mapping = of.mapping;
+    this.rows = of.rows;
+    this.physicalColumns = of.physicalColumns;
+    this.weightCapacity = of.weightCapacity;
+    this.levels = of.levels;
+    this.variation = of.variation;
+    this.stuck = of.stuck;
+    this.conductance = of.conductance;
+    this.writeRng = null;
+    this.readRng = null;
+    this.useVector = of.useVector;
+    this.usedRows = of.usedRows;
+    this.usedColumns = of.usedColumns;
+    this.stride = of.stride;
+    this.rowLength = of.rowLength;
+    this.readMatrix = of.readMatrix;
+    this.referenceNoiseVariance = of.referenceNoiseVariance;
+    this.usedLanes = of.usedLanes;
+    this.noisy = of.noisy;
+    this.view = true;
+    this.scratchRows = new int[rows];
+    this.scratchDrive = new float[rows];
+    this.scratchVariance = new float[readBufferLength()];
+    this.scratchGaussians = new float[gaussianBufferLength()];
+  }
+
+  /**
+   * A view of this programmed array that another thread can read at the same time as this one
+   * with keyed noise: it shares the read matrices and has its own scratch buffers. It cannot be
+   * programmed, has no read-noise generator of its own and does not see a later {@link #program}
+   * of this array.
+   */
+  public Crossbar readView() {
+    Preconditions.checkState(usedRows > 0, "crossbar is not programmed");
+    return new Crossbar(this);
+  }
+
+  private int gaussianBufferLength() {
+    return (readBufferLength() + KeyedGaussian.CHUNK - 1) / KeyedGaussian.CHUNK * KeyedGaussian.CHUNK;
   }
 
   public CrossbarConfig config() {
@@ -152,6 +210,7 @@ public final class Crossbar {
    * the top-left of the array, from the cells' current levels, with write errors.
    */
   public ProgramResult program(double[] w, int nRows, int nCols) {
+    Preconditions.checkState(!view, "a read view cannot be programmed");
     Preconditions.checkArgument(nRows >= 1 && nRows <= rows, "weight rows must be in [1, %s], got %s", rows, nRows);
     Preconditions.checkArgument(nCols >= 1 && nCols <= weightCapacity,
         "weight columns must be in [1, %s] for a %s-column %s crossbar, got %s", weightCapacity,
@@ -284,6 +343,8 @@ public final class Crossbar {
     noisy = sigma > 0;
     rowLength = noisy ? 2 * stride : stride;
     readMatrix = new float[usedRows * rowLength];
+    usedLanes = new int[stride];
+    java.util.Arrays.fill(usedLanes, 0, usedColumns, -1);
     referenceNoiseVariance = noisy && refColumn >= 0 ? new float[usedRows] : new float[0];
     for (int i = 0; i < usedRows; i++) {
       double ref = refColumn >= 0 ? effectiveConductanceSiemens(i, refColumn) : 0;
@@ -308,22 +369,13 @@ public final class Crossbar {
 
   /**
    * One analog read: column outputs (weight units, before any converter) for a row drive vector
-   * in units of the full-scale row voltage step, with read noise drawn from the array's own
-   * seeded generator. {@code out} must hold {@link #readBufferLength()} values; entries past
-   * {@link #usedColumns()} are zero. Not thread-safe (scratch buffers).
+   * in units of the full-scale row voltage step, with read noise keyed on a number drawn from the
+   * array's own seeded generator. {@code out} must hold {@link #readBufferLength()} values;
+   * entries past {@link #usedColumns()} are zero. Not thread-safe (scratch buffers).
    */
   public void read(float[] drive, float[] out) {
-    read(drive, out, readRng);
-  }
-
-  /** The array's own read-noise generator (seeded from the configuration). */
-  SplittableRandom readRng() {
-    return readRng;
-  }
-
-  /** One analog read with read noise drawn from the given generator. */
-  public void read(float[] drive, float[] out, SplittableRandom rng) {
-    Preconditions.checkState(usedRows > 0, "crossbar is not programmed");
+    Preconditions.checkState(readRng != null, "a read view has no read-noise generator of its own");
+    long key = readRng.nextLong();
     int count = 0;
     for (int i = 0; i < usedRows; i++) {
       float v = drive[i];
@@ -331,38 +383,100 @@ public final class Crossbar {
       scratchDrive[count] = v;
       count += v != 0f ? 1 : 0;
     }
-    readActive(scratchRows, scratchDrive, count, out, rng);
+    readActive(scratchRows, scratchDrive, count, out, KeyedGaussian.keyLo(key), KeyedGaussian.keyHi(key), 0);
+  }
+
+  /** The array's own read-noise generator (seeded from the configuration); null for a view. */
+  SplittableRandom readRng() {
+    return readRng;
   }
 
   /**
    * One analog read given only the driven rows: {@code drive[k]} drives row {@code rows[k]}, for
-   * k in [0, count), rows ascending; every other row is undriven. The same result, bit for bit,
-   * as {@link #read(float[], float[], SplittableRandom)} with the full drive vector, at the cost of
-   * the driven rows only (a bit-serial cycle drives about half of them).
+   * k in [0, count), rows ascending; every other row is undriven (the same bits as the dense
+   * product over all rows, at the cost of the driven rows only). Column c's read noise is
+   * √(σ²·Σ x²G²) times {@link KeyedGaussian} sample c of block {@code block} of the mixed key
+   * ({@code kLo}, {@code kHi}); the reference column's (offset mapping) is its own σ times sample
+   * {@code BLOCK_SAMPLES − 1}, subtracted from every column: out[c] = fma(√v_c, g_c, y_c) − ref.
    */
-  public void readActive(int[] rows, float[] drive, int count, float[] out, SplittableRandom rng) {
+  public void readActive(int[] rows, float[] drive, int count, float[] out, int kLo, int kHi, int block) {
     Preconditions.checkState(usedRows > 0, "crossbar is not programmed");
     if (!noisy) {
       MvmKernel.mvm(readMatrix, rowLength, stride, rows, drive, count, out, useVector);
       return;
     }
-    float[] variance = scratchVariance;
-    MvmKernel.mvmWithVariance(readMatrix, rowLength, stride, rows, drive, count, out, variance, useVector);
-    double refNoise = 0;
-    if (referenceNoiseVariance.length > 0) {
-      double v = 0;
+    MvmKernel.mvmWithVariance(readMatrix, rowLength, stride, rows, drive, count, out, scratchVariance, useVector);
+    int m = usedColumns;
+    float ref = referenceNoise(rows, drive, count, kLo, kHi, block);
+    float[] g = scratchGaussians;
+    KeyedGaussian.fillMixed(kLo, kHi, block, g, m, useVector);
+    for (int j = 0; j < m; j++) {
+      out[j] = Math.fma((float) Math.sqrt(scratchVariance[j]), g[j], out[j]) - ref;
+    }
+  }
+
+  /** The reference column's read noise of a read (0 without a reference column or noise). */
+  private float referenceNoise(int[] rows, float[] drive, int count, int kLo, int kHi, int block) {
+    if (referenceNoiseVariance.length == 0) {
+      return 0f;
+    }
+    float v = 0f;
+    for (int k = 0; k < count; k++) {
+      float x = drive[k];
+      v = Math.fma(x * x, referenceNoiseVariance[rows[k]], v);
+    }
+    return (float) Math.sqrt(v) * KeyedGaussian.sample(kLo, kHi, block, KeyedGaussian.BLOCK_SAMPLES - 1);
+  }
+
+  /**
+   * One bit cycle of a read, straight through a uniform mid-tread ADC into integer shift-and-add
+   * accumulators, in one pass over the columns: for each column c the noisy value
+   * u = fma(√v_c, g_c, y_c) − ref (as {@link #readActive}), t = u · invStep (code units), the
+   * rounded magnitude r = rint(min(|t|, 2²²)) (half to even), the code q = ±min(r, maxCode) with
+   * t's sign, and codes[c] += ±(q &lt;&lt; shift) ({@code negative} chooses −). Counts into
+   * {@code range[0]} the used columns with r &gt; maxCode (clipped) and into {@code range[1]} those
+   * with r = 0 and u ≠ 0 (a signal lost to code 0). {@code invStep} must be finite and the drives
+   * finite (no NaN reaches the ADC). {@code codes} must hold {@link #readBufferLength()} values.
+   */
+  public void readConvert(int[] rows, float[] drive, int count, int kLo, int kHi, int block, float invStep,
+      int maxCode, int shift, boolean negative, int[] codes, long[] range) {
+    Preconditions.checkState(usedRows > 0, "crossbar is not programmed");
+    float ref = noisy ? referenceNoise(rows, drive, count, kLo, kHi, block) : 0f;
+    if (useVector && MvmKernel.VECTOR_AVAILABLE && VectorReadKernel.usable()) {
+      VectorReadKernel.readConvert(readMatrix, rowLength, stride, rows, drive, count, noisy, kLo, kHi, block, ref,
+          invStep, maxCode, shift, negative, usedLanes, codes, range, scratchChunk, scratchHashes, scratchVariance, scratchCounts);
+    } else {
+      scalarReadConvert(rows, drive, count, kLo, kHi, block, ref, invStep, maxCode, shift, negative, codes, range);
+    }
+  }
+
+  private void scalarReadConvert(int[] rows, float[] drive, int count, int kLo, int kHi, int block, float ref,
+      float invStep, int maxCode, int shift, boolean negative, int[] codes, long[] range) {
+    float[] w = readMatrix;
+    long clipped = 0;
+    long zero = 0;
+    for (int j = 0; j < usedColumns; j++) {
+      float a = 0f;
+      float v = 0f;
       for (int k = 0; k < count; k++) {
         float x = drive[k];
-        v += x * x * referenceNoiseVariance[rows[k]];
+        int off = rows[k] * rowLength + j;
+        a = Math.fma(x, w[off], a);
+        if (noisy) {
+          v = Math.fma(x * x, w[off + stride], v);
+        }
       }
-      refNoise = Math.sqrt(v) * rng.nextGaussian();
+      float u = noisy ? Math.fma((float) Math.sqrt(v), KeyedGaussian.sample(kLo, kHi, block, j), a) - ref : a;
+      float t = u * invStep;
+      int r = Float.floatToRawIntBits(Math.min(Math.abs(t), ROUND_LIMIT) + TWO23) - TWO23_BITS;
+      int s = Float.floatToRawIntBits(t) >> 31;
+      int code = ((Math.min(r, maxCode) ^ s) - s) << shift;
+      codes[j] += negative ? -code : code;
+      clipped += r > maxCode ? 1 : 0;
+      zero += r == 0 && (Float.floatToRawIntBits(u) & 0x7FFFFFFF) != 0 ? 1 : 0;
     }
-    int m = usedColumns;
-    double[] g = scratchGaussians;
-    for (int j = 0; j < m; j++) {
-      g[j] = rng.nextGaussian();
-    }
-    MvmKernel.addNoise(variance, g, refNoise, m, out, useVector);
+    range[0] += clipped;
+    range[1] += zero;
   }
 
   /** Mean conductance of the programmed physical cells, siemens (prices a cell read as V²·G·t). */

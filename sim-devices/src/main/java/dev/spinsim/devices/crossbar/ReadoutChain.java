@@ -18,7 +18,12 @@ import java.util.SplittableRandom;
  * the stack ({@link #drivenRowCycles(int)}): the data-dependent part of {@link ReadCounts}. A cycle
  * whose row drives are all zero is not simulated (its outputs are exactly zero, noise included);
  * its conversions are still counted, because the array is read and converted whatever it holds.
- * Not thread-safe: one chain per thread.
+ *
+ * <p>Read noise is keyed ({@link KeyedGaussian}): a read's noise is a function of its key, its bit
+ * cycle and the column, never of the reads before it. A single crossbar read through a uniform
+ * ADC goes from array to integer shift-and-add in one pass per bit cycle
+ * ({@link Crossbar#readConvert}); a column stack sums its arrays' noisy column values first.
+ * Not thread-safe: one chain per thread ({@link #forAnotherThread}).
  */
 public final class ReadoutChain {
   private final Crossbar crossbar;
@@ -45,6 +50,26 @@ public final class ReadoutChain {
   private final int[] cycleCount;
   private float[] columns;
   private double[] acc;
+  /**
+   * Integer shift-and-add accumulators of the fused read ({@link #fused}): the sum of ±code ·
+   * 2^(cycle · slice bits) per column, as the digital shift-and-add adds the ADC codes.
+   */
+  private final int[] codes;
+  /** The dense read's input as a sparse one: its non-zero rows and their values. */
+  private final int[] sparseRows;
+  private final double[] sparseValues;
+  /** Clipped and zero-code conversions of the fused read. */
+  private final long[] range = new long[2];
+  /**
+   * True when each bit cycle goes straight from the array through the ADC into {@link #codes}
+   * ({@link Crossbar#readConvert}): one crossbar (no column stack) and a uniform mid-tread ADC
+   * whose codes fit the integer accumulators.
+   */
+  private final boolean fused;
+  /** The mixed read-noise key of the current read and its bit cycle (noise block). */
+  private int keyLo;
+  private int keyHi;
+  private int cycle;
   private ReadCounts counts;
   private int countedRows = -1;
   private int countedColumns = -1;
@@ -88,6 +113,26 @@ public final class ReadoutChain {
     this.stackColumns = stack.length == 1 ? null : new float[crossbar.readBufferLength()];
     this.columns = new float[crossbar.readBufferLength()];
     this.acc = new double[crossbar.weightCapacity()];
+    this.codes = new int[crossbar.readBufferLength()];
+    this.sparseRows = new int[rows];
+    this.sparseValues = new double[rows];
+    // |code| < 2^(bits-1), shifted by up to inputBits - 1, summed over 2^inputBits cycles and 2 passes
+    this.fused = stack.length == 1 && adc.bits() != 0 && adc.uniformMidTread()
+        && adc.bits() + config.inputBits() + 1 <= 30;
+  }
+
+  /**
+   * A chain over {@link Crossbar#readView()}s of this chain's arrays, with its own scratch and
+   * its own ADC counters: for another thread to read the same programmed arrays with keyed noise
+   * ({@link #read(double[], double[], long)}) at the same time. The converters are stateless and
+   * shared.
+   */
+  public ReadoutChain forAnotherThread() {
+    Crossbar[] views = new Crossbar[stack.length];
+    for (int k = 0; k < stack.length; k++) {
+      views[k] = stack[k].readView();
+    }
+    return new ReadoutChain(views, dac, adc, config);
   }
 
   /** The (first) crossbar of the chain. */
@@ -200,26 +245,96 @@ public final class ReadoutChain {
 
   /**
    * Reads y_j = Σ_i x_i·w_ij through the chain into {@code out[0..usedColumns)} and returns the
-   * action counts of the read, its driven rows included.
+   * action counts of the read, its driven rows included; the read noise is keyed on a number drawn
+   * from the first array's own generator.
    */
   public ReadCounts read(double[] x, double[] out) {
-    return counts().withDrivenRowCycles(read(x, out, null));
+    return counts().withDrivenRowCycles(read(x, out, (SplittableRandom) null));
   }
 
   /**
-   * As {@link #read(double[], double[])}, drawing the read noise from {@code noise} (null: the
-   * arrays' own generators), so a caller can key the noise on what is read rather than on the
-   * order of the reads; returns the driven (row, bit cycle) pairs of the read, without allocating
-   * (per crossbar of the stack: {@link #drivenRowCycles(int)}).
+   * As {@link #read(double[], double[])}, with the read noise keyed on a number drawn from
+   * {@code noise} (null: the first array's own generator); returns the driven (row, bit cycle)
+   * pairs of the read, without allocating (per crossbar of the stack: {@link #drivenRowCycles(int)}).
    */
   public long read(double[] x, double[] out, SplittableRandom noise) {
-    this.noise = noise;
+    SplittableRandom rng = noise == null ? crossbar.readRng() : noise;
+    Preconditions.checkState(rng != null, "a read view needs a noise key or a generator");
+    return read(x, out, rng.nextLong());
+  }
+
+  /**
+   * As {@link #read(double[], double[])}, with the read noise a function of {@code noiseKey}: the
+   * noise of crossbar k of the stack in bit cycle c (counted over both sign passes) is
+   * {@link KeyedGaussian} block {@code c · stackHeight + k} of the key, so a caller keys the noise
+   * on what is read (layer, image, vector, block) and reads can go in any order, in batches and on
+   * any thread; returns the driven (row, bit cycle) pairs of the read.
+   */
+  public long read(double[] x, double[] out, long noiseKey) {
+    int n = counts().rows();
+    Preconditions.checkArgument(x.length >= n, "input must hold %s values, got %s", n, x.length);
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      double v = x[i];
+      sparseRows[count] = i;
+      sparseValues[count] = v;
+      count += v != 0 ? 1 : 0;
+    }
+    return read(sparseRows, sparseValues, 0, count, 0, out, noiseKey);
+  }
+
+  /**
+   * A batch of reads: input vector b is {@code x[b·rows .. (b+1)·rows)} (rows: {@link
+   * #usedRows()}), its outputs go to {@code out[b·cols .. (b+1)·cols)} (cols: the used weight
+   * columns) and its noise is keyed on {@code noiseKeys[b]}; each vector is read as by
+   * {@link #read(double[], double[], long)}, its non-zero inputs found once. Returns the driven
+   * (row, bit cycle) pairs of the whole batch.
+   */
+  public long readBatch(double[] x, int batch, double[] out, long[] noiseKeys) {
+    int n = counts().rows();
+    int m = crossbar.usedColumns();
+    Preconditions.checkArgument(batch >= 0 && x.length >= (long) batch * n && out.length >= (long) batch * m
+        && noiseKeys.length >= batch, "a batch of %s reads needs %s inputs, %s outputs and %s keys", batch,
+        (long) batch * n, (long) batch * m, batch);
+    long drivenTotal = 0;
+    double[] y = batchOut == null || batchOut.length < m ? (batchOut = new double[m]) : batchOut;
+    for (int b = 0; b < batch; b++) {
+      int count = 0;
+      int base = b * n;
+      for (int i = 0; i < n; i++) {
+        double v = x[base + i];
+        sparseRows[count] = i;
+        sparseValues[count] = v;
+        count += v != 0 ? 1 : 0;
+      }
+      drivenTotal += read(sparseRows, sparseValues, 0, count, 0, y, noiseKeys[b]);
+      System.arraycopy(y, 0, out, b * m, m);
+    }
+    return drivenTotal;
+  }
+
+  private double[] batchOut;
+
+  /**
+   * As {@link #read(double[], double[], long)} for a sparse input: row {@code rows[k] − rowBase}
+   * of the stack holds {@code values[k]} for k in [from, to), rows ascending, and every other row
+   * holds 0 — what a caller that knows where its non-zero inputs are passes, so a read costs its
+   * non-zero inputs, not its rows. The same bits as the dense read of the same input.
+   */
+  public long read(int[] rows, double[] values, int from, int to, int rowBase, double[] out, long noiseKey) {
+    this.keyLo = KeyedGaussian.keyLo(noiseKey);
+    this.keyHi = KeyedGaussian.keyHi(noiseKey);
     ReadCounts c = counts();
     Arrays.fill(driven, 0);
     int n = c.rows();
     int m = crossbar.usedColumns();
-    Preconditions.checkArgument(x.length >= n, "input must hold %s values, got %s", n, x.length);
-    Arrays.fill(acc, 0, m, 0.0);
+    Preconditions.checkArgument(to <= from || (rows[from] >= rowBase && rows[to - 1] - rowBase < n),
+        "input rows must be in [0, %s)", n);
+    if (fused) {
+      Arrays.fill(codes, 0);
+    } else {
+      Arrays.fill(acc, 0, m, 0.0);
+    }
     double fullScale = adcFullScale();
     int passes = config.inputEncoding().passes();
     for (int pass = 0; pass < passes; pass++) {
@@ -227,44 +342,68 @@ public final class ReadoutChain {
       if (config.inputBits() == 0) {
         boolean idealDac = dac.bits() == 0;
         int count = 0;
-        for (int i = 0; i < n; i++) {
-          double part = sign * x[i];
-          // an ideal DAC only clips to [0, 1]; a real one also quantises
+        for (int k = from; k < to; k++) {
+          double part = sign * values[k];
+          // an ideal DAC only clips to [0, 1]; a real one also quantises (a zero input drives nothing)
           float v = (float) (idealDac ? clip01(part) : dac.convert(part));
-          activeRows[count] = i;
+          activeRows[count] = rows[k] - rowBase;
           drive[count] = v;
           count += v != 0f ? 1 : 0;
         }
+        cycle = pass;
         if (count > 0) {
-          convertAndAccumulate(activeRows, drive, count, sign, fullScale, m);
+          convertAndAccumulate(activeRows, drive, count, sign, 0, fullScale, m);
         } else if (adc.bits() != 0) {
           adcConversions += m; // no row driven: the columns read exactly zero
         }
         countDriven(activeRows, count);
       } else {
-        readBitSerial(x, n, m, sign, passes, fullScale);
+        readBitSerial(rows, values, from, to, rowBase, m, sign, pass, fullScale);
       }
     }
     double scale = config.inputBits() == 0 ? 1.0 : 1.0 / ((1L << config.inputBits()) - 1);
-    for (int j = 0; j < m; j++) {
-      out[j] = acc[j] * scale;
+    if (fused) {
+      adcClipped += range[0];
+      adcZeroCodes += range[1];
+      range[0] = 0;
+      range[1] = 0;
+      double step = fullScale / adc.maxCode();
+      for (int j = 0; j < m; j++) {
+        out[j] = codes[j] * step * scale;
+      }
+    } else {
+      for (int j = 0; j < m; j++) {
+        out[j] = acc[j] * scale;
+      }
     }
     return drivenRowCycles();
   }
 
-  private void readBitSerial(double[] x, int n, int m, double sign, int passes, double fullScale) {
+  private void readBitSerial(int[] rows, double[] values, int from, int to, int rowBase, int m, double sign,
+      int pass, double fullScale) {
     long maxCode = (1L << config.inputBits()) - 1;
     long mask = (1L << sliceBits) - 1;
     // one pass over the rows sorts each driven row's slices into the cycles that drive it, so a
     // cycle costs its driven rows only (inputs are sparse: inserted zeros, ReLU zeros, low bits)
     int[] count = cycleCount;
     Arrays.fill(count, 0);
-    for (int i = 0; i < n; i++) {
-      double v = sign * x[i];
+    for (int a = from; a < to; a++) {
+      int i = rows[a] - rowBase;
+      double v = sign * values[a];
       if (!(v > 0)) {
         continue; // clips to code 0 (NaN too): the row is not driven in any cycle
       }
       long code = (long) (clip01(v) * maxCode + 0.5);
+      if (sliceBits == 1) {
+        // 1-bit slices: one cycle per set bit of the code
+        for (; code != 0; code &= code - 1) {
+          int k = Long.numberOfTrailingZeros(code);
+          int c = count[k]++;
+          cycleRows[k][c] = i;
+          cycleDrive[k][c] = 1f;
+        }
+        continue;
+      }
       for (int k = 0; code != 0; k++, code >>>= sliceBits) {
         long slice = code & mask;
         if (slice != 0) {
@@ -277,9 +416,10 @@ public final class ReadoutChain {
       }
     }
     for (int k = 0; k < cyclesPerPass; k++) {
+      cycle = pass * cyclesPerPass + k;
       if (count[k] > 0) {
         convertAndAccumulate(cycleRows[k], cycleDrive[k], count[k], sign * (double) (1L << (k * sliceBits)),
-            fullScale, m);
+            k * sliceBits, fullScale, m);
       } else if (adc.bits() != 0) {
         adcConversions += m; // no row driven: the columns read exactly zero
       }
@@ -320,8 +460,7 @@ public final class ReadoutChain {
       if (count == 0) {
         continue;
       }
-      Crossbar x = stack[k];
-      x.readActive(stackRows, stackDrive, count, stackColumns, noise == null ? x.readRng() : noise);
+      stack[k].readActive(stackRows, stackDrive, count, stackColumns, keyLo, keyHi, cycle * stack.length + k);
       for (int j = 0; j < m; j++) {
         columns[j] += stackColumns[j];
       }
@@ -333,12 +472,20 @@ public final class ReadoutChain {
     return v >= 1 ? 1 : (v > 0 ? v : 0);
   }
 
-  private SplittableRandom noise;
-
-  /** Array read of the given driven rows (a stack's column currents summed), S+H, ADC conversion, shift-and-add with a weight. */
-  private void convertAndAccumulate(int[] rows, float[] drives, int count, double weight, double fullScale, int m) {
+  /**
+   * Array read of the given driven rows (a stack's column currents summed), S+H, ADC conversion,
+   * shift-and-add with a weight ({@code ±2^shift}).
+   */
+  private void convertAndAccumulate(int[] rows, float[] drives, int count, double weight, int shift,
+      double fullScale, int m) {
+    if (fused) {
+      crossbar.readConvert(rows, drives, count, keyLo, keyHi, cycle, (float) (adc.maxCode() / fullScale),
+          adc.maxCode(), shift, weight < 0, codes, range);
+      adcConversions += m;
+      return;
+    }
     if (stack.length == 1) {
-      crossbar.readActive(rows, drives, count, columns, noise == null ? crossbar.readRng() : noise);
+      crossbar.readActive(rows, drives, count, columns, keyLo, keyHi, cycle);
     } else {
       readStack(rows, drives, count, m);
     }

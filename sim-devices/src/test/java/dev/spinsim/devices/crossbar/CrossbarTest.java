@@ -194,6 +194,47 @@ class CrossbarTest {
   }
 
   @Test
+  void sparseAndBatchedReadsGiveTheDenseReadsBits() {
+    Crossbar xb = new Crossbar(CrossbarConfig.defaults(9), new SkyrmionSynapse(), new DifferentialMapping());
+    xb.program(randomWeights(128 * 40, 3), 128, 40);
+    ReadoutChain chain = new ReadoutChain(xb, new RowDac(1), new SarAdc(8),
+        new ReadoutConfig(8, InputEncoding.UNSIGNED, 8, 0.5, 0, 0));
+    int batch = 3;
+    double[] x = new double[batch * 128];
+    long[] keys = {11, 12, 13};
+    double[][] dense = new double[batch][40];
+    for (int b = 0; b < batch; b++) {
+      double[] xb1 = randomInputs(128, 20 + b, false);
+      for (int i = 0; i < 128; i += 2 + b) {
+        xb1[i] = 0; // sparse inputs, as ReLU and inserted zeros make them
+      }
+      System.arraycopy(xb1, 0, x, b * 128, 128);
+      chain.read(xb1, dense[b], keys[b]);
+    }
+    double[] batched = new double[batch * 40];
+    chain.readBatch(x, batch, batched, keys);
+    for (int b = 0; b < batch; b++) {
+      assertArrayEquals(dense[b], java.util.Arrays.copyOfRange(batched, b * 40, (b + 1) * 40), 0.0, "vector " + b);
+      // the same input as a sparse list of its non-zero rows, numbered from 1000
+      int[] rows = new int[128];
+      double[] values = new double[128];
+      int count = 0;
+      for (int i = 0; i < 128; i++) {
+        if (x[b * 128 + i] != 0) {
+          rows[count] = 1000 + i;
+          values[count++] = x[b * 128 + i];
+        }
+      }
+      double[] sparse = new double[40];
+      chain.read(rows, values, 0, count, 1000, sparse, keys[b]);
+      assertArrayEquals(dense[b], sparse, 0.0, "sparse " + b);
+    }
+    double[] again = new double[40];
+    chain.read(java.util.Arrays.copyOfRange(x, 0, 128), again, keys[1]);
+    assertTrue(!java.util.Arrays.equals(dense[0], again), "another key, another noise realisation");
+  }
+
+  @Test
   void scalarKernelMatchesVectorKernelBitForBit() {
     SplittableRandom r = new SplittableRandom(7);
     for (int cols : new int[] {1, 7, 16, 64, 100, 128}) {

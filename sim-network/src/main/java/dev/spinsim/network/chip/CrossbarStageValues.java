@@ -7,8 +7,11 @@ import dev.spinsim.network.mapping.LayerMapping;
 import dev.spinsim.network.mapping.PhaseLayout;
 import dev.spinsim.network.run.StageStats;
 import dev.spinsim.network.run.StageValues;
+import dev.spinsim.network.tensor.Parallel;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.SplittableRandom;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The numbers of one crossbar stage, through the device models: the im2col input vector is
@@ -20,8 +23,12 @@ import java.util.SplittableRandom;
  * the next stage reads. Each read reports the (row, bit cycle) pairs it drove per crossbar
  * ({@link #drivenRowCycles}); a stack whose inputs are all zero is not read at all.
  *
- * <p>Read noise is drawn from a generator keyed on (stage, image, vector, block), so the values
- * do not depend on the order in which the event-driven or the functional runner asks for them.
+ * <p>Read noise is a function of a key made of (stage, image, vector, stack, column block) and of
+ * the bit cycle ({@link dev.spinsim.devices.crossbar.KeyedGaussian}), so the values do not depend
+ * on the order in which the event-driven or the functional runner asks for them, nor on the
+ * thread: {@link #computeImages} splits a batch's images over the compute threads, each with its
+ * own views of the programmed crossbars, and every count (row drives per image slot, ADC ranges,
+ * activations) is either kept per image slot or summed over the threads' chains.
  */
 final class CrossbarStageValues implements StageValues {
   private final StagePlan plan;
@@ -41,18 +48,16 @@ final class CrossbarStageValues implements StageValues {
   private final long noiseKey;
   /** Index of this chip's image slot 0 within the whole run (noise is keyed on the run index). */
   private int firstImage;
-  private final boolean noisy;
 
   private final float[][] inputs;
   private final float[][] outputs;
   private final double[][] pre;
 
-  private long activations;
-  private long saturated;
-
-  private final float[] vector;
-  private final double[] slice;
-  private final double[] columns;
+  /** The calling thread's chains and scratch; {@link #spare} holds the other threads'. */
+  private final Worker main;
+  private final ConcurrentLinkedQueue<Worker> spare = new ConcurrentLinkedQueue<>();
+  /** Every worker made so far (their counts are summed by {@link #stats}). */
+  private final List<Worker> workers = new ArrayList<>();
 
   /**
    * @param inputs per image, this stage's input map {@code C×H×W} (filled upstream)
@@ -78,18 +83,66 @@ final class CrossbarStageValues implements StageValues {
     this.homogeneous = plan.activation().equals("relu") || plan.activation().equals("leaky-relu");
     this.noiseKey = noiseKey;
     this.firstImage = firstImage;
-    boolean anyNoise = false;
-    for (ReadoutChain c : chains) {
-      anyNoise |= c.crossbar().isNoisy();
-    }
-    this.noisy = anyNoise;
     this.inputs = inputs;
     this.outputs = outputs;
     this.pre = new double[images][m.layout().vectorsPerImage() * m.matrixCols()];
-    this.vector = new float[m.matrixRows()];
-    this.slice = new double[stacks.maxHeight() * m.crossbarRows()];
-    this.columns = new double[m.logicalColsPerCrossbar()];
+    this.main = new Worker(chains);
+    workers.add(main);
   }
+
+  /** One thread's chains (views of the same programmed arrays), scratch buffers and counts. */
+  private final class Worker {
+    final ReadoutChain[] chains;
+    final float[] vector = new float[m.matrixRows()];
+    /** The non-zero inputs of the vector: their rows (ascending) and values (÷ input scale). */
+    final int[] rows = new int[m.matrixRows()];
+    final double[] values = new double[m.matrixRows()];
+    final double[] columns = new double[m.logicalColsPerCrossbar()];
+    long activations;
+    long saturated;
+
+    Worker(ReadoutChain[] chains) {
+      this.chains = chains;
+    }
+  }
+
+  /**
+   * Every vector of image slots [from, to), the slots split over the compute threads: each image
+   * is computed by one thread, with its own chains, so its values and its row-drive counts never
+   * depend on the thread count.
+   */
+  @Override
+  public void computeImages(int from, int to, int vectors) {
+    long work = (long) vectors * m.crossbarsPerCopy() * 64;
+    Parallel.forRange(to - from, 1, work, (a, b) -> {
+      Worker w = Thread.currentThread() == owner ? main : spare.poll();
+      if (w == null) {
+        ReadoutChain[] copies = new ReadoutChain[chains.length];
+        for (int i = 0; i < chains.length; i++) {
+          copies[i] = chains[i].forAnotherThread();
+        }
+        w = new Worker(copies);
+        synchronized (workers) {
+          workers.add(w);
+        }
+      }
+      try {
+        for (int i = from + a; i < from + b; i++) {
+          for (int v = 0; v < vectors; v++) {
+            compute(w, i, v);
+            finish(w, i, v);
+          }
+        }
+      } finally {
+        if (w != main) {
+          spare.add(w);
+        }
+      }
+    });
+  }
+
+  /** The thread that built the stage (the runner's): it uses {@link #main}. */
+  private final Thread owner = Thread.currentThread();
 
   @Override
   public void beginBatch(int firstImage) {
@@ -101,12 +154,24 @@ final class CrossbarStageValues implements StageValues {
 
   @Override
   public void computeVector(int image, int v) {
+    compute(main, image, v);
+  }
+
+  private void compute(Worker w, int image, int v) {
+    double[] columns = w.columns;
     PhaseLayout layout = m.layout();
     int ph = layout.phaseOf(v);
-    Arrays.fill(vector, 0f);
-    layout.gather(inputs[image], v, vector);
+    // the non-zero inputs, once: the reads below cost them, not the rows
+    int[] nzRows = w.rows;
+    double[] nzValues = w.values;
+    float[] gathered = w.vector;
+    int nz = layout.gatherNonZero(inputs[image], v, nzRows, gathered);
+    for (int k = 0; k < nz; k++) {
+      nzValues[k] = gathered[k] / inputScale;
+    }
     if (layout.biasRow(ph) >= 0) {
-      vector[layout.biasRow(ph)] = (float) inputScale; // bias row driven at full scale
+      nzRows[nz] = layout.biasRow(ph); // the phase's last row, driven at full scale
+      nzValues[nz++] = 1.0;
     }
     int cols = m.matrixCols();
     double[] acc = pre[image];
@@ -120,19 +185,14 @@ final class CrossbarStageValues implements StageValues {
       for (int rb = stacks.firstBlock(s); rb <= stacks.lastBlock(s); rb++) {
         rows += layout.rowsInBlock(rb);
       }
-      boolean zero = true;
-      for (int i = 0; i < rows; i++) {
-        double x = vector[r0 + i] / inputScale;
-        slice[i] = x;
-        zero &= x == 0;
-      }
-      if (zero) {
+      int from = firstAtLeast(nzRows, nz, r0);
+      int to = firstAtLeast(nzRows, nz, r0 + rows);
+      if (from == to) {
         continue; // no row is driven: no current flows, the columns read exactly zero
       }
       for (int cb = 0; cb < m.colBlocks(); cb++) {
-        ReadoutChain chain = chains[copy * perCopy + s * m.colBlocks() + cb];
-        SplittableRandom rng = noisy ? new SplittableRandom(mix(firstImage + image, v, s, cb)) : null;
-        chain.read(slice, columns, rng);
+        ReadoutChain chain = w.chains[copy * perCopy + s * m.colBlocks() + cb];
+        chain.read(nzRows, nzValues, from, to, r0, columns, mix(firstImage + image, v, s, cb));
         for (int k = 0; k < chain.stackHeight(); k++) {
           driven[image][(stacks.firstBlock(s) + k) * m.colBlocks() + cb] += chain.drivenRowCycles(k);
         }
@@ -145,15 +205,38 @@ final class CrossbarStageValues implements StageValues {
     }
   }
 
+  /** The first index in [0, n) of the ascending {@code rows} whose row is at least {@code row}, else n. */
+  private static int firstAtLeast(int[] rows, int n, int row) {
+    int lo = 0;
+    int hi = n;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (rows[mid] < row) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
   @Override
   public StageStats stats() {
     long conversions = 0;
     long clipped = 0;
     long zero = 0;
-    for (ReadoutChain c : chains) {
-      conversions += c.adcConversions();
-      clipped += c.adcClipped();
-      zero += c.adcZeroCodes();
+    long activations = 0;
+    long saturated = 0;
+    synchronized (workers) {
+      for (Worker w : workers) {
+        for (ReadoutChain c : w.chains) {
+          conversions += c.adcConversions();
+          clipped += c.adcClipped();
+          zero += c.adcZeroCodes();
+        }
+        activations += w.activations;
+        saturated += w.saturated;
+      }
     }
     return new StageStats(conversions, clipped, zero, activations, saturated);
   }
@@ -174,14 +257,19 @@ final class CrossbarStageValues implements StageValues {
 
   @Override
   public void finishVector(int image, int v) {
+    finish(main, image, v);
+  }
+
+  private void finish(Worker w, int image, int v) {
     int cols = m.matrixCols();
     PhaseLayout layout = m.layout();
     double[] acc = pre[image];
     float[] out = outputs[image];
     float[] bias = plan.bias();
     if (activation != null) {
-      activations += cols;
+      w.activations += cols;
     }
+    long saturated = 0;
     for (int c = 0; c < cols; c++) {
       double y = acc[v * cols + c] * outputScale
           + (digitalBias ? bias[layout.channelOf(c)] : 0.0);
@@ -198,5 +286,6 @@ final class CrossbarStageValues implements StageValues {
       }
       out[layout.outputIndex(v, c)] = (float) a;
     }
+    w.saturated += saturated;
   }
 }

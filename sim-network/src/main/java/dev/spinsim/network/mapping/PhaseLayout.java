@@ -439,4 +439,74 @@ public final class PhaseLayout {
     }
     return live;
   }
+
+  /**
+   * The non-zero inputs vector {@code v} drives, as a sparse list: {@code rows[k]} (ascending, in
+   * the numbering of {@link #gather}) holds {@code values[k]}, k in [0, returned count); the same
+   * inputs as {@link #gather} without visiting the rows that read an inserted zero or padding
+   * (their taps are found once per output pixel) and without the zero pixels. The bias row is
+   * not included. {@code rows} and {@code values} must hold {@link #matrixRows()} entries.
+   */
+  public int gatherNonZero(float[] input, int v, int[] rows, float[] values) {
+    int count = 0;
+    if (form == Form.SINGLE_PIXEL) {
+      for (int ci = 0; ci < g.inChannels(); ci++) {
+        float x = input[ci];
+        rows[count] = ci;
+        values[count] = x;
+        count += x != 0f ? 1 : 0;
+      }
+      return count;
+    }
+    int ow = g.outWidth();
+    int oy = v / ow;
+    int ox = v % ow;
+    int h = g.inHeight();
+    int w = g.inWidth();
+    int kyCount;
+    int kxCount;
+    int base;
+    int rowsPerChannel;
+    int ph = 0;
+    if (form == Form.ZERO_INSERTED) {
+      kyCount = g.kernel();
+      kxCount = g.kernel();
+      base = 0;
+    } else {
+      ph = vectorPhase[v];
+      kyCount = ny[ph];
+      kxCount = nx[ph];
+      base = rowStart[ph];
+    }
+    rowsPerChannel = kyCount * kxCount;
+    // the taps of this output pixel that read an original pixel: (offset in the channel's rows, source offset)
+    int taps = 0;
+    int[] tapRow = new int[rowsPerChannel];
+    int[] tapSource = new int[rowsPerChannel];
+    for (int jy = 0; jy < kyCount; jy++) {
+      int sy = form == Form.ZERO_INSERTED ? g.sourceIndex(oy, jy, h) : g.sourceIndex(oy, ty0[ph] + step * jy, h);
+      if (sy < 0) {
+        continue;
+      }
+      for (int jx = 0; jx < kxCount; jx++) {
+        int sx = form == Form.ZERO_INSERTED ? g.sourceIndex(ox, jx, w) : g.sourceIndex(ox, tx0[ph] + step * jx, w);
+        if (sx >= 0) {
+          tapRow[taps] = jy * kxCount + jx;
+          tapSource[taps] = sy * w + sx;
+          taps++;
+        }
+      }
+    }
+    for (int ci = 0; ci < g.inChannels(); ci++) {
+      int plane = ci * h * w;
+      int row0 = base + ci * rowsPerChannel;
+      for (int t = 0; t < taps; t++) {
+        float x = input[plane + tapSource[t]];
+        rows[count] = row0 + tapRow[t];
+        values[count] = x;
+        count += x != 0f ? 1 : 0;
+      }
+    }
+    return count;
+  }
 }

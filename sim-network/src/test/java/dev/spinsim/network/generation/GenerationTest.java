@@ -109,6 +109,35 @@ public class GenerationTest {
     assertArrayEquals(whole, joined);
   }
 
+  /**
+   * A batch's images are computed on the compute threads (each image by one thread, with its own
+   * views of the crossbars); one image per batch runs on the calling thread alone. Images, ledger
+   * counts and every stage's ADC and activation statistics must not depend on which.
+   */
+  @Test
+  void valuesAndCountsDoNotDependOnTheComputeThreads() {
+    // one crossbar per read (the fused ADC path), and column stacks (analog partial sums)
+    for (PartialSums sums : PartialSums.values()) {
+      GenerationSetup s = setup("paper", true, BiasMode.DIGITAL, sums);
+      int n = 4;
+      float[] oneAtATime = new float[28 * 28 * n];
+      GenerationResult alone = Generation.stream(s, n, RunMode.FUNCTIONAL, TraceSink.off(),
+          (i, pixels, ref, z, score) -> System.arraycopy(pixels, 0, oneAtATime, i * pixels.length, pixels.length),
+          i -> {}, 1, n);
+      GenerationResult batched = Generation.run(s, n, RunMode.FUNCTIONAL, TraceSink.off(), i -> {});
+      assertArrayEquals(batched.images(), oneAtATime, sums.toString());
+      assertEquals(batched.energy().countsByClassAndAction(), alone.energy().countsByClassAndAction());
+      var a = alone.chip().stages();
+      var b = batched.chip().stages();
+      long nonTrivial = 0;
+      for (int k = 0; k < a.length; k++) {
+        assertEquals(a[k].stats(), b[k].stats(), sums + " stage " + k);
+        nonTrivial += b[k].stats().adcClipped() + b[k].stats().adcZeroCodes();
+      }
+      assertTrue(nonTrivial > 0, "the statistics compared must be non-trivial");
+    }
+  }
+
   @Test
   void aStreamedRunThroughFewSlotsAndWindowsGivesTheImagesAndCountsOfOneRun() {
     GenerationSetup s = setup("paper", true, BiasMode.DIGITAL, PartialSums.DIGITAL);
