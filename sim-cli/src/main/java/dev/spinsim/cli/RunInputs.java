@@ -14,6 +14,7 @@ import dev.spinsim.network.model.ModelSpec;
 import dev.spinsim.network.model.Network;
 import dev.spinsim.network.model.NetworkSpec;
 import dev.spinsim.network.generation.GenerationSetup;
+import dev.spinsim.network.weights.DcganLayout;
 import dev.spinsim.network.weights.ShippedWeights;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,8 +83,14 @@ final class RunInputs {
       Map<String, Integer> replication, long seed) {
     this.overrides = List.copyOf(sets);
     this.replication = new LinkedHashMap<>(replication);
-    Chip c = chip(modelName == null ? detectModel(weights, sets) : modelName, presetName, resolvedPreset,
-        sets, replication, discriminator);
+    ModelSpec detected = modelName == null ? detectModel(weights, sets) : null;
+    Chip c = detected != null
+        ? chip(detected, presetName, resolvedPreset, sets, replication, discriminator)
+        : chip(modelName, presetName, resolvedPreset, sets, replication, discriminator);
+    if (detected != null && detected.source().endsWith(DcganLayout.SOURCE_SUFFIX)) {
+      notes.add(weights + " fits no shipped model as it is; its generator was read by the DCGAN conventions: "
+          + DcganLayout.describe(detected.generator()) + " (" + detected.name() + "'s discriminator)");
+    }
     this.preset = c.preset();
     this.devices = PresetDevices.of(preset);
     this.mapping = c.mapping();
@@ -115,7 +122,12 @@ final class RunInputs {
 
   private static Chip chip(String modelName, String presetName, Preset resolvedPreset, List<String> sets,
       Map<String, Integer> replication, boolean withDiscriminator) {
-    ModelSpec model = ModelLoader.load(modelName, prefixed(sets, MODEL_PREFIX));
+    return chip(ModelLoader.load(modelName, prefixed(sets, MODEL_PREFIX)), presetName, resolvedPreset, sets,
+        replication, withDiscriminator);
+  }
+
+  private static Chip chip(ModelSpec model, String presetName, Preset resolvedPreset, List<String> sets,
+      Map<String, Integer> replication, boolean withDiscriminator) {
     Preset preset = resolvedPreset != null ? resolvedPreset : Presets.load(presetName, presetSets(sets));
     MappingConfig mapping = mappingConfig(sets, replication);
     MappingOptions options = ChipBuilder.optionsFor(preset, mapping.biasModeValue(),
@@ -129,20 +141,27 @@ final class RunInputs {
 
   /**
    * The shipped model whose generator fits the tensors of {@code weights} (names and shapes, a
-   * bias the model leaves open either way); {@code fmnist} when there is no file.
+   * bias the model leaves open either way); else a shipped model with the generator the file
+   * describes by the DCGAN conventions ({@link DcganLayout}: other channel widths, with or without
+   * BatchNorm and biases) when it produces that model's image; {@code fmnist} when there is no file.
    */
-  static String detectModel(Path weights, List<String> sets) {
+  static ModelSpec detectModel(Path weights, List<String> sets) {
+    List<String> modelSets = prefixed(sets, MODEL_PREFIX);
     if (weights == null) {
-      return "fmnist";
+      return ModelLoader.load("fmnist", modelSets);
     }
+    List<ModelSpec> shipped = new ArrayList<>();
     for (String name : ModelLoader.SHIPPED) {
-      if (ShippedWeights.fits(ModelLoader.load(name, prefixed(sets, MODEL_PREFIX)).generator(), weights)) {
-        return name;
+      ModelSpec m = ModelLoader.load(name, modelSets);
+      if (ShippedWeights.fits(m.generator(), weights)) {
+        return m;
       }
+      shipped.add(m);
     }
-    throw new IllegalArgumentException(weights + ": its tensors fit none of the shipped generators "
-        + ModelLoader.SHIPPED + "; pass --model FILE.yaml (tools/pt2spinsim.py writes one from a"
-        + " PyTorch state_dict)");
+    return DcganLayout.infer(weights, shipped).orElseThrow(() -> new IllegalArgumentException(weights
+        + ": its tensors fit none of the shipped generators " + ModelLoader.SHIPPED + ", nor a DCGAN generator"
+        + " (main.i ConvTranspose2d/BatchNorm2d) ending in their images; pass --model FILE.yaml"
+        + " (tools/pt2spinsim.py writes one from a PyTorch state_dict)"));
   }
 
   /** The {@code --set} overrides that address the preset (all but {@code mapping.*} and {@code model.*}). */

@@ -6,6 +6,7 @@ import dev.spinsim.core.config.ConfigException;
 import dev.spinsim.core.config.ConfigLoader;
 import dev.spinsim.devices.preset.Preset;
 import dev.spinsim.network.model.ModelLoader;
+import dev.spinsim.network.weights.DcganLayout;
 import dev.spinsim.network.weights.ShippedWeights;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,8 +43,9 @@ record RunReplay(
     ObjectNode root = ConfigLoader.readTree(file);
     String model = text(src, root, "model");
     String modelSource = text(src, root, "modelSource");
-    String modelRef = ModelLoader.SHIPPED.contains(model) && modelSource.equals(model + ".yaml")
-        ? model : modelSource;
+    // a generator read from its weights file is read from it again (modelRef null: detect)
+    String modelRef = modelSource.endsWith(DcganLayout.SOURCE_SUFFIX) ? null
+        : ModelLoader.SHIPPED.contains(model) && modelSource.equals(model + ".yaml") ? model : modelSource;
     JsonNode weights = node(src, root, "weights");
     String[] g = weights(src, "weights.generator", text(src, weights, "generator"), model);
     boolean discriminator = bool(src, root, "discriminator");

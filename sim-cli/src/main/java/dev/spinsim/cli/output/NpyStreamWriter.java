@@ -3,6 +3,7 @@ package dev.spinsim.cli.output;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 
+import com.google.common.math.LongMath;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -39,7 +40,7 @@ public final class NpyStreamWriter implements Closeable {
     this.recordShape = recordShape.clone();
     this.recordSize = Math.toIntExact(size);
     // the header of the largest count has the most digits; padding absorbs the difference
-    this.headerLength = NpyWriter.header(shape((long) Math.pow(10, COUNT_DIGITS) - 1)).length;
+    this.headerLength = NpyWriter.header(shape(LongMath.pow(10, COUNT_DIGITS) - 1)).length;
     this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING);
     this.buffer = ByteBuffer.allocate(Math.max(8192, 4 * recordSize)).order(ByteOrder.LITTLE_ENDIAN);

@@ -101,22 +101,51 @@ public sealed interface LayerSpec {
   /** The runtime layer computing this one on {@code params} (in {@link #parameters} order). */
   Layers.Layer runtime(List<Parameter> params, HardwareAwareness hardware);
 
-  private static List<ParamSpec> weightAndBias(int[] weightShape, int out, Boolean bias) {
-    ParamSpec w = new ParamSpec("weight", weightShape, true);
-    return bias == null || bias ? List.of(w, new ParamSpec("bias", new int[] {out}, true)) : List.of(w);
+  /**
+   * A crossbar layer (convolution, transposed convolution, linear): a weight and an optional bias
+   * of {@code out} values; {@code bias} null leaves the bias to the weights file.
+   */
+  sealed interface MatrixLayer extends LayerSpec {
+    int out();
+
+    Boolean bias();
+
+    /** The weight's shape in PyTorch's layout. */
+    int[] weightShape();
+
+    @Override
+    default List<ParamSpec> parameters() {
+      ParamSpec w = new ParamSpec("weight", weightShape(), true);
+      return bias() == null || bias() ? List.of(w, new ParamSpec("bias", new int[] {out()}, true)) : List.of(w);
+    }
+
+    @Override
+    default boolean isMatrixLayer() {
+      return true;
+    }
+
+    @Override
+    default boolean biasLeftToWeights() {
+      return bias() == null;
+    }
+  }
+
+  /** Checks the keys a convolution and a transposed convolution share. */
+  private static void checkConvolution(int in, int out, int kernel, int stride, int padding) {
+    checkArgument(in > 0, "in must be a positive integer, got %s", in);
+    checkArgument(out > 0, "out must be a positive integer, got %s", out);
+    checkArgument(kernel > 0, "kernel must be a positive integer, got %s", kernel);
+    checkArgument(stride > 0, "stride must be a positive integer, got %s", stride);
+    checkArgument(padding >= 0, "padding must be >= 0, got %s", padding);
   }
 
   /** nn.Conv2d with a square kernel; weight [out, in, k, k]; stride 1, padding 0 by default. */
   record Conv2d(int in, int out, int kernel, Integer stride, Integer padding, Boolean bias)
-      implements LayerSpec {
+      implements MatrixLayer {
     public Conv2d {
       stride = stride == null ? 1 : stride;
       padding = padding == null ? 0 : padding;
-      checkArgument(in > 0, "in must be a positive integer, got %s", in);
-      checkArgument(out > 0, "out must be a positive integer, got %s", out);
-      checkArgument(kernel > 0, "kernel must be a positive integer, got %s", kernel);
-      checkArgument(stride > 0, "stride must be a positive integer, got %s", stride);
-      checkArgument(padding >= 0, "padding must be >= 0, got %s", padding);
+      checkConvolution(in, out, kernel, stride, padding);
     }
 
     @Override
@@ -135,18 +164,8 @@ public sealed interface LayerSpec {
     }
 
     @Override
-    public List<ParamSpec> parameters() {
-      return weightAndBias(new int[] {out, in, kernel, kernel}, out, bias);
-    }
-
-    @Override
-    public boolean isMatrixLayer() {
-      return true;
-    }
-
-    @Override
-    public boolean biasLeftToWeights() {
-      return bias == null;
+    public int[] weightShape() {
+      return new int[] {out, in, kernel, kernel};
     }
 
     @Override
@@ -167,16 +186,12 @@ public sealed interface LayerSpec {
 
   /** nn.ConvTranspose2d with a square kernel; weight [in, out, k, k]; stride 1, paddings 0 by default. */
   record ConvTranspose2d(int in, int out, int kernel, Integer stride, Integer padding,
-      @JsonProperty("output_padding") Integer outputPadding, Boolean bias) implements LayerSpec {
+      @JsonProperty("output_padding") Integer outputPadding, Boolean bias) implements MatrixLayer {
     public ConvTranspose2d {
       stride = stride == null ? 1 : stride;
       padding = padding == null ? 0 : padding;
       outputPadding = outputPadding == null ? 0 : outputPadding;
-      checkArgument(in > 0, "in must be a positive integer, got %s", in);
-      checkArgument(out > 0, "out must be a positive integer, got %s", out);
-      checkArgument(kernel > 0, "kernel must be a positive integer, got %s", kernel);
-      checkArgument(stride > 0, "stride must be a positive integer, got %s", stride);
-      checkArgument(padding >= 0, "padding must be >= 0, got %s", padding);
+      checkConvolution(in, out, kernel, stride, padding);
       checkArgument(outputPadding >= 0 && outputPadding < stride,
           "output_padding must be in [0, stride), got %s", outputPadding);
     }
@@ -196,18 +211,8 @@ public sealed interface LayerSpec {
     }
 
     @Override
-    public List<ParamSpec> parameters() {
-      return weightAndBias(new int[] {in, out, kernel, kernel}, out, bias);
-    }
-
-    @Override
-    public boolean isMatrixLayer() {
-      return true;
-    }
-
-    @Override
-    public boolean biasLeftToWeights() {
-      return bias == null;
+    public int[] weightShape() {
+      return new int[] {in, out, kernel, kernel};
     }
 
     @Override
@@ -264,7 +269,7 @@ public sealed interface LayerSpec {
   }
 
   /** nn.Linear on the flattened sample; weight [out, in]; output shape out × 1 × 1. */
-  record Linear(int in, int out, Boolean bias) implements LayerSpec {
+  record Linear(int in, int out, Boolean bias) implements MatrixLayer {
     public Linear {
       checkArgument(in > 0, "in must be a positive integer, got %s", in);
       checkArgument(out > 0, "out must be a positive integer, got %s", out);
@@ -282,18 +287,8 @@ public sealed interface LayerSpec {
     }
 
     @Override
-    public List<ParamSpec> parameters() {
-      return weightAndBias(new int[] {out, in}, out, bias);
-    }
-
-    @Override
-    public boolean isMatrixLayer() {
-      return true;
-    }
-
-    @Override
-    public boolean biasLeftToWeights() {
-      return bias == null;
+    public int[] weightShape() {
+      return new int[] {out, in};
     }
 
     /** A linear layer on C×H×W is a convolution whose kernel covers the whole (square) input. */

@@ -130,7 +130,7 @@ public final class ShippedWeights {
     return want.isEmpty();
   }
 
-  private static Map<String, Tensor> stripDataParallel(
+  static Map<String, Tensor> stripDataParallel(
       Map<String, Tensor> tensors) {
     if (tensors.isEmpty() || !tensors.keySet().stream().allMatch(k -> k.startsWith(DATA_PARALLEL_PREFIX))) {
       return tensors;
