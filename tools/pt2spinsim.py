@@ -18,9 +18,10 @@ LeakyReLU, Tanh, Sigmoid.
 
 A bare state_dict without a class is read with the DCGAN conventions (Radford et al.; the PyTorch DCGAN
 tutorial): in the generator every 4-D weight is a ConvTranspose2d, the first with stride 1 and padding 0, the
-others with stride 2 and padding k/2 - 1; in the discriminator every 4-D weight is a Conv2d with stride 2 and
-padding k/2 - 1, the last with stride 1 and padding 0; an index without tensors is ReLU (G) or LeakyReLU 0.2
-(D), and the network ends in Tanh (G) or Sigmoid (D). Shapes are chained on load by spinsim, so a guess that
+others with stride 2 and padding (k-1)//2 (k = 4 doubles the size, k = 3 turns 4x4 into 7x7); in the
+discriminator every 4-D weight is a Conv2d with stride 2 and padding (k-1)//2, the last with stride 1 and
+padding 0; an index without tensors is ReLU (G) or LeakyReLU 0.2 (D), and the network ends in Tanh (G) or
+Sigmoid (D) (spinsim generate --weights alone reads a generator the same way: DcganLayout). Shapes are chained on load by spinsim, so a guess that
 does not fit is refused there; edit model.yaml when your network differs.
 
 Needs PyTorch (Debian: apt-get install python3-torch) and numpy. Tensor data is written as little-endian F32
@@ -137,10 +138,10 @@ def from_conventions(sd, role, path):
             first, last = i == convs[0], i == convs[-1]
             if role == 'generator':
                 L = {'type': 'ConvTranspose2d', 'in': int(w.shape[0]), 'out': int(w.shape[1]), 'kernel': k,
-                     'stride': 1 if first else 2, 'padding': 0 if first else k // 2 - 1}
+                     'stride': 1 if first else 2, 'padding': 0 if first else (k - 1) // 2}
             else:
                 L = {'type': 'Conv2d', 'in': int(w.shape[1]), 'out': int(w.shape[0]), 'kernel': k,
-                     'stride': 1 if last else 2, 'padding': 0 if last else k // 2 - 1}
+                     'stride': 1 if last else 2, 'padding': 0 if last else (k - 1) // 2}
             L['bias'] = f'main.{i}.bias' in sd
         elif w is not None and w.dim() == 2:
             L = {'type': 'Linear', 'in': int(w.shape[1]), 'out': int(w.shape[0]), 'bias': f'main.{i}.bias' in sd}

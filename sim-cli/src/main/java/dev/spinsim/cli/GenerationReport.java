@@ -3,6 +3,7 @@ package dev.spinsim.cli;
 import dev.spinsim.core.config.ConfigLoader;
 import dev.spinsim.core.energy.ActionLedger;
 import dev.spinsim.core.energy.ComponentInfo;
+import dev.spinsim.core.resource.BoundedBuffer;
 import dev.spinsim.core.resource.Resource;
 import dev.spinsim.devices.energy.AreaTable;
 import dev.spinsim.devices.energy.ComponentClasses;
@@ -161,6 +162,9 @@ final class GenerationReport {
         for (ResourceRow row : resourceRows(st.tag(), st.resources(), run.makespanPs())) {
           b.addResource(row);
         }
+        for (BoundedBuffer buf : st.buffers()) {
+          b.addResource(bufferRow(st, buf));
+        }
       }
       b.addResource(resourceRows("chip", List.of(chip.interconnect()), run.makespanPs()).get(0));
     }
@@ -265,6 +269,22 @@ final class GenerationReport {
    * units and requests summed, busy time per unit, utilisation over the makespan, mean wait per
    * request, the longest wait and the longest queue.
    */
+  /**
+   * A stage's input or output buffer space (its tiles' buffers pooled): requests for room, the
+   * time they waited, capacity and peak occupancy (utilisation = peak / capacity).
+   */
+  private static ResourceRow bufferRow(Stage st, BoundedBuffer b) {
+    String cls = b.name().substring(b.name().lastIndexOf('.') + 1);
+    long capacityBytes = b.capacityBits() / 8;
+    long peakBytes = (b.peakBits() + 7) / 8;
+    double meanWaitNs = b.requests() == 0 ? 0 : b.waitPs() / 1e3 / b.requests();
+    return new ResourceRow(st.tag() + " " + cls + "-space", cls + "-space", st.tiles(),
+        b.requests(), b.waitPs() / 1e3 / st.tiles(),
+        Math.min(1, peakBytes / (double) capacityBytes), meanWaitNs, b.maxWaitPs() / 1e3,
+        b.peakWaiting(), capacityBytes,
+        Math.min(peakBytes, capacityBytes));
+  }
+
   private static List<ResourceRow> resourceRows(String tag, List<Resource> resources,
       long makespanPs) {
     Map<String, long[]> groups = new LinkedHashMap<>(); // units, busy, wait, peak, requests, max wait

@@ -5,6 +5,7 @@ import dev.spinsim.devices.preset.Preset;
 import dev.spinsim.devices.preset.PresetDevices;
 import dev.spinsim.devices.preset.Presets;
 import dev.spinsim.network.chip.ChipBuilder;
+import dev.spinsim.network.chip.BufferWorkingSet;
 import dev.spinsim.network.chip.NetworkPlanner;
 import dev.spinsim.network.hwaware.HardwareAwareness;
 import dev.spinsim.network.mapping.MappingConfig;
@@ -132,10 +133,12 @@ final class RunInputs {
     MappingConfig mapping = mappingConfig(sets, replication);
     MappingOptions options = ChipBuilder.optionsFor(preset, mapping.biasModeValue(),
         mapping.partialSumsValue(), mapping.replication());
-    NetworkPlanner.matrixLayers("G", model.generator());
+    List<NetworkPlanner.MatrixLayer> layers =
+        new ArrayList<>(NetworkPlanner.matrixLayers("G", model.generator()));
     if (withDiscriminator) {
-      NetworkPlanner.matrixLayers("D", model.discriminator());
+      layers.addAll(NetworkPlanner.matrixLayers("D", model.discriminator()));
     }
+    BufferWorkingSet.check(preset, mapping.strategyObject(), options, layers);
     return new Chip(model, preset, mapping, options);
   }
 

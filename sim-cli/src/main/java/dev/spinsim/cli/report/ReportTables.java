@@ -62,7 +62,9 @@ public final class ReportTables {
           "utilisation",
           "mean_wait_ns_per_request",
           "max_wait_ns",
-          "peak_queue");
+          "peak_queue",
+          "capacity_bytes",
+          "peak_bytes");
 
   /** Leading columns of {@code layers.csv}; the count columns follow. */
   public static final ImmutableList<String> LAYER_COLUMNS =
@@ -237,7 +239,9 @@ public final class ReportTables {
               RunMetrics.number(r.utilisation(), 4),
               RunMetrics.number(r.meanWaitNsPerRequest(), 6),
               RunMetrics.number(r.maxWaitNs(), 6),
-              Integer.toString(r.peakQueue())));
+              Integer.toString(r.peakQueue()),
+              r.holdsData() ? Long.toString(r.capacityBytes()) : "",
+              r.holdsData() ? Long.toString(r.peakBytes()) : ""));
     }
     return csv(RESOURCE_COLUMNS, rows);
   }

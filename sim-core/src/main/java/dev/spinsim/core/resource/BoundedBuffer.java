@@ -21,6 +21,7 @@ public final class BoundedBuffer {
   private long waited;
   private long waitPs;
   private long maxWaitPs;
+  private int peakWaiting;
 
   private long[] amounts = new long[16];
   private long[] payloads = new long[16];
@@ -57,6 +58,7 @@ public final class BoundedBuffer {
     since[tail] = nowPs;
     size++;
     waited++;
+    peakWaiting = Math.max(peakWaiting, size);
     return false;
   }
 
@@ -143,6 +145,11 @@ public final class BoundedBuffer {
   /** Requests still waiting. */
   public int waiting() {
     return size;
+  }
+
+  /** The most requests that waited at once. */
+  public int peakWaiting() {
+    return peakWaiting;
   }
 
   /** Total time requests waited for space, ps. */

@@ -1,8 +1,11 @@
 package dev.spinsim.devices.preset;
 
 import dev.spinsim.core.config.OptionalKey;
+import dev.spinsim.devices.energy.ComponentClasses;
+import dev.spinsim.devices.energy.PerUnitEnergyEstimator;
 import dev.spinsim.devices.timing.CircuitTiming;
 import dev.spinsim.devices.timing.PhaseTime;
+import java.util.Map;
 
 /**
  * A tile buffer: technology ({@code sram} or {@code edram}), size, port width and count, energy per
@@ -72,5 +75,15 @@ public record BufferSpec(
   /** Peak bandwidth, bits per ns, with every port busy and one access taking {@code accessNs}. */
   public double peakBitsPerNs(double accessNs) {
     return ports * (double) widthBits / accessNs;
+  }
+
+  /**
+   * The buffer as block {@code componentClass}: {@code energyPerBitPj} per bit read or written,
+   * its static power, its area and its access time at {@code techNodeNm}.
+   */
+  public ChipBlock block(String componentClass, double techNodeNm) {
+    return new ChipBlock(componentClass, new PerUnitEnergyEstimator(Map.of(
+        ComponentClasses.READ_BIT, energyPerBitPj, ComponentClasses.WRITE_BIT, energyPerBitPj),
+        leakageMw), areaMm2(techNodeNm), accessTime(techNodeNm));
   }
 }

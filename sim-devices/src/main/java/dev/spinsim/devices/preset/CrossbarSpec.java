@@ -9,9 +9,10 @@ import dev.spinsim.devices.synapse.SynapseSpec;
  * The crossbar section of a preset: geometry, synapse device (its levels are the weight levels),
  * weight mapping scheme, input precision and encoding, read operating point, IR drop, an optional
  * fixed energy per cell read (null = V²·G·t), static power and area per array, and the most
- * crossbars a column stack may sum in analog ({@code maxStackHeight}, default
- * {@value #DEFAULT_MAX_STACK_HEIGHT}, [assumed]: with {@code mapping.partialSums=analog} a taller
- * layer splits into several stacks whose conversions add digitally).
+ * crossbars a column stack may sum in analog ({@code maxStackHeight}, a key every preset states —
+ * the shipped ones {@value #DEFAULT_MAX_STACK_HEIGHT}, [assumed]; an explicit null takes that
+ * value: with {@code mapping.partialSums=analog} a taller layer splits into several stacks whose
+ * conversions add digitally).
  *
  * <p>The read time is derived from the circuit ({@code CircuitTiming.bitLineTauNs}: rows, columns,
  * {@code wireResistanceOhm} per cell pitch, {@code cellCapacitanceFf} and {@code wireCapacitanceFf}
@@ -24,7 +25,7 @@ public record CrossbarSpec(
     double readVoltageV, @OptionalKey Double readTimeNs, @OptionalKey Double readTimeFloorNs,
     @OptionalKey Double cellCapacitanceFf, @OptionalKey Double wireCapacitanceFf, boolean irDrop,
     double wireResistanceOhm, @OptionalKey Double cellReadEnergyPj, double leakageMw, @OptionalKey Double areaMm2,
-    @OptionalKey Double cellAreaUm2, Boolean writeVerify, @OptionalKey Integer maxStackHeight) {
+    @OptionalKey Double cellAreaUm2, Boolean writeVerify, Integer maxStackHeight) {
 
   /**
    * Crossbars whose column currents one sense node sums when a preset does not say: 8 × 128 rows,

@@ -1,5 +1,9 @@
 package dev.spinsim.devices.preset;
 
+import dev.spinsim.devices.energy.ComponentClasses;
+import dev.spinsim.devices.energy.PerUnitEnergyEstimator;
+import java.util.Map;
+
 /**
  * The interconnect between tiles/layers: link width, bandwidth, energy per bit, per-hop latency,
  * and the static power and area each tile carries for it.
@@ -25,5 +29,14 @@ public record InterconnectSpec(
     if (!(areaMm2 >= 0)) {
       throw new IllegalArgumentException("areaMm2 must be >= 0, got " + areaMm2);
     }
+  }
+
+  /**
+   * A tile's share of the interconnect: {@code energyPerBitPj} per bit transferred, its static
+   * power and area (its transfer time depends on the data moved: the chip builder derives it).
+   */
+  public ChipBlock block() {
+    return new ChipBlock(ComponentClasses.INTERCONNECT, new PerUnitEnergyEstimator(
+        Map.of(ComponentClasses.TRANSFER_BIT, energyPerBitPj), leakageMw), areaMm2, null);
   }
 }

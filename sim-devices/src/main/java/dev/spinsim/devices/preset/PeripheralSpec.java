@@ -1,6 +1,10 @@
 package dev.spinsim.devices.preset;
 
 import dev.spinsim.core.config.OptionalKey;
+import dev.spinsim.devices.energy.PerUnitEnergyEstimator;
+import dev.spinsim.devices.timing.CircuitTiming;
+import dev.spinsim.devices.timing.PhaseTime;
+import java.util.Map;
 
 /**
  * A digital periphery block clocked by the tile (shift-and-add): energy per operation, cycles of
@@ -35,5 +39,15 @@ public record PeripheralSpec(
     if (!(areaMm2 >= 0)) {
       throw new IllegalArgumentException("areaMm2 must be >= 0, got " + areaMm2);
     }
+  }
+
+  /**
+   * The block of class {@code componentClass}: {@code energyPj} per {@code action}, static power
+   * and area per unit, and its time — {@code latencyNs} pinned or {@code cycles} of a
+   * {@code clockMhz} clock.
+   */
+  public ChipBlock block(String componentClass, String action, double clockMhz) {
+    return new ChipBlock(componentClass, new PerUnitEnergyEstimator(Map.of(action, energyPj),
+        leakageMw), areaMm2, PhaseTime.of(latencyNs, cycles * CircuitTiming.cycleNs(clockMhz)));
   }
 }

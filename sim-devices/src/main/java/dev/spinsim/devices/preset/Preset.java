@@ -37,9 +37,12 @@ public record Preset(
     int adcsPerCrossbar = IntMath.divide(weightCols, adc.columnsPerAdc(), RoundingMode.CEILING);
     if (tile.adcsPerTile() == null) {
       tile = tile.withAdcsPerTile(tile.crossbarsPerTile() * adcsPerCrossbar);
-    } else if (tile.adcsPerTile() < tile.crossbarsPerTile() * adcsPerCrossbar) {
-      throw new IllegalArgumentException("tile: adcsPerTile must be >= crossbarsPerTile x ceil(weight columns / "
-          + "adc.columnsPerAdc) = " + tile.crossbarsPerTile() * adcsPerCrossbar + ", got " + tile.adcsPerTile());
+    } else if (tile.adcsPerTile() != tile.crossbarsPerTile() * adcsPerCrossbar) {
+      // the ADC count follows from the sharing: a second key for it would either disagree with
+      // adc.columnsPerAdc or be ignored, so only the count it implies is accepted
+      throw new IllegalArgumentException("tile.adcsPerTile: must be crossbarsPerTile x ceil(weight columns / "
+          + "adc.columnsPerAdc) = " + tile.crossbarsPerTile() * adcsPerCrossbar + " (or null: derived); set "
+          + "adc.columnsPerAdc to change the ADC count, got " + tile.adcsPerTile());
     }
   }
 

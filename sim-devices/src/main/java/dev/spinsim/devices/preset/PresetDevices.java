@@ -7,11 +7,19 @@ import dev.spinsim.devices.crossbar.Crossbar;
 import dev.spinsim.devices.crossbar.CrossbarConfig;
 import dev.spinsim.devices.crossbar.ReadoutChain;
 import dev.spinsim.devices.crossbar.ReadoutConfig;
+import dev.spinsim.devices.energy.ComponentClasses;
+import dev.spinsim.devices.energy.CrossbarEnergyEstimator;
+import dev.spinsim.devices.energy.PerUnitEnergyEstimator;
 import dev.spinsim.devices.registry.DeviceRegistry;
 import dev.spinsim.devices.synapse.SynapseDevice;
 import dev.spinsim.devices.timing.ChipTiming;
 import dev.spinsim.devices.timing.CircuitTiming;
 import dev.spinsim.devices.timing.PhaseTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds the devices and circuits a preset describes, through the {@link DeviceRegistry}: the
@@ -25,6 +33,7 @@ public final class PresetDevices {
   private final Dac dac;
   private final Adc adc;
   private final ChipTiming timing;
+  private final List<ChipBlock> blocks;
 
   public PresetDevices(Preset preset, DeviceRegistry registry) {
     this.preset = preset;
@@ -32,23 +41,66 @@ public final class PresetDevices {
     this.synapse = wrap("crossbar.synapse", () -> registry.synapse(preset.crossbar().synapse()));
     this.dac = wrap("dac", () -> registry.dac(preset.dac()));
     this.adc = wrap("adc", () -> registry.adc(preset.adc()));
-    this.timing = deriveTiming();
+    this.blocks = registerBlocks();
+    this.timing = new ChipTiming(time(ComponentClasses.DAC), time(ComponentClasses.CROSSBAR),
+        time(ComponentClasses.SAMPLE_HOLD), time(ComponentClasses.ADC),
+        time(ComponentClasses.SHIFT_ADD), time(ComponentClasses.INPUT_BUFFER),
+        time(ComponentClasses.OUTPUT_BUFFER));
   }
 
-  private ChipTiming deriveTiming() {
+  /**
+   * The blocks of the preset's sections, each with the estimators its registration brings: the
+   * crossbar (V²·G·t cell reads, its RC read time, rows × cols cells), the DAC and ADC devices
+   * (their own energy and conversion-time models, the ADC's area from its resolution), the S+H,
+   * shift-adder, activation units (one class per device and price), buffers, interconnect share and
+   * static components.
+   */
+  private List<ChipBlock> registerBlocks() {
     Preset p = preset;
     CrossbarSpec x = p.crossbar();
-    PhaseTime dacDrive = new PhaseTime(
-        dac.driveTimeNs(x.cols(), x.wireResistanceOhm(), x.cellCapacitanceFf(), x.wireCapacitanceFf()),
-        dac.driveTimePinned());
-    SampleHoldSpec sh = p.sampleHold();
-    PhaseTime sampleHold = PhaseTime.of(sh.latencyNs(), sh.latencyNs() != null ? 0
-        : CircuitTiming.sampleHoldNs(sh.switchResistanceOhm(), sh.holdCapacitanceFf(), adc.bits()));
-    PhaseTime conversion = new PhaseTime(adc.conversionTimeNs(), adc.conversionTimePinned());
-    PhaseTime shiftAdd = PhaseTime.of(p.shiftAdd().latencyNs(),
-        p.shiftAdd().cycles() * CircuitTiming.cycleNs(p.clockMhz()));
-    return new ChipTiming(dacDrive, arrayRead(x.rows()), sampleHold, conversion, shiftAdd,
-        p.tile().inputBuffer().accessTime(p.techNodeNm()), p.tile().outputBuffer().accessTime(p.techNodeNm()));
+    List<ChipBlock> b = new ArrayList<>();
+    double gMid = 0.5 * (synapse.minConductanceSiemens() + synapse.maxConductanceSiemens());
+    double stepPj = synapse.levels() == 0 ? 0 : synapse.programEnergyPj(0, 1);
+    PhaseTime read = arrayRead(x.rows());
+    b.add(new ChipBlock(ComponentClasses.CROSSBAR, new CrossbarEnergyEstimator(x.readVoltageV(),
+        read.ns(), gMid, x.cellReadEnergyPj(), stepPj, x.leakageMw()), x.arrayAreaMm2(), read));
+    b.add(new ChipBlock(ComponentClasses.DAC, dac.energyEstimator(p.dac().leakageMw()),
+        p.dac().areaMm2(), new PhaseTime(dac.driveTimeNs(x.cols(), x.wireResistanceOhm(),
+            x.cellCapacitanceFf(), x.wireCapacitanceFf()), dac.driveTimePinned())));
+    b.add(new ChipBlock(ComponentClasses.ADC, adc.energyEstimator(p.adc().leakageMw()),
+        p.adc().scaledAreaMm2(), new PhaseTime(adc.conversionTimeNs(), adc.conversionTimePinned())));
+    b.add(p.sampleHold().block(adc.bits()));
+    b.add(p.shiftAdd().block(ComponentClasses.SHIFT_ADD, ComponentClasses.OP, p.clockMhz()));
+    Set<String> placed = new HashSet<>();
+    for (String function : TileActivationsSpec.FUNCTIONS) {
+      String cls = PresetEnergyTable.activationClass(this, function);
+      if (placed.add(cls)) { // two functions on one device at one price share its class
+        b.add(new ChipBlock(cls, new PerUnitEnergyEstimator(Map.of(ComponentClasses.ACTIVATE,
+            activation(function).energyPjPerActivation()), p.activation().leakageMw()),
+            p.activation().areaMm2(), null));
+      }
+    }
+    b.add(p.tile().inputBuffer().block(ComponentClasses.INPUT_BUFFER, p.techNodeNm()));
+    b.add(p.tile().outputBuffer().block(ComponentClasses.OUTPUT_BUFFER, p.techNodeNm()));
+    b.add(p.interconnect().block());
+    for (Map.Entry<String, StaticSpec> e : p.tile().staticComponents().entrySet()) {
+      b.add(e.getValue().block(ComponentClasses.STATIC_PREFIX + e.getKey()));
+    }
+    return List.copyOf(b);
+  }
+
+  private PhaseTime time(String componentClass) {
+    for (ChipBlock b : blocks) {
+      if (b.componentClass().equals(componentClass)) {
+        return b.time();
+      }
+    }
+    throw new IllegalStateException("no block of class " + componentClass);
+  }
+
+  /** The blocks of this preset's tiles, each with its energy estimator, unit area and phase time. */
+  public List<ChipBlock> blocks() {
+    return blocks;
   }
 
   /**

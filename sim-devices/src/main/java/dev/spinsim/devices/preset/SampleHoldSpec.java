@@ -1,6 +1,11 @@
 package dev.spinsim.devices.preset;
 
 import dev.spinsim.core.config.OptionalKey;
+import dev.spinsim.devices.energy.ComponentClasses;
+import dev.spinsim.devices.energy.PerUnitEnergyEstimator;
+import dev.spinsim.devices.timing.CircuitTiming;
+import dev.spinsim.devices.timing.PhaseTime;
+import java.util.Map;
 
 /**
  * The column sample-and-hold: energy per sample, hold capacitance and sampling-switch resistance
@@ -30,5 +35,17 @@ public record SampleHoldSpec(
       throw new IllegalArgumentException("switchResistanceOhm must be >= 0, got " + switchResistanceOhm);
     }
     PeripheralSpec.checkUnits(unitsPerTile, leakageMw, areaMm2);
+  }
+
+  /**
+   * The S+H block: {@code energyPj} per sample, its static power and area per unit, and its
+   * acquisition time — pinned by {@code latencyNs} or the switch-and-hold-capacitor RC settled to
+   * ½ LSB of a {@code adcBits} converter ({@link CircuitTiming#sampleHoldNs}).
+   */
+  public ChipBlock block(int adcBits) {
+    return new ChipBlock(ComponentClasses.SAMPLE_HOLD, new PerUnitEnergyEstimator(
+        Map.of(ComponentClasses.SAMPLE, energyPj), leakageMw), areaMm2,
+        PhaseTime.of(latencyNs, latencyNs != null ? 0
+            : CircuitTiming.sampleHoldNs(switchResistanceOhm, holdCapacitanceFf, adcBits)));
   }
 }

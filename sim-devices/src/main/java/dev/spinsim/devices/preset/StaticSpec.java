@@ -1,5 +1,8 @@
 package dev.spinsim.devices.preset;
 
+import dev.spinsim.devices.energy.PerUnitEnergyEstimator;
+import java.util.Map;
+
 /**
  * A tile component modelled by its power alone (registers, router share, pooling): how many per
  * tile, power per unit (booked as static power) and area per unit.
@@ -15,5 +18,11 @@ public record StaticSpec(int count, double powerMw, double areaMm2) {
     if (!(areaMm2 >= 0)) {
       throw new IllegalArgumentException("areaMm2 must be >= 0, got " + areaMm2);
     }
+  }
+
+  /** The component as block {@code componentClass}: static power only, area per unit. */
+  public ChipBlock block(String componentClass) {
+    return new ChipBlock(componentClass, new PerUnitEnergyEstimator(Map.of(), powerMw), areaMm2,
+        null);
   }
 }

@@ -41,4 +41,26 @@ class PresetAreaTableTest {
     assertEquals(0.083, isaac.mm2PerUnit(ComponentClasses.INPUT_BUFFER), 1e-12, "64 KB eDRAM, ISAAC Table I");
     assertEquals(0.0032, isaac.mm2PerUnit(ComponentClasses.OUTPUT_BUFFER), 1e-12, "3 KB OR, ISAAC Table I");
   }
+
+  private static double adcMm2(String... sets) {
+    return PresetAreaTable.build(PresetDevices.of(Presets.load("paper", List.of(sets))))
+        .mm2PerUnit(ComponentClasses.ADC);
+  }
+
+  @Test
+  void adcAreaRisesWithBitsFromThePublishedPoint() {
+    // ISAAC's 8-bit ADC stays at its Table I area
+    assertEquals(0.0012, adcMm2(), 1e-15);
+    double previous = 0;
+    for (int bits = 4; bits <= 10; bits++) {
+      double a = adcMm2("adc.bits=" + bits);
+      assertTrue(a > previous, bits + " bits: " + a + " mm2 > " + previous);
+      previous = a;
+    }
+    // the survey slope: x e^0.4529 = 1.573 per bit
+    assertEquals(Math.exp(0.4529 * 2), adcMm2("adc.bits=10") / adcMm2(), 1e-3);
+    assertEquals(Math.exp(-0.4529 * 4), adcMm2("adc.bits=4") / adcMm2(), 1e-3);
+    // a part pinned at every resolution keeps its area
+    assertEquals(0.0012, adcMm2("adc.areaBits=null", "adc.bits=4"), 0);
+  }
 }

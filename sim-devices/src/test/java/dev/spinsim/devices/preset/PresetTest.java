@@ -125,6 +125,12 @@ class PresetTest {
     ConfigException e = assertThrows(ConfigException.class,
         () -> Presets.load("isaac", List.of("adc.columnsPerAdc=64")));
     assertTrue(e.getMessage().contains("adcsPerTile"), e.getMessage());
+    // more ADCs than the sharing implies would sit idle: the count follows adc.columnsPerAdc only
+    ConfigException more = assertThrows(ConfigException.class,
+        () -> Presets.load("paper", List.of("tile.adcsPerTile=128")));
+    assertTrue(more.getMessage().contains("tile.adcsPerTile")
+        && more.getMessage().contains("adc.columnsPerAdc"), more.getMessage());
+    assertEquals(64, Presets.load("paper", List.of("tile.adcsPerTile=64")).tile().adcsPerTile());
   }
 
   @Test

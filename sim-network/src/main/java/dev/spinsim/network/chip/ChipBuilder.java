@@ -132,7 +132,7 @@ public final class ChipBuilder {
   }
 
   /** Bits a stage's input value occupies in buffers: the DAC input precision. */
-  private static int valueBits(Preset p) {
+  static int valueBits(Preset p) {
     return p.crossbar().inputBits() == 0 ? IDEAL_VALUE_BITS : p.crossbar().inputBits();
   }
 
@@ -236,7 +236,13 @@ public final class ChipBuilder {
         clock.durationPs(LongMath.divide((long) cols * outputBits, out.widthBits(), RoundingMode.CEILING)
             * phases.outputBufferAccess().ns()),
         clock.durationPs(p.interconnect().latencyNs()
-            + flitBits(p, rowBits) / p.interconnect().bandwidthGbps()));
+            + flitBits(p, rowBits) / p.interconnect().bandwidthGbps()),
+        clock.durationPs(phases.outputBufferAccess().ns()),
+        out.widthBits());
+    // the tile buffers bound the pipeline: refused here (and by map) when too small to progress
+    BufferWorkingSet.of(m, inputBits, index == 0).check(plan.qualifiedName(), tiles, in, out);
+    Stage.Buffers buffers = new Stage.Buffers(BufferWorkingSet.capacityBits(in, tiles),
+        in.ports(), BufferWorkingSet.capacityBits(out, tiles), out.ports());
 
     String activationClass = act == null ? null : activationClass(plan.activation());
     Map<String, Map<String, Double>> attrs = componentAttributes(devices, m, activationClass);
@@ -260,7 +266,7 @@ public final class ChipBuilder {
         weightScale, actScale, !biasRow, act, noiseKey, firstImage, inputs, outputs, images);
     return new Stage(plan.network(), plan.layer(), m, timing, bitCycles, inputBits, outputBits,
         options.partialSums(), stacks, reads, activationUnits, shiftAddUnits, noc, firstTile,
-        p.tile().crossbarsPerTile(), values, ids);
+        p.tile().crossbarsPerTile(), values, ids, buffers);
   }
 
   /** Bits a transfer occupies on the interconnect: whole flits of {@code interconnect.widthBits}. */
@@ -270,13 +276,19 @@ public final class ChipBuilder {
   }
 
   /** Tiles a layer's crossbars occupy. */
-  private static int tiles(Preset p, LayerMapping m) {
+  static int tiles(Preset p, LayerMapping m) {
     return IntMath.divide(m.crossbars(), p.tile().crossbarsPerTile(), RoundingMode.CEILING);
   }
 
-  /** Shift-and-add units of a layer's tiles (16 per tile unless the preset says). */
+  /**
+   * Shift-and-add units of a layer's tiles: {@code shiftAdd.unitsPerTile} per tile, or (null) one
+   * per weight column of every crossbar, as {@link dev.spinsim.devices.preset.PeripheralSpec}
+   * documents and the tile budget counts.
+   */
   private static int shiftAddUnits(Preset p, int tiles) {
-    return (p.shiftAdd().unitsPerTile() == null ? 16 : p.shiftAdd().unitsPerTile()) * tiles;
+    Integer perTile = p.shiftAdd().unitsPerTile();
+    return (perTile != null ? perTile : p.tile().crossbarsPerTile()
+        * p.crossbar().mapping().weightColumns(p.crossbar().cols())) * tiles;
   }
 
   /**

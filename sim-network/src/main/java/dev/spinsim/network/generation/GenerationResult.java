@@ -13,6 +13,7 @@ import dev.spinsim.network.run.ImageSink;
 import dev.spinsim.network.run.RunMetrics;
 import dev.spinsim.network.run.RunMode;
 import dev.spinsim.network.run.Stage;
+import dev.spinsim.network.run.TileActivity;
 import dev.spinsim.network.tensor.Tensor;
 import java.util.Map;
 
@@ -151,23 +152,23 @@ public record GenerationResult(
   }
 
   /**
-   * The busiest tile's power, mW: each layer's energy (its components' dynamic energy and
-   * leakage) spread over its tiles and over its active time, from its first vector of the first
-   * image to its last row of the last image; the largest over the layers.
+   * The busiest tile's power, mW: the most any tile draws over a time window of the run
+   * ({@link TileActivity#peakPowerMw}: its actions in the window priced by the energy table plus
+   * its share of its layer's leakage, over the window); NaN for a functional run.
    */
   public double peakTilePowerMw() {
-    Map<String, Double> byTag = energy.byTagPj();
-    Stage[] stages = chip.stages();
-    int last = run.images() - 1;
-    double peak = 0;
-    for (int s = 0; s < stages.length; s++) {
-      long activePs = run.stageEndPs(s, last) - run.stageStartPs(s, 0);
-      if (activePs > 0) {
-        double pj = byTag.getOrDefault(stages[s].tag(), 0.0);
-        peak = Math.max(peak, pj / stages[s].tiles() / (activePs / 1e3));
-      }
-    }
-    return peak;
+    TileActivity a = run.activity();
+    return a == null ? Double.NaN : a.peakPowerMw(chip.stages(), chip.ledger(), table);
+  }
+
+  /**
+   * The busiest layer's mean power per tile over its busy interval, mW
+   * ({@link TileActivity#meanPowerMw}): the average {@link #peakTilePowerMw} is never below; NaN
+   * for a functional run.
+   */
+  public double meanTilePowerMw() {
+    TileActivity a = run.activity();
+    return a == null ? Double.NaN : a.meanPowerMw(chip.stages(), chip.ledger(), table);
   }
 
   /** The discriminator's score per image, or null when D did not run. */

@@ -22,6 +22,8 @@ public final class HardwareRun {
   private long events;
   /** Row drives of the images of the next window, {@code [stage][image][crossbar]}. */
   private long[][][] windowDrives;
+  /** The cycle-accurate actions per tile and time window (null until the first window). */
+  private TileActivity activity;
 
   private HardwareRun(Stage[] stages, int images, RunMode mode) {
     this.stages = stages;
@@ -88,8 +90,12 @@ public final class HardwareRun {
   public void simulateWindow(int first, int count, ActionLedger ledger, TraceSink trace,
       double[][] pricePj, IntConsumer progress, boolean computeValues) {
     Simulator sim = new Simulator();
+    if (activity == null) {
+      activity = new TileActivity(stages, ledger);
+    }
     PipelineSimulation p = new PipelineSimulation(sim, stages, count, ledger, trace, pricePj,
-        i -> progress.accept(first + i), computeValues, computeValues ? null : windowDrives);
+        i -> progress.accept(first + i), computeValues, computeValues ? null : windowDrives,
+        activity);
     p.start(makespanPs);
     sim.runUntilEmpty();
     events += sim.eventsProcessed();
@@ -131,6 +137,11 @@ public final class HardwareRun {
         }
       }
     }
+  }
+
+  /** The actions per tile and time window of a cycle-accurate run (null for a functional one). */
+  public TileActivity activity() {
+    return activity;
   }
 
   /** Ends the run: the layer-level trace rows, when asked for. */

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.spinsim.core.energy.ActionLedger;
 import dev.spinsim.core.event.EventHandler;
 import dev.spinsim.core.event.Simulator;
+import dev.spinsim.core.resource.BoundedBuffer;
 import dev.spinsim.core.resource.Resource;
 import dev.spinsim.core.trace.TraceLevel;
 import dev.spinsim.core.trace.TraceSink;
@@ -24,6 +25,15 @@ import java.util.function.IntConsumer;
  * have arrived, so stages pipeline, and the next image enters as soon as the first stage has
  * issued the previous one, so images pipeline. Every wait emerges from resource contention.
  *
+ * <p>Buffers are finite and exert back-pressure through credits ({@link BoundedBuffer}): a vector
+ * reserves room for its outputs in its stage's output buffer before it fetches its inputs, and
+ * waits (in order) while the buffer is full; written vectors leave it in order, each once the next
+ * stage's input buffer has granted room for its output row; an input row stays until no output
+ * row still to be
+ * fetched needs it; a run's first stage takes a whole image's input at once. So a full buffer
+ * stalls its producer, and the stall spreads upstream. {@code BufferWorkingSet} gives the least
+ * capacity with which this always makes progress; the chip refuses smaller buffers before a run.
+ *
  * <p>One event per phase of a crossbar (never per column or cell); payloads pack (image, stage,
  * vector or row, crossbar, bit cycle) into a long, so the loop allocates nothing.
  */
@@ -31,6 +41,7 @@ public final class PipelineSimulation {
   // event priorities: completions before new work at the same instant
   private static final int P_ARRIVE = 0;
   private static final int P_WRITE_DONE = 1;
+  private static final int P_FETCHED = 1;
   private static final int P_TRANSFER = 2;
   private static final int P_ACTIVATE = 3;
   private static final int P_ACCUMULATE = 4;
@@ -40,6 +51,8 @@ public final class PipelineSimulation {
   private static final int P_READ = 8;
   private static final int P_VECTOR = 9;
   private static final int P_INJECT = 10;
+  /** The tile argument of a layer-wide phase: spread over the layer's tiles. */
+  private static final int LAYER_WIDE = -1;
 
   private final Simulator sim;
   private final Stage[] stages;
@@ -51,12 +64,15 @@ public final class PipelineSimulation {
   private final boolean computeValues;
   /** Row drives of pre-computed images, {@code [stage][image][crossbar]}, or null. */
   private final long[][][] drives;
+  /** Where the actions' counts go per tile and time window (peak tile power), or null. */
+  private final TileActivity activity;
   /** Component and action names for trace rows, looked up once (the ledger copies its lists). */
   private final String[] componentNames;
   private final String[] actionNames;
 
   private final int[][] rowsArrived;
   private final int[][] nextRow;
+  /** Per stage and output row (image · outHeight + row): its pixels sent out of the buffer. */
   private final int[][] pixelsWritten;
   private final boolean[][] rowDone;
   private final int[][] rowsDoneContiguous;
@@ -67,9 +83,26 @@ public final class PipelineSimulation {
   private final long[] imageStartPs;
   private final long[] imageDonePs;
   private int injected;
+  /** Per stage: output rows fully fetched (in order) and input rows released, per image. */
+  private final int[][] fetchedInRow;
+  private final int[][] rowsFetchedContiguous;
+  private final int[][] inputRowsReleased;
+  /** Per stage: vectors whose outputs are written, index image · vectorsPerImage + vector. */
+  private final boolean[][] written;
+  /** Per stage: the next vector to send on (vectors leave in order), as above. */
+  private final int[] nextVectorToSend;
+  /** Per stage: output rows (image · outHeight + row) whose room was asked of the next stage. */
+  private final int[] rowRoomRequested;
+  /** Per stage: output rows the next stage has granted room for. */
+  private final int[] rowRoomGranted;
 
   private final EventHandler inject = this::onInject;
+  private final EventHandler injectAdmitted = this::onInjectAdmitted;
   private final EventHandler vectorStart = this::onVectorStart;
+  private final EventHandler vectorAdmitted = this::onVectorAdmitted;
+  private final EventHandler fetched = this::onFetched;
+  private final EventHandler fetch = this::onFetch;
+  private final EventHandler driversTook = this::onDriversTook;
   private final EventHandler read = this::onRead;
   private final EventHandler readDone = this::onReadDone;
   private final EventHandler convertDone = this::onConvertDone;
@@ -78,6 +111,8 @@ public final class PipelineSimulation {
   private final EventHandler activate = this::onActivate;
   private final EventHandler writeDone = this::onWriteDone;
   private final EventHandler transfer = this::onTransfer;
+  private final EventHandler vectorSent = this::onVectorSent;
+  private final EventHandler roomGranted = this::onRoomGranted;
   private final EventHandler arrive = this::onArrive;
 
   /**
@@ -108,8 +143,16 @@ public final class PipelineSimulation {
   public PipelineSimulation(Simulator sim, Stage[] stages, int images, ActionLedger ledger,
       TraceSink trace, double[][] pricePj, IntConsumer imageDone, boolean computeValues,
       long[][][] drives) {
+    this(sim, stages, images, ledger, trace, pricePj, imageDone, computeValues, drives, null);
+  }
+
+  /** As above, also adding every phase's counts to {@code activity} (null: not kept). */
+  public PipelineSimulation(Simulator sim, Stage[] stages, int images, ActionLedger ledger,
+      TraceSink trace, double[][] pricePj, IntConsumer imageDone, boolean computeValues,
+      long[][][] drives, TileActivity activity) {
     this.computeValues = computeValues;
     this.drives = drives;
+    this.activity = activity;
     checkArgument(stages.length > 0 && stages.length < 64, "1..63 stages, got %s", stages.length);
     checkArgument(images > 0 && images < 4096, "images must be in 1..4095, got %s", images);
     for (Stage s : stages) {
@@ -147,6 +190,17 @@ public final class PipelineSimulation {
             * stages[s].bitCycles];
       }
       Arrays.fill(stageStartPs[s], -1);
+    }
+    fetchedInRow = new int[n][];
+    rowsFetchedContiguous = new int[n][images];
+    inputRowsReleased = new int[n][images];
+    written = new boolean[n][];
+    nextVectorToSend = new int[n];
+    rowRoomRequested = new int[n];
+    rowRoomGranted = new int[n];
+    for (int s = 0; s < n; s++) {
+      fetchedInRow[s] = new int[images * stages[s].geometry.outHeight()];
+      written[s] = new boolean[images * stages[s].vectorsPerImage()];
     }
     imageStartPs = new long[images];
     imageDonePs = new long[images];
@@ -209,8 +263,16 @@ public final class PipelineSimulation {
   private void onInject(Simulator s, long now, long p) {
     int image = injected++;
     Stage first = stages[0];
-    rowsArrived[0][image] = first.geometry.inHeight();
-    issueRows(0, image, now);
+    // the first stage takes the image's whole input at once
+    if (first.inputSpace.request(first.geometry.inHeight() * first.inputRowBits, image, now)) {
+      onInjectAdmitted(s, now, image);
+    }
+  }
+
+  private void onInjectAdmitted(Simulator s, long now, long image) {
+    rowsArrived[0][(int) image] = stages[0].geometry.inHeight();
+    releaseInputs(0, (int) image, now);
+    issueRows(0, (int) image, now);
   }
 
   /** Issues every output row of stage {@code s} whose input rows have all arrived. */
@@ -233,12 +295,53 @@ public final class PipelineSimulation {
       }
       nextRow[s][image]++;
     }
+    advanceFetched(s, image, now);
     if (s == 0 && nextRow[0][image] == oh && image + 1 < images && injected == image + 1) {
       sim.schedule(now, P_INJECT, inject, 0);
     }
   }
 
+  /** A vector first reserves room for its outputs; it waits in order while the buffer is full. */
   private void onVectorStart(Simulator s, long now, long p) {
+    Stage st = stages[stage(p)];
+    if (st.outputSpace.request(st.vectorOutputBits, p, now)) {
+      onVectorAdmitted(s, now, p);
+    }
+  }
+
+  /**
+   * The vector has room for its outputs; it fetches its inputs once its phase's row drivers have
+   * room for it: they hold the vector they read and one fetched vector behind it (a double
+   * buffer), so inputs leave the input buffer just in time, not all at once.
+   */
+  private void onVectorAdmitted(Simulator s, long now, long p) {
+    Stage st = stages[stage(p)];
+    int v = vector(p);
+    PhaseLayout layout = st.mapping.layout();
+    int ph = layout.phaseOf(v);
+    if (layout.blocks(ph) == 0
+        || st.driverRegisters[driversOf(st, v)].request(1, p, now)) {
+      onFetch(s, now, p);
+    }
+  }
+
+  /** The index of the row drivers (copy and phase) vector {@code v} of {@code st} is read by. */
+  private static int driversOf(Stage st, int v) {
+    PhaseLayout layout = st.mapping.layout();
+    return v % st.mapping.replication() * layout.phases() + layout.phaseOf(v);
+  }
+
+  /** The drivers took their fetched vector in: the next vector may fetch into their register. */
+  private void onDriversTook(Simulator s, long now, long p) {
+    Stage st = stages[stage(p)];
+    var register = st.driverRegisters[driversOf(st, vector(p))];
+    register.release(1);
+    while (register.canAdmit()) {
+      sim.schedule(now, P_VECTOR, fetch, register.admitNext(now));
+    }
+  }
+
+  private void onFetch(Simulator s, long now, long p) {
     int image = image(p);
     int si = stage(p);
     int v = vector(p);
@@ -247,7 +350,8 @@ public final class PipelineSimulation {
     long bits = (long) st.liveInputs[v] * st.inputBits;
     long fetchPs = st.timing.inputReadPs(bits);
     long start = st.inputPort.acquire(now, fetchPs);
-    record(c.inputBuffer, c.readBit, bits, start, start + fetchPs, st, image(p), st.tileOf(0));
+    record(c.inputBuffer, c.readBit, bits, start, start + fetchPs, st, image(p), LAYER_WIDE);
+    sim.schedule(start + fetchPs, P_FETCHED, fetched, p);
     if (stageStartPs[si][image] < 0) {
       stageStartPs[si][image] = start;
     }
@@ -281,6 +385,7 @@ public final class PipelineSimulation {
     // the phase's row drivers take the vector once it is fetched and keep it for all bit cycles
     long readsPs = (long) st.bitCycles * st.timing.readPs();
     long readStart = st.copyDrivers[copy * layout.phases() + ph].acquire(start + fetchPs, readsPs);
+    sim.schedule(readStart, P_READ, driversTook, pack(image, si, v, 0, 0));
     int first = layout.firstBlock(ph) * colBlocks;
     for (int x = first; x < first + blocks * colBlocks; x++) {
       sim.schedule(readStart, P_READ, read, pack(image, si, v, copy * perCopy + x, 0));
@@ -358,7 +463,7 @@ public final class PipelineSimulation {
     int partials = Math.max(stacks - 1, 0);
     StageComponents c = st.ids;
     record(c.shiftAdd, c.op, (long) partials * st.mapping.matrixCols(), start, end, st,
-        image(p), st.tileOf(0));
+        image(p), LAYER_WIDE);
     sim.schedule(end, P_ACTIVATE, activate, p);
   }
 
@@ -367,45 +472,166 @@ public final class PipelineSimulation {
     long start = st.activationUnits.acquire(now, st.timing.activatePs());
     long end = start + st.timing.activatePs();
     StageComponents c = st.ids;
-    record(c.activation, c.activate, st.mapping.matrixCols(), start, end, st, image(p), st.tileOf(0));
+    record(c.activation, c.activate, st.mapping.matrixCols(), start, end, st, image(p),
+        LAYER_WIDE);
     if (computeValues) {
       st.values.finishVector(image(p), vector(p));
     }
     long wStart = st.outputPort.acquire(end, st.timing.outputWritePs());
     long wEnd = wStart + st.timing.outputWritePs();
     record(c.outputBuffer, c.writeBit, (long) st.mapping.matrixCols() * st.outputBits, wStart,
-        wEnd, st, image(p), st.tileOf(0));
+        wEnd, st, image(p), LAYER_WIDE);
     sim.schedule(wEnd, P_WRITE_DONE, writeDone, p);
   }
 
   private void onWriteDone(Simulator s, long now, long p) {
     int si = stage(p);
     Stage st = stages[si];
+    written[si][image(p) * st.vectorsPerImage() + vector(p)] = true;
+    sendVectors(si, now);
+  }
+
+  /**
+   * Sends stage {@code si}'s written vectors on, in order (image by image, vector by vector —
+   * rows in order): the first vector of an output row first asks the next stage's input buffer
+   * for the row's room (the row is assembled there, as ISAAC writes a tile's outputs into the
+   * eDRAM of the tile that reads them); a vector whose row has no room yet waits, and the ones
+   * after it with it, until {@link #admitInputs} grants the room. A sent vector is read out of the
+   * output buffer and frees its room there; the row crosses the interconnect once its last vector
+   * is out.
+   */
+  private void sendVectors(int si, long now) {
+    Stage st = stages[si];
+    int perImage = st.vectorsPerImage();
+    int oh = st.geometry.outHeight();
+    int end = images * perImage;
+    while (nextVectorToSend[si] < end && written[si][nextVectorToSend[si]]) {
+      int seq = nextVectorToSend[si];
+      int image = seq / perImage;
+      int v = seq % perImage;
+      // rows (image · oh + row) whose room this vector's outputs need: up to its row, or every
+      // row of the image when one vector writes the whole map
+      int needRows = image * oh + (st.mapping.layout().coversAllPixels() ? oh
+          : st.rowOfVector[v] + 1);
+      while (rowRoomRequested[si] < needRows) {
+        int row = rowRoomRequested[si]++;
+        if (si + 1 == stages.length || stages[si + 1].inputSpace.request(
+            stages[si + 1].inputRowBits, pack(row / oh, si, row % oh, 0, 0), now)) {
+          rowRoomGranted[si]++;
+        }
+      }
+      if (rowRoomGranted[si] < needRows) {
+        return; // resumed when the next stage grants the room
+      }
+      nextVectorToSend[si]++;
+      long readPs = st.timing.outputReadPs(st.vectorOutputBits);
+      long readStart = st.outputReadPort.acquire(now, readPs);
+      sim.schedule(readStart + readPs, P_TRANSFER, vectorSent, pack(image, si, v, 0, 0));
+    }
+  }
+
+  /** A vector's outputs left the output buffer: its room is free; its row may leave. */
+  private void onVectorSent(Simulator s, long now, long p) {
+    int si = stage(p);
+    Stage st = stages[si];
     int image = image(p);
+    st.outputSpace.release(st.vectorOutputBits);
+    while (st.outputSpace.canAdmit()) {
+      sim.schedule(now, P_VECTOR, vectorAdmitted, st.outputSpace.admitNext(now));
+    }
+    int oh = st.geometry.outHeight();
     int ow = st.geometry.outWidth();
     if (st.mapping.layout().coversAllPixels()) {
-      // one vector wrote the whole map: every row leaves
-      for (int row = 0; row < st.geometry.outHeight(); row++) {
-        pixelsWritten[si][image * st.geometry.outHeight() + row] = ow;
+      for (int row = 0; row < oh; row++) {
         sim.schedule(now, P_TRANSFER, transfer, pack(image, si, row, 0, 0));
       }
       return;
     }
-    int row = vector(p) / ow;
-    int idx = image * st.geometry.outHeight() + row;
-    if (++pixelsWritten[si][idx] == ow) {
+    int row = st.rowOfVector[vector(p)];
+    if (++pixelsWritten[si][image * oh + row] == ow) {
       sim.schedule(now, P_TRANSFER, transfer, pack(image, si, row, 0, 0));
     }
   }
 
+  /** The next stage granted stage {@code stage(p)} room for one more row: sending may go on. */
+  private void onRoomGranted(Simulator s, long now, long p) {
+    int si = stage(p);
+    rowRoomGranted[si]++;
+    sendVectors(si, now);
+  }
+
+  /**
+   * Moves one output row over the interconnect into the consumer's input buffer (the write starts
+   * with the transfer and streams behind it).
+   */
   private void onTransfer(Simulator s, long now, long p) {
-    Stage st = stages[stage(p)];
+    int si = stage(p);
+    Stage st = stages[si];
     long start = st.interconnect.acquire(now, st.timing.transferRowPs());
     long end = start + st.timing.transferRowPs();
+    if (si + 1 < stages.length) {
+      Stage next = stages[si + 1];
+      long writePs = next.timing.inputWritePs(next.inputRowBits);
+      long writeStart = next.inputWritePort.acquire(start, writePs);
+      end = Math.max(end, writeStart + writePs);
+    }
     long bits = (long) st.geometry.outWidth() * st.geometry.outChannels() * st.outputBits;
     StageComponents c = st.ids;
-    record(c.interconnect, c.transferBit, bits, start, end, st, image(p), st.tileOf(0));
+    record(c.interconnect, c.transferBit, bits, start, end, st, image(p), LAYER_WIDE);
     sim.schedule(end, P_ARRIVE, arrive, p);
+  }
+
+  /** A vector has fetched its inputs: input rows no later output row needs leave. */
+  private void onFetched(Simulator s, long now, long p) {
+    int si = stage(p);
+    int image = image(p);
+    int v = vector(p);
+    Stage st = stages[si];
+    int oh = st.geometry.outHeight();
+    fetchedInRow[si][image * oh + st.rowOfVector[v]]++;
+    advanceFetched(si, image, now);
+  }
+
+  private void advanceFetched(int si, int image, long now) {
+    Stage st = stages[si];
+    int oh = st.geometry.outHeight();
+    PhaseLayout layout = st.mapping.layout();
+    int c = rowsFetchedContiguous[si][image];
+    while (c < nextRow[si][image] && fetchedInRow[si][image * oh + c] == layout.vectorsInRow(c)) {
+      c++;
+    }
+    if (c != rowsFetchedContiguous[si][image]) {
+      rowsFetchedContiguous[si][image] = c;
+      releaseInputs(si, image, now);
+    }
+  }
+
+  /**
+   * Frees the input rows of {@code image} at stage {@code si} that have arrived and that no output
+   * row still to be fetched needs, admitting the rows waiting for room.
+   */
+  private void releaseInputs(int si, int image, long now) {
+    Stage st = stages[si];
+    int target = Math.min(st.firstInputRowFrom[rowsFetchedContiguous[si][image]],
+        rowsArrived[si][image]);
+    int released = inputRowsReleased[si][image];
+    if (target > released) {
+      inputRowsReleased[si][image] = target;
+      st.inputSpace.release((target - released) * st.inputRowBits);
+      admitInputs(si, now);
+    }
+  }
+
+  private void admitInputs(int si, long now) {
+    BoundedBuffer b = stages[si].inputSpace;
+    while (b.canAdmit()) {
+      long p = b.admitNext(now);
+      if (si == 0) {
+        sim.schedule(now, P_INJECT, injectAdmitted, p);
+      } else {
+        sim.schedule(now, P_TRANSFER, roomGranted, p);
+      }
+    }
   }
 
   private void onArrive(Simulator s, long now, long p) {
@@ -425,6 +651,7 @@ public final class PipelineSimulation {
     }
     if (si + 1 < stages.length) {
       rowsArrived[si + 1][image] = contiguous;
+      releaseInputs(si + 1, image, now);
       issueRows(si + 1, image, now);
     } else if (contiguous == oh) {
       imageDonePs[image] = now;
@@ -526,16 +753,22 @@ public final class PipelineSimulation {
     }
   }
 
-  /** Adds to the ledger and, at trace level {@code op}, writes the phase as one trace row. */
+  /**
+   * Adds to the ledger and the tile activity and, at trace level {@code op}, writes the phase as
+   * one trace row; {@code tile} is negative for a layer-wide phase (traced on its first tile).
+   */
   private void record(int component, int action, long count, long startPs, long endPs, Stage st,
       int image, int tile) {
     if (count == 0 || component < 0) {
       return;
     }
     ledger.record(component, action, count);
+    if (activity != null) {
+      activity.add(st, tile, component, action, count, startPs, endPs);
+    }
     if (trace.enabled(TraceLevel.OP)) {
       trace.record(startPs, endPs, componentNames[component], actionNames[action],
-          st.traceLayer, image, tile, count,
+          st.traceLayer, image, tile < 0 ? st.tileOf(0) : tile, count,
           count * pricePj[component][action]);
     }
   }

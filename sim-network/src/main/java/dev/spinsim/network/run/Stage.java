@@ -3,6 +3,7 @@ package dev.spinsim.network.run;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.math.IntMath;
+import dev.spinsim.core.resource.BoundedBuffer;
 import dev.spinsim.core.resource.Resource;
 import dev.spinsim.devices.crossbar.ReadCounts;
 import dev.spinsim.network.mapping.ColumnStacks;
@@ -45,13 +46,39 @@ public final class Stage {
    * its reads follow); different phases sit on different crossbars and run at once.
    */
   final Resource[] copyDrivers;
+  /**
+   * The input register of each {@link #copyDrivers} entry: one fetched vector may wait in it
+   * while the drivers read the one before (capacity 1).
+   */
+  final BoundedBuffer[] driverRegisters;
   /** The ADC bank behind each crossbar; a column stack converts on its last crossbar's. */
   final Resource[] adcBanks;
+  /** The input buffer's read ports: vectors fetch their inputs through them. */
   final Resource inputPort;
+  /** The input buffer's write port (the read port itself when the buffer has one port). */
+  final Resource inputWritePort;
   final Resource shiftAdd;
   final Resource accumulator;
   final Resource activationUnits;
+  /** The output buffer's write port: vectors write their outputs through it. */
   final Resource outputPort;
+  /** The output buffer's read port (the write port itself when the buffer has one port). */
+  final Resource outputReadPort;
+  /**
+   * The space of the stage's input buffers (its tiles' pooled): arriving input rows hold it
+   * until no output row still to be fetched needs them.
+   */
+  final BoundedBuffer inputSpace;
+  /** The space of the stage's output buffers: a vector reserves its outputs before it starts. */
+  final BoundedBuffer outputSpace;
+  /** Bits of one input row ({@code inWidth · inChannels} values) in the input buffer. */
+  final long inputRowBits;
+  /** Bits of one vector's outputs. */
+  final long vectorOutputBits;
+  /** Per output row, the first input row it or any later row needs ({@code inHeight}: none). */
+  final int[] firstInputRowFrom;
+  /** The output row each vector belongs to. */
+  final int[] rowOfVector;
   /** The interconnect shared by all stages. */
   final Resource interconnect;
   final String traceLayer;
@@ -72,6 +99,36 @@ public final class Stage {
       int inputBits, int outputBits, PartialSums partialSums, ColumnStacks stacks,
       ReadCounts[] reads, int activationUnitCount, int shiftAddUnits, Resource interconnect,
       int firstTile, int crossbarsPerTile, StageValues values, StageComponents ids) {
+    this(network, layer, mapping, timing, bitCycles, inputBits, outputBits, partialSums, stacks,
+        reads, activationUnitCount, shiftAddUnits, interconnect, firstTile, crossbarsPerTile,
+        values, ids, Buffers.UNBOUNDED);
+  }
+
+  /**
+   * The tile buffers a stage sees: its tiles' pooled input and output capacities, bits, and the
+   * ports of one buffer of each kind. With two or more ports a buffer gives one to writes and the
+   * rest to reads; with one, reads and writes take turns on it.
+   */
+  public record Buffers(long inputCapacityBits, int inputPorts, long outputCapacityBits,
+      int outputPorts) {
+    /** Buffers that never fill, one read and one write port each. */
+    public static final Buffers UNBOUNDED = new Buffers(Long.MAX_VALUE, 2, Long.MAX_VALUE, 2);
+
+    public Buffers {
+      checkArgument(inputCapacityBits > 0 && outputCapacityBits > 0,
+          "buffer capacities must be positive, got %s and %s bits", inputCapacityBits,
+          outputCapacityBits);
+      checkArgument(inputPorts > 0 && outputPorts > 0, "buffer ports must be positive, got %s and %s",
+          inputPorts, outputPorts);
+    }
+  }
+
+  /** As above, with the tile buffers' capacities and ports ({@link Buffers}). */
+  public Stage(String network, String layer, LayerMapping mapping, StageTiming timing, int bitCycles,
+      int inputBits, int outputBits, PartialSums partialSums, ColumnStacks stacks,
+      ReadCounts[] reads, int activationUnitCount, int shiftAddUnits, Resource interconnect,
+      int firstTile, int crossbarsPerTile, StageValues values, StageComponents ids,
+      Buffers buffers) {
     checkArgument(bitCycles > 0, "bit cycles must be positive, got %s", bitCycles);
     checkArgument(partialSums == PartialSums.ANALOG || stacks.maxHeight() == 1,
         "digital partial sums convert every crossbar: stacks of 1, got %s", stacks.maxHeight());
@@ -114,15 +171,37 @@ public final class Stage {
     }
     int phases = mapping.layout().phases();
     copyDrivers = new Resource[mapping.replication() * phases];
+    driverRegisters = new BoundedBuffer[copyDrivers.length];
     for (int i = 0; i < copyDrivers.length; i++) {
       copyDrivers[i] = new Resource(p + "row-drivers" + i, 1);
+      driverRegisters[i] = new BoundedBuffer(p + "row-driver-register" + i, 1);
     }
-    inputPort = new Resource(p + "input-buffer-port", 1);
+    inputPort = new Resource(p + "input-buffer-port", Math.max(1, buffers.inputPorts() - 1));
+    inputWritePort = buffers.inputPorts() > 1
+        ? new Resource(p + "input-buffer-write-port", 1) : inputPort;
     shiftAdd = new Resource(p + "shift-add", shiftAddUnits);
     accumulator = new Resource(p + "accumulator", 1);
     activationUnits = new Resource(p + "activation-units", 1);
     outputPort = new Resource(p + "output-buffer-port", 1);
-    checkArgument(activationUnitCount > 0, "activation units must be positive");
+    outputReadPort = buffers.outputPorts() > 1
+        ? new Resource(p + "output-buffer-read-port", buffers.outputPorts() - 1) : outputPort;
+    inputSpace = new BoundedBuffer(p + "input-buffer", buffers.inputCapacityBits());
+    outputSpace = new BoundedBuffer(p + "output-buffer", buffers.outputCapacityBits());
+    inputRowBits = (long) geometry.inWidth() * geometry.inChannels() * inputBits;
+    vectorOutputBits = (long) mapping.matrixCols() * outputBits;
+    firstInputRowFrom = new int[geometry.outHeight() + 1];
+    firstInputRowFrom[geometry.outHeight()] = geometry.inHeight();
+    for (int r = geometry.outHeight() - 1; r >= 0; r--) {
+      int[] need = geometry.inputRowsNeeded(r);
+      firstInputRowFrom[r] = need[1] < need[0] ? firstInputRowFrom[r + 1]
+          : Math.min(need[0], firstInputRowFrom[r + 1]);
+    }
+    rowOfVector = new int[liveInputs.length];
+    for (int r = 0; r < geometry.outHeight(); r++) {
+      for (int x = 0; x < mapping.layout().vectorsInRow(r); x++) {
+        rowOfVector[mapping.layout().firstVectorOfRow(r) + x] = r;
+      }
+    }    checkArgument(activationUnitCount > 0, "activation units must be positive");
   }
 
   /** What this layer's values went through so far (ADC clipping and zero codes, saturation). */
@@ -262,7 +341,19 @@ public final class Stage {
         all.add(adcBanks[i]); // a column stack converts below its last crossbar
       }
     }
-    all.addAll(List.of(inputPort, shiftAdd, accumulator, activationUnits, outputPort));
+    all.add(inputPort);
+    if (inputWritePort != inputPort) {
+      all.add(inputWritePort);
+    }
+    all.addAll(List.of(shiftAdd, accumulator, activationUnits, outputPort));
+    if (outputReadPort != outputPort) {
+      all.add(outputReadPort);
+    }
     return all;
+  }
+
+  /** The stage's input and output buffer space, for occupancy reports. */
+  public List<BoundedBuffer> buffers() {
+    return List.of(inputSpace, outputSpace);
   }
 }

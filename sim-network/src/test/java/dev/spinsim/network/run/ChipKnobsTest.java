@@ -98,7 +98,7 @@ class ChipKnobsTest {
 
   @Test
   void areaRisesWithTheBufferSize() {
-    double small = areaMm2("tile.inputBuffer.sizeBytes=64", "tile.outputBuffer.sizeBytes=64");
+    double small = areaMm2("tile.inputBuffer.sizeBytes=1024", "tile.outputBuffer.sizeBytes=1024");
     double base = areaMm2();
     double big = areaMm2("tile.inputBuffer.sizeBytes=131072");
     assertTrue(small < base && base < big, small + " < " + base + " < " + big);
@@ -159,5 +159,19 @@ class ChipKnobsTest {
     // buys (almost) nothing — only the last conversion of a vector is not hidden
     assertTrue(c1 <= c8, c1 + " <= " + c8 + " ps");
     assertEquals(c8, c1, 0.01 * c8);
+  }
+
+  @Test
+  void peakTilePowerIsTheBusiestWindowAndNeverBelowTheAverage() {
+    GenerationResult r = run(RunMode.CYCLE_ACCURATE);
+    double peak = r.peakTilePowerMw();
+    double mean = r.meanTilePowerMw();
+    assertTrue(peak >= mean * (1 - 1e-12), peak + " >= " + mean + " mW");
+    assertTrue(peak > mean * 1.01, "a pipeline's busiest window stands out: " + peak + " > "
+        + mean + " mW");
+    // the run's energy over its time and tiles is an average no window can be below either
+    double chipPerTile = r.energy().totalPj() / (r.run().makespanPs() / 1e3)
+        / r.chip().tiles();
+    assertTrue(peak > chipPerTile, peak + " > " + chipPerTile + " mW");
   }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class PipelineSimulationTest {
   private static final StageTiming T =
-      new StageTiming(1_000, 64, 10_000, 8_000, 500, 700, 2_000, 300, 400);
+      new StageTiming(1_000, 64, 10_000, 8_000, 500, 700, 2_000, 300, 400, 0, 64);
 
   /** Row activity of a test stage: driven (row, bit cycle) pairs of (image, vector, crossbar). */
   static long activity(int image, int vector, int crossbar) {

@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Test;
 /** The schedule under the sub-pixel strategy: phases in parallel, counts, row dependencies. */
 class SubPixelPipelineTest {
   private static final StageTiming T =
-      new StageTiming(1_000, 64, 10_000, 8_000, 500, 700, 2_000, 300, 400);
+      new StageTiming(1_000, 64, 10_000, 8_000, 500, 700, 2_000, 300, 400, 0, 64);
   /** As {@link #T} with a 4096-bit input port, so that fetches never bound the schedule. */
   private static final StageTiming WIDE_PORT =
-      new StageTiming(1_000, 4096, 10_000, 8_000, 500, 700, 2_000, 300, 400);
+      new StageTiming(1_000, 4096, 10_000, 8_000, 500, 700, 2_000, 300, 400, 0, 64);
 
   private static Stage stage(ActionLedger ledger, String layer, ConvGeometry g, int rows,
       PartialSums ps, MappingStrategy strategy, StageValues values) {

@@ -1,0 +1,208 @@
+package dev.spinsim.network.run;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.spinsim.core.energy.ActionLedger;
+import dev.spinsim.core.energy.ComponentInfo;
+import dev.spinsim.core.energy.EnergyTable;
+import java.util.Arrays;
+
+/**
+ * The actions of a cycle-accurate run per tile and time window, for the busiest tile's power:
+ * the event handlers add each phase's action count to the windows its [start, end) span covers
+ * (spread in proportion to the overlap), never an energy; after the run {@link #peakPowerMw}
+ * prices each window's counts with the energy table and adds the tile's share of its layer's
+ * leakage; a layer-wide phase (buffers, activation units, accumulation, interconnect) is spread
+ * evenly over the layer's tiles. Windows are {@value #FIRST_WINDOW_PS} ps long and double
+ * (merging pairs) whenever a run outgrows {@value #MAX_WINDOWS} of them, so memory stays
+ * bounded at tiles × {@value #MAX_WINDOWS} × (components of a layer) doubles.
+ *
+ * <p>Peak tile power = max over tiles and windows of (the window's priced actions of the tile +
+ * leakage × window) / window. It is never below a layer's mean power per tile over its busy
+ * interval ({@link #meanPowerMw}, the average of the same windows); a phase longer than a window
+ * is spread over the windows it spans, so the peak is that of the window length in use
+ * ({@link #windowPs}: 1 µs, doubled as often as a run longer than 4 ms needs).
+ */
+public final class TileActivity {
+  /** The window length, ps (1 µs: a few vectors' reads and conversions), until a run outgrows it. */
+  static final long FIRST_WINDOW_PS = 1_000_000;
+  /** Windows kept before they double in length. */
+  static final int MAX_WINDOWS = 4096;
+
+  private final int tiles;
+  /** Per ledger component: its slot within the rows of its layer's tiles, or -1. */
+  private final int[] slotOf;
+  /** Per ledger component: the action it records (-1 before its first). */
+  private final int[] actionOf;
+  /** Per tile: its layer's components, by slot. */
+  private final int[][] componentsOfTile;
+  /** Per tile: counts, {@code [window * slots + slot]} with its layer's slots. */
+  private final double[][] counts;
+  private long windowPs = FIRST_WINDOW_PS;
+  private int windows;
+
+  /** The tiles of {@code stages} (consecutive, from tile 0) and the components of {@code ledger}. */
+  TileActivity(Stage[] stages, ActionLedger ledger) {
+    int n = 0;
+    for (Stage st : stages) {
+      n = Math.max(n, st.firstTile + st.tiles());
+    }
+    this.tiles = n;
+    int components = ledger.components().size();
+    slotOf = new int[components];
+    Arrays.fill(slotOf, -1);
+    actionOf = new int[components];
+    Arrays.fill(actionOf, -1);
+    componentsOfTile = new int[n][0];
+    counts = new double[n][0];
+    for (Stage st : stages) {
+      // a tile records only its own layer's components
+      int[] own = ledger.components().stream().filter(c -> c.tag().equals(st.tag()))
+          .mapToInt(ComponentInfo::id).toArray();
+      for (int k = 0; k < own.length; k++) {
+        slotOf[own[k]] = k;
+      }
+      for (int t = st.firstTile; t < st.firstTile + st.tiles(); t++) {
+        componentsOfTile[t] = own;
+        counts[t] = new double[16 * own.length]; // grown as the run goes on
+      }
+    }
+  }
+
+  /**
+   * Adds {@code count} actions {@code action} of {@code component} over [start, end) on
+   * {@code tile}, or spread evenly over {@code st}'s tiles when {@code tile} is negative (a
+   * layer-wide phase: its buffers, activation units, accumulation, interconnect share).
+   */
+  void add(Stage st, int tile, int component, int action, long count, long startPs, long endPs) {
+    int slot = slotOf[component];
+    checkArgument(slot >= 0, "component %s belongs to no tile of the run", component);
+    checkArgument(actionOf[component] < 0 || actionOf[component] == action,
+        "component %s records two actions", component);
+    actionOf[component] = action;
+    long end = Math.max(endPs, startPs + 1);
+    while (end > (long) MAX_WINDOWS * windowPs) {
+      coarsen();
+    }
+    if (tile >= 0) {
+      addTo(tile, slot, count, startPs, end);
+    } else {
+      double share = count / (double) st.tiles();
+      for (int t = st.firstTile; t < st.firstTile + st.tiles(); t++) {
+        addTo(t, slot, share, startPs, end);
+      }
+    }
+  }
+
+  private void addTo(int tile, int slot, double count, long startPs, long end) {
+    int slots = componentsOfTile[tile].length;
+    int first = (int) (startPs / windowPs);
+    int last = (int) ((end - 1) / windowPs);
+    windows = Math.max(windows, last + 1);
+    if (counts[tile].length < (last + 1) * slots) {
+      counts[tile] = Arrays.copyOf(counts[tile],
+          Math.min(MAX_WINDOWS, Math.max(2 * counts[tile].length / slots, last + 1)) * slots);
+    }
+    double[] row = counts[tile];
+    if (first == last) {
+      row[first * slots + slot] += count;
+      return;
+    }
+    double perPs = count / (end - startPs);
+    for (int w = first; w <= last; w++) {
+      long lo = Math.max(startPs, w * windowPs);
+      long hi = Math.min(end, (w + 1) * windowPs);
+      row[w * slots + slot] += perPs * (hi - lo);
+    }
+  }
+
+  /** Doubles the window length, merging pairs of windows. */
+  private void coarsen() {
+    for (int t = 0; t < tiles; t++) {
+      double[] row = counts[t];
+      int slots = componentsOfTile[t].length;
+      int held = slots == 0 ? 0 : row.length / slots;
+      for (int w = 0; 2 * w < held; w++) {
+        for (int s = 0; s < slots; s++) {
+          row[w * slots + s] = row[2 * w * slots + s]
+              + (2 * w + 1 < held ? row[(2 * w + 1) * slots + s] : 0);
+        }
+      }
+      Arrays.fill(row, (held + 1) / 2 * slots, row.length, 0);
+    }
+    windows = (windows + 1) / 2;
+    windowPs *= 2;
+  }
+
+  /** The window length in use, ps. */
+  public long windowPs() {
+    return windowPs;
+  }
+
+  /**
+   * The busiest tile's power over any window, mW: each window's counts priced by {@code table}
+   * plus the tile's share of its layer's leakage ({@code stages}' components, spread evenly over
+   * their tiles), over the window length. Windows before a tile's first action count too (a tile
+   * that leaks but is idle still draws its leakage).
+   */
+  public double peakPowerMw(Stage[] stages, ActionLedger ledger, EnergyTable table) {
+    return power(stages, ledger, table, true);
+  }
+
+  /**
+   * The busiest layer's mean power per tile over its busy interval, mW: its priced actions over
+   * its tiles and the windows from its first to its last active one, plus its leakage per tile —
+   * an average of the windows {@link #peakPowerMw} takes the maximum of, so never above it.
+   */
+  public double meanPowerMw(Stage[] stages, ActionLedger ledger, EnergyTable table) {
+    return power(stages, ledger, table, false);
+  }
+
+  private double power(Stage[] stages, ActionLedger ledger, EnergyTable table, boolean peak) {
+    double best = 0;
+    double windowNs = windowPs / 1e3;
+    for (Stage st : stages) {
+      double leakMw = 0;
+      for (ComponentInfo c : ledger.components()) {
+        if (c.tag().equals(st.tag())) {
+          leakMw += table.leakageMw(c);
+        }
+      }
+      leakMw /= st.tiles();
+      int[] own = componentsOfTile[st.firstTile];
+      double[] pricePj = new double[own.length];
+      for (int k = 0; k < own.length; k++) {
+        if (actionOf[own[k]] >= 0) {
+          pricePj[k] = table.energyPj(ledger.components().get(own[k]),
+              ledger.actions().get(actionOf[own[k]]));
+        }
+      }
+      double sumPj = 0;
+      int firstActive = Integer.MAX_VALUE;
+      int lastActive = -1;
+      for (int t = st.firstTile; t < st.firstTile + st.tiles(); t++) {
+        double[] row = counts[t];
+        int held = own.length == 0 ? 0 : row.length / own.length;
+        for (int w = 0; w < Math.min(windows, held); w++) {
+          double pj = 0;
+          for (int k = 0; k < own.length; k++) {
+            pj += row[w * own.length + k] * pricePj[k];
+          }
+          if (pj > 0) {
+            firstActive = Math.min(firstActive, w);
+            lastActive = Math.max(lastActive, w);
+          }
+          sumPj += pj;
+          if (peak) {
+            best = Math.max(best, pj / windowNs + leakMw);
+          }
+        }
+      }
+      if (!peak && lastActive >= 0) {
+        double spanNs = (lastActive - firstActive + 1) * windowNs;
+        best = Math.max(best, sumPj / st.tiles() / spanNs + leakMw);
+      }
+    }
+    return best;
+  }
+}
