@@ -1,7 +1,6 @@
 package dev.spinsim.cli;
 
 import com.google.common.hash.Hashing;
-import dev.spinsim.cli.report.RunReport;
 import dev.spinsim.cli.report.RunWriter;
 import dev.spinsim.cli.sweep.PointResult;
 import dev.spinsim.cli.sweep.PointRunner;
@@ -12,12 +11,14 @@ import dev.spinsim.core.config.ConfigLoader;
 import dev.spinsim.core.trace.TraceSink;
 import dev.spinsim.devices.preset.Preset;
 import dev.spinsim.devices.preset.Presets;
+import dev.spinsim.network.chip.ChipBuildCache;
 import dev.spinsim.network.chip.ChipBuilder;
 import dev.spinsim.network.classifier.ClassifierWeights;
 import dev.spinsim.network.classifier.RealDataset;
 import dev.spinsim.network.mapping.MappingConfig;
 import dev.spinsim.network.model.ModelLoader;
 import dev.spinsim.network.model.ModelSpec;
+import dev.spinsim.network.model.Shape;
 import dev.spinsim.network.model.Network;
 import dev.spinsim.network.quality.ClassifierFeatureExtractor;
 import dev.spinsim.network.quality.FeatureStatistics;
@@ -26,6 +27,9 @@ import dev.spinsim.network.quality.GeneratorSource;
 import dev.spinsim.network.quality.ChipImageSource;
 import dev.spinsim.network.generation.Generation;
 import dev.spinsim.network.generation.GenerationResult;
+import dev.spinsim.network.run.ImageQuality;
+import dev.spinsim.network.run.PhaseTimes;
+import dev.spinsim.network.run.RunMetrics;
 import dev.spinsim.network.run.RunMode;
 import dev.spinsim.network.tensor.Tensor;
 import dev.spinsim.network.weights.ShippedWeights;
@@ -44,7 +48,9 @@ import java.util.Map;
  * Builds and runs one sweep point in-process, the way {@code spinsim generate} would run it with
  * the point's knobs as {@code --set} overrides, and returns the point's {@code summary.csv}
  * columns (which include PSNR/RMSE against the float network) and FID when asked. Thread-safe:
- * points share only read-only data (the FID reference statistics, made once per evaluator). A point's result depends only on the
+ * points share only read-only data (the FID reference statistics and the float reference images,
+ * made once per evaluator; programmed crossbars and range calibrations, through the
+ * {@link ChipBuildCache}, keyed by exactly what they are computed from). A point's result depends only on the
  * settings and its knob values, never on the thread or the order it ran in.
  *
  * <p>Knob keys: any preset key ({@code adc.bits}), any mapping key ({@code mapping.partialSums}),
@@ -61,14 +67,32 @@ public final class SweepEvaluator implements PointRunner {
   private final SweepSettings settings;
   private final Map<String, String> fixed;
   private final Object lock = new Object();
+  private final boolean share;
+  private final Map<String, float[]> floatReferences = new java.util.concurrent.ConcurrentHashMap<>();
   private FidReference fid;
 
   private record FidReference(ClassifierFeatureExtractor extractor, FeatureStatistics train, double floatFid) {}
 
-  /** An evaluator of points of a sweep with {@code settings} and the {@code fixed} overrides. */
+  /**
+   * An evaluator of points of a sweep with {@code settings} and the {@code fixed} overrides; its
+   * points share what does not change between them (the {@link ChipBuildCache}, which this turns
+   * on, and the float reference images).
+   */
   public SweepEvaluator(SweepSettings settings, Map<String, String> fixed) {
+    this(settings, fixed, true);
+  }
+
+  /**
+   * As above; with {@code share} false every point computes everything itself (the chip-build
+   * cache is left as it is), as a separate {@code generate} would: the benchmark's baseline.
+   */
+  public SweepEvaluator(SweepSettings settings, Map<String, String> fixed, boolean share) {
     this.settings = settings;
     this.fixed = Map.copyOf(fixed);
+    this.share = share;
+    if (share) {
+      ChipBuildCache.shared().setEnabled(true);
+    }
   }
 
   public SweepSettings settings() {
@@ -167,19 +191,28 @@ public final class SweepEvaluator implements PointRunner {
       return PointResult.invalid(r.point(), r.hash(), oneLine(e), seconds(start));
     }
     GenerationResult result;
+    PhaseTimes phases = new PhaseTimes();
     try {
       result = Generation.run(in.setup(settings.seed()), settings.images(), RunMode.CYCLE_ACCURATE, TraceSink.off(),
-          i -> {});
+          i -> {}, phases);
     } catch (IllegalArgumentException | IllegalStateException e) {
       // the chip builder refuses what the preset loader could not see (e.g. a layer that does not fit)
       return PointResult.invalid(r.point(), r.hash(), oneLine(e), seconds(start));
     } catch (RuntimeException | OutOfMemoryError e) {
       return PointResult.failed(r.point(), r.hash(), oneLine(e), seconds(start));
     }
-    double simulationS = seconds(start);
-    RunReport report = GenerationReport.build(in, result, in.preset.name(), settings.seed(), "off", Map.of());
+    double generationS = seconds(start);
+    // the simulation itself (values, events, pricing): not the inputs, not the chip build
+    double simulationS = phases.nanos().entrySet().stream().filter(e -> e.getKey().startsWith("simulation"))
+        .mapToLong(Map.Entry::getValue).sum() / 1e9;
+    // the row needs the run's metrics only; the whole report (layers, area, charts' data) is
+    // built when the run folder is kept
+    Shape img = in.model.image();
+    ImageQuality quality = ImageQuality.compare(result.images(), floatImages(result),
+        img.channels() * img.height() * img.width());
+    RunMetrics runMetrics = result.metrics(in.preset.name(), in.overridesLabel(), quality);
     Map<String, String> metrics = new LinkedHashMap<>();
-    report.summaryColumns().forEach((k, v) -> {
+    runMetrics.cellsByName().forEach((k, v) -> {
       if (!IDENTITY_COLUMNS.contains(k)) {
         metrics.put(k, v);
       }
@@ -191,13 +224,14 @@ public final class SweepEvaluator implements PointRunner {
       Path target = Path.of(settings.keepRunsDir()).resolve(runFolderName(r.point(), r.hash()));
       if (!Files.exists(target)) {
         try {
-          RunWriter.write(report, target);
+          RunWriter.write(GenerationReport.build(in, result, in.preset.name(), settings.seed(), "off", Map.of()),
+              target);
         } catch (IOException e) {
           throw new UncheckedIOException("cannot keep the run folder " + target + ": " + e.getMessage(), e);
         }
       }
     }
-    return PointResult.ok(r.point(), r.hash(), metrics, simulationS, seconds(start));
+    return PointResult.ok(r.point(), r.hash(), metrics, generationS, simulationS, seconds(start));
   }
 
   /** Folder name of a kept run: {@code <point id>-<hash>}. */
@@ -214,6 +248,19 @@ public final class SweepEvaluator implements PointRunner {
       return Double.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf";
     }
     return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+  }
+
+  /**
+   * The float network's images of the sweep's latents (the PSNR reference), computed once per
+   * sweep for each generator (by its {@link Network#fingerprint() fingerprint}: a {@code model.*}
+   * knob that changes the network gets its own): every point's latents are the same.
+   */
+  private float[] floatImages(GenerationResult result) {
+    String key = share ? result.setup().generator().fingerprint() : null;
+    if (key == null) {
+      return result.floatImages();
+    }
+    return floatReferences.computeIfAbsent(key, k -> result.floatImages());
   }
 
   /** FID of {@code fidSamples} chip images (functional mode) against the training set. */

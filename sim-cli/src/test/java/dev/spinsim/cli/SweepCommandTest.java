@@ -76,6 +76,29 @@ class SweepCommandTest {
   }
 
   @Test
+  void aRowHoldsTheSummaryThatGenerateWritesForThePoint() throws IOException {
+    // the sweep prices a point from its metrics alone, shares programmed crossbars and the float
+    // reference between points; generate builds everything itself and writes the whole report
+    Path run = tmp.resolve("generate-adc6");
+    Object[] g = Cli.run("generate", "--set", "adc.bits=6", "--images", "1", "--out", run.toString());
+    assertEquals(0, g[0], (String) g[1]);
+    Map<String, String> summary;
+    try (Reader r = Files.newBufferedReader(run.resolve("summary.csv"));
+        CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+      summary = p.getRecords().get(0).toMap();
+    }
+    Map<String, String> row = rows(grid.resolve("results.csv")).get("0");
+    int compared = 0;
+    for (Map.Entry<String, String> e : summary.entrySet()) {
+      if (row.containsKey(e.getKey())) {
+        assertEquals(e.getValue(), row.get(e.getKey()), e.getKey());
+        compared++;
+      }
+    }
+    assertTrue(compared > 20 && row.containsKey("psnr_db_vs_float"), compared + " columns compared");
+  }
+
+  @Test
   void widerAdcsCostEnergyAndGiveImagesCloserToTheFloatNetwork() throws IOException {
     Map<String, Map<String, String>> rows = rows(grid.resolve("results.csv"));
     double e6 = Double.parseDouble(rows.get("0").get("energy_pj_per_image"));

@@ -12,7 +12,6 @@ import dev.spinsim.network.run.ImageQuality;
 import dev.spinsim.network.run.RunMetrics;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -155,11 +154,7 @@ public record RunReport(
 
   /** The columns of {@code summary.csv}: {@link RunMetrics#COLUMNS}, name → cell. */
   public ImmutableMap<String, String> summaryColumns() {
-    Map<String, String> c = new LinkedHashMap<>();
-    for (RunMetrics.Column col : RunMetrics.COLUMNS) {
-      c.put(col.name(), col.cell(metrics));
-    }
-    return ImmutableMap.copyOf(c);
+    return ImmutableMap.copyOf(metrics.cellsByName());
   }
 
   /** Starts a builder. */

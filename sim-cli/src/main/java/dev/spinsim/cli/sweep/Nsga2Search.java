@@ -5,23 +5,38 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.moeaframework.algorithm.NSGAII;
 import org.moeaframework.core.PRNG;
+import org.moeaframework.core.Problem;
 import org.moeaframework.core.Solution;
+import org.moeaframework.core.initialization.InjectedInitialization;
 import org.moeaframework.core.variable.EncodingUtils;
 import org.moeaframework.parallel.DistributedProblem;
 import org.moeaframework.problem.AbstractProblem;
 
 /**
  * Multi-objective search of a sweep space with NSGA-II (Deb et al. 2002, as implemented by the
- * MOEA Framework 4.x: simulated binary crossover and polynomial mutation on one integer level
- * index per dimension, crowding-distance tournament selection). Points are evaluated through the
- * {@link SweepDriver}, a generation's offspring in parallel on its pool, and every evaluated
- * point gets its row in results.csv; a point already there is reused (it is not run again and
- * does not count against the budget twice). Invalid and failed points are infeasible. The search
- * stops when {@code budget} distinct points have been evaluated, after {@code generations}
- * generations, or when the sweep is stopped. Deterministic for a seed: the algorithm's random
- * draws do not depend on the order in which evaluations finish.
+ * MOEA Framework 4.x: simulated binary crossover and polynomial mutation on one level index per
+ * dimension, decoded by flooring, crowding-distance tournament selection). Points are evaluated
+ * through the {@link SweepDriver}, a generation's offspring in parallel on its pool, and every
+ * evaluated point gets its row in results.csv. Invalid and failed points are infeasible.
+ *
+ * <p>Made for small budgets over discrete knobs (a sweep point costs seconds):
+ * <ul>
+ *   <li>the initial population is a Latin hypercube over the level indices (every dimension's
+ *       levels spread evenly over the population, McKay et al. 1979) with the all-lowest and
+ *       all-highest corners first, instead of uniform draws that leave levels out;
+ *   <li>an offspring that decodes to a point already evaluated is moved to the nearest point not
+ *       yet evaluated (fewest level steps, ties in a seeded order), as duplicate elimination in
+ *       discrete evolutionary search does (pymoo's {@code eliminate_duplicates}), so every
+ *       evaluation of the budget buys a new point; a point whose row an earlier sweep left in
+ *       results.csv is reused and not run again, but counts against the budget like any other.
+ * </ul>
+ * The search stops when {@code budget} distinct points have been evaluated, after
+ * {@code generations} generations, when the space is exhausted, or when the sweep is stopped.
+ * Deterministic for a seed: the algorithm's random draws do not depend on the order in which
+ * evaluations finish.
  */
 public final class Nsga2Search {
   private Nsga2Search() {}
@@ -82,13 +97,22 @@ public final class Nsga2Search {
       }
     };
     PRNG.setSeed(seed);
+    SplittableRandom repairOrder = new SplittableRandom(seed ^ 0x6A09E667F3BCC909L);
     // Points are counted against the budget in the order the algorithm submits them (its own
     // thread, deterministic), not in the order evaluations finish.
     DistributedProblem distributed = new DistributedProblem(problem, driver.pool(), false) {
       @Override
       public void evaluate(Solution s) {
-        SweepPoint p = space.point(EncodingUtils.getInt(s));
         synchronized (seen) {
+          int[] levels = EncodingUtils.getInt(s);
+          if (seen.contains(space.point(levels).id()) && seen.size() < budget) {
+            int[] fresh = nearestUnseen(space, levels, seen, repairOrder);
+            if (fresh != null) {
+              EncodingUtils.setInt(s, fresh);
+              levels = fresh;
+            }
+          }
+          SweepPoint p = space.point(levels);
           if (!seen.contains(p.id()) && seen.size() < budget) {
             seen.add(p.id());
             evaluated.add(p);
@@ -99,6 +123,8 @@ public final class Nsga2Search {
     };
     NSGAII nsga = new NSGAII(distributed);
     nsga.setInitialPopulationSize(population);
+    nsga.setInitialization(new InjectedInitialization(distributed,
+        latinHypercube(distributed, space, population, new SplittableRandom(seed ^ 0xBB67AE8584CAA73BL))));
     int g = 0;
     int stale = 0;
     while (g < generations && !driver.stopping()) {
@@ -115,11 +141,96 @@ public final class Nsga2Search {
         stale = seen.size() == before ? stale + 1 : 0;
       }
       if (stale >= 5) {
-        break; // converged: five generations without a new point
+        break; // every point evaluated: five generations without a new one
       }
     }
     synchronized (seen) {
       return new Outcome(List.copyOf(evaluated), g);
+    }
+  }
+
+  /**
+   * {@code n} solutions spread over the level indices as a Latin hypercube: solution i takes, in
+   * each dimension, the level of stratum π(i) of n equal strata (π a seeded permutation per
+   * dimension); the first two are the all-lowest and all-highest corners (kept apart from the
+   * permutation so they are exact).
+   */
+  static List<Solution> latinHypercube(Problem problem, SweepSpace space, int n, SplittableRandom rng) {
+    List<SweepSpace.Dimension> dims = space.dimensions();
+    int[][] levels = new int[n][dims.size()];
+    for (int d = 0; d < dims.size(); d++) {
+      int size = dims.get(d).size();
+      int[] perm = new int[n];
+      for (int i = 0; i < n; i++) {
+        perm[i] = i;
+      }
+      for (int i = n - 1; i > 0; i--) {
+        int j = rng.nextInt(i + 1);
+        int t = perm[i];
+        perm[i] = perm[j];
+        perm[j] = t;
+      }
+      for (int i = 0; i < n; i++) {
+        // the middle of stratum perm[i] of n, as a level index
+        levels[i][d] = Math.min(size - 1, (int) ((perm[i] + 0.5) * size / n));
+      }
+      if (n >= 2) {
+        levels[0][d] = 0;
+        levels[1][d] = size - 1;
+      }
+    }
+    List<Solution> out = new ArrayList<>();
+    for (int[] l : levels) {
+      Solution s = problem.newSolution();
+      EncodingUtils.setInt(s, l);
+      out.add(s);
+    }
+    return out;
+  }
+
+  /**
+   * The point nearest {@code levels} (fewest level steps summed over the dimensions, up to the
+   * whole space) whose id is not in {@code seen}, ties broken by {@code rng}; null when every
+   * point has been seen. Enumerates by growing distance, so it is cheap in the sparse early
+   * search and bounded by the space size.
+   */
+  static int[] nearestUnseen(SweepSpace space, int[] levels, Set<String> seen, SplittableRandom rng) {
+    List<SweepSpace.Dimension> dims = space.dimensions();
+    int maxDistance = 0;
+    for (SweepSpace.Dimension d : dims) {
+      maxDistance += d.size() - 1;
+    }
+    for (int r = 1; r <= maxDistance; r++) {
+      List<int[]> ring = new ArrayList<>();
+      ring(dims, levels, 0, r, new int[levels.length], ring);
+      List<int[]> fresh = new ArrayList<>();
+      for (int[] c : ring) {
+        if (!seen.contains(space.point(c).id())) {
+          fresh.add(c);
+        }
+      }
+      if (!fresh.isEmpty()) {
+        return fresh.get(rng.nextInt(fresh.size()));
+      }
+    }
+    return null;
+  }
+
+  /** Every level vector at exactly {@code left} level steps from {@code center} over dimensions {@code d..}. */
+  private static void ring(List<SweepSpace.Dimension> dims, int[] center, int d, int left, int[] cur, List<int[]> out) {
+    if (d == dims.size()) {
+      if (left == 0) {
+        out.add(cur.clone());
+      }
+      return;
+    }
+    int size = dims.get(d).size();
+    for (int step = -left; step <= left; step++) {
+      int v = center[d] + step;
+      if (v >= 0 && v < size) {
+        cur[d] = v;
+        ring(dims, center, d + 1, left - Math.abs(step), cur, out);
+      }
     }
   }
 }

@@ -8,12 +8,14 @@ import java.util.Map;
 /**
  * What running one point gave: its status, the metric columns of its run (the run's {@code
  * summary.csv} columns by name, values as written there) or the one-line reason it is invalid
- * or failed, and wall times (building the chip + simulating + pricing, and the whole point,
- * seconds), which stay out of
- * {@code results.csv} so rows do not depend on the machine.
+ * or failed, and wall times in seconds: {@code generationS} loading the point's inputs, building
+ * its chip, simulating and pricing; {@code simulationS} the simulation itself (computing the
+ * values, simulating the events, pricing the ledger); {@code totalS} the whole point with its
+ * metrics. {@code totalS − simulationS} is what the sweep spends on a point beyond simulating it.
+ * The times stay out of {@code results.csv} so rows do not depend on the machine.
  */
 public record PointResult(SweepPoint point, String hash, Status status, Map<String, String> metrics, String reason,
-    double simulationS, double totalS) implements Serializable {
+    double generationS, double simulationS, double totalS) implements Serializable {
   /** How a point ended. */
   public enum Status {
     /** Ran; metrics are set. */
@@ -40,16 +42,16 @@ public record PointResult(SweepPoint point, String hash, Status status, Map<Stri
     reason = reason == null ? "" : reason;
   }
 
-  public static PointResult ok(SweepPoint p, String hash, Map<String, String> metrics, double simulationS,
-      double totalS) {
-    return new PointResult(p, hash, Status.OK, metrics, "", simulationS, totalS);
+  public static PointResult ok(SweepPoint p, String hash, Map<String, String> metrics, double generationS,
+      double simulationS, double totalS) {
+    return new PointResult(p, hash, Status.OK, metrics, "", generationS, simulationS, totalS);
   }
 
   public static PointResult invalid(SweepPoint p, String hash, String reason, double totalS) {
-    return new PointResult(p, hash, Status.INVALID, Map.of(), reason, 0, totalS);
+    return new PointResult(p, hash, Status.INVALID, Map.of(), reason, 0, 0, totalS);
   }
 
   public static PointResult failed(SweepPoint p, String hash, String reason, double totalS) {
-    return new PointResult(p, hash, Status.FAILED, Map.of(), reason, 0, totalS);
+    return new PointResult(p, hash, Status.FAILED, Map.of(), reason, 0, 0, totalS);
   }
 }

@@ -21,8 +21,7 @@ import java.util.function.Consumer;
 /**
  * Runs the points of a sweep that have no row yet: each on the {@link PointExecutor}, at most its
  * parallelism at once, each result appended to {@code results.csv} the moment it comes back (and
- * its wall times to {@code timings.csv}: {@code generation_s} building the chip, simulating and
- * pricing, {@code total_s} the whole point with its metrics and report). Points already in the file are reused, never run again.
+ * its wall times to {@code timings.csv}, {@link #TIMINGS_HEADER}). Points already in the file are reused, never run again.
  * {@link #stop()} (Ctrl-C) lets the points in flight finish and starts no new one.
  */
 public final class SweepDriver implements AutoCloseable {
@@ -30,6 +29,13 @@ public final class SweepDriver implements AutoCloseable {
   public interface Progress {
     void step(String bestMessage);
   }
+
+  /**
+   * Columns of timings.csv: wall seconds of {@code generation_s} (inputs, chip build, simulation,
+   * pricing), {@code total_s} (the whole point) and {@code simulation_s} (the simulation itself).
+   */
+  public static final String TIMINGS_HEADER =
+      "config_hash,point_id,executor,status,generation_s,total_s,simulation_s";
 
   private final ResultsFile results;
   private final PointRunner resolver;
@@ -167,12 +173,18 @@ public final class SweepDriver implements AutoCloseable {
   private synchronized void appendTiming(PointResult r) {
     try {
       boolean header = !Files.exists(timings);
+      // a folder begun before simulation_s was recorded keeps its six columns
+      boolean sixColumns = false;
       if (!header) {
         ResultsFile.repairTail(timings);
+        try (var lines = Files.lines(timings, StandardCharsets.UTF_8)) {
+          sixColumns = lines.findFirst().map(h -> !h.endsWith(",simulation_s")).orElse(false);
+        }
       }
-      String line = (header ? "config_hash,point_id,executor,status,generation_s,total_s\n" : "")
-          + String.format(Locale.ROOT, "%s,%s,%s,%s,%.3f,%.3f%n", r.hash(), r.point().id(), executor.name(),
-              r.status().label(), r.simulationS(), r.totalS());
+      String line = (header ? TIMINGS_HEADER + "\n" : "")
+          + String.format(Locale.ROOT, "%s,%s,%s,%s,%.3f,%.3f", r.hash(), r.point().id(), executor.name(),
+              r.status().label(), r.generationS(), r.totalS())
+          + (sixColumns ? "" : String.format(Locale.ROOT, ",%.3f", r.simulationS())) + "\n";
       Files.writeString(timings, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot append to " + timings + ": " + e.getMessage(), e);

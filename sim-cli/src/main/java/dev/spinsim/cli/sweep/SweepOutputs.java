@@ -663,7 +663,7 @@ public final class SweepOutputs {
       List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
       for (int i = 1; i < lines.size(); i++) {
         String[] f = lines.get(i).split(",");
-        if (f.length == 6 && "ok".equals(f[3])) {
+        if ((f.length == 6 || f.length == 7) && "ok".equals(f[3])) {
           t.put(f[0], new double[] {Double.parseDouble(f[4]), Double.parseDouble(f[5])});
         }
       }

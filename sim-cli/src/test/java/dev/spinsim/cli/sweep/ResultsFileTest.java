@@ -23,7 +23,7 @@ class ResultsFileTest {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("energy_pj_per_image", Double.toString(energy));
     m.put("latency_ns_per_image", "10");
-    return PointResult.ok(new SweepPoint(id, Map.of("adc.bits", id)), hash, m, 1, 1);
+    return PointResult.ok(new SweepPoint(id, Map.of("adc.bits", id)), hash, m, 1, 1, 1);
   }
 
   @Test

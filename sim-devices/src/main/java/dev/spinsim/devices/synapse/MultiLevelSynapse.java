@@ -65,6 +65,12 @@ abstract class MultiLevelSynapse implements SynapseDevice {
     return params.nonIdealities();
   }
 
+  /** The class, the registry name and the parameters: all a subclass's behaviour is made of. */
+  @Override
+  public Object behaviourKey() {
+    return java.util.List.of(getClass(), name, params);
+  }
+
   @Override
   public String toString() {
     return name + params;

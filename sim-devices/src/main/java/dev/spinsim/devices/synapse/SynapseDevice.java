@@ -30,6 +30,15 @@ public interface SynapseDevice {
   /** Time to program the cell from one level to another, in ps. */
   long programTimePs(int fromLevel, int toLevel);
 
+  /**
+   * A value equal to another device's exactly when the two program and read identically (the
+   * same class with the same parameters), so an array programmed with one can stand for an array
+   * programmed with the other; null (the default) when the device cannot promise that.
+   */
+  default Object behaviourKey() {
+    return null;
+  }
+
   /** The non-ideal behaviour of this device (variation, read noise, stuck cells, write errors). */
   SynapseNonIdealities nonIdealities();
 

@@ -17,6 +17,7 @@ import dev.spinsim.devices.crossbar.ReadCounts;
 import dev.spinsim.devices.crossbar.ReadTiming;
 import dev.spinsim.devices.crossbar.ReadoutChain;
 import dev.spinsim.devices.crossbar.ReadoutConfig;
+import dev.spinsim.devices.crossbar.WeightMapping;
 import dev.spinsim.devices.energy.ComponentClasses;
 import dev.spinsim.devices.preset.BufferSpec;
 import dev.spinsim.devices.preset.Preset;
@@ -36,7 +37,9 @@ import dev.spinsim.network.mapping.WeightScheme;
 import dev.spinsim.network.run.Stage;
 import dev.spinsim.network.run.StageComponents;
 import dev.spinsim.network.run.StageTiming;
+import dev.spinsim.network.tensor.Parallel;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,7 +172,8 @@ public final class ChipBuilder {
     int chainsPerCopy = stacks.stacks() * m.colBlocks();
     ReadoutChain[] chains = new ReadoutChain[chainsPerCopy * m.replication()];
     CrossbarConfig cfg = devices.crossbarConfig(0);
-    long programSteps = 0;
+    List<ProgramJob> jobs = new ArrayList<>();
+    Crossbar[][] stackOfChain = new Crossbar[chains.length][];
     for (int copy = 0; copy < m.replication(); copy++) {
       for (int s = 0; s < stacks.stacks(); s++) {
         int stackRows = 0;
@@ -196,13 +200,15 @@ public final class ChipBuilder {
                 + ((long) rb << 12) + cb;
             CrossbarConfig c = new CrossbarConfig(cfg.rows(), cfg.columns(), cfg.readVoltageV(),
                 readNs, cfg.irDrop(), cfg.wireResistanceOhm(), xbarSeed, cfg.writeVerify());
-            stack[k] = new Crossbar(c, devices.synapse(), devices.crossbar(0).mapping());
-            programSteps += stack[k].program(w, rows, cols).levelSteps();
+            jobs.add(new ProgramJob(c, w, rows, cols, stack, k));
           }
-          chains[copy * chainsPerCopy + s * m.colBlocks() + cb] =
-              new ReadoutChain(stack, devices.dac(), devices.adc(), readout);
+          stackOfChain[copy * chainsPerCopy + s * m.colBlocks() + cb] = stack;
         }
       }
+    }
+    long programSteps = program(jobs);
+    for (int i = 0; i < chains.length; i++) {
+      chains[i] = new ReadoutChain(stackOfChain[i], devices.dac(), devices.adc(), readout);
     }
     ReadoutChain probe = slowestChain(chains, m.colBlocks(), chainsPerCopy);
     ReadTiming rt = probe.timing();
@@ -267,6 +273,34 @@ public final class ChipBuilder {
     return new Stage(plan.network(), plan.layer(), m, timing, bitCycles, inputBits, outputBits,
         options.partialSums(), stacks, reads, activationUnits, shiftAddUnits, noc, firstTile,
         p.tile().crossbarsPerTile(), values, ids, buffers);
+  }
+
+  /** One crossbar to program: its configuration, weight block and the slot of its stack it fills. */
+  private record ProgramJob(CrossbarConfig config, double[] w, int rows, int cols, Crossbar[] stack, int slot) {}
+
+  /**
+   * Programs every job's crossbar (through the {@link ChipBuildCache}) into its slot, the
+   * crossbars spread over the compute threads: each array draws from its own seeded generators,
+   * so the chip does not depend on the thread count. Returns the level steps of all of them.
+   */
+  private long program(List<ProgramJob> jobs) {
+    long[] steps = new long[jobs.size()];
+    WeightMapping mapping = devices.preset().crossbar().mapping();
+    Parallel.forRange(jobs.size(), 1, (long) devices.preset().crossbar().rows() * devices.preset().crossbar().cols(),
+        (from, to) -> {
+          for (int j = from; j < to; j++) {
+            ProgramJob job = jobs.get(j);
+            ChipBuildCache.Programmed done = ChipBuildCache.shared().programmed(job.config(), devices.synapse(),
+                mapping, job.w(), job.rows(), job.cols());
+            job.stack()[job.slot()] = done.crossbar();
+            steps[j] = done.result().levelSteps();
+          }
+        });
+    long total = 0;
+    for (long n : steps) {
+      total += n;
+    }
+    return total;
   }
 
   /** Bits a transfer occupies on the interconnect: whole flits of {@code interconnect.widthBits}. */

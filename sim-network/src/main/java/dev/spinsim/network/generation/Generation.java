@@ -10,6 +10,7 @@ import dev.spinsim.core.trace.TraceLevel;
 import dev.spinsim.core.trace.TraceSink;
 import dev.spinsim.devices.preset.PresetEnergyTable;
 import dev.spinsim.network.chip.Chip;
+import dev.spinsim.network.chip.ChipBuildCache;
 import dev.spinsim.network.chip.ChipBuilder;
 import dev.spinsim.network.chip.NetworkPlanner;
 import dev.spinsim.network.chip.RangeCalibration;
@@ -53,8 +54,8 @@ public final class Generation {
 
   private static Chip buildChip(GenerationSetup s, List<StagePlan> plans, int images, int firstImage) {
     int gStages = (int) plans.stream().filter(p -> p.network().equals("G")).count();
-    List<RangeCalibration.Range> ranges = RangeCalibration.measure(s.generator(),
-        s.discriminator(), s.model().latent());
+    List<RangeCalibration.Range> ranges = ChipBuildCache.shared().ranges(s.generator(), s.discriminator(),
+        s.model().latent(), () -> RangeCalibration.measure(s.generator(), s.discriminator(), s.model().latent()));
     return new ChipBuilder(s.devices(), s.strategy(), s.options(), s.seed())
         .build(plans, gStages, ranges, images, firstImage);
   }
@@ -75,8 +76,14 @@ public final class Generation {
    */
   public static GenerationResult run(GenerationSetup s, int images, RunMode mode, TraceSink trace,
       IntConsumer progress) {
+    return run(s, images, mode, trace, progress, new PhaseTimes());
+  }
+
+  /** As above, marking the chip build and the simulation in {@code phases}. */
+  public static GenerationResult run(GenerationSetup s, int images, RunMode mode, TraceSink trace,
+      IntConsumer progress, PhaseTimes phases) {
     checkArgument(images > 0, "images must be a positive integer, got %s", images);
-    return run(s, latents(s.seed(), images, s.model().latent()), 0, mode, trace, progress);
+    return run(s, latents(s.seed(), images, s.model().latent()), 0, mode, trace, progress, phases);
   }
 
   /**
@@ -86,6 +93,11 @@ public final class Generation {
    */
   public static GenerationResult run(GenerationSetup s, float[] z, int firstImage, RunMode mode,
       TraceSink trace, IntConsumer progress) {
+    return run(s, z, firstImage, mode, trace, progress, new PhaseTimes());
+  }
+
+  private static GenerationResult run(GenerationSetup s, float[] z, int firstImage, RunMode mode,
+      TraceSink trace, IntConsumer progress, PhaseTimes phases) {
     int latent = s.model().latent();
     checkArgument(z.length > 0 && z.length % latent == 0,
         "latents must hold a positive multiple of %s values, got %s", latent, z.length);
@@ -96,7 +108,7 @@ public final class Generation {
         into, 0, latent), mode, trace, (i, pixels, ref, zi, score) -> {
           kept[i - firstImage] = pixels.clone();
           scores[i - firstImage] = score;
-        }, progress, MAX_SLOTS, EVENT_WINDOW, new PhaseTimes(), false);
+        }, progress, MAX_SLOTS, EVENT_WINDOW, phases, false);
     int size = kept[0].length;
     float[] all = new float[images * size];
     for (int i = 0; i < images; i++) {

@@ -2,8 +2,14 @@ package dev.spinsim.network.model;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
 import dev.spinsim.network.hwaware.HardwareAwareness;
 import dev.spinsim.network.tensor.Tensor;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -165,6 +171,35 @@ public final class Network {
       m.put(e.getKey(), e.getValue().value());
     }
     return Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * A 128-bit hash (32 hex digits, Murmur3) of everything this network's eval-mode forward pass
+   * reads: the layer list with every layer's settings, and every parameter and buffer bit for
+   * bit. Two networks with the same fingerprint compute the same outputs from the same inputs
+   * (what lets a sweep measure a float reference once). Null for a hardware-aware network, whose
+   * transfer curves are code, not data.
+   */
+  public String fingerprint() {
+    if (!hardware.isFloat()) {
+      return null;
+    }
+    Hasher h = Hashing.murmur3_128().newHasher();
+    h.putString(spec.toString(), StandardCharsets.UTF_8);
+    ByteBuffer chunk = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+    FloatBuffer floats = chunk.asFloatBuffer();
+    for (Map.Entry<String, Parameter> e : state.entrySet()) {
+      h.putString(e.getKey(), StandardCharsets.UTF_8);
+      float[] d = e.getValue().value().data();
+      h.putInt(d.length);
+      for (int off = 0; off < d.length; off += floats.capacity()) {
+        int n = Math.min(floats.capacity(), d.length - off);
+        floats.clear();
+        floats.put(d, off, n);
+        h.putBytes(chunk.array(), 0, 4 * n);
+      }
+    }
+    return h.hash().toString();
   }
 
   /** Expected shape of every state entry by name. */

@@ -254,6 +254,15 @@ public final class RunMetrics {
     return out;
   }
 
+  /** Column name → CSV cell, in {@link #COLUMNS} order: {@code summary.csv} as a map, a sweep's row. */
+  public Map<String, String> cellsByName() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Column c : COLUMNS) {
+      out.put(c.name(), c.cell(this));
+    }
+    return out;
+  }
+
   /** The CSV cells in {@link #COLUMNS} order. */
   public List<String> cells() {
     List<String> out = new ArrayList<>(COLUMNS.size());

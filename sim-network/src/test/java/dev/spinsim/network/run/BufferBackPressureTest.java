@@ -49,13 +49,18 @@ class BufferBackPressureTest {
   private ActionLedger ledger = new ActionLedger();
 
   private Stage stage(String layer, ConvGeometry g, Stage.Buffers buffers, Resource noc) {
+    return timed(layer, g, buffers, noc, T);
+  }
+
+  private Stage timed(String layer, ConvGeometry g, Stage.Buffers buffers, Resource noc,
+      StageTiming timing) {
     MappingOptions o = new MappingOptions(128, 128, WeightScheme.DIFFERENTIAL, BiasMode.DIGITAL,
         PartialSums.DIGITAL, Map.of());
     LayerMapping m = new DenseMapping().map(layer, g, o);
     ColumnStacks stacks = new ColumnStacks(m, 1);
     StageComponents ids = new StageComponents(ledger, "G/" + layer, "dw_relu",
         Map.of());
-    return new Stage("G", layer, m, T, BITS, BITS, BITS, PartialSums.DIGITAL, stacks,
+    return new Stage("G", layer, m, timing, BITS, BITS, BITS, PartialSums.DIGITAL, stacks,
         Stage.closedForms(m, stacks, BITS, 8), 16, 1, noc, 0, 8,
         new PipelineSimulationTest.Log(layer), ids, buffers);
   }
@@ -133,6 +138,28 @@ class BufferBackPressureTest {
     assertTrue(small.stageEndPs(0, 1) > free.stageEndPs(0, 1),
         "the producer finishes later when it must wait for room");
     assertTrue(small.imageDonePs(1) >= free.imageDonePs(1));
+  }
+
+  @Test
+  void fewerBufferPortsSerialiseFetchesAndArrivals() {
+    // fetch-bound: 64 inputs of 8 bits through a 64-bit port at 50 ns an access (400 ns a fetch,
+    // 5x a vector's reads); with one port the arriving rows' writes (and, on the output side, the
+    // reads out) take turns with the fetches, with two they have a port of their own; a third
+    // helps only when several row drivers fetch at once (phases, copies), not here
+    StageTiming slow = new StageTiming(50_000, 64, 10_000, 8_000, 500, 700, 2_000, 300, 400,
+        100, 64);
+    ConvGeometry ga = ConvGeometry.conv(4, 64, 1, 1, 0, 6, 2);
+    ConvGeometry gb = ConvGeometry.conv(64, 4, 1, 1, 0, 6, 2);
+    List<Long> latencies = new ArrayList<>();
+    for (int ports = 1; ports <= 3; ports++) {
+      Resource noc = new Resource("noc", 1);
+      Stage.Buffers buffers = new Stage.Buffers(Long.MAX_VALUE, ports, Long.MAX_VALUE, ports);
+      Stage a = timed("a", ga, buffers, noc, slow);
+      Stage b = timed("b", gb, buffers, noc, slow);
+      latencies.add(run(2, a, b).imageDonePs(1));
+    }
+    assertTrue(latencies.get(0) > latencies.get(1) && latencies.get(1) >= latencies.get(2),
+        "1, 2, 3 ports: " + latencies);
   }
 
   /** Any sizes at or above the working sets finish every image, in order, never over capacity. */
