@@ -55,6 +55,7 @@ public final class Crossbar {
   private final int[] scratchRows;
   private final float[] scratchDrive;
   private final float[] scratchVariance;
+  private final float[] scratchValues;
   private final float[] scratchGaussians;
   /** A chunk of keyed samples and the lane counters of {@link VectorReadKernel}. */
   private final float[] scratchChunk = new float[KeyedGaussian.CHUNK];
@@ -97,6 +98,7 @@ public final class Crossbar {
     this.scratchRows = new int[rows];
     this.scratchDrive = new float[rows];
     this.scratchVariance = new float[readBufferLength()];
+    this.scratchValues = new float[readBufferLength()];
     this.scratchGaussians = new float[gaussianBufferLength()];
   }
 
@@ -127,6 +129,7 @@ public final class Crossbar {
     this.scratchRows = new int[rows];
     this.scratchDrive = new float[rows];
     this.scratchVariance = new float[readBufferLength()];
+    this.scratchValues = new float[readBufferLength()];
     this.scratchGaussians = new float[gaussianBufferLength()];
   }
 
@@ -444,7 +447,7 @@ public final class Crossbar {
     float ref = noisy ? referenceNoise(rows, drive, count, kLo, kHi, block) : 0f;
     if (useVector && MvmKernel.VECTOR_AVAILABLE && VectorReadKernel.usable()) {
       VectorReadKernel.readConvert(readMatrix, rowLength, stride, rows, drive, count, noisy, kLo, kHi, block, ref,
-          invStep, maxCode, shift, negative, usedLanes, codes, range, scratchChunk, scratchHashes, scratchVariance, scratchCounts);
+          invStep, maxCode, shift, negative, usedLanes, codes, range, scratchChunk, scratchHashes, scratchValues, scratchVariance, scratchCounts);
     } else {
       scalarReadConvert(rows, drive, count, kLo, kHi, block, ref, invStep, maxCode, shift, negative, codes, range);
     }
@@ -452,21 +455,18 @@ public final class Crossbar {
 
   private void scalarReadConvert(int[] rows, float[] drive, int count, int kLo, int kHi, int block, float ref,
       float invStep, int maxCode, int shift, boolean negative, int[] codes, long[] range) {
-    float[] w = readMatrix;
+    float[] y = scratchValues;
+    float[] var = scratchVariance;
+    if (noisy) {
+      MvmKernel.mvmWithVariance(readMatrix, rowLength, stride, rows, drive, count, y, var, false);
+    } else {
+      MvmKernel.mvm(readMatrix, rowLength, stride, rows, drive, count, y, false);
+    }
     long clipped = 0;
     long zero = 0;
     for (int j = 0; j < usedColumns; j++) {
-      float a = 0f;
-      float v = 0f;
-      for (int k = 0; k < count; k++) {
-        float x = drive[k];
-        int off = rows[k] * rowLength + j;
-        a = Math.fma(x, w[off], a);
-        if (noisy) {
-          v = Math.fma(x * x, w[off + stride], v);
-        }
-      }
-      float u = noisy ? Math.fma((float) Math.sqrt(v), KeyedGaussian.sample(kLo, kHi, block, j), a) - ref : a;
+      float u = noisy ? Math.fma((float) Math.sqrt(var[j]), KeyedGaussian.sample(kLo, kHi, block, j), y[j]) - ref
+          : y[j];
       float t = u * invStep;
       int r = Float.floatToRawIntBits(Math.min(Math.abs(t), ROUND_LIMIT) + TWO23) - TWO23_BITS;
       int s = Float.floatToRawIntBits(t) >> 31;

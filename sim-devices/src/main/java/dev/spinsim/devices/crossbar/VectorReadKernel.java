@@ -7,9 +7,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API loop of {@link Crossbar#readConvert}: one bit cycle of a read — signal and noise
- * variance of the driven rows, keyed read noise, ADC clipping and rounding, integer shift-and-add,
- * range counts — in one pass over the columns, with the same operations in the same order per lane
- * as the scalar loop, so both give the same bits. Columns go in chunks of 32, whose keyed Gaussians
+ * variance of the driven rows ({@link VectorMvm}), keyed read noise, ADC clipping and rounding,
+ * integer shift-and-add, range counts — with the same operations in the same order per lane as the
+ * scalar loop, so both give the same bits. Columns go in chunks of 32, whose keyed Gaussians
  * are made first ({@link VectorGaussian#chunk}); the noisy column values meet the converter in an
  * array. No mask is used: rounding, clipping, signs and
  * counts are integer operations on the float bits, which C2 compiles on JDK 17 where masked
@@ -30,50 +30,33 @@ final class VectorReadKernel {
 
   /**
    * See {@link Crossbar#readConvert}. Scratch: {@code gauss} 32 floats, {@code hashes} 32 ints,
-   * {@code values} the stride, {@code counts} 2·L ints.
+   * {@code values} and {@code variance} the stride, {@code counts} 2·L ints.
    */
   static void readConvert(float[] w, int rowLength, int stride, int[] rows, float[] x, int count, boolean noisy,
       int kLo, int kHi, int block, float ref, float invStep, int maxCode, int shift, boolean negative,
-      int[] usedLanes, int[] codes, long[] range, float[] gauss, int[] hashes, float[] values, int[] counts) {
+      int[] usedLanes, int[] codes, long[] range, float[] gauss, int[] hashes, float[] values, float[] variance,
+      int[] counts) {
     if (noisy) {
+      VectorMvm.mvmWithVariance(w, rowLength, stride, rows, x, count, values, variance);
       for (int c0 = 0; c0 < stride; c0 += KeyedGaussian.CHUNK) {
         VectorGaussian.chunk(kLo, kHi, block, (c0 >>> 5) * KeyedGaussian.PAIRS, gauss, hashes);
-        int end = Math.min(stride, c0 + KeyedGaussian.CHUNK);
-        for (int j = c0; j < end; j += L) {
-          noisyColumns(w, rowLength, stride, rows, x, count, gauss, j - c0, ref, values, j);
-        }
+        addNoise(values, variance, gauss, c0, Math.min(stride, c0 + KeyedGaussian.CHUNK), ref);
       }
     } else {
-      for (int j = 0; j < stride; j += L) {
-        columns(w, rowLength, rows, x, count, values, j);
-      }
+      VectorMvm.mvm(w, rowLength, stride, rows, x, count, values);
     }
     convert(values, stride, invStep, maxCode, shift, negative, usedLanes, codes, counts);
     range[0] += IntVector.fromArray(I, counts, 0).reduceLanes(VectorOperators.ADD);
     range[1] += IntVector.fromArray(I, counts, L).reduceLanes(VectorOperators.ADD);
   }
 
-  /** The noisy values of columns [j, j + L) into {@code values}. */
-  private static void noisyColumns(float[] w, int rowLength, int stride, int[] rows, float[] x, int count,
-      float[] gauss, int g0, float ref, float[] values, int j) {
-    FloatVector a = FloatVector.zero(F);
-    FloatVector v = FloatVector.zero(F);
-    for (int k = 0; k < count; k++) {
-      float xk = x[k];
-      int off = rows[k] * rowLength + j;
-      a = FloatVector.broadcast(F, xk).fma(FloatVector.fromArray(F, w, off), a);
-      v = FloatVector.broadcast(F, xk * xk).fma(FloatVector.fromArray(F, w, off + stride), v);
+  /** values[j] = fma(√variance[j], gauss[j − c0], values[j]) − ref for j in [c0, end). */
+  private static void addNoise(float[] values, float[] variance, float[] gauss, int c0, int end, float ref) {
+    for (int j = c0; j < end; j += L) {
+      FloatVector.fromArray(F, variance, j).lanewise(VectorOperators.SQRT)
+          .fma(FloatVector.fromArray(F, gauss, j - c0), FloatVector.fromArray(F, values, j)).sub(ref)
+          .intoArray(values, j);
     }
-    v.lanewise(VectorOperators.SQRT).fma(FloatVector.fromArray(F, gauss, g0), a).sub(ref).intoArray(values, j);
-  }
-
-  /** The values of columns [j, j + L) of a noiseless array into {@code values}. */
-  private static void columns(float[] w, int rowLength, int[] rows, float[] x, int count, float[] values, int j) {
-    FloatVector a = FloatVector.zero(F);
-    for (int k = 0; k < count; k++) {
-      a = FloatVector.broadcast(F, x[k]).fma(FloatVector.fromArray(F, w, rows[k] * rowLength + j), a);
-    }
-    a.intoArray(values, j);
   }
 
   /**

@@ -64,6 +64,19 @@ public final class Chip {
   }
 
   /**
+   * Chooses the Vector API loops (true, the default) or the scalar loops for every crossbar read
+   * of the chip; both give the same bits. A short run is faster scalar: the JVM runs vector code
+   * in slow fallbacks until it has compiled it, which a run of a few images never amortises.
+   */
+  public void setVectorised(boolean vector) {
+    for (Stage s : stages) {
+      if (s.values() instanceof CrossbarStageValues v) {
+        v.setVectorised(vector);
+      }
+    }
+  }
+
+  /**
    * Starts a batch: slot {@code i} now carries image {@code firstImage + i} of the run (the read
    * noise is keyed on that index), for streaming a long run through {@link #slots()} slots.
    */

@@ -90,6 +90,16 @@ final class CrossbarStageValues implements StageValues {
     workers.add(main);
   }
 
+  /** See {@link Chip#setVectorised}: this thread's chains now, and the workers made later. */
+  void setVectorised(boolean vector) {
+    for (ReadoutChain c : chains) {
+      for (int k = 0; k < c.stackHeight(); k++) {
+        c.crossbar(k).setVectorised(vector);
+      }
+    }
+    spare.clear(); // later threads make new views (their predecessors' counts stay in workers)
+  }
+
   /** One thread's chains (views of the same programmed arrays), scratch buffers and counts. */
   private final class Worker {
     final ReadoutChain[] chains;

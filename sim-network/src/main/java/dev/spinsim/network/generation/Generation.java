@@ -155,6 +155,13 @@ public final class Generation {
     }, mode, trace, sink, progress, maxSlots, window, new PhaseTimes(), true);
   }
 
+  /**
+   * Runs shorter than this read the crossbars with the scalar loops (the same bits): the JVM runs
+   * Vector API code in slow Java fallbacks until C2 has compiled it, which a few images never
+   * pay back (a 1-image run's reads are cold).
+   */
+  static final int VECTOR_MIN_IMAGES = 8;
+
   /** Images the cycle-accurate mode simulates in one event window (the pipeline's reach). */
   public static final int EVENT_WINDOW = 1024;
   /** Bytes of stage maps one batch of image slots may hold. */
@@ -174,6 +181,7 @@ public final class Generation {
     List<StagePlan> plans = plans(s);
     int slots = Math.min(window, Math.min(maxSlots, slotsFor(plans)));
     Chip chip = buildChip(s, plans, slots, firstImage);
+    chip.setVectorised(images >= VECTOR_MIN_IMAGES);
     phases.mark("chip build (plan, range calibration, programming)");
     EnergyTable table = PresetEnergyTable.build(s.devices());
     ActionLedger ledger = chip.ledger();

@@ -138,6 +138,17 @@ public class GenerationTest {
     }
   }
 
+  /** Short runs read with the scalar loops, longer ones with the Vector API: the same images. */
+  @Test
+  void shortRunsReadScalarAndLongRunsVectorisedWithTheSameImages() {
+    GenerationSetup s = setup("paper", false, BiasMode.DIGITAL, PartialSums.DIGITAL);
+    int shortRun = Generation.VECTOR_MIN_IMAGES - 1;
+    float[] scalar = Generation.run(s, shortRun, RunMode.FUNCTIONAL, TraceSink.off(), i -> {}).images();
+    float[] vector = Generation.run(s, Generation.VECTOR_MIN_IMAGES, RunMode.FUNCTIONAL, TraceSink.off(), i -> {})
+        .images();
+    assertArrayEquals(scalar, java.util.Arrays.copyOf(vector, scalar.length));
+  }
+
   @Test
   void aStreamedRunThroughFewSlotsAndWindowsGivesTheImagesAndCountsOfOneRun() {
     GenerationSetup s = setup("paper", true, BiasMode.DIGITAL, PartialSums.DIGITAL);
