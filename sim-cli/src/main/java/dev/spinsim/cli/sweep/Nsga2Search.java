@@ -31,14 +31,21 @@ import org.moeaframework.problem.AbstractProblem;
  *       yet evaluated (fewest level steps, ties in a seeded order), as duplicate elimination in
  *       discrete evolutionary search does (pymoo's {@code eliminate_duplicates}), so every
  *       evaluation of the budget buys a new point; a point whose row an earlier sweep left in
- *       results.csv is reused and not run again, but counts against the budget like any other.
+ *       results.csv is reused and not run again, but counts against the budget like any other;
+ *   <li>the last third of the budget goes to a Pareto local search around the front NSGA-II
+ *       found ({@link #localSearch}): one level step at a time from the front's ends and
+ *       sparsest stretches, where a few more generations would mostly re-draw known points.
  * </ul>
- * The search stops when {@code budget} distinct points have been evaluated, after
- * {@code generations} generations, when the space is exhausted, or when the sweep is stopped.
+ * NSGA-II stops when its two thirds of the budget are spent, after {@code generations}
+ * generations, or when the space is exhausted; the whole search when {@code budget} distinct
+ * points have been evaluated, no front point has an unevaluated neighbour, or the sweep is stopped.
  * Deterministic for a seed: the algorithm's random draws do not depend on the order in which
  * evaluations finish.
  */
 public final class Nsga2Search {
+  /** Points the local search evaluates between two looks at the front. */
+  static final int LOCAL_BATCH = 2;
+
   private Nsga2Search() {}
 
   /** What the search did: the points it evaluated (distinct, in first-evaluation order) and generations run. */
@@ -48,6 +55,8 @@ public final class Nsga2Search {
       int population, int generations, long seed) {
     Set<String> seen = new LinkedHashSet<>();
     List<SweepPoint> evaluated = new ArrayList<>();
+    Map<String, double[]> costs = new java.util.concurrent.ConcurrentHashMap<>();
+    int searchBudget = budget - budget / 3;
     List<SweepSpace.Dimension> dims = space.dimensions();
     int nobj = objectives.size();
     AbstractProblem problem = new AbstractProblem(dims.size(), nobj, 1) {
@@ -69,22 +78,12 @@ public final class Nsga2Search {
             return;
           }
         }
-        Map<String, String> row = driver.row(p);
-        if (row == null || !"ok".equals(row.get("status"))) {
+        double[] c = costs(driver.row(p), objectives);
+        if (c == null) {
           infeasible(s);
           return;
         }
-        List<String> columns = new ArrayList<>(row.keySet());
-        double[] c = new double[nobj];
-        for (int i = 0; i < nobj; i++) {
-          Objective o = objectives.get(i);
-          String col = o.column(columns);
-          c[i] = col == null ? Double.NaN : o.cost(row, col);
-          if (!Double.isFinite(c[i])) {
-            infeasible(s);
-            return;
-          }
-        }
+        costs.put(p.id(), c);
         s.setObjectives(c);
         s.setConstraint(0, 0);
       }
@@ -105,7 +104,7 @@ public final class Nsga2Search {
       public void evaluate(Solution s) {
         synchronized (seen) {
           int[] levels = EncodingUtils.getInt(s);
-          if (seen.contains(space.point(levels).id()) && seen.size() < budget) {
+          if (seen.contains(space.point(levels).id()) && seen.size() < searchBudget) {
             int[] fresh = nearestUnseen(space, levels, seen, repairOrder);
             if (fresh != null) {
               EncodingUtils.setInt(s, fresh);
@@ -113,7 +112,7 @@ public final class Nsga2Search {
             }
           }
           SweepPoint p = space.point(levels);
-          if (!seen.contains(p.id()) && seen.size() < budget) {
+          if (!seen.contains(p.id()) && seen.size() < searchBudget) {
             seen.add(p.id());
             evaluated.add(p);
           }
@@ -130,7 +129,7 @@ public final class Nsga2Search {
     while (g < generations && !driver.stopping()) {
       int before;
       synchronized (seen) {
-        if (seen.size() >= budget) {
+        if (seen.size() >= searchBudget) {
           break;
         }
         before = seen.size();
@@ -144,8 +143,156 @@ public final class Nsga2Search {
         break; // every point evaluated: five generations without a new one
       }
     }
+    // the last evaluations NSGA-II submitted may still be running (its solutions resolve when read)
+    for (Solution s : nsga.getPopulation()) {
+      s.getObjectives();
+    }
+    localSearch(space, driver, objectives, budget, seen, evaluated, costs,
+        new SplittableRandom(seed ^ 0x3C6EF372FE94F82BL));
     synchronized (seen) {
       return new Outcome(List.copyOf(evaluated), g);
+    }
+  }
+
+  /** The cost vector of an ok row over {@code objectives}; null for another status or a missing or non-finite value. */
+  private static double[] costs(Map<String, String> row, List<Objective> objectives) {
+    if (row == null || !"ok".equals(row.get("status"))) {
+      return null;
+    }
+    List<String> columns = new ArrayList<>(row.keySet());
+    double[] c = new double[objectives.size()];
+    for (int i = 0; i < c.length; i++) {
+      Objective o = objectives.get(i);
+      String col = o.column(columns);
+      c[i] = col == null ? Double.NaN : o.cost(row, col);
+      if (!Double.isFinite(c[i])) {
+        return null;
+      }
+    }
+    return c;
+  }
+
+  /**
+   * Spends what is left of the budget on a Pareto local search (Paquete, Chiarandini and Stützle
+   * 2004) around the front found so far: the front's points in order of crowding distance (its
+   * two ends first, then the sparsest stretches, see {@link #frontByCrowding}), each point's
+   * neighbours one level step away that are not evaluated yet, in a seeded order.
+   * NSGA-II's last generations refine a front slowly when a step costs seconds; this walks along
+   * it level by level. {@link #LOCAL_BATCH} points run at a time whatever the parallelism, so
+   * the points chosen do not depend on it. Stops when the budget is spent, the sweep stops, or no point of the front
+   * has a neighbour left.
+   */
+  private static void localSearch(SweepSpace space, SweepDriver driver, List<Objective> objectives, int budget,
+      Set<String> seen, List<SweepPoint> evaluated, Map<String, double[]> costs, SplittableRandom rng) {
+    int batch = LOCAL_BATCH;
+    while (!driver.stopping()) {
+      List<SweepPoint> next = new ArrayList<>();
+      synchronized (seen) {
+        if (seen.size() >= budget) {
+          return;
+        }
+        for (String id : frontByCrowding(costs)) {
+          List<int[]> ring = new ArrayList<>();
+          int[] center = levels(space, Long.parseLong(id));
+          ring(space.dimensions(), center, 0, 1, new int[center.length], ring);
+          shuffle(ring, rng);
+          for (int[] n : ring) {
+            SweepPoint p = space.point(n);
+            if (!seen.contains(p.id()) && next.size() < Math.min(batch, budget - seen.size())) {
+              next.add(p);
+            }
+          }
+          if (!next.isEmpty()) {
+            break;
+          }
+        }
+        if (next.isEmpty()) {
+          return;
+        }
+        for (SweepPoint p : next) {
+          seen.add(p.id());
+          evaluated.add(p);
+        }
+      }
+      List<java.util.concurrent.Future<Map<String, String>>> rows = new ArrayList<>();
+      for (SweepPoint p : next) {
+        rows.add(driver.pool().submit(() -> driver.row(p)));
+      }
+      for (int i = 0; i < next.size(); i++) {
+        double[] c;
+        try {
+          c = costs(rows.get(i).get(), objectives);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        } catch (java.util.concurrent.ExecutionException e) {
+          throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        }
+        if (c != null) {
+          costs.put(next.get(i).id(), c);
+        }
+      }
+    }
+  }
+
+  /**
+   * Ids of the non-dominated points of {@code costs} with distinct cost vectors (of points that
+   * cost the same, the smallest id stands for all: a plateau is walked from one place), by
+   * decreasing crowding distance (Deb et al. 2002: each objective's two ends are infinitely
+   * far; inner points sum their neighbours' normalised gaps), ties by id.
+   */
+  static List<String> frontByCrowding(Map<String, double[]> costs) {
+    List<String> ids = new ArrayList<>(new java.util.TreeSet<>(costs.keySet()));
+    List<double[]> all = new ArrayList<>();
+    for (String id : ids) {
+      all.add(costs.get(id));
+    }
+    List<Integer> front = new ArrayList<>();
+    Set<String> vectors = new java.util.HashSet<>();
+    for (int f : Pareto.front(all)) {
+      if (vectors.add(java.util.Arrays.toString(all.get(f)))) {
+        front.add(f);
+      }
+    }
+    Map<String, Double> crowding = new java.util.HashMap<>();
+    for (int f : front) {
+      crowding.put(ids.get(f), 0.0);
+    }
+    int nobj = all.isEmpty() ? 0 : all.get(0).length;
+    for (int o = 0; o < nobj && front.size() > 1; o++) {
+      int k = o;
+      List<Integer> sorted = new ArrayList<>(front);
+      sorted.sort(java.util.Comparator.comparingDouble((Integer f) -> all.get(f)[k]).thenComparing(ids::get));
+      double span = all.get(sorted.get(sorted.size() - 1))[k] - all.get(sorted.get(0))[k];
+      if (span == 0) {
+        continue;
+      }
+      for (int i = 0; i < sorted.size(); i++) {
+        double lo = all.get(sorted.get(Math.max(0, i - 1)))[k];
+        double hi = all.get(sorted.get(Math.min(sorted.size() - 1, i + 1)))[k];
+        double gap = (i == 0 || i == sorted.size() - 1) ? Double.POSITIVE_INFINITY : hi - lo;
+        crowding.merge(ids.get(sorted.get(i)), gap / span, Double::sum);
+      }
+    }
+    List<String> out = new ArrayList<>(crowding.keySet());
+    out.sort(java.util.Comparator.comparingDouble((String id) -> -crowding.get(id)).thenComparing(id -> id));
+    return out;
+  }
+
+  /** The level index per dimension of point {@code id} (mixed radix, first dimension most significant). */
+  private static int[] levels(SweepSpace space, long id) {
+    List<SweepSpace.Dimension> dims = space.dimensions();
+    int[] l = new int[dims.size()];
+    for (int d = dims.size() - 1; d >= 0; d--) {
+      l[d] = (int) (id % dims.get(d).size());
+      id /= dims.get(d).size();
+    }
+    return l;
+  }
+
+  private static <T> void shuffle(List<T> list, SplittableRandom rng) {
+    for (int i = list.size() - 1; i > 0; i--) {
+      java.util.Collections.swap(list, i, rng.nextInt(i + 1));
     }
   }
 

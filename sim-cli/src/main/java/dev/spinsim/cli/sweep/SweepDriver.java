@@ -48,6 +48,8 @@ public final class SweepDriver implements AutoCloseable {
   private final AtomicInteger ran = new AtomicInteger();
   private final AtomicInteger reused = new AtomicInteger();
   private final java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Map<String, java.util.concurrent.CompletableFuture<Map<String, String>>> inFlight =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, Double> best = new LinkedHashMap<>();
   private final Map<String, String> bestText = new LinkedHashMap<>();
 
@@ -139,6 +141,26 @@ public final class SweepDriver implements AutoCloseable {
     if (stopping) {
       return null;
     }
+    // two threads asking for one point at once (NSGA-II's offspring, a repeated draw): one runs it,
+    // the other waits for its row instead of running it a second time
+    java.util.concurrent.CompletableFuture<Map<String, String>> mine = new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.CompletableFuture<Map<String, String>> running = inFlight.putIfAbsent(r.hash(), mine);
+    if (running != null) {
+      return running.join();
+    }
+    try {
+      Map<String, String> row = run(p, r);
+      mine.complete(row);
+      return row;
+    } catch (RuntimeException | Error e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      inFlight.remove(r.hash());
+    }
+  }
+
+  private Map<String, String> run(SweepPoint p, ResolvedPoint r) {
     PointResult result;
     if (!r.valid()) {
       result = PointResult.invalid(p, r.hash(), r.error(), 0);

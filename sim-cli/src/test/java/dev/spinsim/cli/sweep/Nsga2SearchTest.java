@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,23 @@ class Nsga2SearchTest {
     }
     assertEquals(2, far);
     assertTrue(!seen.contains(SPACE.point(further).id()));
+  }
+
+  @Test
+  void theLocalSearchStartsFromTheFrontsEndsAndWalksAPlateauFromOnePlace() {
+    Map<String, double[]> costs = new java.util.LinkedHashMap<>();
+    costs.put("1", new double[] {1, 9});
+    costs.put("2", new double[] {2, 5});
+    costs.put("3", new double[] {2, 5}); // the same cost as 2: one of them stands for both
+    costs.put("4", new double[] {4, 4});
+    costs.put("5", new double[] {9, 1});
+    costs.put("6", new double[] {5, 5}); // dominated by 4
+    List<String> order = Nsga2Search.frontByCrowding(costs);
+    assertEquals(List.of("1", "5"), order.subList(0, 2), "the two ends first");
+    assertEquals(List.of("2", "4"), List.copyOf(new java.util.TreeSet<>(order.subList(2, 4))));
+    assertEquals(4, order.size(), "no dominated point, one point per cost");
+    // 4 has the wider neighbourhood: (9 - 2) / 8 + (5 - 1) / 8 = 1.375 against 2's (4 - 1) / 8 + (9 - 4) / 8 = 1
+    assertEquals("4", order.get(2));
   }
 
   @Test
