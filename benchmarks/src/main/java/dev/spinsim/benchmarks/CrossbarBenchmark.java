@@ -29,15 +29,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code @OperationsPerInvocation}: 128 × 64 for the differential array, 128 × 127 for the offset
  * array, 128 × 128 for the baseline.
  *
- * <p>Batched: {@link #batchedNonIdealRead} reads 64 input vectors through the `paper` chain
- * (keyed noise, fused ADC) against {@link #batchedFloatGemm}, the project's blocked Vector-API
- * GEMM (single thread) of the same shape — 64 × 128 inputs times 128 × 64 weights — both in weight
- * MACs per second.
+ * <p>Batched: {@link #batchedNonIdealRead} reads 64 input vectors through the `paper` chain (keyed
+ * noise, fused ADC) against {@link #batchedFloatGemm}, the project's blocked Vector-API GEMM
+ * (single thread) of the same shape — 64 × 128 inputs times 128 × 64 weights — both in weight MACs
+ * per second.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
 public class CrossbarBenchmark {
@@ -103,7 +105,8 @@ public class CrossbarBenchmark {
     gemmC = new float[BATCH * 64];
   }
 
-  private static ReadoutChain chain(String preset, List<String> set, SplittableRandom r, boolean vector) {
+  private static ReadoutChain chain(
+      String preset, List<String> set, SplittableRandom r, boolean vector) {
     PresetDevices d = PresetDevices.of(Presets.load(preset, set));
     Crossbar xb = d.crossbar(7);
     xb.setVectorised(vector);
@@ -157,7 +160,23 @@ public class CrossbarBenchmark {
   @Benchmark
   @OperationsPerInvocation(BATCH * N * 64)
   public float[] batchedFloatGemm() {
-    Gemm.multiply(BATCH, 64, N, gemmA, 0, N, 1, gemmB, 0, 64, gemmC, 0, 64, false, Gemm.vectorEnabled(), false);
+    Gemm.multiply(
+        BATCH,
+        64,
+        N,
+        gemmA,
+        0,
+        N,
+        1,
+        gemmB,
+        0,
+        64,
+        gemmC,
+        0,
+        64,
+        false,
+        Gemm.vectorEnabled(),
+        false);
     return gemmC;
   }
 

@@ -16,16 +16,18 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The convolution hot loop: the GEMM of the fmnist discriminator's second layer for a batch of
- * 64 (3136 patch rows × 1024 patch values × 128 filters), blocked Vector-API kernel (threaded
- * and single-threaded), its scalar fallback, and a naive triple loop, in one run.
+ * The convolution hot loop: the GEMM of the fmnist discriminator's second layer for a batch of 64
+ * (3136 patch rows × 1024 patch values × 128 filters), blocked Vector-API kernel (threaded and
+ * single-threaded), its scalar fallback, and a naive triple loop, in one run.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
 public class GemmBenchmark {
   @Param({"3136x128x1024"})
   public String shape;

@@ -4,15 +4,15 @@ import dev.spinsim.core.trace.TraceSink;
 import dev.spinsim.devices.preset.PresetDevices;
 import dev.spinsim.devices.preset.Presets;
 import dev.spinsim.network.chip.ChipBuilder;
+import dev.spinsim.network.generation.Generation;
+import dev.spinsim.network.generation.GenerationResult;
+import dev.spinsim.network.generation.GenerationSetup;
 import dev.spinsim.network.mapping.BiasMode;
 import dev.spinsim.network.mapping.DenseMapping;
 import dev.spinsim.network.mapping.PartialSums;
 import dev.spinsim.network.model.ModelLoader;
 import dev.spinsim.network.model.ModelSpec;
 import dev.spinsim.network.model.Network;
-import dev.spinsim.network.generation.Generation;
-import dev.spinsim.network.generation.GenerationResult;
-import dev.spinsim.network.generation.GenerationSetup;
 import dev.spinsim.network.run.RunMode;
 import dev.spinsim.network.weights.ShippedWeights;
 import java.util.Map;
@@ -42,7 +42,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 3, time = 10)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
 public class GenerateBenchmark {
   static final int IMAGES = 4;
 
@@ -61,8 +63,15 @@ public class GenerateBenchmark {
       g.initDcgan(new SplittableRandom(1));
     }
     PresetDevices d = PresetDevices.of(Presets.load(preset));
-    setup = new GenerationSetup(spec, g, null, d, new DenseMapping(),
-        ChipBuilder.optionsFor(d.preset(), BiasMode.DIGITAL, PartialSums.DIGITAL, Map.of()), 1);
+    setup =
+        new GenerationSetup(
+            spec,
+            g,
+            null,
+            d,
+            new DenseMapping(),
+            ChipBuilder.optionsFor(d.preset(), BiasMode.DIGITAL, PartialSums.DIGITAL, Map.of()),
+            1);
   }
 
   @Benchmark

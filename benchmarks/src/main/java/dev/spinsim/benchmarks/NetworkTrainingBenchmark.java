@@ -22,16 +22,18 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One fmnist DCGAN training iteration (batch 64: D on real and fake, G through D, both Adam
- * steps) and one eval-mode generator forward pass of 64 images. Training images/s = 64 / time;
- * an epoch is 937 iterations.
+ * One fmnist DCGAN training iteration (batch 64: D on real and fake, G through D, both Adam steps)
+ * and one eval-mode generator forward pass of 64 images. Training images/s = 64 / time; an epoch is
+ * 937 iterations.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 3)
 @Measurement(iterations = 3, time = 3)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
 public class NetworkTrainingBenchmark {
   private GanTrainer trainer;
   private GanTrainer hwTrainer;
@@ -43,8 +45,11 @@ public class NetworkTrainingBenchmark {
   public void setup() {
     ModelSpec m = ModelLoader.load("fmnist");
     Path out = Path.of(System.getProperty("java.io.tmpdir"), "spinsim-bench");
-    trainer = new GanTrainer(TrainConfig.dcgan(m, 1, 64, 1, HardwareAwareness.NONE, "float", out, false));
-    hwTrainer = new GanTrainer(TrainConfig.dcgan(m, 1, 64, 1, HardwareAwareness.builtIn(64, 4), "paper", out, false));
+    trainer =
+        new GanTrainer(TrainConfig.dcgan(m, 1, 64, 1, HardwareAwareness.NONE, "float", out, false));
+    hwTrainer =
+        new GanTrainer(
+            TrainConfig.dcgan(m, 1, 64, 1, HardwareAwareness.builtIn(64, 4), "paper", out, false));
     generator = trainer.generator();
     SplittableRandom rng = new SplittableRandom(2);
     real = Tensor.normal(rng, 0, 0.5, 64, 1, 28, 28);

@@ -4,14 +4,14 @@ import dev.spinsim.core.trace.TraceSink;
 import dev.spinsim.devices.preset.PresetDevices;
 import dev.spinsim.devices.preset.Presets;
 import dev.spinsim.network.chip.ChipBuilder;
+import dev.spinsim.network.generation.Generation;
+import dev.spinsim.network.generation.GenerationSetup;
 import dev.spinsim.network.mapping.BiasMode;
 import dev.spinsim.network.mapping.DenseMapping;
 import dev.spinsim.network.mapping.PartialSums;
 import dev.spinsim.network.model.ModelLoader;
 import dev.spinsim.network.model.ModelSpec;
 import dev.spinsim.network.model.Network;
-import dev.spinsim.network.generation.Generation;
-import dev.spinsim.network.generation.GenerationSetup;
 import dev.spinsim.network.run.RunMode;
 import dev.spinsim.network.weights.ShippedWeights;
 import java.util.Locale;
@@ -36,11 +36,14 @@ public final class SpeedBenchmark {
     }
     String model = args[0];
     String preset = args[1];
-    RunMode mode = switch (args[2]) {
-      case "functional" -> RunMode.FUNCTIONAL;
-      case "cycle-accurate" -> RunMode.CYCLE_ACCURATE;
-      default -> throw new IllegalArgumentException("mode must be functional or cycle-accurate, got " + args[2]);
-    };
+    RunMode mode =
+        switch (args[2]) {
+          case "functional" -> RunMode.FUNCTIONAL;
+          case "cycle-accurate" -> RunMode.CYCLE_ACCURATE;
+          default ->
+              throw new IllegalArgumentException(
+                  "mode must be functional or cycle-accurate, got " + args[2]);
+        };
     int images = Integer.parseInt(args[3]);
     GenerationSetup setup = setup(model, preset);
     // warm-up: the same code paths, compiled before the timed run
@@ -48,7 +51,8 @@ public final class SpeedBenchmark {
     long t0 = System.nanoTime();
     run(setup, images, mode);
     double s = (System.nanoTime() - t0) / 1e9;
-    System.out.printf(Locale.ROOT, "images_per_s %s %s %s %.3f%n", model, preset, args[2], images / s);
+    System.out.printf(
+        Locale.ROOT, "images_per_s %s %s %s %.3f%n", model, preset, args[2], images / s);
   }
 
   static GenerationSetup setup(String model, String preset) {
@@ -56,8 +60,14 @@ public final class SpeedBenchmark {
     Network g = new Network(spec.generator());
     ShippedWeights.load(g, model, null);
     PresetDevices d = PresetDevices.of(Presets.load(preset));
-    return new GenerationSetup(spec, g, null, d, new DenseMapping(),
-        ChipBuilder.optionsFor(d.preset(), BiasMode.DIGITAL, PartialSums.DIGITAL, Map.of()), 1);
+    return new GenerationSetup(
+        spec,
+        g,
+        null,
+        d,
+        new DenseMapping(),
+        ChipBuilder.optionsFor(d.preset(), BiasMode.DIGITAL, PartialSums.DIGITAL, Map.of()),
+        1);
   }
 
   static void run(GenerationSetup setup, int images, RunMode mode) {

@@ -21,11 +21,20 @@ import picocli.CommandLine.Option;
 @Command(
     name = "calibrate",
     mixinStandardHelpOptions = true,
-    description = "Run the built-in calibration workloads and compare with published figures;"
-        + " exits non-zero when a row is outside its tolerance.")
+    description =
+        "Run the built-in calibration workloads and compare with published figures;"
+            + " exits non-zero when a row is outside its tolerance.")
 final class CalibrateCommand implements Callable<Integer> {
-  static final List<String> COLUMNS = List.of("name", "published", "simulated", "unit",
-      "error_pct", "tolerance_pct", "within_tolerance", "source");
+  static final List<String> COLUMNS =
+      List.of(
+          "name",
+          "published",
+          "simulated",
+          "unit",
+          "error_pct",
+          "tolerance_pct",
+          "within_tolerance",
+          "source");
 
   @Option(names = "--csv", description = "also write the table to this CSV file")
   Path csv;
@@ -42,8 +51,14 @@ final class CalibrateCommand implements Callable<Integer> {
       Path dir = csv.toAbsolutePath().getParent();
       Path tmp = Files.createTempFile(dir, ".calibrate", ".csv");
       try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-          CSVPrinter out = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\n")
-              .setHeader(COLUMNS.toArray(String[]::new)).build())) {
+          CSVPrinter out =
+              new CSVPrinter(
+                  w,
+                  CSVFormat.DEFAULT
+                      .builder()
+                      .setRecordSeparator("\n")
+                      .setHeader(COLUMNS.toArray(String[]::new))
+                      .build())) {
         for (List<String> c : cells) {
           out.printRecord(c);
         }
@@ -61,9 +76,15 @@ final class CalibrateCommand implements Callable<Integer> {
   }
 
   static List<String> cells(CalibrationRow r) {
-    return List.of(r.name(), fmt(r.published()), fmt(r.simulated()), r.unit(),
-        String.format(Locale.ROOT, "%+.3f", r.errorPct()), fmt(r.tolerancePct()),
-        Boolean.toString(r.withinTolerance()), r.source());
+    return List.of(
+        r.name(),
+        fmt(r.published()),
+        fmt(r.simulated()),
+        r.unit(),
+        String.format(Locale.ROOT, "%+.3f", r.errorPct()),
+        fmt(r.tolerancePct()),
+        Boolean.toString(r.withinTolerance()),
+        r.source());
   }
 
   private static String fmt(double v) {

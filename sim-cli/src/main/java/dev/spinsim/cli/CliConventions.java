@@ -15,8 +15,19 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 final class CliConventions {
   /** The shared options, in the order every {@code --help} lists them. */
-  static final List<String> ORDER = List.of("--model", "--weights", "--discriminator-weights",
-      "--variant", "--preset", "--set", "--replicate", "--images", "--seed", "--out", "--csv");
+  static final List<String> ORDER =
+      List.of(
+          "--model",
+          "--weights",
+          "--discriminator-weights",
+          "--variant",
+          "--preset",
+          "--set",
+          "--replicate",
+          "--images",
+          "--seed",
+          "--out",
+          "--csv");
 
   private CliConventions() {}
 
@@ -27,9 +38,16 @@ final class CliConventions {
       spec.versionProvider(new VersionProvider());
     }
     spec.usageMessage().sortOptions(false);
-    spec.usageMessage().sectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST,
-        help -> help.optionListExcludingGroups(ordered(help.commandSpec()), help.createDefaultLayout(),
-            null, help.parameterLabelRenderer()));
+    spec.usageMessage()
+        .sectionMap()
+        .put(
+            CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST,
+            help ->
+                help.optionListExcludingGroups(
+                    ordered(help.commandSpec()),
+                    help.createDefaultLayout(),
+                    null,
+                    help.parameterLabelRenderer()));
     for (CommandLine sub : cmd.getSubcommands().values()) {
       apply(sub);
     }

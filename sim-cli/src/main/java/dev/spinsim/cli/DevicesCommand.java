@@ -1,7 +1,7 @@
 package dev.spinsim.cli;
 
-import dev.spinsim.devices.activation.ActivationUnitSpec;
 import dev.spinsim.devices.activation.ActivationUnit;
+import dev.spinsim.devices.activation.ActivationUnitSpec;
 import dev.spinsim.devices.converter.Adc;
 import dev.spinsim.devices.converter.Dac;
 import dev.spinsim.devices.crossbar.ReadCounts;
@@ -34,8 +34,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code spinsim devices}: lists the devices of a preset with their energy, latency and levels,
- * or writes a device's transfer curve as CSV plus a PNG plot beside it.
+ * {@code spinsim devices}: lists the devices of a preset with their energy, latency and levels, or
+ * writes a device's transfer curve as CSV plus a PNG plot beside it.
  */
 @Command(
     name = "devices",
@@ -45,31 +45,51 @@ import picocli.CommandLine.Option;
       "Curves: dw-relu, dw-leaky-relu (--alpha), digital-tanh, digital-sigmoid, synapse, adc."
     })
 final class DevicesCommand implements Callable<Integer> {
-  static final List<String> CURVES = List.of("adc", "digital-leaky-relu", "digital-relu", "digital-sigmoid",
-      "digital-tanh", "dw-leaky-relu", "dw-relu", "synapse");
+  static final List<String> CURVES =
+      List.of(
+          "adc",
+          "digital-leaky-relu",
+          "digital-relu",
+          "digital-sigmoid",
+          "digital-tanh",
+          "dw-leaky-relu",
+          "dw-relu",
+          "synapse");
 
-  @Option(names = "--preset", defaultValue = "paper", description = "paper|isaac|neurosim|ideal|FILE.yaml (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--preset",
+      defaultValue = "paper",
+      description = "paper|isaac|neurosim|ideal|FILE.yaml (default: ${DEFAULT-VALUE})")
   String preset;
 
   @Option(names = "--set", description = "override a preset value, key.path=value (repeatable)")
   List<String> overrides = new ArrayList<>();
 
-  @Option(names = "--curve", description = "write this device's transfer curve: ${COMPLETION-CANDIDATES}",
+  @Option(
+      names = "--curve",
+      description = "write this device's transfer curve: ${COMPLETION-CANDIDATES}",
       completionCandidates = CurveNames.class)
   String curve;
 
   @Option(names = "--alpha", description = "negative slope of a Leaky ReLU curve, in [0, 1]")
   Double alpha;
 
-  @Option(names = "--out", defaultValue = ".",
+  @Option(
+      names = "--out",
+      defaultValue = ".",
       description = "folder for <curve>.csv and <curve>.png (default: the current folder)")
   Path out;
 
-  @Option(names = "--csv", paramLabel = "FILE",
+  @Option(
+      names = "--csv",
+      paramLabel = "FILE",
       description = "the curve's table instead, at this path; the PNG goes beside it")
   Path csvFile;
 
-  @Option(names = "--points", defaultValue = "401", description = "points of an activation/ADC curve (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--points",
+      defaultValue = "401",
+      description = "points of an activation/ADC curve (default: ${DEFAULT-VALUE})")
   int points;
 
   static final class CurveNames extends ArrayList<String> {
@@ -84,13 +104,15 @@ final class DevicesCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--alpha: expected a number in [0, 1], got " + alpha);
     }
     if (points < 2 || points > 1_000_000) {
-      throw new IllegalArgumentException("--points: expected an integer in [2, 1000000], got " + points);
+      throw new IllegalArgumentException(
+          "--points: expected an integer in [2, 1000000], got " + points);
     }
     Preset p = Presets.load(preset, overrides);
     PresetDevices d = PresetDevices.of(p);
     if (curve == null) {
       if (alpha != null) {
-        throw new IllegalArgumentException("--alpha: only applies with --curve dw-leaky-relu or digital-leaky-relu");
+        throw new IllegalArgumentException(
+            "--alpha: only applies with --curve dw-leaky-relu or digital-leaky-relu");
       }
       printDevices(d, System.out);
       return 0;
@@ -117,42 +139,120 @@ final class DevicesCommand implements Callable<Integer> {
     SynapseDevice s = d.synapse();
     String levels = s.levels() == 0 ? "continuous" : s.levels() + " states";
     String step = s.levels() == 0 ? "0 pJ/step" : num(s.programEnergyPj(0, 1) * 1e3) + " fJ/step";
-    o.printf(Locale.ROOT, fmt, "synapse", s.name(), step,
+    o.printf(
+        Locale.ROOT,
+        fmt,
+        "synapse",
+        s.name(),
+        step,
         num(s.levels() == 0 ? 0 : s.programTimePs(0, 1) / 1e3) + " ns/step",
-        levels + ", G " + num(s.minConductanceSiemens() * 1e6) + ".." + num(s.maxConductanceSiemens() * 1e6) + " uS");
+        levels
+            + ", G "
+            + num(s.minConductanceSiemens() * 1e6)
+            + ".."
+            + num(s.maxConductanceSiemens() * 1e6)
+            + " uS");
     Dac dac = d.dac();
-    o.printf(Locale.ROOT, fmt, "dac", dac.name(), num(dac.energyPjPerConversion()) + " pJ/conv",
-        time(d.timing().dacDrive()), dac.bits() == 0 ? "ideal" : dac.bits() + " bit");
+    o.printf(
+        Locale.ROOT,
+        fmt,
+        "dac",
+        dac.name(),
+        num(dac.energyPjPerConversion()) + " pJ/conv",
+        time(d.timing().dacDrive()),
+        dac.bits() == 0 ? "ideal" : dac.bits() + " bit");
     Adc adc = d.adc();
-    o.printf(Locale.ROOT, fmt, "adc", adc.name(), num(adc.energyPjPerConversion()) + " pJ/conv",
-        time(d.timing().conversion()), adc.bits() == 0 ? "ideal" : adc.bits() + " bit");
+    o.printf(
+        Locale.ROOT,
+        fmt,
+        "adc",
+        adc.name(),
+        num(adc.energyPjPerConversion()) + " pJ/conv",
+        time(d.timing().conversion()),
+        adc.bits() == 0 ? "ideal" : adc.bits() + " bit");
     for (String f : List.of("relu", "leaky-relu", "tanh", "sigmoid")) {
       ActivationUnit a = d.activation(f);
-      o.printf(Locale.ROOT, fmt, f, a.name(), num(a.energyPjPerActivation() * 1e3) + " fJ/act",
-          num(a.latencyNs()) + " ns", a.levels() == 0 ? "analog" : a.levels() + " levels");
+      o.printf(
+          Locale.ROOT,
+          fmt,
+          f,
+          a.name(),
+          num(a.energyPjPerActivation() * 1e3) + " fJ/act",
+          num(a.latencyNs()) + " ns",
+          a.levels() == 0 ? "analog" : a.levels() + " levels");
     }
-    o.printf(Locale.ROOT, fmt, "sample-hold", "s+h", num(p.sampleHold().energyPj()) + " pJ/sample",
-        time(d.timing().sampleHold()), "-");
-    o.printf(Locale.ROOT, fmt, "shift-add", "shift-add", num(p.shiftAdd().energyPj()) + " pJ/op",
-        time(d.timing().shiftAdd()), "-");
-    o.printf(Locale.ROOT, fmt, "array-read", "crossbar", "-", time(d.timing().arrayRead()),
+    o.printf(
+        Locale.ROOT,
+        fmt,
+        "sample-hold",
+        "s+h",
+        num(p.sampleHold().energyPj()) + " pJ/sample",
+        time(d.timing().sampleHold()),
+        "-");
+    o.printf(
+        Locale.ROOT,
+        fmt,
+        "shift-add",
+        "shift-add",
+        num(p.shiftAdd().energyPj()) + " pJ/op",
+        time(d.timing().shiftAdd()),
+        "-");
+    o.printf(
+        Locale.ROOT,
+        fmt,
+        "array-read",
+        "crossbar",
+        "-",
+        time(d.timing().arrayRead()),
         p.crossbar().rows() + " rows");
-    o.printf(Locale.ROOT, fmt, "input-buf", p.tile().inputBuffer().technology(), "-",
-        time(d.timing().inputBufferAccess()), p.tile().inputBuffer().sizeBytes() + " B");
-    o.printf(Locale.ROOT, fmt, "output-buf", p.tile().outputBuffer().technology(), "-",
-        time(d.timing().outputBufferAccess()), p.tile().outputBuffer().sizeBytes() + " B");
+    o.printf(
+        Locale.ROOT,
+        fmt,
+        "input-buf",
+        p.tile().inputBuffer().technology(),
+        "-",
+        time(d.timing().inputBufferAccess()),
+        p.tile().inputBuffer().sizeBytes() + " B");
+    o.printf(
+        Locale.ROOT,
+        fmt,
+        "output-buf",
+        p.tile().outputBuffer().technology(),
+        "-",
+        time(d.timing().outputBufferAccess()),
+        p.tile().outputBuffer().sizeBytes() + " B");
 
     var xb = d.crossbar(0);
     int cols = xb.weightCapacity();
-    ReadCounts c = ReadCounts.of(xb.rows(), cols, xb.mapping().physicalColumns(cols), p.crossbar().inputBits(),
-        dac.bits(), p.crossbar().encoding(), p.adc().columnsPerAdc());
-    o.printf(Locale.ROOT, "%ncrossbar %dx%d (%s, %d weight columns), one full read: %d bit cycles, %d cell reads,"
+    ReadCounts c =
+        ReadCounts.of(
+            xb.rows(),
+            cols,
+            xb.mapping().physicalColumns(cols),
+            p.crossbar().inputBits(),
+            dac.bits(),
+            p.crossbar().encoding(),
+            p.adc().columnsPerAdc());
+    o.printf(
+        Locale.ROOT,
+        "%ncrossbar %dx%d (%s, %d weight columns), one full read: %d bit cycles, %d cell reads,"
             + " %d DAC conversions, %d ADC conversions on %d ADCs%n",
-        xb.rows(), xb.physicalColumns(), xb.mapping().name(), cols, c.bitCycles(), c.cellReads(), c.dacConversions(),
-        c.adcConversions(), c.adcs());
+        xb.rows(),
+        xb.physicalColumns(),
+        xb.mapping().name(),
+        cols,
+        c.bitCycles(),
+        c.cellReads(),
+        c.dacConversions(),
+        c.adcConversions(),
+        c.adcs());
     TileBudget b = TileBudget.fullyBusy(p);
-    o.printf(Locale.ROOT, "tile kept fully busy: %s mW, %s mm^2 (bit-cycle period %s ns)%n", num(b.powerMw()),
-        num(b.areaMm2()), num(b.periodNs()));
+    o.printf(
+        Locale.ROOT,
+        "tile kept fully busy: %s mW, %s mm^2 (bit-cycle period %s ns)%n",
+        num(b.powerMw()),
+        num(b.areaMm2()),
+        num(b.periodNs()));
     StringBuilder sb = new StringBuilder("  power by class (mW):");
     b.powerMwByClass().forEach((k, v) -> sb.append(' ').append(k).append('=').append(num(v)));
     o.println(sb);
@@ -160,16 +260,22 @@ final class DevicesCommand implements Callable<Integer> {
 
   private void writeCurve(PresetDevices d) throws IOException {
     if (!CURVES.contains(curve) && !DeviceRegistry.defaults().activationNames().contains(curve)) {
-      throw new IllegalArgumentException("--curve: unknown device '" + curve + "', expected one of " + CURVES);
+      throw new IllegalArgumentException(
+          "--curve: unknown device '" + curve + "', expected one of " + CURVES);
     }
     boolean leaky = curve.contains("leaky");
     if (alpha != null && !leaky) {
-      throw new IllegalArgumentException("--alpha: only applies with --curve dw-leaky-relu or digital-leaky-relu");
+      throw new IllegalArgumentException(
+          "--alpha: only applies with --curve dw-leaky-relu or digital-leaky-relu");
     }
     Path table = csvFile;
-    if (table == null && out.getFileName() != null && out.getFileName().toString().endsWith(".csv")) {
-      System.err.println("spinsim: note: --out is a folder in every command and --csv FILE the table; " + out
-          + " is taken as --csv (the old meaning)");
+    if (table == null
+        && out.getFileName() != null
+        && out.getFileName().toString().endsWith(".csv")) {
+      System.err.println(
+          "spinsim: note: --out is a folder in every command and --csv FILE the table; "
+              + out
+              + " is taken as --csv (the old meaning)");
       table = out;
     }
     if (table == null) {
@@ -182,7 +288,8 @@ final class DevicesCommand implements Callable<Integer> {
     }
     Curve c = curve(curve, d, alpha, points);
     try (Writer w = Files.newBufferedWriter(table, StandardCharsets.UTF_8);
-        CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build())) {
+        CSVPrinter csv =
+            new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build())) {
       csv.printRecord(c.xName(), c.yName());
       for (double[] r : c.xy()) {
         csv.printRecord(Double.toString(r[0]), Double.toString(r[1]));
@@ -200,7 +307,13 @@ final class DevicesCommand implements Callable<Integer> {
    * A sampled transfer curve: its CSV column names, its axis titles (each with its unit), the plot
    * title, whether it is a quantiser (drawn as steps) and the points {x, y}.
    */
-  record Curve(String xName, String yName, String xTitle, String yTitle, String title, boolean quantised,
+  record Curve(
+      String xName,
+      String yName,
+      String xTitle,
+      String yTitle,
+      String title,
+      boolean quantised,
       List<double[]> xy) {}
 
   /** The transfer curve of device {@code name} of a preset; {@code alpha} only for a Leaky ReLU. */
@@ -216,7 +329,10 @@ final class DevicesCommand implements Callable<Integer> {
     if (name.equals("synapse")) {
       SynapseDevice s = d.synapse();
       if (s.levels() == 0) {
-        throw new IllegalArgumentException("--curve synapse: the preset's synapse " + s.name() + " is continuous, it has no levels");
+        throw new IllegalArgumentException(
+            "--curve synapse: the preset's synapse "
+                + s.name()
+                + " is continuous, it has no levels");
       }
       for (int l = 0; l < s.levels(); l++) {
         xy.add(new double[] {l, s.conductanceSiemens(l) * 1e6});
@@ -242,9 +358,11 @@ final class DevicesCommand implements Callable<Integer> {
       yTitle = "output code × LSB (fraction of full scale)";
       title = adc.name() + " " + (adc.bits() == 0 ? "ideal" : adc.bits() + "-bit") + " transfer";
     } else {
-      Double a = alpha != null ? alpha : (leaky ? d.preset().activation().leakyRelu().alpha() : null);
-      ActivationUnit unit = DeviceRegistry.defaults().activation(
-          new ActivationUnitSpec(name, leaky ? a : null, null, null, null, null));
+      Double a =
+          alpha != null ? alpha : (leaky ? d.preset().activation().leakyRelu().alpha() : null);
+      ActivationUnit unit =
+          DeviceRegistry.defaults()
+              .activation(new ActivationUnitSpec(name, leaky ? a : null, null, null, null, null));
       double lo = name.contains("relu") ? -1.5 : -4;
       double hi = name.contains("relu") ? 1.5 : 4;
       for (int k = 0; k < points; k++) {
@@ -264,8 +382,8 @@ final class DevicesCommand implements Callable<Integer> {
   /**
    * The plot of a curve, 640 × 480, a quantiser drawn as steps, {@code scatter} as points. Both
    * axes end on round values and tick on round values (1, 2 or 5 × 10^k apart). XChart puts the
-   * ticks on the data values themselves when the distinct values of an axis are equally spaced —
-   * a sampled curve's inputs, a quantiser's outputs — which labels a tick -0.94 or 41.9; a
+   * ticks on the data values themselves when the distinct values of an axis are equally spaced — a
+   * sampled curve's inputs, a quantiser's outputs — which labels a tick -0.94 or 41.9; a
    * transparent helper series through the axis corners, added first, makes the values uneven, so
    * XChart uses its round grid on [min, max].
    */
@@ -277,8 +395,14 @@ final class DevicesCommand implements Callable<Integer> {
       xs[i] = drawn.get(i)[0];
       ys[i] = drawn.get(i)[1];
     }
-    XYChart chart = new XYChartBuilder().width(640).height(480).title(c.title()).xAxisTitle(c.xTitle())
-        .yAxisTitle(c.yTitle()).build();
+    XYChart chart =
+        new XYChartBuilder()
+            .width(640)
+            .height(480)
+            .title(c.title())
+            .xAxisTitle(c.xTitle())
+            .yAxisTitle(c.yTitle())
+            .build();
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setMarkerSize(scatter ? 6 : 0);
     chart.getStyler().setXAxisDecimalPattern("#0.##");
@@ -289,7 +413,9 @@ final class DevicesCommand implements Callable<Integer> {
     double y1 = roundUp(ys);
     chart.getStyler().setXAxisMin(x0).setXAxisMax(x1);
     chart.getStyler().setYAxisMin(y0).setYAxisMax(y1);
-    XYSeries corners = chart.addSeries(" ", new double[] {x0, x1, (x0 + x1) / 2}, new double[] {y0, y1, (y0 + y1) / 2});
+    XYSeries corners =
+        chart.addSeries(
+            " ", new double[] {x0, x1, (x0 + x1) / 2}, new double[] {y0, y1, (y0 + y1) / 2});
     corners.setLineStyle(SeriesLines.NONE);
     corners.setLineColor(TRANSPARENT);
     corners.setMarker(SeriesMarkers.NONE);

@@ -47,7 +47,9 @@ final class DiffCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "RUN_B", description = "the second run folder")
   Path b;
 
-  @Option(names = "--csv", paramLabel = "FILE",
+  @Option(
+      names = "--csv",
+      paramLabel = "FILE",
       description = "also write every row as CSV: section, key, a, b, abs_diff, rel_diff")
   Path csv;
 
@@ -153,7 +155,8 @@ final class DiffCommand implements Callable<Integer> {
       return rows;
     }
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+        CSVParser p =
+            CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
       for (CSVRecord rec : p) {
         rows.add(rec.toMap());
       }
@@ -183,8 +186,12 @@ final class DiffCommand implements Callable<Integer> {
     List<Row> out = new ArrayList<>();
     for (String col : List.of("latency_ns", "energy_pj_per_image")) {
       for (String k : keys) {
-        out.add(new Row("layer " + col, k, la.getOrDefault(k, Map.of()).getOrDefault(col, ""),
-            lb.getOrDefault(k, Map.of()).getOrDefault(col, "")));
+        out.add(
+            new Row(
+                "layer " + col,
+                k,
+                la.getOrDefault(k, Map.of()).getOrDefault(col, ""),
+                lb.getOrDefault(k, Map.of()).getOrDefault(col, "")));
       }
     }
     return out;
@@ -205,8 +212,12 @@ final class DiffCommand implements Callable<Integer> {
     keys.addAll(eb.keySet());
     List<Row> out = new ArrayList<>();
     for (String k : keys) {
-      out.add(new Row("energy_pj_per_image by class", k, ea.containsKey(k) ? fmt(ea.get(k)) : "",
-          eb.containsKey(k) ? fmt(eb.get(k)) : ""));
+      out.add(
+          new Row(
+              "energy_pj_per_image by class",
+              k,
+              ea.containsKey(k) ? fmt(ea.get(k)) : "",
+              eb.containsKey(k) ? fmt(eb.get(k)) : ""));
     }
     return out;
   }
@@ -231,19 +242,31 @@ final class DiffCommand implements Callable<Integer> {
     s.append("A = ").append(a).append('\n').append("B = ").append(b).append('\n');
     String section = null;
     for (Row r : rows) {
-      boolean show = r.section().equals("config") || all || r.differs() || r.section().startsWith("layer")
-          || r.section().startsWith("energy");
+      boolean show =
+          r.section().equals("config")
+              || all
+              || r.differs()
+              || r.section().startsWith("layer")
+              || r.section().startsWith("energy");
       if (!show) {
         continue;
       }
       if (!r.section().equals(section)) {
         section = r.section();
-        s.append('\n').append(section.equals("config") ? "configuration keys that differ" : section).append('\n');
+        s.append('\n')
+            .append(section.equals("config") ? "configuration keys that differ" : section)
+            .append('\n');
       }
       Double d = r.abs(), rel = r.rel();
-      s.append(String.format(Locale.ROOT, "  %-44s %16s %16s %14s %9s%n", clip(r.key(), 44), clip(r.a(), 16),
-          clip(r.b(), 16), d == null ? "" : String.format(Locale.ROOT, "%+.4g", d),
-          rel == null ? "" : String.format(Locale.ROOT, "%+.1f %%", 100 * rel)));
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "  %-44s %16s %16s %14s %9s%n",
+              clip(r.key(), 44),
+              clip(r.a(), 16),
+              clip(r.b(), 16),
+              d == null ? "" : String.format(Locale.ROOT, "%+.4g", d),
+              rel == null ? "" : String.format(Locale.ROOT, "%+.1f %%", 100 * rel)));
     }
     if (rows.stream().noneMatch(r -> r.section().equals("config"))) {
       s.append("\nconfiguration: identical\n");
@@ -257,11 +280,18 @@ final class DiffCommand implements Callable<Integer> {
 
   static String csv(List<Row> rows) throws IOException {
     StringWriter w = new StringWriter();
-    try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+    try (CSVPrinter p =
+        new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
       p.printRecord("section", "key", "a", "b", "abs_diff", "rel_diff");
       for (Row r : rows) {
         Double d = r.abs(), rel = r.rel();
-        p.printRecord(r.section(), r.key(), r.a(), r.b(), d == null ? "" : fmt(d), rel == null ? "" : fmt(rel));
+        p.printRecord(
+            r.section(),
+            r.key(),
+            r.a(),
+            r.b(),
+            d == null ? "" : fmt(d),
+            rel == null ? "" : fmt(rel));
       }
     }
     return w.toString();

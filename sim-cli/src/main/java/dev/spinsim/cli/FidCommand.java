@@ -5,14 +5,14 @@ import dev.spinsim.network.classifier.ClassifierTrainer;
 import dev.spinsim.network.classifier.ClassifierWeights;
 import dev.spinsim.network.classifier.LabelledImages;
 import dev.spinsim.network.classifier.RealDataset;
-import dev.spinsim.network.image.ImageGrid;
 import dev.spinsim.network.hwaware.HardwareAwareness;
+import dev.spinsim.network.image.ImageGrid;
 import dev.spinsim.network.model.ModelLoader;
 import dev.spinsim.network.model.ModelSpec;
 import dev.spinsim.network.model.Network;
+import dev.spinsim.network.quality.ChipImageSource;
 import dev.spinsim.network.quality.ClassifierFeatureExtractor;
 import dev.spinsim.network.quality.FeatureStatistics;
-import dev.spinsim.network.quality.ChipImageSource;
 import dev.spinsim.network.quality.FidEvaluator;
 import dev.spinsim.network.quality.FidRow;
 import dev.spinsim.network.quality.FidTable;
@@ -48,10 +48,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code spinsim fid}: FID of image sources against the model's training set (Fashion-MNIST, or
- * the emoji set for 64×64 colour models) in the feature space of spinsim's classifier for that
- * set — the real test split (the floor), the float generator, and each hardware preset — written
- * as {@code fid.csv}, a bar chart and a side-by-side image grid.
+ * {@code spinsim fid}: FID of image sources against the model's training set (Fashion-MNIST, or the
+ * emoji set for 64×64 colour models) in the feature space of spinsim's classifier for that set —
+ * the real test split (the floor), the float generator, and each hardware preset — written as
+ * {@code fid.csv}, a bar chart and a side-by-side image grid.
  */
 @Command(
     name = "fid",
@@ -62,7 +62,8 @@ import picocli.CommandLine.Option;
           + " image count). Rows: real-test (the floor, at most the test split's size), float, one per --preset.",
       "Cost for fmnist at the default 10,000 images on 2 cores: about 30 s each for real-test and float, about a minute"
           + " once for the training-set statistics (then cached), and per --preset about 0.08 s per fmnist image and"
-          + " 0.33 s per dcgan64 image (functional chip simulation)."})
+          + " 0.33 s per dcgan64 image (functional chip simulation)."
+    })
 final class FidCommand implements Callable<Integer> {
   static {
     if (System.getProperty("java.awt.headless") == null) {
@@ -70,43 +71,74 @@ final class FidCommand implements Callable<Integer> {
     }
   }
 
-  @Option(names = "--model", defaultValue = "fmnist", description = "model whose generator is scored: fmnist, dcgan64 or a model file with 28x28x1 or 64x64x3 images (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--model",
+      defaultValue = "fmnist",
+      description =
+          "model whose generator is scored: fmnist, dcgan64 or a model file with 28x28x1 or 64x64x3 images (default: ${DEFAULT-VALUE})")
   String model;
 
   @Option(names = "--preset", description = "hardware preset to score as a source (repeatable)")
   List<String> presets = new ArrayList<>();
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE",
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
       description = "override a preset or mapping key for every --preset (as in spinsim generate)")
   List<String> sets = new ArrayList<>();
 
-  @Option(names = {"--images", "--samples"}, paramLabel = "N", defaultValue = "10000",
-      description = "images per source; the real-test floor uses at most the test split (default: ${DEFAULT-VALUE});"
-          + " --samples is the old name")
+  @Option(
+      names = {"--images", "--samples"},
+      paramLabel = "N",
+      defaultValue = "10000",
+      description =
+          "images per source; the real-test floor uses at most the test split (default: ${DEFAULT-VALUE});"
+              + " --samples is the old name")
   int samples;
 
-  @Option(names = "--seed", defaultValue = "1", description = "seed of the latents and of the test subset (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "seed of the latents and of the test subset (default: ${DEFAULT-VALUE})")
   long seed;
 
-  @Option(names = "--out", description = "output folder, must not exist (default: traces/runs/<timestamp>-<model>-fid)")
+  @Option(
+      names = "--out",
+      description = "output folder, must not exist (default: traces/runs/<timestamp>-<model>-fid)")
   Path out;
 
-  @Option(names = "--weights", description = "generator safetensors (default: the shipped weights of the model)")
+  @Option(
+      names = "--weights",
+      description = "generator safetensors (default: the shipped weights of the model)")
   Path weights;
 
-  @Option(names = "--classifier", description = "classifier safetensors (default: the shipped classifier)")
+  @Option(
+      names = "--classifier",
+      description = "classifier safetensors (default: the shipped classifier)")
   Path classifier;
 
-  @Option(names = "--data", description = "data folder (fmnist: /usr/share/datasets/fashion-mnist; dcgan64: the emoji PNGs, default package/img/google/64)")
+  @Option(
+      names = "--data",
+      description =
+          "data folder (fmnist: /usr/share/datasets/fashion-mnist; dcgan64: the emoji PNGs, default package/img/google/64)")
   Path data;
 
-  @Option(names = "--labels", description = "emoji: the emoji.json giving each image's category (default: found beside --data)")
+  @Option(
+      names = "--labels",
+      description =
+          "emoji: the emoji.json giving each image's category (default: found beside --data)")
   Path labels;
 
-  @Option(names = "--cache", defaultValue = "${sys:spinsim.home:-.}/traces/fid-cache", description = "folder caching the training-set statistics per extractor (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--cache",
+      defaultValue = "${sys:spinsim.home:-.}/traces/fid-cache",
+      description =
+          "folder caching the training-set statistics per extractor (default: ${DEFAULT-VALUE})")
   Path cache;
 
-  @Option(names = "--no-cache", description = "recompute the training-set statistics and do not write them")
+  @Option(
+      names = "--no-cache",
+      description = "recompute the training-set statistics and do not write them")
   boolean noCache;
 
   private static final int MAX_SAMPLES = 100_000;
@@ -115,21 +147,31 @@ final class FidCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (samples < 2 || samples > MAX_SAMPLES) {
-      throw new IllegalArgumentException("--images must be in [2, " + MAX_SAMPLES + "], got " + samples);
+      throw new IllegalArgumentException(
+          "--images must be in [2, " + MAX_SAMPLES + "], got " + samples);
     }
     ModelSpec spec = ModelLoader.load(model);
     RealDataset dataset;
     try {
       dataset = RealDataset.forImage(spec.image());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--model " + model + ": FID needs a feature classifier for its images: " + e.getMessage());
+      throw new IllegalArgumentException(
+          "--model "
+              + model
+              + ": FID needs a feature classifier for its images: "
+              + e.getMessage());
     }
     if (new LinkedHashSet<>(presets).size() != presets.size()) {
       throw new IllegalArgumentException("--preset given twice: " + presets);
     }
-    Path target = out != null ? out : RunFolder.defaultTarget(RunFolder.DEFAULT_RUNS_ROOT, LocalDateTime.now(), spec.name(), "fid");
+    Path target =
+        out != null
+            ? out
+            : RunFolder.defaultTarget(
+                RunFolder.DEFAULT_RUNS_ROOT, LocalDateTime.now(), spec.name(), "fid");
     if (Files.exists(target)) {
-      throw new IllegalArgumentException("--out " + target + " already exists; choose another folder");
+      throw new IllegalArgumentException(
+          "--out " + target + " already exists; choose another folder");
     }
 
     // Sources first, so bad weights or presets fail before the expensive part.
@@ -143,52 +185,85 @@ final class FidCommand implements Callable<Integer> {
 
     ClassifierWeights.Loaded loaded = ClassifierWeights.load(dataset.architecture(), classifier);
     ClassifierFeatureExtractor extractor = new ClassifierFeatureExtractor(loaded.classifier());
-    System.out.printf(Locale.ROOT, "feature extractor %s (%s, weights %s)%n", extractor.name(),
-        dataset.architecture().featureLayer(), loaded.source());
+    System.out.printf(
+        Locale.ROOT,
+        "feature extractor %s (%s, weights %s)%n",
+        extractor.name(),
+        dataset.architecture().featureLayer(),
+        loaded.source());
     long t0 = System.nanoTime();
     double accuracy = ClassifierTrainer.accuracy(loaded.classifier(), test, 500);
-    System.out.printf(Locale.ROOT, "classifier test accuracy %.2f %% (%d images, %.0f s)%n", 100 * accuracy, test.size(), seconds(t0));
-    FeatureStatistics reference = trainingStatistics(dataset, extractor, data, labels, cache, noCache);
+    System.out.printf(
+        Locale.ROOT,
+        "classifier test accuracy %.2f %% (%d images, %.0f s)%n",
+        100 * accuracy,
+        test.size(),
+        seconds(t0));
+    FeatureStatistics reference =
+        trainingStatistics(dataset, extractor, data, labels, cache, noCache);
 
     FidEvaluator evaluator = new FidEvaluator(extractor, reference, "real-train");
     List<FidRow> rows = new ArrayList<>();
     List<Tensor> shown = new ArrayList<>();
     for (ImageSource source : sources) {
-      int n = source instanceof RealImageSource real ? Math.min(samples, real.available()) : samples;
+      int n =
+          source instanceof RealImageSource real ? Math.min(samples, real.available()) : samples;
       FidEvaluator.Scored s = evaluator.score(source, n, seed);
       rows.add(s.row());
       shown.add(s.images().slice(0, Math.min(GRID_IMAGES, n)));
-      System.out.printf(Locale.ROOT, "  %-12s FID %9.4f  (%d samples, %.0f s)%n", s.row().source(), s.row().fid(), n, s.row().seconds());
+      System.out.printf(
+          Locale.ROOT,
+          "  %-12s FID %9.4f  (%d samples, %.0f s)%n",
+          s.row().source(),
+          s.row().fid(),
+          n,
+          s.row().seconds());
     }
 
     String csv = FidTable.csv(rows, seed, accuracy, reference.count());
-    Path done = RunFolder.write(target, dir -> {
-      Files.writeString(dir.resolve("fid.csv"), csv, StandardCharsets.UTF_8);
-      BitmapEncoder.saveBitmap(chart(rows, extractor.name(), dataset.title(), samples), dir.resolve("fid.png").toString(), BitmapEncoder.BitmapFormat.PNG);
-      ImageIO.write(sideBySide(rows, shown), "png", dir.resolve("samples.png").toFile());
-    });
+    Path done =
+        RunFolder.write(
+            target,
+            dir -> {
+              Files.writeString(dir.resolve("fid.csv"), csv, StandardCharsets.UTF_8);
+              BitmapEncoder.saveBitmap(
+                  chart(rows, extractor.name(), dataset.title(), samples),
+                  dir.resolve("fid.png").toString(),
+                  BitmapEncoder.BitmapFormat.PNG);
+              ImageIO.write(sideBySide(rows, shown), "png", dir.resolve("samples.png").toFile());
+            });
     System.out.println("wrote fid.csv, fid.png, samples.png to " + done);
     return 0;
   }
 
   private ImageSource floatSource(ModelSpec spec) {
-    Network g = ShippedWeights.build(spec.generator(), HardwareAwareness.NONE, spec.name(), ShippedWeights.FLOAT,
-        weights).network();
+    Network g =
+        ShippedWeights.build(
+                spec.generator(),
+                HardwareAwareness.NONE,
+                spec.name(),
+                ShippedWeights.FLOAT,
+                weights)
+            .network();
     return new GeneratorSource("float", g, spec.latent());
   }
 
   /**
-   * The simulated chip as a source: {@code spec}'s generator (the same weights as {@code float})
-   * on {@code preset} with the {@code --set} overrides, run functional-only (the same values as
+   * The simulated chip as a source: {@code spec}'s generator (the same weights as {@code float}) on
+   * {@code preset} with the {@code --set} overrides, run functional-only (the same values as
    * cycle-accurate, without events), on the same latents as {@code float}.
    */
   private ImageSource presetSource(String preset) {
     RunInputs in = new RunInputs(model, weights, null, false, preset, sets, Map.of(), seed);
     String overrides = in.overridesLabel();
-    return chipSource(overrides.isEmpty() ? in.preset.name() : in.preset.name() + " [" + overrides + "]", in);
+    return chipSource(
+        overrides.isEmpty() ? in.preset.name() : in.preset.name() + " [" + overrides + "]", in);
   }
 
-  /** {@code in}'s generator on its preset as a source named {@code name}, with a progress bar on stderr. */
+  /**
+   * {@code in}'s generator on its preset as a source named {@code name}, with a progress bar on
+   * stderr.
+   */
   static ImageSource chipSource(String name, RunInputs in) {
     return new ImageSource() {
       @Override
@@ -199,7 +274,8 @@ final class FidCommand implements Callable<Integer> {
       @Override
       public Tensor generate(int n, long latentSeed) {
         try (ProgressBar bar = ProgressBars.images("generate on " + name, n)) {
-          return new ChipImageSource(name, in::setup, RunMode.FUNCTIONAL, i -> bar.step()).generate(n, latentSeed);
+          return new ChipImageSource(name, in::setup, RunMode.FUNCTIONAL, i -> bar.step())
+              .generate(n, latentSeed);
         }
       }
     };
@@ -207,21 +283,34 @@ final class FidCommand implements Callable<Integer> {
 
   /**
    * Statistics of {@code dataset}'s training split in {@code extractor}'s features: read from
-   * {@code cache} (one file per data set and extractor) when present, else computed and cached unless {@code noCache}.
+   * {@code cache} (one file per data set and extractor) when present, else computed and cached
+   * unless {@code noCache}.
    */
-  static FeatureStatistics trainingStatistics(RealDataset dataset, ClassifierFeatureExtractor extractor, Path data,
-      Path labels, Path cache, boolean noCache) {
-    Path file = cache.resolve(dataset.id() + "-train-" + extractor.name().replace('@', '-') + ".safetensors");
+  static FeatureStatistics trainingStatistics(
+      RealDataset dataset,
+      ClassifierFeatureExtractor extractor,
+      Path data,
+      Path labels,
+      Path cache,
+      boolean noCache) {
+    Path file =
+        cache.resolve(
+            dataset.id() + "-train-" + extractor.name().replace('@', '-') + ".safetensors");
     String description = extractor.name() + " features of the " + dataset.title() + " training set";
     if (!noCache && Files.isRegularFile(file)) {
       FeatureStatistics s = FeatureStatistics.load(file, description);
-      System.out.printf(Locale.ROOT, "training-set statistics from %s (%d images)%n", file, s.count());
+      System.out.printf(
+          Locale.ROOT, "training-set statistics from %s (%d images)%n", file, s.count());
       return s;
     }
     long t0 = System.nanoTime();
     Tensor train = dataset.train(data, labels, 0).images();
     FeatureStatistics s = FidEvaluator.statistics(extractor, train);
-    System.out.printf(Locale.ROOT, "training-set statistics computed (%d images, %.0f s)%s%n", train.n(), seconds(t0),
+    System.out.printf(
+        Locale.ROOT,
+        "training-set statistics computed (%d images, %.0f s)%s%n",
+        train.n(),
+        seconds(t0),
         noCache ? "" : ", cached in " + file);
     if (!noCache) {
       s.save(file, description);
@@ -235,9 +324,16 @@ final class FidCommand implements Callable<Integer> {
 
   /** Bars of FID per source, values printed on the bars. */
   static CategoryChart chart(List<FidRow> rows, String extractor, String dataset, int samples) {
-    CategoryChart chart = new CategoryChartBuilder().width(720).height(420)
-        .title(String.format(Locale.ROOT, "FID vs %s train (%d samples per source)", dataset, samples))
-        .xAxisTitle("source").yAxisTitle("FID in " + extractor + " features").build();
+    CategoryChart chart =
+        new CategoryChartBuilder()
+            .width(720)
+            .height(420)
+            .title(
+                String.format(
+                    Locale.ROOT, "FID vs %s train (%d samples per source)", dataset, samples))
+            .xAxisTitle("source")
+            .yAxisTitle("FID in " + extractor + " features")
+            .build();
     List<String> names = new ArrayList<>();
     List<Double> values = new ArrayList<>();
     for (FidRow r : rows) {
@@ -266,10 +362,12 @@ final class FidCommand implements Callable<Integer> {
       height = Math.max(height, g.getHeight());
     }
     int caption = 40;
-    BufferedImage out = new BufferedImage(width + 16, height + caption + 16, BufferedImage.TYPE_INT_RGB);
+    BufferedImage out =
+        new BufferedImage(width + 16, height + caption + 16, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();
     try {
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, out.getWidth(), out.getHeight());
       g.setColor(new Color(0x33, 0x33, 0x33));

@@ -37,68 +37,96 @@ import picocli.CommandLine.Option;
           + " 16 images."
     })
 final class GenerateCommand implements Callable<Integer> {
-  @Option(names = "--model",
-      description = "fmnist, dcgan64 or a model YAML file (default: the shipped model that the"
-          + " --weights file fits, fmnist without one)")
+  @Option(
+      names = "--model",
+      description =
+          "fmnist, dcgan64 or a model YAML file (default: the shipped model that the"
+              + " --weights file fits, fmnist without one)")
   String model;
 
   @Option(names = "--weights", description = "generator safetensors (default: the shipped weights)")
   Path weights;
 
-  @Option(names = "--discriminator-weights",
+  @Option(
+      names = "--discriminator-weights",
       description = "discriminator safetensors (default: the shipped weights)")
   Path discriminatorWeights;
 
-  @Option(names = "--preset", defaultValue = "paper",
-      description = "paper, isaac, neurosim, ideal or a preset YAML file (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--preset",
+      defaultValue = "paper",
+      description =
+          "paper, isaac, neurosim, ideal or a preset YAML file (default: ${DEFAULT-VALUE})")
   String preset;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE",
-      description = "override a preset key (crossbar.rows=256), a mapping key"
-          + " (mapping.partialSums=analog, mapping.biasMode=bias-row) or a model key"
-          + " (model.generator[6].bias=false); repeatable")
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description =
+          "override a preset key (crossbar.rows=256), a mapping key"
+              + " (mapping.partialSums=analog, mapping.biasMode=bias-row) or a model key"
+              + " (model.generator[6].bias=false); repeatable")
   List<String> sets = new ArrayList<>();
 
-  @Option(names = "--replicate", paramLabel = "LAYER=COPIES",
+  @Option(
+      names = "--replicate",
+      paramLabel = "LAYER=COPIES",
       description = "replicate a layer's crossbars for throughput, e.g. G.main.3=2; repeatable")
   Map<String, Integer> replicate = new LinkedHashMap<>();
 
-  @Option(names = "--images", defaultValue = "16",
+  @Option(
+      names = "--images",
+      defaultValue = "16",
       description = "images to generate (default: ${DEFAULT-VALUE})")
   int images;
 
-  @Option(names = "--seed", defaultValue = "1",
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
       description = "seed of latents, device variation and read noise (default: ${DEFAULT-VALUE})")
   long seed;
 
-  @Option(names = "--out", description = "run folder (default: traces/runs/<timestamp>-<model>-<preset>"
-      + "[-<overrides>])")
+  @Option(
+      names = "--out",
+      description =
+          "run folder (default: traces/runs/<timestamp>-<model>-<preset>" + "[-<overrides>])")
   Path out;
 
-  @Option(names = "--name", description = "name of the run folder under traces/runs (instead of the"
-      + " timestamped default)")
+  @Option(
+      names = "--name",
+      description =
+          "name of the run folder under traces/runs (instead of the" + " timestamped default)")
   String name;
 
-  @Option(names = "--config", paramLabel = "RUN/run.yaml",
-      description = "run again exactly as a finished run's run.yaml recorded it (same images, byte for"
-          + " byte); of the other options, only the run folder's may be given with it")
+  @Option(
+      names = "--config",
+      paramLabel = "RUN/run.yaml",
+      description =
+          "run again exactly as a finished run's run.yaml recorded it (same images, byte for"
+              + " byte); of the other options, only the run folder's may be given with it")
   Path config;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--trace", defaultValue = "off",
+  @Option(
+      names = "--trace",
+      defaultValue = "off",
       description = "trace.csv level: off, layer or op (default: ${DEFAULT-VALUE})")
   String trace;
 
-  @Option(names = "--discriminator",
-      description = "also run D on each generated image on the same chip (the paper's testing pass)")
+  @Option(
+      names = "--discriminator",
+      description =
+          "also run D on each generated image on the same chip (the paper's testing pass)")
   boolean discriminator;
 
-  @Option(names = "--functional",
+  @Option(
+      names = "--functional",
       description = "same values and counts without events or time (for comparison)")
   boolean functional;
 
-  @Option(names = "--verbose",
+  @Option(
+      names = "--verbose",
       description = "print where the run's wall time went, phase by phase, on stderr")
   boolean verbose;
 
@@ -106,11 +134,26 @@ final class GenerateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     RunInputs in;
     if (config != null) {
-      for (String option : List.of("--model", "--weights", "--discriminator-weights", "--preset", "--set",
-          "--replicate", "--images", "--seed", "--trace", "--discriminator", "--functional")) {
+      for (String option :
+          List.of(
+              "--model",
+              "--weights",
+              "--discriminator-weights",
+              "--preset",
+              "--set",
+              "--replicate",
+              "--images",
+              "--seed",
+              "--trace",
+              "--discriminator",
+              "--functional")) {
         if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
-          throw new IllegalArgumentException("--config " + config + " sets the whole run; drop " + option
-              + " (only --out or --name may go with it)");
+          throw new IllegalArgumentException(
+              "--config "
+                  + config
+                  + " sets the whole run; drop "
+                  + option
+                  + " (only --out or --name may go with it)");
         }
       }
       RunReplay r = RunReplay.read(config);
@@ -119,8 +162,17 @@ final class GenerateCommand implements Callable<Integer> {
       trace = r.trace();
       functional = r.functional();
       discriminator = r.discriminator();
-      in = new RunInputs(r.model(), r.generatorWeights(), r.variant(), r.discriminatorWeights(),
-          r.discriminator(), r.preset(), r.overrides(), r.replication(), r.seed());
+      in =
+          new RunInputs(
+              r.model(),
+              r.generatorWeights(),
+              r.variant(),
+              r.discriminatorWeights(),
+              r.discriminator(),
+              r.preset(),
+              r.overrides(),
+              r.replication(),
+              r.seed());
     } else {
       in = null;
     }
@@ -131,25 +183,39 @@ final class GenerateCommand implements Callable<Integer> {
     if (out != null && name != null) {
       throw new IllegalArgumentException("--out and --name both name the run folder; give one");
     }
-    if (name != null && (name.isBlank() || !name.equals(name.strip()) || name.contains("/")
-        || name.contains("\\") || name.startsWith("."))) {
-      throw new IllegalArgumentException("--name must be a plain folder name (no '/', not starting with"
-          + " '.'), got '" + name + "'");
+    if (name != null
+        && (name.isBlank()
+            || !name.equals(name.strip())
+            || name.contains("/")
+            || name.contains("\\")
+            || name.startsWith("."))) {
+      throw new IllegalArgumentException(
+          "--name must be a plain folder name (no '/', not starting with"
+              + " '.'), got '"
+              + name
+              + "'");
     }
     TraceLevel level = traceLevel(trace);
     if (in == null) {
-      in = new RunInputs(model, weights, discriminatorWeights, discriminator, preset, sets,
-          replicate, seed);
+      in =
+          new RunInputs(
+              model, weights, discriminatorWeights, discriminator, preset, sets, replicate, seed);
     }
     String presetLabel = in.preset.name();
     String overrides = in.overridesLabel();
-    Path target = out != null ? out
-        : name != null ? RunFolder.DEFAULT_RUNS_ROOT.resolve(name)
-        : RunFolder.DEFAULT_RUNS_ROOT.resolve(RunFolder.defaultName(LocalDateTime.now(), in.model.name(),
-            presetLabel, overrides));
+    Path target =
+        out != null
+            ? out
+            : name != null
+                ? RunFolder.DEFAULT_RUNS_ROOT.resolve(name)
+                : RunFolder.DEFAULT_RUNS_ROOT.resolve(
+                    RunFolder.defaultName(
+                        LocalDateTime.now(), in.model.name(), presetLabel, overrides));
     if (Files.exists(target)) {
-      throw new IllegalArgumentException((out != null ? "--out " : "run folder ") + target
-          + ": already exists; choose a new folder");
+      throw new IllegalArgumentException(
+          (out != null ? "--out " : "run folder ")
+              + target
+              + ": already exists; choose a new folder");
     }
     phases.mark("inputs (model, weights, preset)");
     RunMode mode = functional ? RunMode.FUNCTIONAL : RunMode.CYCLE_ACCURATE;
@@ -159,15 +225,29 @@ final class GenerateCommand implements Callable<Integer> {
       long wallStart = System.nanoTime();
       Shape img = in.model.image();
       RunImageWriter written;
-      try (TraceSink sink = level == TraceLevel.OFF ? TraceSink.off()
-              : new CsvTraceSink(staging.resolve("trace.csv"), level);
-          RunImageWriter writer = new RunImageWriter(staging, images, img.channels(), img.height(),
-              img.width(), in.model.latent(), discriminator);
-          ProgressBar bar = ProgressBars.images(
-              "generate " + in.model.name() + " on " + presetLabel
-                  + (overrides.isEmpty() ? "" : " [" + overrides + "]"), images)) {
-        result = Generation.stream(in.setup(seed), images, mode, sink, writer, i -> bar.step(),
-            phases);
+      try (TraceSink sink =
+              level == TraceLevel.OFF
+                  ? TraceSink.off()
+                  : new CsvTraceSink(staging.resolve("trace.csv"), level);
+          RunImageWriter writer =
+              new RunImageWriter(
+                  staging,
+                  images,
+                  img.channels(),
+                  img.height(),
+                  img.width(),
+                  in.model.latent(),
+                  discriminator);
+          ProgressBar bar =
+              ProgressBars.images(
+                  "generate "
+                      + in.model.name()
+                      + " on "
+                      + presetLabel
+                      + (overrides.isEmpty() ? "" : " [" + overrides + "]"),
+                  images)) {
+        result =
+            Generation.stream(in.setup(seed), images, mode, sink, writer, i -> bar.step(), phases);
         written = writer;
       }
       double wallS = (System.nanoTime() - wallStart) / 1e9;
@@ -176,9 +256,19 @@ final class GenerateCommand implements Callable<Integer> {
       if (level != TraceLevel.OFF) {
         details.put("trace", "trace.csv (" + trace + ")");
       }
-      RunReport report = GenerationReport.build(in, result, presetLabel, seed, trace, details,
-          written.preview(), written.previewLatents(), written.previewReference(),
-          written.quality(), written.outsideUnitRange());
+      RunReport report =
+          GenerationReport.build(
+              in,
+              result,
+              presetLabel,
+              seed,
+              trace,
+              details,
+              written.preview(),
+              written.previewLatents(),
+              written.previewReference(),
+              written.quality(),
+              written.outsideUnitRange());
       RunWriter.writeContents(report, staging, true);
       Path done = folder.commit();
       phases.mark("report (tables, charts, report.html)");
@@ -193,11 +283,18 @@ final class GenerateCommand implements Callable<Integer> {
   /** The phases' wall times on stderr, JVM start to main first when the OS tells it. */
   private static void printPhases(PhaseTimes phases) {
     Map<String, Long> ns = new LinkedHashMap<>();
-    ProcessHandle.current().info().startInstant().ifPresent(start -> {
-      long sinceStartNs = java.time.Duration.between(start, java.time.Instant.now()).toNanos();
-      long sinceMainNs = System.nanoTime() - Main.mainEnteredNanos;
-      ns.put("JVM start to main (class loading, ±10 ms)", Math.max(0, sinceStartNs - sinceMainNs));
-    });
+    ProcessHandle.current()
+        .info()
+        .startInstant()
+        .ifPresent(
+            start -> {
+              long sinceStartNs =
+                  java.time.Duration.between(start, java.time.Instant.now()).toNanos();
+              long sinceMainNs = System.nanoTime() - Main.mainEnteredNanos;
+              ns.put(
+                  "JVM start to main (class loading, ±10 ms)",
+                  Math.max(0, sinceStartNs - sinceMainNs));
+            });
     ns.putAll(phases.nanos());
     long total = 0;
     for (long v : ns.values()) {

@@ -1,12 +1,5 @@
 package dev.spinsim.cli;
 
-import dev.spinsim.core.config.ConfigLoader;
-import dev.spinsim.core.energy.ActionLedger;
-import dev.spinsim.core.energy.ComponentInfo;
-import dev.spinsim.core.resource.BoundedBuffer;
-import dev.spinsim.core.resource.Resource;
-import dev.spinsim.devices.energy.AreaTable;
-import dev.spinsim.devices.energy.ComponentClasses;
 import dev.spinsim.cli.report.AreaRow;
 import dev.spinsim.cli.report.ImageBatch;
 import dev.spinsim.cli.report.LayerRow;
@@ -15,20 +8,27 @@ import dev.spinsim.cli.report.ResourceRow;
 import dev.spinsim.cli.report.RunIdentity;
 import dev.spinsim.cli.report.RunReport;
 import dev.spinsim.cli.report.TerminalSummary;
-import dev.spinsim.network.run.ImageQuality;
-import dev.spinsim.network.run.QualityDiagnosis;
-import dev.spinsim.network.run.StageStats;
-import dev.spinsim.network.run.RunMetrics;
+import dev.spinsim.core.config.ConfigLoader;
+import dev.spinsim.core.energy.ActionLedger;
+import dev.spinsim.core.energy.ComponentInfo;
+import dev.spinsim.core.resource.BoundedBuffer;
+import dev.spinsim.core.resource.Resource;
+import dev.spinsim.devices.energy.AreaTable;
+import dev.spinsim.devices.energy.ComponentClasses;
 import dev.spinsim.network.chip.Chip;
 import dev.spinsim.network.chip.StagePlan;
+import dev.spinsim.network.generation.GenerationResult;
 import dev.spinsim.network.mapping.LayerMapping;
 import dev.spinsim.network.model.LayerSpec;
 import dev.spinsim.network.model.NetworkSpec;
 import dev.spinsim.network.model.Shape;
-import dev.spinsim.network.generation.GenerationResult;
 import dev.spinsim.network.run.HardwareRun;
+import dev.spinsim.network.run.ImageQuality;
+import dev.spinsim.network.run.QualityDiagnosis;
+import dev.spinsim.network.run.RunMetrics;
 import dev.spinsim.network.run.RunMode;
 import dev.spinsim.network.run.Stage;
+import dev.spinsim.network.run.StageStats;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,27 +38,48 @@ import java.util.Map;
 final class GenerationReport {
   private GenerationReport() {}
 
-  static RunReport build(RunInputs in, GenerationResult r, String presetLabel, long seed,
-      String trace, Map<String, String> details) {
+  static RunReport build(
+      RunInputs in,
+      GenerationResult r,
+      String presetLabel,
+      long seed,
+      String trace,
+      Map<String, String> details) {
     Shape img = in.model.image();
     int n = r.run().images();
     float[] reference = r.floatImages();
-    return build(in, r, presetLabel, seed, trace, details,
-        new ImageBatch(n, img.channels(), img.height(), img.width(), r.images()), r.latents(),
+    return build(
+        in,
+        r,
+        presetLabel,
+        seed,
+        trace,
+        details,
+        new ImageBatch(n, img.channels(), img.height(), img.width(), r.images()),
+        r.latents(),
         new ImageBatch(n, img.channels(), img.height(), img.width(), clip(reference)),
         ImageQuality.compare(r.images(), reference, img.channels() * img.height() * img.width()),
         GenerationResult.outsideUnitRange(r.images()));
   }
 
   /**
-   * As above for a run that streamed its images: {@code preview} holds the first images (with
-   * their {@code previewLatents} and the float network's {@code previewReference}, clipped to
-   * [−1, 1]); {@code quality} compares every image of the run with its float reference and
-   * {@code outsideUnitRange} counts the run's pixel values outside [−1, 1].
+   * As above for a run that streamed its images: {@code preview} holds the first images (with their
+   * {@code previewLatents} and the float network's {@code previewReference}, clipped to [−1, 1]);
+   * {@code quality} compares every image of the run with its float reference and {@code
+   * outsideUnitRange} counts the run's pixel values outside [−1, 1].
    */
-  static RunReport build(RunInputs in, GenerationResult r, String presetLabel, long seed,
-      String trace, Map<String, String> details, ImageBatch preview, float[] previewLatents,
-      ImageBatch previewReference, ImageQuality quality, long outsideUnitRange) {
+  static RunReport build(
+      RunInputs in,
+      GenerationResult r,
+      String presetLabel,
+      long seed,
+      String trace,
+      Map<String, String> details,
+      ImageBatch preview,
+      float[] previewLatents,
+      ImageBatch previewReference,
+      ImageQuality quality,
+      long outsideUnitRange) {
     Chip chip = r.chip();
     HardwareRun run = r.run();
     int n = run.images();
@@ -71,23 +92,38 @@ final class GenerationReport {
     if (in.discriminatorWeights != null) {
       d.put("discriminator weights", in.discriminatorWeights);
     }
-    d.put("mapping", in.mapping.strategy() + ", bias " + in.mapping.biasMode() + ", partial sums "
-        + in.mapping.partialSums());
+    d.put(
+        "mapping",
+        in.mapping.strategy()
+            + ", bias "
+            + in.mapping.biasMode()
+            + ", partial sums "
+            + in.mapping.partialSums());
     d.put("tiles", Integer.toString(chip.tiles()));
     List<String> notes = new ArrayList<>(in.notes);
     java.util.SortedSet<String> actClasses = r.activationClasses(false);
     java.util.SortedSet<String> dwClasses = r.activationClasses(true);
-    d.put(TerminalSummary.ACTIVATION_DEVICES, actClasses.isEmpty() ? "none" : String.join(", ", actClasses));
-    d.put(TerminalSummary.DW_DEVICES, dwClasses.isEmpty() ? "none on this chip" : String.join(", ", dwClasses));
-    notes.add(dwClasses.isEmpty()
-        ? "this chip has no domain-wall activation units (it uses " + String.join(", ", actClasses)
-            + "): the domain-wall energy is 0 and the activation-unit energy counts the CMOS units"
-        : "domain-wall energy counts " + String.join(", ", dwClasses) + " only, as the paper's testing"
-            + " energy does; activation-unit energy counts every activation unit ("
-            + String.join(", ", actClasses) + ")");
+    d.put(
+        TerminalSummary.ACTIVATION_DEVICES,
+        actClasses.isEmpty() ? "none" : String.join(", ", actClasses));
+    d.put(
+        TerminalSummary.DW_DEVICES,
+        dwClasses.isEmpty() ? "none on this chip" : String.join(", ", dwClasses));
+    notes.add(
+        dwClasses.isEmpty()
+            ? "this chip has no domain-wall activation units (it uses "
+                + String.join(", ", actClasses)
+                + "): the domain-wall energy is 0 and the activation-unit energy counts the CMOS units"
+            : "domain-wall energy counts "
+                + String.join(", ", dwClasses)
+                + " only, as the paper's testing"
+                + " energy does; activation-unit energy counts every activation unit ("
+                + String.join(", ", actClasses)
+                + ")");
     if (!timed) {
-      notes.add("functional mode: no time is simulated, so latency and throughput are not measured"
-          + " (empty cells) and the energy leaves out leakage (static power x time)");
+      notes.add(
+          "functional mode: no time is simulated, so latency and throughput are not measured"
+              + " (empty cells) and the energy leaves out leakage (static power x time)");
     }
     long pixels = (long) n * preview.channels() * preview.height() * preview.width();
     RunMetrics metrics = r.metrics(presetLabel, in.overridesLabel(), quality, outsideUnitRange);
@@ -95,17 +131,34 @@ final class GenerationReport {
     QualityDiagnosis.warning(quality, List.of(stages)).ifPresent(b::warning);
     long outside = metrics.pixelsOutsideUnitRange();
     if (outside > 0) {
-      notes.add(String.format(java.util.Locale.ROOT, "%d of %d pixel values (%.1f %%) lie outside [-1, 1]"
-          + " (the generator ends in %s, not Tanh): images.npy holds them as computed, the PNGs clip"
-          + " them", outside, pixels, 100.0 * outside / pixels,
-          lastType(in.model.generator())));
+      notes.add(
+          String.format(
+              java.util.Locale.ROOT,
+              "%d of %d pixel values (%.1f %%) lie outside [-1, 1]"
+                  + " (the generator ends in %s, not Tanh): images.npy holds them as computed, the PNGs clip"
+                  + " them",
+              outside,
+              pixels,
+              100.0 * outside / pixels,
+              lastType(in.model.generator())));
     }
-    if (in.discriminator != null && !(lastLayer(in.model.discriminator()) instanceof LayerSpec.Sigmoid)) {
-      notes.add("the discriminator ends in " + lastType(in.model.discriminator()) + ", not Sigmoid:"
-          + " its scores are logits, not probabilities");
+    if (in.discriminator != null
+        && !(lastLayer(in.model.discriminator()) instanceof LayerSpec.Sigmoid)) {
+      notes.add(
+          "the discriminator ends in "
+              + lastType(in.model.discriminator())
+              + ", not Sigmoid:"
+              + " its scores are logits, not probabilities");
     }
-    b.identity(new RunIdentity(in.model.name(), presetLabel, n, seed,
-        timed ? RunMode.CYCLE_ACCURATE : RunMode.FUNCTIONAL, d, notes));
+    b.identity(
+        new RunIdentity(
+            in.model.name(),
+            presetLabel,
+            n,
+            seed,
+            timed ? RunMode.CYCLE_ACCURATE : RunMode.FUNCTIONAL,
+            d,
+            notes));
 
     ActionLedger ledger = chip.ledger();
     Map<String, Double> byTag = r.energy().byTagPj();
@@ -120,8 +173,8 @@ final class GenerationReport {
       for (String k : LayerRow.STANDARD_COUNTS) {
         counts.put(k, 0L);
       }
-      counts.put("crossbar_reads", (long) n * st.mapping().crossbarReadsPerImage()
-          * st.bitCycles());
+      counts.put(
+          "crossbar_reads", (long) n * st.mapping().crossbarReadsPerImage() * st.bitCycles());
       long rowCycles = (long) n * st.rowCyclesPerImage();
       counts.put("row_cycles", rowCycles);
       double periphery = 0;
@@ -134,29 +187,52 @@ final class GenerationReport {
         if (activation) {
           act += byComponent.getOrDefault(c.name(), 0.0);
         }
-        if (cls.equals(ComponentClasses.ADC) || cls.equals(ComponentClasses.SAMPLE_HOLD)
+        if (cls.equals(ComponentClasses.ADC)
+            || cls.equals(ComponentClasses.SAMPLE_HOLD)
             || cls.equals(ComponentClasses.SHIFT_ADD)) {
           periphery += byComponent.getOrDefault(c.name(), 0.0);
         }
         addCount(counts, ledger, c, activation ? ComponentClasses.ACTIVATION_ROLE : cls);
       }
       long driven = counts.get("dac_ops");
-      b.addLayer(new LayerRow(st.network(), st.layer(), plan.kind() + describe(plan),
-          st.mapping().strategy(), lat,
-          timed ? run.stageStartPs(s, 0) / 1e3 : Double.NaN,
-          timed ? run.stageEndPs(s, 0) / 1e3 : Double.NaN,
-          byTag.getOrDefault(st.tag(), 0.0), act, counts, fractions(st.stats()),
-          rowCycles == 0 ? 0 : (double) driven / rowCycles,
-          st.mapping().zeroFraction() * periphery));
+      b.addLayer(
+          new LayerRow(
+              st.network(),
+              st.layer(),
+              plan.kind() + describe(plan),
+              st.mapping().strategy(),
+              lat,
+              timed ? run.stageStartPs(s, 0) / 1e3 : Double.NaN,
+              timed ? run.stageEndPs(s, 0) / 1e3 : Double.NaN,
+              byTag.getOrDefault(st.tag(), 0.0),
+              act,
+              counts,
+              fractions(st.stats()),
+              rowCycles == 0 ? 0 : (double) driven / rowCycles,
+              st.mapping().zeroFraction() * periphery));
       LayerMapping m = st.mapping();
-      b.addMapping(new MappingRow(st.network(), st.layer(), plan.kind(), m.strategy(),
-          m.layout().phases(), m.matrixRows(), m.matrixCols(), m.crossbars(),
-          m.cellUtilisation(), m.vectorsPerImage(), m.macsPerformed(), m.zeroMacs(),
-          m.insertedZeroMacs(), m.replication()));
+      b.addMapping(
+          new MappingRow(
+              st.network(),
+              st.layer(),
+              plan.kind(),
+              m.strategy(),
+              m.layout().phases(),
+              m.matrixRows(),
+              m.matrixCols(),
+              m.crossbars(),
+              m.cellUtilisation(),
+              m.vectorsPerImage(),
+              m.macsPerformed(),
+              m.zeroMacs(),
+              m.insertedZeroMacs(),
+              m.replication()));
     }
     addArea(b, r);
-    r.energy().byClassAndActionPj().cellSet().forEach(
-        c -> b.addEnergy(c.getRowKey(), c.getColumnKey(), c.getValue()));
+    r.energy()
+        .byClassAndActionPj()
+        .cellSet()
+        .forEach(c -> b.addEnergy(c.getRowKey(), c.getColumnKey(), c.getValue()));
     if (timed) {
       for (Stage st : stages) {
         for (ResourceRow row : resourceRows(st.tag(), st.resources(), run.makespanPs())) {
@@ -200,16 +276,20 @@ final class GenerationReport {
     }
     Map<String, double[]> rows = new java.util.TreeMap<>();
     for (ComponentInfo c : r.chip().ledger().components()) {
-      double[] acc = rows.computeIfAbsent(c.tag() + "\u0000" + c.componentClass(), k -> new double[2]);
+      double[] acc =
+          rows.computeIfAbsent(c.tag() + "\u0000" + c.componentClass(), k -> new double[2]);
       acc[0] += c.attribute(ComponentClasses.COUNT, 1.0);
       acc[1] += table.areaMm2(c);
     }
-    rows.forEach((key, v) -> {
-      int cut = key.indexOf('\u0000');
-      String layer = key.substring(0, cut);
-      String cls = key.substring(cut + 1);
-      b.addArea(new AreaRow(layer, tiles.getOrDefault(layer, 0), cls, v[0], table.mm2PerUnit(cls), v[1]));
-    });
+    rows.forEach(
+        (key, v) -> {
+          int cut = key.indexOf('\u0000');
+          String layer = key.substring(0, cut);
+          String cls = key.substring(cut + 1);
+          b.addArea(
+              new AreaRow(
+                  layer, tiles.getOrDefault(layer, 0), cls, v[0], table.mm2PerUnit(cls), v[1]));
+        });
   }
 
   private static LayerSpec lastLayer(NetworkSpec net) {
@@ -240,22 +320,42 @@ final class GenerationReport {
     return s.toString();
   }
 
-  private static void addCount(Map<String, Long> counts, ActionLedger ledger, ComponentInfo c,
-      String cls) {
+  private static void addCount(
+      Map<String, Long> counts, ActionLedger ledger, ComponentInfo c, String cls) {
     String key;
     String[] actions;
     switch (cls) {
-      case ComponentClasses.DAC -> { key = "dac_ops"; actions = new String[] {ComponentClasses.CONVERT}; }
-      case ComponentClasses.CROSSBAR -> { key = "cells_read"; actions = new String[] {ComponentClasses.CELL_READ}; }
-      case ComponentClasses.ADC -> { key = "conversions"; actions = new String[] {ComponentClasses.CONVERT}; }
-      case ComponentClasses.SHIFT_ADD -> { key = "shift_adds"; actions = new String[] {ComponentClasses.OP}; }
-      case ComponentClasses.ACTIVATION_ROLE -> { key = "activation_pulses"; actions = new String[] {ComponentClasses.ACTIVATE}; }
+      case ComponentClasses.DAC -> {
+        key = "dac_ops";
+        actions = new String[] {ComponentClasses.CONVERT};
+      }
+      case ComponentClasses.CROSSBAR -> {
+        key = "cells_read";
+        actions = new String[] {ComponentClasses.CELL_READ};
+      }
+      case ComponentClasses.ADC -> {
+        key = "conversions";
+        actions = new String[] {ComponentClasses.CONVERT};
+      }
+      case ComponentClasses.SHIFT_ADD -> {
+        key = "shift_adds";
+        actions = new String[] {ComponentClasses.OP};
+      }
+      case ComponentClasses.ACTIVATION_ROLE -> {
+        key = "activation_pulses";
+        actions = new String[] {ComponentClasses.ACTIVATE};
+      }
       case ComponentClasses.INPUT_BUFFER, ComponentClasses.OUTPUT_BUFFER -> {
         key = "buffer_bits";
         actions = new String[] {ComponentClasses.READ_BIT, ComponentClasses.WRITE_BIT};
       }
-      case ComponentClasses.INTERCONNECT -> { key = "interconnect_bits"; actions = new String[] {ComponentClasses.TRANSFER_BIT}; }
-      default -> { return; }
+      case ComponentClasses.INTERCONNECT -> {
+        key = "interconnect_bits";
+        actions = new String[] {ComponentClasses.TRANSFER_BIT};
+      }
+      default -> {
+        return;
+      }
     }
     long sum = 0;
     for (String a : actions) {
@@ -270,24 +370,32 @@ final class GenerationReport {
    * request, the longest wait and the longest queue.
    */
   /**
-   * A stage's input or output buffer space (its tiles' buffers pooled): requests for room, the
-   * time they waited, capacity and peak occupancy (utilisation = peak / capacity).
+   * A stage's input or output buffer space (its tiles' buffers pooled): requests for room, the time
+   * they waited, capacity and peak occupancy (utilisation = peak / capacity).
    */
   private static ResourceRow bufferRow(Stage st, BoundedBuffer b) {
     String cls = b.name().substring(b.name().lastIndexOf('.') + 1);
     long capacityBytes = b.capacityBits() / 8;
     long peakBytes = (b.peakBits() + 7) / 8;
     double meanWaitNs = b.requests() == 0 ? 0 : b.waitPs() / 1e3 / b.requests();
-    return new ResourceRow(st.tag() + " " + cls + "-space", cls + "-space", st.tiles(),
-        b.requests(), b.waitPs() / 1e3 / st.tiles(),
-        Math.min(1, peakBytes / (double) capacityBytes), meanWaitNs, b.maxWaitPs() / 1e3,
-        b.peakWaiting(), capacityBytes,
+    return new ResourceRow(
+        st.tag() + " " + cls + "-space",
+        cls + "-space",
+        st.tiles(),
+        b.requests(),
+        b.waitPs() / 1e3 / st.tiles(),
+        Math.min(1, peakBytes / (double) capacityBytes),
+        meanWaitNs,
+        b.maxWaitPs() / 1e3,
+        b.peakWaiting(),
+        capacityBytes,
         Math.min(peakBytes, capacityBytes));
   }
 
-  private static List<ResourceRow> resourceRows(String tag, List<Resource> resources,
-      long makespanPs) {
-    Map<String, long[]> groups = new LinkedHashMap<>(); // units, busy, wait, peak, requests, max wait
+  private static List<ResourceRow> resourceRows(
+      String tag, List<Resource> resources, long makespanPs) {
+    Map<String, long[]> groups =
+        new LinkedHashMap<>(); // units, busy, wait, peak, requests, max wait
     for (Resource r : resources) {
       String name = r.name();
       String cls = name.substring(name.lastIndexOf('.') + 1).replaceAll("\\d+$", "");
@@ -300,18 +408,28 @@ final class GenerationReport {
       g[5] = Math.max(g[5], r.maxWaitPs());
     }
     List<ResourceRow> rows = new ArrayList<>();
-    groups.forEach((cls, g) -> {
-      double util = makespanPs == 0 ? 0 : Math.min(1, g[1] / ((double) g[0] * makespanPs));
-      double meanWaitNs = g[4] == 0 ? 0 : g[2] / 1e3 / g[4];
-      rows.add(new ResourceRow(tag + " " + cls, cls, (int) g[0], g[4], g[1] / 1e3 / g[0], util,
-          meanWaitNs, g[5] / 1e3, (int) g[3]));
-    });
+    groups.forEach(
+        (cls, g) -> {
+          double util = makespanPs == 0 ? 0 : Math.min(1, g[1] / ((double) g[0] * makespanPs));
+          double meanWaitNs = g[4] == 0 ? 0 : g[2] / 1e3 / g[4];
+          rows.add(
+              new ResourceRow(
+                  tag + " " + cls,
+                  cls,
+                  (int) g[0],
+                  g[4],
+                  g[1] / 1e3 / g[0],
+                  util,
+                  meanWaitNs,
+                  g[5] / 1e3,
+                  (int) g[3]));
+        });
     return rows;
   }
 
   /** The fully resolved configuration of the run, weights paths included. */
-  static String runYaml(RunInputs in, String presetLabel, long seed, int images, RunMode mode,
-      String trace) {
+  static String runYaml(
+      RunInputs in, String presetLabel, long seed, int images, RunMode mode, String trace) {
     Map<String, Object> run = new LinkedHashMap<>();
     run.put("model", in.model.name());
     run.put("modelSource", in.model.source());

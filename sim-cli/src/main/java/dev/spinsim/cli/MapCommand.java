@@ -1,21 +1,20 @@
 package dev.spinsim.cli;
 
 import com.google.common.math.IntMath;
-import dev.spinsim.devices.preset.Preset;
 import dev.spinsim.devices.energy.AreaTable;
+import dev.spinsim.devices.preset.Preset;
 import dev.spinsim.devices.preset.PresetAreaTable;
 import dev.spinsim.devices.preset.PresetDevices;
 import dev.spinsim.devices.preset.PresetEnergyTable;
-import dev.spinsim.devices.preset.Presets;
-import dev.spinsim.network.model.LayerSpec;
-import dev.spinsim.network.model.NetworkSpec;
 import dev.spinsim.network.chip.ChipBuilder;
 import dev.spinsim.network.chip.NetworkPlanner;
 import dev.spinsim.network.chip.NetworkPlanner.MatrixLayer;
 import dev.spinsim.network.mapping.LayerMapping;
 import dev.spinsim.network.mapping.MappingConfig;
 import dev.spinsim.network.mapping.MappingOptions;
+import dev.spinsim.network.model.LayerSpec;
 import dev.spinsim.network.model.ModelSpec;
+import dev.spinsim.network.model.NetworkSpec;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.RoundingMode;
@@ -39,25 +38,36 @@ import picocli.CommandLine.Option;
     name = "map",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description = "Print the mapping table under mapping.strategy (dense or sub-pixel, e.g."
-        + " --set mapping.strategy=sub-pixel): per layer the matrix and its phases, crossbars,"
-        + " tiles and their area (the preset's tile area), cell utilisation, input vectors, MACs, those on zeros and their share, and"
-        + " those on inserted zeros.")
+    description =
+        "Print the mapping table under mapping.strategy (dense or sub-pixel, e.g."
+            + " --set mapping.strategy=sub-pixel): per layer the matrix and its phases, crossbars,"
+            + " tiles and their area (the preset's tile area), cell utilisation, input vectors, MACs, those on zeros and their share, and"
+            + " those on inserted zeros.")
 final class MapCommand implements Callable<Integer> {
-  @Option(names = "--model", defaultValue = "fmnist",
+  @Option(
+      names = "--model",
+      defaultValue = "fmnist",
       description = "fmnist, dcgan64 or a model YAML file (default: ${DEFAULT-VALUE})")
   String model;
 
-  @Option(names = "--preset", defaultValue = "paper",
-      description = "paper, isaac, neurosim, ideal or a preset YAML file (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--preset",
+      defaultValue = "paper",
+      description =
+          "paper, isaac, neurosim, ideal or a preset YAML file (default: ${DEFAULT-VALUE})")
   String preset;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE",
-      description = "override a preset key, a mapping.* key or a model.* key"
-          + " (model.generator[6].bias=false); repeatable")
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description =
+          "override a preset key, a mapping.* key or a model.* key"
+              + " (model.generator[6].bias=false); repeatable")
   List<String> sets = new ArrayList<>();
 
-  @Option(names = "--replicate", paramLabel = "LAYER=COPIES",
+  @Option(
+      names = "--replicate",
+      paramLabel = "LAYER=COPIES",
       description = "replicate a layer, e.g. G.main.3=2; repeatable")
   Map<String, Integer> replicate = new LinkedHashMap<>();
 
@@ -67,10 +77,26 @@ final class MapCommand implements Callable<Integer> {
   @Option(names = "--csv", description = "also write the table as CSV to this file")
   Path csv;
 
-  static final List<String> COLUMNS = List.of("network", "layer", "kind", "matrix_rows",
-      "matrix_cols", "phases", "row_blocks", "col_blocks", "crossbars", "tiles", "area_mm2", "cell_utilisation",
-      "input_vectors_per_image", "macs_per_image", "zero_macs_per_image", "zero_fraction",
-      "inserted_zero_macs_per_image", "replication");
+  static final List<String> COLUMNS =
+      List.of(
+          "network",
+          "layer",
+          "kind",
+          "matrix_rows",
+          "matrix_cols",
+          "phases",
+          "row_blocks",
+          "col_blocks",
+          "crossbars",
+          "tiles",
+          "area_mm2",
+          "cell_utilisation",
+          "input_vectors_per_image",
+          "macs_per_image",
+          "zero_macs_per_image",
+          "zero_fraction",
+          "inserted_zero_macs_per_image",
+          "replication");
 
   @Override
   public Integer call() throws IOException {
@@ -96,29 +122,56 @@ final class MapCommand implements Callable<Integer> {
       // each layer sits on its own tiles; its area is the components a run registers for it,
       // priced by the same area table
       NetworkSpec net = l.network().equals("G") ? spec.generator() : spec.discriminator();
-      String act = activates(net, l.layer()) ? PresetEnergyTable.activationClass(devices, "relu") : null;
+      String act =
+          activates(net, l.layer()) ? PresetEnergyTable.activationClass(devices, "relu") : null;
       double layerAreaMm2 = area.areaMm2(ChipBuilder.componentAttributes(devices, lm, act));
       areaMm2 += layerAreaMm2;
       crossbars += lm.crossbars();
       allTiles += tiles;
-      rows.add(List.of(l.network(), l.layer(), l.kind(), str(lm.matrixRows()),
-          str(lm.matrixCols()), str(lm.layout().phases()), str(lm.rowBlocks()),
-          str(lm.colBlocks()), str(lm.crossbars()), str(tiles),
-          String.format(Locale.ROOT, "%.4f", layerAreaMm2),
-          pct(lm.cellUtilisation()), str(lm.vectorsPerImage()), str(lm.macsPerformed()),
-          str(lm.zeroMacs()), pct(lm.zeroFraction()), str(lm.insertedZeroMacs()),
-          str(lm.replication())));
+      rows.add(
+          List.of(
+              l.network(),
+              l.layer(),
+              l.kind(),
+              str(lm.matrixRows()),
+              str(lm.matrixCols()),
+              str(lm.layout().phases()),
+              str(lm.rowBlocks()),
+              str(lm.colBlocks()),
+              str(lm.crossbars()),
+              str(tiles),
+              String.format(Locale.ROOT, "%.4f", layerAreaMm2),
+              pct(lm.cellUtilisation()),
+              str(lm.vectorsPerImage()),
+              str(lm.macsPerformed()),
+              str(lm.zeroMacs()),
+              pct(lm.zeroFraction()),
+              str(lm.insertedZeroMacs()),
+              str(lm.replication())));
     }
-    System.out.printf(Locale.ROOT, "mapping of %s onto %s (%d×%d crossbars, %s, %s strategy)%n",
-        spec.name(), p.name(), o.crossbarRows(), o.crossbarCols(), p.crossbar().weightMapping(),
+    System.out.printf(
+        Locale.ROOT,
+        "mapping of %s onto %s (%d×%d crossbars, %s, %s strategy)%n",
+        spec.name(),
+        p.name(),
+        o.crossbarRows(),
+        o.crossbarCols(),
+        p.crossbar().weightMapping(),
         m.strategy());
     System.out.print(Table.render(COLUMNS, rows));
-    System.out.printf(Locale.ROOT, "total: %d crossbars, %d tiles, %.4f mm2%n", crossbars, allTiles, areaMm2);
+    System.out.printf(
+        Locale.ROOT, "total: %d crossbars, %d tiles, %.4f mm2%n", crossbars, allTiles, areaMm2);
     if (csv != null) {
       Path tmp = Files.createTempFile(csv.toAbsolutePath().getParent(), ".map", ".csv");
       try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-          CSVPrinter out = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\n")
-              .setHeader(COLUMNS.toArray(String[]::new)).build())) {
+          CSVPrinter out =
+              new CSVPrinter(
+                  w,
+                  CSVFormat.DEFAULT
+                      .builder()
+                      .setRecordSeparator("\n")
+                      .setHeader(COLUMNS.toArray(String[]::new))
+                      .build())) {
         for (List<String> r : rows) {
           out.printRecord(r);
         }

@@ -50,7 +50,9 @@ final class PresetCommand implements Runnable {
   }
 
   /** {@code spinsim preset show NAME|FILE}. */
-  @Command(name = "show", mixinStandardHelpOptions = true,
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
       description = "Print a preset fully resolved, as YAML with the sources' comments kept.")
   static final class Show implements Callable<Integer> {
     @Parameters(paramLabel = "NAME|FILE", description = "a shipped preset or a preset YAML file")

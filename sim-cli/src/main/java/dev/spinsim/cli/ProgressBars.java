@@ -23,7 +23,8 @@ final class ProgressBars {
   /** A bar over the batches of one training epoch. */
   static ProgressBar epoch(int epoch, int epochs, int batches) {
     return base(String.format(Locale.ROOT, "epoch %d/%d", epoch, epochs), batches)
-        .continuousUpdate().build();
+        .continuousUpdate()
+        .build();
   }
 
   private static ProgressBarBuilder base(String task, long max) {

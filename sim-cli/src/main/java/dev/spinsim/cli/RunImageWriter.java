@@ -18,8 +18,8 @@ import java.util.Locale;
  * Writes a run's images as the chip finishes them: {@code images/NNN.png} one by one, {@code
  * images.npy} and {@code latents.npy} record by record (headers fixed up on {@link #close}), and
  * keeps only the first {@link #PREVIEW} images (and their float references) for the grid and the
- * report, and per image its RMSE against the float network and D's score: memory grows by 16
- * bytes per image, not by the image.
+ * report, and per image its RMSE against the float network and D's score: memory grows by 16 bytes
+ * per image, not by the image.
  */
 final class RunImageWriter implements ImageSink, Closeable {
   /** Images the grid ({@code images.png}) and {@code report.html} show: the first ones. */
@@ -42,8 +42,9 @@ final class RunImageWriter implements ImageSink, Closeable {
   private int next;
   private long outsideUnitRange;
 
-  RunImageWriter(Path dir, int images, int channels, int height, int width, int latent,
-      boolean scored) throws IOException {
+  RunImageWriter(
+      Path dir, int images, int channels, int height, int width, int latent, boolean scored)
+      throws IOException {
     this.images = images;
     this.channels = channels;
     this.height = height;
@@ -68,7 +69,8 @@ final class RunImageWriter implements ImageSink, Closeable {
       throw new IllegalStateException("image " + index + " arrived, expected " + next);
     }
     int size = channels * height * width;
-    Files.write(imagesDir.resolve(String.format(Locale.ROOT, "%0" + digits + "d.png", index)),
+    Files.write(
+        imagesDir.resolve(String.format(Locale.ROOT, "%0" + digits + "d.png", index)),
         ImagePng.encode(ImagePng.image(pixels, 0, channels, height, width)));
     npy.append(pixels, 0);
     outsideUnitRange += GenerationResult.outsideUnitRange(pixels);
@@ -91,7 +93,11 @@ final class RunImageWriter implements ImageSink, Closeable {
 
   /** The first images (at most {@link #PREVIEW}), for the grid and the report. */
   ImageBatch preview() {
-    return new ImageBatch(Math.min(next, PREVIEW), channels, height, width,
+    return new ImageBatch(
+        Math.min(next, PREVIEW),
+        channels,
+        height,
+        width,
         Arrays.copyOf(preview, Math.min(next, PREVIEW) * channels * height * width));
   }
 
@@ -103,7 +109,11 @@ final class RunImageWriter implements ImageSink, Closeable {
   /** The float network's images of the preview's latents, clipped to [−1, 1] for display. */
   ImageBatch previewReference() {
     int shown = Math.min(next, PREVIEW);
-    return new ImageBatch(shown, channels, height, width,
+    return new ImageBatch(
+        shown,
+        channels,
+        height,
+        width,
         GenerationReport.clip(Arrays.copyOf(previewReference, shown * channels * height * width)));
   }
 
@@ -134,7 +144,8 @@ final class RunImageWriter implements ImageSink, Closeable {
 
   @Override
   public void close() throws IOException {
-    try (NpyStreamWriter a = npy; NpyStreamWriter b = latents) {
+    try (NpyStreamWriter a = npy;
+        NpyStreamWriter b = latents) {
       // both headers fixed up, even when one close fails
     }
   }

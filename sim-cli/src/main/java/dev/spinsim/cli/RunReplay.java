@@ -44,13 +44,19 @@ record RunReplay(
     String model = text(src, root, "model");
     String modelSource = text(src, root, "modelSource");
     // a generator read from its weights file is read from it again (modelRef null: detect)
-    String modelRef = modelSource.endsWith(DcganLayout.SOURCE_SUFFIX) ? null
-        : ModelLoader.SHIPPED.contains(model) && modelSource.equals(model + ".yaml") ? model : modelSource;
+    String modelRef =
+        modelSource.endsWith(DcganLayout.SOURCE_SUFFIX)
+            ? null
+            : ModelLoader.SHIPPED.contains(model) && modelSource.equals(model + ".yaml")
+                ? model
+                : modelSource;
     JsonNode weights = node(src, root, "weights");
     String[] g = weights(src, "weights.generator", text(src, weights, "generator"), model);
     boolean discriminator = bool(src, root, "discriminator");
-    String[] d = discriminator ? weights(src, "weights.discriminator", text(src, weights, "discriminator"), model)
-        : new String[] {null, ShippedWeights.FLOAT};
+    String[] d =
+        discriminator
+            ? weights(src, "weights.discriminator", text(src, weights, "discriminator"), model)
+            : new String[] {null, ShippedWeights.FLOAT};
     List<String> overrides = new ArrayList<>();
     JsonNode o = node(src, root, "overrides");
     if (!o.isArray()) {
@@ -62,15 +68,28 @@ record RunReplay(
     if (rep != null && rep.isObject()) {
       rep.fields().forEachRemaining(e -> replication.put(e.getKey(), e.getValue().asInt()));
     }
-    Preset preset = ConfigLoader.bind(src + ": preset", node(src, root, "preset"), Preset.class, List.of(), true);
+    Preset preset =
+        ConfigLoader.bind(
+            src + ": preset", node(src, root, "preset"), Preset.class, List.of(), true);
     String mode = text(src, root, "mode");
     if (!mode.equals("functional") && !mode.equals("cycle-accurate")) {
-      throw new ConfigException(src, "mode", "expected functional or cycle-accurate, got '" + mode + "'");
+      throw new ConfigException(
+          src, "mode", "expected functional or cycle-accurate, got '" + mode + "'");
     }
     int images = node(src, root, "images").asInt();
-    return new RunReplay(modelRef, g[0] == null ? null : Path.of(g[0]), g[1],
-        d[0] == null ? null : Path.of(d[0]), discriminator, preset, overrides, replication, images,
-        node(src, root, "seed").asLong(), mode.equals("functional"), text(src, root, "trace"));
+    return new RunReplay(
+        modelRef,
+        g[0] == null ? null : Path.of(g[0]),
+        g[1],
+        d[0] == null ? null : Path.of(d[0]),
+        discriminator,
+        preset,
+        overrides,
+        replication,
+        images,
+        node(src, root, "seed").asLong(),
+        mode.equals("functional"),
+        text(src, root, "trace"));
   }
 
   /** {file or null, variant} of a recorded weights source. */
@@ -86,7 +105,8 @@ record RunReplay(
       if (set.startsWith(model + "-")) {
         return new String[] {null, set.substring(model.length() + 1)};
       }
-      throw new ConfigException(src, key, "shipped weights '" + set + "' are not a variant of model " + model);
+      throw new ConfigException(
+          src, key, "shipped weights '" + set + "' are not a variant of model " + model);
     }
     return new String[] {source, ShippedWeights.FLOAT};
   }

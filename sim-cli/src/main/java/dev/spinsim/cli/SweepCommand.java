@@ -48,70 +48,119 @@ import picocli.CommandLine.Option;
       "Example: spinsim sweep --set adc.bits=4,6,8 --set crossbar.rows=64,128,256 --images 4 --out D"
     })
 final class SweepCommand implements Callable<Integer> {
-  @Option(names = "--space", paramLabel = "FILE.yaml",
-      description = "the space as YAML: knobs: {KEY: [v1, v2] | {from: A, to: B, step: S | scale: log2} |"
-          + " {choices: [...]}}, zip: [{KEY1: [...], KEY2: [...]}], fixed: {KEY: v}")
+  @Option(
+      names = "--space",
+      paramLabel = "FILE.yaml",
+      description =
+          "the space as YAML: knobs: {KEY: [v1, v2] | {from: A, to: B, step: S | scale: log2} |"
+              + " {choices: [...]}}, zip: [{KEY1: [...], KEY2: [...]}], fixed: {KEY: v}")
   Path space;
 
-  @Option(names = "--set", paramLabel = "KEY=V1,V2,...",
-      description = "a knob and its values (two or more), or a fixed override (one value); repeatable. Keys: any"
-          + " preset key (adc.bits), mapping key (mapping.partialSums), replicate.LAYER, preset")
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=V1,V2,...",
+      description =
+          "a knob and its values (two or more), or a fixed override (one value); repeatable. Keys: any"
+              + " preset key (adc.bits), mapping key (mapping.partialSums), replicate.LAYER, preset")
   List<String> sets = new ArrayList<>();
 
-  @Option(names = "--strategy", defaultValue = "grid", description = "grid, random or nsga2 (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--strategy",
+      defaultValue = "grid",
+      description = "grid, random or nsga2 (default: ${DEFAULT-VALUE})")
   String strategy;
 
-  @Option(names = "--points", defaultValue = "32",
+  @Option(
+      names = "--points",
+      defaultValue = "32",
       description = "random and nsga2: distinct points to evaluate (default: ${DEFAULT-VALUE})")
   int points;
 
-  @Option(names = "--generations", defaultValue = "100", description = "nsga2: most generations (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--generations",
+      defaultValue = "100",
+      description = "nsga2: most generations (default: ${DEFAULT-VALUE})")
   int generations;
 
-  @Option(names = "--population", defaultValue = "12", description = "nsga2: population size (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--population",
+      defaultValue = "12",
+      description = "nsga2: population size (default: ${DEFAULT-VALUE})")
   int population;
 
-  @Option(names = "--model", defaultValue = "fmnist", description = "fmnist, dcgan64 or a model YAML (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--model",
+      defaultValue = "fmnist",
+      description = "fmnist, dcgan64 or a model YAML (default: ${DEFAULT-VALUE})")
   String model;
 
   @Option(names = "--weights", description = "generator safetensors (default: the shipped weights)")
   Path weights;
 
-  @Option(names = "--preset", defaultValue = "paper", description = "the base preset (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--preset",
+      defaultValue = "paper",
+      description = "the base preset (default: ${DEFAULT-VALUE})")
   String preset;
 
-  @Option(names = "--images", defaultValue = "4", description = "images per point (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--images",
+      defaultValue = "4",
+      description = "images per point (default: ${DEFAULT-VALUE})")
   int images;
 
-  @Option(names = "--fid-samples", defaultValue = "0",
-      description = "also FID per point from this many images (functional mode) against the training set; the"
-          + " training statistics and the float generator's FID are computed once per sweep (default: no FID)")
+  @Option(
+      names = "--fid-samples",
+      defaultValue = "0",
+      description =
+          "also FID per point from this many images (functional mode) against the training set; the"
+              + " training statistics and the float generator's FID are computed once per sweep (default: no FID)")
   int fidSamples;
 
-  @Option(names = "--objectives", split = ",", defaultValue = "energy,latency,area,psnr",
-      description = "objectives for the Pareto front and NSGA-II: energy, latency, area, power, psnr, rmse, fid,"
-          + " throughput, efficiency, activation or a results.csv column (default: ${DEFAULT-VALUE}; those the"
-          + " runs do not report are left out)")
+  @Option(
+      names = "--objectives",
+      split = ",",
+      defaultValue = "energy,latency,area,psnr",
+      description =
+          "objectives for the Pareto front and NSGA-II: energy, latency, area, power, psnr, rmse, fid,"
+              + " throughput, efficiency, activation or a results.csv column (default: ${DEFAULT-VALUE}; those the"
+              + " runs do not report are left out)")
   List<String> objectives;
 
-  @Option(names = "--parallel", defaultValue = "0", description = "points at once (default: the cores)")
+  @Option(
+      names = "--parallel",
+      defaultValue = "0",
+      description = "points at once (default: the cores)")
   int parallel;
 
-  @Option(names = "--executor", defaultValue = "local", description = "local or spark (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--executor",
+      defaultValue = "local",
+      description = "local or spark (default: ${DEFAULT-VALUE})")
   String executor;
 
-  @Option(names = "--spark-master", description = "Spark master URL (default: local[*], Spark embedded)")
+  @Option(
+      names = "--spark-master",
+      description = "Spark master URL (default: local[*], Spark embedded)")
   String sparkMaster;
 
-  @Option(names = "--seed", defaultValue = "1",
-      description = "seed of latents and device noise (every point), random sampling and NSGA-II (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description =
+          "seed of latents and device noise (every point), random sampling and NSGA-II (default: ${DEFAULT-VALUE})")
   long seed;
 
-  @Option(names = "--resume", description = "require --out to hold an earlier sweep and continue it"
-      + " (re-running on an existing --out resumes too)")
+  @Option(
+      names = "--resume",
+      description =
+          "require --out to hold an earlier sweep and continue it"
+              + " (re-running on an existing --out resumes too)")
   boolean resume;
 
-  @Option(names = "--keep-runs", description = "keep each point's full run folder in DIR/runs/<point>-<hash>")
+  @Option(
+      names = "--keep-runs",
+      description = "keep each point's full run folder in DIR/runs/<point>-<hash>")
   boolean keepRuns;
 
   @Option(names = "--out", required = true, description = "the sweep folder (created, or resumed)")
@@ -124,16 +173,19 @@ final class SweepCommand implements Callable<Integer> {
     // ---- validate everything before the folder is touched
     String strat = strategy.toLowerCase(Locale.ROOT);
     if (!Set.of("grid", "random", "nsga2").contains(strat)) {
-      throw new IllegalArgumentException("--strategy must be grid, random or nsga2, got " + strategy);
+      throw new IllegalArgumentException(
+          "--strategy must be grid, random or nsga2, got " + strategy);
     }
     if (points < 1) {
       throw new IllegalArgumentException("--points must be a positive integer, got " + points);
     }
     if (population < 4 || population % 2 != 0) {
-      throw new IllegalArgumentException("--population must be an even integer >= 4, got " + population);
+      throw new IllegalArgumentException(
+          "--population must be an even integer >= 4, got " + population);
     }
     if (generations < 1) {
-      throw new IllegalArgumentException("--generations must be a positive integer, got " + generations);
+      throw new IllegalArgumentException(
+          "--generations must be a positive integer, got " + generations);
     }
     if (parallel < 0) {
       throw new IllegalArgumentException("--parallel must be >= 0 (0: the cores), got " + parallel);
@@ -147,24 +199,34 @@ final class SweepCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--objectives: give at least one objective");
     }
     Path dir = out.toAbsolutePath().normalize();
-    SweepSettings settings = new SweepSettings(model, weights == null ? null : weights.toAbsolutePath().toString(),
-        preset, images, seed, fidSamples, keepRuns ? dir.resolve("runs").toString() : null);
+    SweepSettings settings =
+        new SweepSettings(
+            model,
+            weights == null ? null : weights.toAbsolutePath().toString(),
+            preset,
+            images,
+            seed,
+            fidSamples,
+            keepRuns ? dir.resolve("runs").toString() : null);
     ModelLoader.load(model); // a bad --model fails before the folder is made
     SweepEvaluator evaluator = new SweepEvaluator(settings, sp.fixed());
     ResolvedPoint baseResolved = evaluator.resolve(new SweepPoint(SweepPoint.BASE_ID, Map.of()));
     if (!baseResolved.valid()) {
-      throw new IllegalArgumentException("the base configuration is invalid: " + baseResolved.error());
+      throw new IllegalArgumentException(
+          "the base configuration is invalid: " + baseResolved.error());
     }
     checkKeys(sp, evaluator);
     Path results = dir.resolve("results.csv");
     boolean existing = Files.exists(results);
     if (resume && !existing) {
-      throw new IllegalArgumentException("--resume: " + results + " does not exist; nothing to resume");
+      throw new IllegalArgumentException(
+          "--resume: " + results + " does not exist; nothing to resume");
     }
     if (!existing && Files.isDirectory(dir)) {
       try (var s = Files.list(dir)) {
         if (s.anyMatch(p -> !p.getFileName().toString().equals("sweep.yaml"))) {
-          throw new IllegalArgumentException("--out " + out + " exists and is not a sweep folder; choose a new folder");
+          throw new IllegalArgumentException(
+              "--out " + out + " exists and is not a sweep folder; choose a new folder");
         }
       }
     } else if (Files.exists(dir) && !Files.isDirectory(dir)) {
@@ -179,8 +241,11 @@ final class SweepCommand implements Callable<Integer> {
     SweepOutputs.atomicWrite(dir.resolve("sweep.yaml"), sweepYaml.getBytes(StandardCharsets.UTF_8));
     SweepPoint base = basePoint(sp, settings.preset());
     if (fidSamples > 0) {
-      System.err.printf(Locale.ROOT, "spinsim: float generator FID at %d samples: %.4f (computed once for the sweep)%n",
-          fidSamples, evaluator.floatFid());
+      System.err.printf(
+          Locale.ROOT,
+          "spinsim: float generator FID at %d samples: %.4f (computed once for the sweep)%n",
+          fidSamples,
+          evaluator.floatFid());
     }
 
     List<SweepPoint> planned = new ArrayList<>();
@@ -204,31 +269,46 @@ final class SweepCommand implements Callable<Integer> {
     }
     planned = distinct;
     long total = strat.equals("nsga2") ? points + 1 : plannedHashes.size();
-    System.err.printf(Locale.ROOT, "spinsim sweep: %s over %d knob(s), %s points in the space, %d to evaluate on %s x%d;"
+    System.err.printf(
+        Locale.ROOT,
+        "spinsim sweep: %s over %d knob(s), %s points in the space, %d to evaluate on %s x%d;"
             + " reusing %d finished point(s) from %s%n",
-        strat, sp.knobs().size(), sp.size(), total, exec.name(), exec.parallelism(), reusable, results);
+        strat,
+        sp.knobs().size(),
+        sp.size(),
+        total,
+        exec.name(),
+        exec.parallelism(),
+        reusable,
+        results);
 
     SweepDriver driver = new SweepDriver(file, evaluator, exec, objs, dir.resolve("timings.csv"));
-    Thread hook = new Thread(() -> {
-      System.err.println("\nspinsim sweep: stopping: finishing the points in flight; re-run the same command to resume");
-      driver.stop();
-      driver.close();
-    }, "spinsim-sweep-stop");
+    Thread hook =
+        new Thread(
+            () -> {
+              System.err.println(
+                  "\nspinsim sweep: stopping: finishing the points in flight; re-run the same command to resume");
+              driver.stop();
+              driver.close();
+            },
+            "spinsim-sweep-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     List<SweepPoint> evaluated = new ArrayList<>(planned);
     int generationsRun = 0;
     long start = System.nanoTime();
     try (ProgressBar bar = ProgressBars.points("sweep " + strat, total)) {
-      driver.progress(m -> {
-        synchronized (bar) {
-          bar.step();
-          bar.setExtraMessage(" " + m);
-        }
-      });
+      driver.progress(
+          m -> {
+            synchronized (bar) {
+              bar.step();
+              bar.setExtraMessage(" " + m);
+            }
+          });
       if (strat.equals("nsga2")) {
         driver.runAll(List.of(base));
-        Nsga2Search.Outcome o = Nsga2Search.run(sp, driver, boundObjectives(objs, file), points, population,
-            generations, seed);
+        Nsga2Search.Outcome o =
+            Nsga2Search.run(
+                sp, driver, boundObjectives(objs, file), points, population, generations, seed);
         evaluated.addAll(o.points());
         generationsRun = o.generations();
       } else {
@@ -263,22 +343,41 @@ final class SweepCommand implements Callable<Integer> {
     for (Objective o : objs) {
       String c = o.column(file.metricColumns());
       if (c == null) {
-        notes.add("objective " + o.name() + " left out: the runs report no column for it (looked for "
-            + o.candidates() + ")");
+        notes.add(
+            "objective "
+                + o.name()
+                + " left out: the runs report no column for it (looked for "
+                + o.candidates()
+                + ")");
       } else {
         bound.add(new SweepOutputs.Bound(o, c));
       }
     }
     if (!file.droppedColumns().isEmpty()) {
-      notes.add("columns the runs report that results.csv (started earlier) has no place for: " + file.droppedColumns());
+      notes.add(
+          "columns the runs report that results.csv (started earlier) has no place for: "
+              + file.droppedColumns());
     }
     if (strat.equals("nsga2")) {
-      notes.add("NSGA-II: " + (hashes.size() - 1) + " distinct points evaluated in " + generationsRun
-          + " generations (population " + population + ", budget " + points + ")");
+      notes.add(
+          "NSGA-II: "
+              + (hashes.size() - 1)
+              + " distinct points evaluated in "
+              + generationsRun
+              + " generations (population "
+              + population
+              + ", budget "
+              + points
+              + ")");
     }
     if (fidSamples > 0) {
-      notes.add(String.format(Locale.ROOT, "FID from %d samples per point; the float generator's FID at the same"
-          + " count is %.4f", fidSamples, evaluator.floatFid()));
+      notes.add(
+          String.format(
+              Locale.ROOT,
+              "FID from %d samples per point; the float generator's FID at the same"
+                  + " count is %.4f",
+              fidSamples,
+              evaluator.floatFid()));
     }
     List<String> header = new ArrayList<>(ResultsFile.LEAD);
     header.addAll(sp.knobs());
@@ -287,27 +386,56 @@ final class SweepCommand implements Callable<Integer> {
     String baseHash = evaluator.resolve(base).hash();
     List<String> plots = List.of();
     if (!bound.isEmpty()) {
-      plots = SweepOutputs.write(new SweepOutputs.Inputs(dir, "spinsim sweep: " + settings.model() + " on "
-          + settings.preset() + " (" + strat + ")", header, rows, sp.dimensions(), bound, baseHash, settings.preset(),
-          sweepYaml, SweepOutputs.readTimings(dir.resolve("timings.csv")), notes));
+      plots =
+          SweepOutputs.write(
+              new SweepOutputs.Inputs(
+                  dir,
+                  "spinsim sweep: "
+                      + settings.model()
+                      + " on "
+                      + settings.preset()
+                      + " ("
+                      + strat
+                      + ")",
+                  header,
+                  rows,
+                  sp.dimensions(),
+                  bound,
+                  baseHash,
+                  settings.preset(),
+                  sweepYaml,
+                  SweepOutputs.readTimings(dir.resolve("timings.csv")),
+                  notes));
     }
     for (String n : notes) {
       System.err.println("spinsim: note: " + n);
     }
     long ok = rows.stream().filter(r -> "ok".equals(r.get("status"))).count();
-    System.out.printf(Locale.ROOT, "sweep: %d points (%d ok, %d invalid or failed): %d ran now, %d reused; %.1f s%n",
-        rows.size(), ok, rows.size() - ok, driver.ran(), driver.reused(), wallS);
+    System.out.printf(
+        Locale.ROOT,
+        "sweep: %d points (%d ok, %d invalid or failed): %d ran now, %d reused; %.1f s%n",
+        rows.size(),
+        ok,
+        rows.size() - ok,
+        driver.ran(),
+        driver.reused(),
+        wallS);
     if (!bound.isEmpty()) {
-      System.out.printf(Locale.ROOT, "Pareto front of %s: %d points (pareto.csv); %d plots%n",
-          bound.stream().map(b -> b.objective().name()).toList(), SweepOutputs.frontRows(rows, bound).size(),
+      System.out.printf(
+          Locale.ROOT,
+          "Pareto front of %s: %d points (pareto.csv); %d plots%n",
+          bound.stream().map(b -> b.objective().name()).toList(),
+          SweepOutputs.frontRows(rows, bound).size(),
           plots.size());
     }
-    System.out.println("written to " + dir + " (results.csv, pareto.csv, plots/, report.html, sweep.yaml)");
+    System.out.println(
+        "written to " + dir + " (results.csv, pareto.csv, plots/, report.html, sweep.yaml)");
     return 0;
   }
 
   private List<Objective> boundObjectives(List<Objective> objs, ResultsFile file) {
-    // NSGA-II optimises the objectives the runs report: the base point has run, so the columns are known
+    // NSGA-II optimises the objectives the runs report: the base point has run, so the columns are
+    // known
     List<Objective> out = new ArrayList<>();
     for (Objective o : objs) {
       if (o.column(file.metricColumns()) != null) {
@@ -315,13 +443,19 @@ final class SweepCommand implements Callable<Integer> {
       }
     }
     if (out.isEmpty()) {
-      throw new IllegalArgumentException("--objectives: none of " + objs.stream().map(Objective::name).toList()
-          + " is a column of the runs (" + file.metricColumns() + ")");
+      throw new IllegalArgumentException(
+          "--objectives: none of "
+              + objs.stream().map(Objective::name).toList()
+              + " is a column of the runs ("
+              + file.metricColumns()
+              + ")");
     }
     return out;
   }
 
-  /** Refuses knob keys the configuration does not have (every value of a knob gives "unknown key"). */
+  /**
+   * Refuses knob keys the configuration does not have (every value of a knob gives "unknown key").
+   */
   private static void checkKeys(SweepSpace sp, SweepEvaluator evaluator) {
     for (SweepSpace.Dimension d : sp.dimensions()) {
       for (List<String> level : d.levels()) {
@@ -337,7 +471,8 @@ final class SweepCommand implements Callable<Integer> {
     }
   }
 
-  private PointExecutor executor(SweepSettings settings, Map<String, String> fixed, SweepEvaluator evaluator) {
+  private PointExecutor executor(
+      SweepSettings settings, Map<String, String> fixed, SweepEvaluator evaluator) {
     String name = executor.toLowerCase(Locale.ROOT);
     if (name.equals("local")) {
       if (sparkMaster != null) {
@@ -353,14 +488,18 @@ final class SweepCommand implements Callable<Integer> {
       }
     }
     if (name.equals("spark")) {
-      throw new IllegalArgumentException("--executor spark: the Spark executor is not on the class path; run"
-          + " through ./spinsim (which adds sim-spark/target/spinsim-spark.jar and its libraries) after"
-          + " mvn -B -DskipTests package -pl sim-spark -am");
+      throw new IllegalArgumentException(
+          "--executor spark: the Spark executor is not on the class path; run"
+              + " through ./spinsim (which adds sim-spark/target/spinsim-spark.jar and its libraries) after"
+              + " mvn -B -DskipTests package -pl sim-spark -am");
     }
     throw new IllegalArgumentException("--executor must be one of " + known + ", got " + executor);
   }
 
-  /** {@code count} distinct points drawn from the space with the seed (all of them when the space is smaller). */
+  /**
+   * {@code count} distinct points drawn from the space with the seed (all of them when the space is
+   * smaller).
+   */
   static List<SweepPoint> randomPoints(SweepSpace sp, int count, long seed) {
     long size = sp.size();
     List<SweepPoint> out = new ArrayList<>();
@@ -384,7 +523,8 @@ final class SweepCommand implements Callable<Integer> {
    */
   static SweepPoint basePoint(SweepSpace sp, String presetName) throws Exception {
     JsonNode presetTree = YAML.readTree(ConfigLoader.toYaml(Presets.load(presetName, List.of())));
-    JsonNode mappingTree = YAML.readTree(ConfigLoader.toYaml(RunInputs.mappingConfig(List.of(), Map.of())));
+    JsonNode mappingTree =
+        YAML.readTree(ConfigLoader.toYaml(RunInputs.mappingConfig(List.of(), Map.of())));
     Map<String, String> values = new LinkedHashMap<>();
     for (String k : sp.knobs()) {
       String v;
@@ -438,7 +578,8 @@ final class SweepCommand implements Callable<Integer> {
     return n == null || !n.isValueNode() ? "" : n.asText();
   }
 
-  private String sweepYaml(SweepSpace sp, SweepSettings s, String strat, List<Objective> objs, PointExecutor exec) {
+  private String sweepYaml(
+      SweepSpace sp, SweepSettings s, String strat, List<Objective> objs, PointExecutor exec) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("model", s.model());
     m.put("weights", s.weights() == null ? "shipped" : s.weights());

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
-/** One CLI: the same option means the same thing in every command, and every command answers the same way. */
+/**
+ * One CLI: the same option means the same thing in every command, and every command answers the
+ * same way.
+ */
 class CliConventionsTest {
   /** Every command of the tree by its full name ("classifier train"). */
   private static Map<String, CommandLine> commands() {
@@ -69,7 +72,10 @@ class CliConventionsTest {
       List<String> shared = listed.stream().filter(CliConventions.ORDER::contains).toList();
       List<String> expected = CliConventions.ORDER.stream().filter(shared::contains).toList();
       assertEquals(expected, shared, e.getKey() + " --help order: " + listed);
-      assertEquals(List.of("--help", "--version"), listed.subList(listed.size() - 2, listed.size()), e.getKey());
+      assertEquals(
+          List.of("--help", "--version"),
+          listed.subList(listed.size() - 2, listed.size()),
+          e.getKey());
     }
   }
 
@@ -79,9 +85,13 @@ class CliConventionsTest {
       String[] paragraphs = e.getValue().getCommandSpec().usageMessage().description();
       for (int i = 0; i < paragraphs.length; i++) {
         String p = paragraphs[i].strip();
-        // a sentence cut across two paragraphs: one ends on a joining word, the next goes on in lower case
-        assertTrue(!p.matches("(?s).*(,| of| the| and| a| in| for| to)$"), e.getKey() + ": cut after '" + p + "'");
-        assertTrue(i == 0 || !Character.isLowerCase(p.charAt(0)) || p.startsWith("spinsim "),
+        // a sentence cut across two paragraphs: one ends on a joining word, the next goes on in
+        // lower case
+        assertTrue(
+            !p.matches("(?s).*(,| of| the| and| a| in| for| to)$"),
+            e.getKey() + ": cut after '" + p + "'");
+        assertTrue(
+            i == 0 || !Character.isLowerCase(p.charAt(0)) || p.startsWith("spinsim "),
             e.getKey() + ": paragraph goes on from the one before: '" + p + "'");
       }
     }
@@ -94,9 +104,11 @@ class CliConventionsTest {
       OptionSpec images = all.get(name).getCommandSpec().findOption("--images");
       assertTrue(images != null, name + " has --images");
     }
-    assertEquals(all.get("sample").getCommandSpec().findOption("--images"),
+    assertEquals(
+        all.get("sample").getCommandSpec().findOption("--images"),
         all.get("sample").getCommandSpec().findOption("--n"));
-    assertEquals(all.get("fid").getCommandSpec().findOption("--images"),
+    assertEquals(
+        all.get("fid").getCommandSpec().findOption("--images"),
         all.get("fid").getCommandSpec().findOption("--samples"));
   }
 
@@ -105,8 +117,9 @@ class CliConventionsTest {
     for (Map.Entry<String, CommandLine> e : commands().entrySet()) {
       OptionSpec out = e.getValue().getCommandSpec().findOption("--out");
       if (out != null) {
-        assertTrue(String.join(" ", out.description()).contains("folder"), e.getKey() + " --out: "
-            + String.join(" ", out.description()));
+        assertTrue(
+            String.join(" ", out.description()).contains("folder"),
+            e.getKey() + " --out: " + String.join(" ", out.description()));
       }
       OptionSpec csv = e.getValue().getCommandSpec().findOption("--csv");
       if (csv != null) {

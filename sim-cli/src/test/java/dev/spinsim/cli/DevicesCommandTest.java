@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spinsim.devices.preset.PresetDevices;
 import dev.spinsim.devices.preset.Presets;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,14 +15,15 @@ import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 
 class DevicesCommandTest {
-  /** Tolerance of the curve against max(x, αx) over |x| <= 1, as the device's own calibration test. */
+  /**
+   * Tolerance of the curve against max(x, αx) over |x| <= 1, as the device's own calibration test.
+   */
   private static final double LINEAR_TOLERANCE = 0.01;
 
   @TempDir Path dir;
@@ -61,12 +63,17 @@ class DevicesCommandTest {
     assertTrue(out.startsWith("preset paper:"), out);
     assertTrue(out.matches("(?s).*synapse\\s+skyrmion-6b\\s+0\\.8700 fJ/step.*64 states.*"), out);
     assertTrue(out.matches("(?s).*relu\\s+dw-relu\\s+9\\.160 fJ/act.*"), out);
-    assertTrue(out.matches("(?s).*leaky-relu\\s+dw-leaky-relu\\s+192\\.0 fJ/act\\s+2\\.000 ns.*"), out);
+    assertTrue(
+        out.matches("(?s).*leaky-relu\\s+dw-leaky-relu\\s+192\\.0 fJ/act\\s+2\\.000 ns.*"), out);
     assertTrue(out.matches("(?s).*adc\\s+sar-adc\\s+1\\.670 pJ/conv.*8 bit.*"), out);
     assertTrue(out.matches("(?s).*dac\\s+dac\\s+0\\.4200 pJ/conv.*1 bit.*"), out);
-    // 8-bit inputs through 1-bit DACs: 8 cycles over 128 x 128 cells, 64 differential weight columns
-    assertTrue(out.contains("crossbar 128x128 (differential, 64 weight columns), one full read: 8 bit cycles, "
-        + "131072 cell reads, 1024 DAC conversions, 512 ADC conversions on 8 ADCs"), out);
+    // 8-bit inputs through 1-bit DACs: 8 cycles over 128 x 128 cells, 64 differential weight
+    // columns
+    assertTrue(
+        out.contains(
+            "crossbar 128x128 (differential, 64 weight columns), one full read: 8 bit cycles, "
+                + "131072 cell reads, 1024 DAC conversions, 512 ADC conversions on 8 ADCs"),
+        out);
   }
 
   @Test
@@ -105,41 +112,64 @@ class DevicesCommandTest {
 
   @Test
   void unknownCurveDeviceIsAOneLineError() {
-    assertOneLineError(run("devices", "--curve", "no-such-device", "--out", dir.resolve("c.csv").toString()),
+    assertOneLineError(
+        run("devices", "--curve", "no-such-device", "--out", dir.resolve("c.csv").toString()),
         "no-such-device");
   }
 
   @Test
   void unknownSynapseDeviceInThePresetIsAOneLineError() {
-    assertOneLineError(run("devices", "--set", "crossbar.synapse.device=no-such-synapse"), "no-such-synapse");
+    assertOneLineError(
+        run("devices", "--set", "crossbar.synapse.device=no-such-synapse"), "no-such-synapse");
   }
 
   @Test
   void alphaOutsideZeroToOneIsAOneLineError() {
-    assertOneLineError(run("devices", "--curve", "dw-leaky-relu", "--alpha", "1.5", "--out",
-        dir.resolve("c.csv").toString()), "--alpha");
-    assertOneLineError(run("devices", "--curve", "dw-relu", "--alpha", "0.2", "--out",
-        dir.resolve("c.csv").toString()), "--alpha");
+    assertOneLineError(
+        run(
+            "devices",
+            "--curve",
+            "dw-leaky-relu",
+            "--alpha",
+            "1.5",
+            "--out",
+            dir.resolve("c.csv").toString()),
+        "--alpha");
+    assertOneLineError(
+        run(
+            "devices",
+            "--curve",
+            "dw-relu",
+            "--alpha",
+            "0.2",
+            "--out",
+            dir.resolve("c.csv").toString()),
+        "--alpha");
   }
 
   @Test
   void everyCurvePlotTicksOnRoundValuesAndNamesTheUnitOfEachAxis() {
     PresetDevices paper = PresetDevices.of(Presets.load("paper"));
     for (String name : DevicesCommand.CURVES) {
-      DevicesCommand.Curve c = DevicesCommand.curve(name, paper, name.contains("leaky") ? 0.2 : null, 401);
-      assertTrue(c.xTitle().matches(".+ \\(.+\\)"), name + ": x axis title without a unit: " + c.xTitle());
-      assertTrue(c.yTitle().matches(".+ \\(.+\\)"), name + ": y axis title without a unit: " + c.yTitle());
+      DevicesCommand.Curve c =
+          DevicesCommand.curve(name, paper, name.contains("leaky") ? 0.2 : null, 401);
+      assertTrue(
+          c.xTitle().matches(".+ \\(.+\\)"), name + ": x axis title without a unit: " + c.xTitle());
+      assertTrue(
+          c.yTitle().matches(".+ \\(.+\\)"), name + ": y axis title without a unit: " + c.yTitle());
       XYChart chart = DevicesCommand.chart(c, name.equals("synapse"));
       SortedSet<Double> xTicks = new TreeSet<>();
       SortedSet<Double> yTicks = new TreeSet<>();
-      chart.setCustomXAxisTickLabelsFormatter(v -> {
-        xTicks.add(v);
-        return String.valueOf(v);
-      });
-      chart.setCustomYAxisTickLabelsFormatter(v -> {
-        yTicks.add(v);
-        return String.valueOf(v);
-      });
+      chart.setCustomXAxisTickLabelsFormatter(
+          v -> {
+            xTicks.add(v);
+            return String.valueOf(v);
+          });
+      chart.setCustomYAxisTickLabelsFormatter(
+          v -> {
+            yTicks.add(v);
+            return String.valueOf(v);
+          });
       BitmapEncoder.getBufferedImage(chart);
       assertRound(name + " x", xTicks);
       assertRound(name + " y", yTicks);
@@ -159,10 +189,24 @@ class DevicesCommandTest {
     for (double m : new double[] {1, 2, 2.5, 5, 10}) {
       roundStep |= Math.abs(mantissa - m) < 1e-6;
     }
-    assertTrue(roundStep, axis + ": tick step " + step + " is not 1, 2, 2.5 or 5 x 10^k (" + ticks.size()
-        + " ticks from " + ticks.first() + " to " + ticks.last() + ")");
+    assertTrue(
+        roundStep,
+        axis
+            + ": tick step "
+            + step
+            + " is not 1, 2, 2.5 or 5 x 10^k ("
+            + ticks.size()
+            + " ticks from "
+            + ticks.first()
+            + " to "
+            + ticks.last()
+            + ")");
     for (double v : t) {
-      assertEquals(Math.rint(v / step), v / step, 1e-6, axis + ": tick " + v + " is not a multiple of " + step);
+      assertEquals(
+          Math.rint(v / step),
+          v / step,
+          1e-6,
+          axis + ": tick " + v + " is not a multiple of " + step);
     }
   }
 }

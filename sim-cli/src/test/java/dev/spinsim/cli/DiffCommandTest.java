@@ -23,8 +23,17 @@ class DiffCommandTest {
     a = tmp.resolve("a");
     b = tmp.resolve("b");
     assertEquals(0, Cli.run("generate", "--images", "1", "--functional", "--out", a.toString())[0]);
-    assertEquals(0, Cli.run("generate", "--images", "1", "--functional", "--set", "adc.bits=6", "--out",
-        b.toString())[0]);
+    assertEquals(
+        0,
+        Cli.run(
+            "generate",
+            "--images",
+            "1",
+            "--functional",
+            "--set",
+            "adc.bits=6",
+            "--out",
+            b.toString())[0]);
   }
 
   private static String stdout(String... args) {
@@ -43,8 +52,12 @@ class DiffCommandTest {
   void showsTheKeysThatDifferAndTheMetricsWithAbsoluteAndRelativeDifferences() {
     String s = stdout("diff", a.toString(), b.toString());
     assertTrue(s.contains("configuration keys that differ"), s);
-    assertTrue(s.lines().anyMatch(l -> l.contains("preset.adc.bits") && l.contains("8") && l.contains("6")), s);
-    assertTrue(s.lines().anyMatch(l -> l.strip().startsWith("energy_pj_per_image") && l.contains("%")), s);
+    assertTrue(
+        s.lines()
+            .anyMatch(l -> l.contains("preset.adc.bits") && l.contains("8") && l.contains("6")),
+        s);
+    assertTrue(
+        s.lines().anyMatch(l -> l.strip().startsWith("energy_pj_per_image") && l.contains("%")), s);
     assertTrue(s.contains("energy_pj_per_image by class") && s.contains("adc"), s);
     assertTrue(s.contains("layer energy_pj_per_image"), s);
   }
@@ -55,7 +68,11 @@ class DiffCommandTest {
     stdout("diff", a.toString(), b.toString(), "--csv", f.toString());
     List<String> lines = Files.readAllLines(f);
     assertEquals("section,key,a,b,abs_diff,rel_diff", lines.get(0));
-    String adc = lines.stream().filter(l -> l.startsWith("energy_pj_per_image by class,adc,")).findFirst().orElseThrow();
+    String adc =
+        lines.stream()
+            .filter(l -> l.startsWith("energy_pj_per_image by class,adc,"))
+            .findFirst()
+            .orElseThrow();
     String[] c = adc.split(",");
     assertTrue(Double.parseDouble(c[4]) < 0, adc);
   }

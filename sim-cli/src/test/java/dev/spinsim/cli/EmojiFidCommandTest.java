@@ -13,7 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code spinsim fid} and {@code spinsim classifier} on a colour 64×64 model against a miniature emoji set. */
+/**
+ * {@code spinsim fid} and {@code spinsim classifier} on a colour 64×64 model against a miniature
+ * emoji set.
+ */
 class EmojiFidCommandTest {
   @TempDir static Path tmp;
   static EmojiFixtures f;
@@ -24,9 +27,25 @@ class EmojiFidCommandTest {
   }
 
   private static Object[] fid(Path out, String... extra) {
-    List<String> a = new ArrayList<>(List.of("fid", "--model", f.model().toString(), "--samples", "6", "--seed", "3",
-        "--data", f.images().toString(), "--classifier", f.classifier().toString(), "--weights", f.generator().toString(),
-        "--no-cache", "--out", out.toString()));
+    List<String> a =
+        new ArrayList<>(
+            List.of(
+                "fid",
+                "--model",
+                f.model().toString(),
+                "--samples",
+                "6",
+                "--seed",
+                "3",
+                "--data",
+                f.images().toString(),
+                "--classifier",
+                f.classifier().toString(),
+                "--weights",
+                f.generator().toString(),
+                "--no-cache",
+                "--out",
+                out.toString()));
     a.addAll(List.of(extra));
     return Cli.run(a.toArray(String[]::new));
   }
@@ -38,9 +57,12 @@ class EmojiFidCommandTest {
     assertEquals(0, r[0], (String) r[1]);
     List<String> lines = Files.readAllLines(out.resolve("fid.csv"));
     assertEquals(4, lines.size(), String.join("\n", lines));
-    // 20 images split 4:1 give a 4-image test split: the floor row is capped there, the others draw 6
+    // 20 images split 4:1 give a 4-image test split: the floor row is capped there, the others draw
+    // 6
     assertTrue(lines.get(1).startsWith("real-test,4,3,"), lines.get(1));
-    assertTrue(lines.get(2).startsWith("float,6,3,") && lines.get(2).contains("emoji-cnn-relu128@"), lines.get(2));
+    assertTrue(
+        lines.get(2).startsWith("float,6,3,") && lines.get(2).contains("emoji-cnn-relu128@"),
+        lines.get(2));
     String[] fl = lines.get(2).split(","), ideal = lines.get(3).split(",");
     assertEquals("ideal", ideal[0]);
     assertEquals(Double.parseDouble(fl[3]), Double.parseDouble(ideal[3]), 1e-3);
@@ -52,8 +74,22 @@ class EmojiFidCommandTest {
     Path lonely = Files.createDirectories(tmp.resolve("lonely/a/b/c/d"));
     Files.copy(Files.list(f.images()).findFirst().orElseThrow(), lonely.resolve("x.png"));
     Path out = tmp.resolve("fid-b");
-    Object[] r = Cli.run("fid", "--model", f.model().toString(), "--samples", "4", "--data", lonely.toString(),
-        "--classifier", f.classifier().toString(), "--weights", f.generator().toString(), "--no-cache", "--out", out.toString());
+    Object[] r =
+        Cli.run(
+            "fid",
+            "--model",
+            f.model().toString(),
+            "--samples",
+            "4",
+            "--data",
+            lonely.toString(),
+            "--classifier",
+            f.classifier().toString(),
+            "--weights",
+            f.generator().toString(),
+            "--no-cache",
+            "--out",
+            out.toString());
     assertEquals(2, r[0]);
     String err = (String) r[1];
     assertTrue(err.contains("no emoji.json") && err.contains("--labels"), err);
@@ -64,14 +100,43 @@ class EmojiFidCommandTest {
   @Test
   void theEmojiClassifierTrainsAndEvaluatesFromTheCommandLine() throws IOException {
     Path weights = tmp.resolve("emoji-cnn.safetensors");
-    Object[] r = Cli.run("classifier", "train", "--dataset", "emoji", "--data", f.images().toString(),
-        "--epochs", "1", "--batch", "8", "--out", weights.toString());
+    Object[] r =
+        Cli.run(
+            "classifier",
+            "train",
+            "--dataset",
+            "emoji",
+            "--data",
+            f.images().toString(),
+            "--epochs",
+            "1",
+            "--batch",
+            "8",
+            "--out",
+            weights.toString());
     assertEquals(0, r[0], (String) r[1]);
     assertTrue(Files.size(weights) > 100_000);
-    r = Cli.run("classifier", "eval", "--dataset", "emoji", "--data", f.images().toString(), "--weights", weights.toString());
+    r =
+        Cli.run(
+            "classifier",
+            "eval",
+            "--dataset",
+            "emoji",
+            "--data",
+            f.images().toString(),
+            "--weights",
+            weights.toString());
     assertEquals(0, r[0], (String) r[1]);
-    r = Cli.run("classifier", "eval", "--dataset", "emoji", "--data", f.images().toString(),
-        "--weights", f.classifier().toString().replace("emoji", "nosuch"));
+    r =
+        Cli.run(
+            "classifier",
+            "eval",
+            "--dataset",
+            "emoji",
+            "--data",
+            f.images().toString(),
+            "--weights",
+            f.classifier().toString().replace("emoji", "nosuch"));
     assertEquals(2, r[0]);
   }
 }

@@ -20,13 +20,14 @@ import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
 
 /**
- * Stand-ins for the colour FID inputs: a miniature emoji package (emoji.json and 64×64 PNGs of
- * two categories), a random emoji classifier, and a tiny 64×64×3 DCGAN with random weights (the
- * real dcgan64 costs seconds per chip image).
+ * Stand-ins for the colour FID inputs: a miniature emoji package (emoji.json and 64×64 PNGs of two
+ * categories), a random emoji classifier, and a tiny 64×64×3 DCGAN with random weights (the real
+ * dcgan64 costs seconds per chip image).
  */
 record EmojiFixtures(Path images, Path classifier, Path model, Path generator) {
   /** A 64×64×3 DCGAN of the dcgan64 layer pattern at width 4 (latent 8). */
-  static final String TINY_MODEL = """
+  static final String TINY_MODEL =
+      """
       name: tiny64
       latent: 8
       image: {channels: 3, height: 64, width: 64}
@@ -73,7 +74,8 @@ record EmojiFixtures(Path images, Path classifier, Path model, Path generator) {
       entries.add("{\"image\":\"" + smiley + "\",\"category\":\"Smileys & Emotion\"}");
       entries.add("{\"image\":\"" + flag + "\",\"category\":\"Flags\"}");
     }
-    Files.writeString(pkg.resolve("emoji.json"), "[" + String.join(",", entries) + "]", StandardCharsets.UTF_8);
+    Files.writeString(
+        pkg.resolve("emoji.json"), "[" + String.join(",", entries) + "]", StandardCharsets.UTF_8);
 
     CnnClassifier c = new CnnClassifier(ClassifierArchitecture.EMOJI);
     c.initialise(3);

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code spinsim fid} end to end on synthetic IDX files, a random classifier and a random generator. */
+/**
+ * {@code spinsim fid} end to end on synthetic IDX files, a random classifier and a random
+ * generator.
+ */
 class FidCommandTest {
   @TempDir static Path tmp;
   static Path data;
@@ -34,8 +37,23 @@ class FidCommandTest {
   }
 
   private static String[] argsWithSamples(String samples, Path out, String... extra) {
-    List<String> a = new java.util.ArrayList<>(List.of("fid", "--samples", samples, "--seed", "2", "--data", data.toString(),
-        "--classifier", classifier.toString(), "--weights", generator.toString(), "--no-cache", "--out", out.toString()));
+    List<String> a =
+        new java.util.ArrayList<>(
+            List.of(
+                "fid",
+                "--samples",
+                samples,
+                "--seed",
+                "2",
+                "--data",
+                data.toString(),
+                "--classifier",
+                classifier.toString(),
+                "--weights",
+                generator.toString(),
+                "--no-cache",
+                "--out",
+                out.toString()));
     a.addAll(List.of(extra));
     return a.toArray(String[]::new);
   }
@@ -63,7 +81,8 @@ class FidCommandTest {
     Path a = tmp.resolve("run-b1"), b = tmp.resolve("run-b2");
     assertEquals(0, run(args(a))[0]);
     assertEquals(0, run(args(b))[0]);
-    assertArrayEquals(Files.readAllBytes(a.resolve("fid.csv")), Files.readAllBytes(b.resolve("fid.csv")));
+    assertArrayEquals(
+        Files.readAllBytes(a.resolve("fid.csv")), Files.readAllBytes(b.resolve("fid.csv")));
   }
 
   @Test
@@ -103,8 +122,13 @@ class FidCommandTest {
 
   @Test
   void modelWithoutAClassifierIsRefused() throws IOException {
-    Path model = Files.writeString(tmp.resolve("rgb32.yaml"), EmojiFixtures.TINY_MODEL.replace("channels: 3", "channels: 1")
-        .replace("in: 4, out: 3", "in: 4, out: 1").replace("in: 3, out: 4", "in: 1, out: 4"));
+    Path model =
+        Files.writeString(
+            tmp.resolve("rgb32.yaml"),
+            EmojiFixtures.TINY_MODEL
+                .replace("channels: 3", "channels: 1")
+                .replace("in: 4, out: 3", "in: 4, out: 1")
+                .replace("in: 3, out: 4", "in: 1, out: 4"));
     Object[] r = run(args(tmp.resolve("run-e"), "--model", model.toString()));
     assertEquals(2, r[0]);
     assertTrue(((String) r[1]).contains("no feature classifier for 1x64x64 images"), (String) r[1]);
@@ -112,7 +136,13 @@ class FidCommandTest {
 
   @Test
   void missingDataNamesTheFileAndTheFix() {
-    Object[] r = run("fid", "--data", tmp.resolve("nowhere").toString(), "--out", tmp.resolve("run-f").toString());
+    Object[] r =
+        run(
+            "fid",
+            "--data",
+            tmp.resolve("nowhere").toString(),
+            "--out",
+            tmp.resolve("run-f").toString());
     assertEquals(2, r[0]);
     assertTrue(((String) r[1]).contains("apt-get install dataset-fashion-mnist"), (String) r[1]);
   }

@@ -51,7 +51,10 @@ record FmnistFixtures(Path data, Path classifier, Path generator) {
     return generator(file, seed, Map.of());
   }
 
-  /** As {@link #generator(Path, long)}, with safetensors {@code metadata} (e.g. the training preset). */
+  /**
+   * As {@link #generator(Path, long)}, with safetensors {@code metadata} (e.g. the training
+   * preset).
+   */
   static Path generator(Path file, long seed, Map<String, String> metadata) throws IOException {
     Network g = new Network(ModelLoader.load("fmnist").generator());
     g.initDcgan(new SplittableRandom(seed));
@@ -59,7 +62,8 @@ record FmnistFixtures(Path data, Path classifier, Path generator) {
     return file;
   }
 
-  private static void writeIdx(Path file, int magic, int[] dims, byte[] payload) throws IOException {
+  private static void writeIdx(Path file, int magic, int[] dims, byte[] payload)
+      throws IOException {
     try (OutputStream raw = Files.newOutputStream(file);
         DataOutputStream out = new DataOutputStream(new GZIPOutputStream(raw))) {
       out.writeInt(magic);

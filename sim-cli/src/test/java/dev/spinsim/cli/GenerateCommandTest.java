@@ -26,8 +26,10 @@ class GenerateCommandTest {
 
   private boolean leftovers() throws IOException {
     try (Stream<Path> s = Files.list(tmp)) {
-      return s.anyMatch(p -> !p.getFileName().toString().equals("bad.yaml")
-          && !p.getFileName().toString().equals("corrupt.safetensors"));
+      return s.anyMatch(
+          p ->
+              !p.getFileName().toString().equals("bad.yaml")
+                  && !p.getFileName().toString().equals("corrupt.safetensors"));
     }
   }
 
@@ -37,8 +39,15 @@ class GenerateCommandTest {
     Path b = tmp.resolve("b");
     assertEquals(0, run("generate", "--images", "2", "--seed", "5", "--out", a.toString())[0]);
     assertEquals(0, run("generate", "--images", "2", "--seed", "5", "--out", b.toString())[0]);
-    for (String f : List.of("images.npy", "latents.npy", "energy.csv", "layers.csv",
-        "mapping.csv", "summary.csv", "images.png")) {
+    for (String f :
+        List.of(
+            "images.npy",
+            "latents.npy",
+            "energy.csv",
+            "layers.csv",
+            "mapping.csv",
+            "summary.csv",
+            "images.png")) {
       assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
     }
     for (String f : List.of("report.html", "run.yaml", "resources.csv", "images/001.png")) {
@@ -52,15 +61,26 @@ class GenerateCommandTest {
     Path b = tmp.resolve("b");
     run("generate", "--images", "1", "--seed", "1", "--functional", "--out", a.toString());
     run("generate", "--images", "1", "--seed", "2", "--functional", "--out", b.toString());
-    assertFalse(java.util.Arrays.equals(Files.readAllBytes(a.resolve("images.npy")),
-        Files.readAllBytes(b.resolve("images.npy"))));
+    assertFalse(
+        java.util.Arrays.equals(
+            Files.readAllBytes(a.resolve("images.npy")),
+            Files.readAllBytes(b.resolve("images.npy"))));
   }
 
   @Test
   void runYamlRecordsEachPhaseTimeAsDerivedOrPinned() throws IOException {
     Path a = tmp.resolve("pinned");
-    assertEquals(0, run("generate", "--images", "1", "--functional", "--set", "crossbar.readTimeNs=7",
-        "--out", a.toString())[0]);
+    assertEquals(
+        0,
+        run(
+            "generate",
+            "--images",
+            "1",
+            "--functional",
+            "--set",
+            "crossbar.readTimeNs=7",
+            "--out",
+            a.toString())[0]);
     String yaml = Files.readString(a.resolve("run.yaml"));
     assertTrue(yaml.contains("arrayRead:\n    ns: 7.0\n    source: pinned"), yaml);
     assertTrue(yaml.contains("conversion:\n    ns: 0.8333333333333334\n    source: derived"), yaml);
@@ -69,8 +89,17 @@ class GenerateCommandTest {
   @Test
   void discriminatorRunReportsTheGeneratorDiscriminatorSplit() throws IOException {
     Path a = tmp.resolve("gd");
-    assertEquals(0, run("generate", "--images", "1", "--discriminator", "--trace", "layer",
-        "--out", a.toString())[0]);
+    assertEquals(
+        0,
+        run(
+            "generate",
+            "--images",
+            "1",
+            "--discriminator",
+            "--trace",
+            "layer",
+            "--out",
+            a.toString())[0]);
     String header = Files.readAllLines(a.resolve("summary.csv")).get(0);
     assertTrue(header.contains("g_energy_pj_per_image") || header.contains("g_"), header);
     assertTrue(Files.readString(a.resolve("layers.csv")).contains("D,main.2"));
@@ -80,12 +109,24 @@ class GenerateCommandTest {
   @Test
   void dcgan64MakesColourImagesFromItsShippedEmojiWeights() throws IOException {
     Path a = tmp.resolve("rgb");
-    Object[] r = run("generate", "--model", "dcgan64", "--preset", "ideal", "--images", "1", "--functional",
-        "--out", a.toString());
+    Object[] r =
+        run(
+            "generate",
+            "--model",
+            "dcgan64",
+            "--preset",
+            "ideal",
+            "--images",
+            "1",
+            "--functional",
+            "--out",
+            a.toString());
     assertEquals(0, r[0], (String) r[1]);
     assertFalse(((String) r[1]).contains("random weights"), (String) r[1]);
-    assertTrue(Files.readString(a.resolve("run.yaml")).contains("weights/dcgan64/generator.safetensors"));
-    java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(a.resolve("images/000.png").toFile());
+    assertTrue(
+        Files.readString(a.resolve("run.yaml")).contains("weights/dcgan64/generator.safetensors"));
+    java.awt.image.BufferedImage img =
+        javax.imageio.ImageIO.read(a.resolve("images/000.png").toFile());
     assertEquals(64, img.getWidth());
     long coloured = 0;
     for (int y = 0; y < 64; y++) {
@@ -119,15 +160,19 @@ class GenerateCommandTest {
     Path bad = tmp.resolve("bad.yaml");
     Files.writeString(bad, "name: x\ncrossbar: [unclosed\n");
     assertRefused("bad.yaml", "generate", "--preset", bad.toString(), "--out", out);
-    assertRefused("missing.safetensors", "generate", "--weights",
-        tmp.resolve("missing.safetensors").toString(), "--out", out);
+    assertRefused(
+        "missing.safetensors",
+        "generate",
+        "--weights",
+        tmp.resolve("missing.safetensors").toString(),
+        "--out",
+        out);
     Path corrupt = tmp.resolve("corrupt.safetensors");
     Files.write(corrupt, new byte[] {1, 2, 3});
-    assertRefused("corrupt.safetensors", "generate", "--weights", corrupt.toString(), "--out",
-        out);
+    assertRefused("corrupt.safetensors", "generate", "--weights", corrupt.toString(), "--out", out);
     assertRefused("mapping", "generate", "--set", "mapping.partialSums=sideways", "--out", out);
-    assertRefused("dense or sub-pixel", "generate", "--set", "mapping.strategy=sparse", "--out",
-        out);
+    assertRefused(
+        "dense or sub-pixel", "generate", "--set", "mapping.strategy=sparse", "--out", out);
   }
 
   /** The value of {@code column} in the CSV row whose first cells are {@code key}. */
@@ -152,18 +197,25 @@ class GenerateCommandTest {
     Path dense = tmp.resolve("dense");
     Path sub = tmp.resolve("sub");
     assertEquals(0, run("generate", "--images", "1", "--out", dense.toString())[0]);
-    Object[] r = run("generate", "--images", "1", "--set", "mapping.strategy=sub-pixel", "--out",
-        sub.toString());
+    Object[] r =
+        run(
+            "generate",
+            "--images",
+            "1",
+            "--set",
+            "mapping.strategy=sub-pixel",
+            "--out",
+            sub.toString());
     assertEquals(0, r[0], (String) r[1]);
     assertEquals("sub-pixel", cell(sub.resolve("layers.csv"), "strategy", "G", "main.3"));
     assertEquals("dense", cell(dense.resolve("layers.csv"), "strategy", "G", "main.3"));
     assertEquals("4", cell(sub.resolve("mapping.csv"), "phases", "G", "main.3"));
     for (String layer : List.of("main.0", "main.3", "main.6")) {
-      assertEquals("0", cell(sub.resolve("mapping.csv"), "inserted_zero_macs_per_image", "G",
-          layer));
+      assertEquals(
+          "0", cell(sub.resolve("mapping.csv"), "inserted_zero_macs_per_image", "G", layer));
     }
-    assertNotEquals("0", cell(dense.resolve("mapping.csv"), "inserted_zero_macs_per_image", "G",
-        "main.3"));
+    assertNotEquals(
+        "0", cell(dense.resolve("mapping.csv"), "inserted_zero_macs_per_image", "G", "main.3"));
     assertTrue(Files.readString(sub.resolve("run.yaml")).contains("sub-pixel"));
     for (String column : List.of("energy_pj_per_image", "latency_ns_per_image")) {
       double d = Double.parseDouble(cell(dense.resolve("summary.csv"), column));
@@ -183,23 +235,34 @@ class GenerateCommandTest {
       System.setOut(stdout);
     }
     String text = buf.toString(StandardCharsets.UTF_8);
-    assertEquals(6, text.lines().filter(l -> l.startsWith("G ") || l.startsWith("D ")).count(),
-        text);
+    assertEquals(
+        6, text.lines().filter(l -> l.startsWith("G ") || l.startsWith("D ")).count(), text);
     assertTrue(text.contains("4900"), text);
-    assertTrue(text.lines().anyMatch(l -> l.matches("total: 168 crossbars, 23 tiles, [0-9.]+ mm2")), text);
+    assertTrue(
+        text.lines().anyMatch(l -> l.matches("total: 168 crossbars, 23 tiles, [0-9.]+ mm2")), text);
     buf.reset();
     System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
     try {
-      assertEquals(0, Main.execute("map", "--model", "fmnist", "--preset", "paper", "--set",
-          "mapping.strategy=sub-pixel"));
+      assertEquals(
+          0,
+          Main.execute(
+              "map",
+              "--model",
+              "fmnist",
+              "--preset",
+              "paper",
+              "--set",
+              "mapping.strategy=sub-pixel"));
     } finally {
       System.setOut(stdout);
     }
     text = buf.toString(StandardCharsets.UTF_8);
     assertTrue(text.contains("sub-pixel strategy"), text);
     // G.main.0 (1x1 -> 7x7) is one 100 x 6272 matrix read once per image
-    assertTrue(text.lines().anyMatch(l -> l.startsWith("G ") && l.contains(" 100 ")
-        && l.contains(" 6272 ")), text);
+    assertTrue(
+        text.lines()
+            .anyMatch(l -> l.startsWith("G ") && l.contains(" 100 ") && l.contains(" 6272 ")),
+        text);
   }
 
   @Test

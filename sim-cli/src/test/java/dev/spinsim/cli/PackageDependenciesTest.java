@@ -39,20 +39,30 @@ class PackageDependenciesTest {
   @Test
   void noPackageCycles() {
     Map<String, Map<String, Set<String>>> graph = graph(ROOT);
-    assertTrue(graph.size() > 30, "read the packages of every module under " + ROOT + ": " + graph.keySet());
+    assertTrue(
+        graph.size() > 30,
+        "read the packages of every module under " + ROOT + ": " + graph.keySet());
     List<String> cycles = new ArrayList<>();
     for (Set<String> component : cycles(graph)) {
       StringBuilder s = new StringBuilder("cycle " + component + ":");
       for (String from : component) {
         for (Map.Entry<String, Set<String>> e : graph.get(from).entrySet()) {
           if (component.contains(e.getKey())) {
-            s.append("\n  ").append(from).append(" -> ").append(e.getKey()).append(" in ").append(e.getValue());
+            s.append("\n  ")
+                .append(from)
+                .append(" -> ")
+                .append(e.getKey())
+                .append(" in ")
+                .append(e.getValue());
           }
         }
       }
       cycles.add(s.toString());
     }
-    assertEquals("", String.join("\n", cycles), "break each cycle by moving types to the package they belong to");
+    assertEquals(
+        "",
+        String.join("\n", cycles),
+        "break each cycle by moving types to the package they belong to");
   }
 
   @Test
@@ -68,12 +78,22 @@ class PackageDependenciesTest {
       }
       Set<String> allowed = allowedPrefixes(Files.readString(info, StandardCharsets.UTF_8));
       if (allowed == null) {
-        wrong.add(info + ": no sentence \"May depend on …\" or \"Depends on no other spinsim package\"");
+        wrong.add(
+            info + ": no sentence \"May depend on …\" or \"Depends on no other spinsim package\"");
         continue;
       }
       for (Map.Entry<String, Set<String>> e : graph.get(pkg).entrySet()) {
-        if (allowed.stream().noneMatch(a -> e.getKey().equals(a) || e.getKey().startsWith(a + "."))) {
-          wrong.add(info.getFileName() + " of " + pkg + " does not name " + e.getKey() + " (used in " + e.getValue() + ")");
+        if (allowed.stream()
+            .noneMatch(a -> e.getKey().equals(a) || e.getKey().startsWith(a + "."))) {
+          wrong.add(
+              info.getFileName()
+                  + " of "
+                  + pkg
+                  + " does not name "
+                  + e.getKey()
+                  + " (used in "
+                  + e.getValue()
+                  + ")");
         }
       }
     }
@@ -99,9 +119,12 @@ class PackageDependenciesTest {
 
   @Test
   void thePackageInfoSentenceIsReadAsWritten() {
-    assertEquals(Set.of("dev.spinsim.core", "dev.spinsim.network.run"),
-        allowedPrefixes("/**\n * X.\n *\n * <p>May depend on sim-core and {@code network.run}; not on {@code network.chip}.\n */"));
-    assertEquals(Set.of(), allowedPrefixes("/** X.\n * <p>Depends on no other spinsim package.\n */"));
+    assertEquals(
+        Set.of("dev.spinsim.core", "dev.spinsim.network.run"),
+        allowedPrefixes(
+            "/**\n * X.\n *\n * <p>May depend on sim-core and {@code network.run}; not on {@code network.chip}.\n */"));
+    assertEquals(
+        Set.of(), allowedPrefixes("/** X.\n * <p>Depends on no other spinsim package.\n */"));
     assertEquals(null, allowedPrefixes("/** X. */"));
   }
 
@@ -111,8 +134,8 @@ class PackageDependenciesTest {
   }
 
   /**
-   * The packages a package-info allows: its sentence "May depend on …" (up to the first ';' or
-   * full stop), where {@code {@code x.y}} is {@code dev.spinsim.x.y} and sim-core, sim-devices,
+   * The packages a package-info allows: its sentence "May depend on …" (up to the first ';' or full
+   * stop), where {@code {@code x.y}} is {@code dev.spinsim.x.y} and sim-core, sim-devices,
    * sim-network, sim-cli stand for their modules' packages; "every module" allows all; "Depends on
    * no other spinsim package" allows none; null when there is no such sentence.
    */
@@ -142,7 +165,9 @@ class PackageDependenciesTest {
     return allowed;
   }
 
-  /** package → (package it references → the files that reference it), main sources of every module. */
+  /**
+   * package → (package it references → the files that reference it), main sources of every module.
+   */
   static Map<String, Map<String, Set<String>>> graph(Path root) {
     Map<String, Map<String, Set<String>>> g = new TreeMap<>();
     for (Path file : mainSources(root)) {
@@ -217,8 +242,14 @@ class PackageDependenciesTest {
     return out;
   }
 
-  private static void connect(String v, Map<String, Map<String, Set<String>>> g, Map<String, Integer> index,
-      Map<String, Integer> low, Deque<String> stack, Set<String> onStack, List<Set<String>> out) {
+  private static void connect(
+      String v,
+      Map<String, Map<String, Set<String>>> g,
+      Map<String, Integer> index,
+      Map<String, Integer> low,
+      Deque<String> stack,
+      Set<String> onStack,
+      List<Set<String>> out) {
     index.put(v, index.size());
     low.put(v, index.get(v));
     stack.push(v);

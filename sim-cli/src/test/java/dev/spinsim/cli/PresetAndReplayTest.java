@@ -34,8 +34,16 @@ class PresetAndReplayTest {
   void aTwoLinePresetRuns() throws IOException {
     Path preset = Files.writeString(tmp.resolve("six-bit.yaml"), "base: paper\nadc: {bits: 6}\n");
     Path run = tmp.resolve("run");
-    Object[] r = run("generate", "--preset", preset.toString(), "--images", "1", "--functional",
-        "--out", run.toString());
+    Object[] r =
+        run(
+            "generate",
+            "--preset",
+            preset.toString(),
+            "--images",
+            "1",
+            "--functional",
+            "--out",
+            run.toString());
     assertEquals(0, r[0], (String) r[1]);
     assertEquals("six-bit", RunTruthTest.summary(run).get("preset"));
     assertTrue(Files.readString(run.resolve("run.yaml")).contains("bits: 6"));
@@ -52,10 +60,21 @@ class PresetAndReplayTest {
     Path a = tmp.resolve("a");
     Path b = tmp.resolve("b");
     assertEquals(0, run("generate", "--images", "1", "--functional", "--out", a.toString())[0]);
-    assertEquals(0, run("generate", "--preset", file.toString(), "--images", "1", "--functional",
-        "--out", b.toString())[0]);
-    assertArrayEquals(Files.readAllBytes(a.resolve("summary.csv")), Files.readAllBytes(b.resolve("summary.csv")));
-    assertArrayEquals(Files.readAllBytes(a.resolve("images.npy")), Files.readAllBytes(b.resolve("images.npy")));
+    assertEquals(
+        0,
+        run(
+            "generate",
+            "--preset",
+            file.toString(),
+            "--images",
+            "1",
+            "--functional",
+            "--out",
+            b.toString())[0]);
+    assertArrayEquals(
+        Files.readAllBytes(a.resolve("summary.csv")), Files.readAllBytes(b.resolve("summary.csv")));
+    assertArrayEquals(
+        Files.readAllBytes(a.resolve("images.npy")), Files.readAllBytes(b.resolve("images.npy")));
   }
 
   @Test
@@ -73,15 +92,24 @@ class PresetAndReplayTest {
     Files.writeString(tmp.resolve("y.yaml"), "base: x.yaml\n");
     Files.writeString(tmp.resolve("unknown.yaml"), "base: papr\nadc: {bits: 6}\n");
     String paper = (String) run("preset", "show", "paper")[1];
-    Files.writeString(tmp.resolve("incomplete.yaml"), paper.replaceAll("(?m)^  columnsPerAdc:.*\\n", ""));
+    Files.writeString(
+        tmp.resolve("incomplete.yaml"), paper.replaceAll("(?m)^  columnsPerAdc:.*\\n", ""));
     Object[][] cases = {
       {"x.yaml", "base: inheritance cycle"},
       {"unknown.yaml", "base: unknown preset 'papr'"},
       {"incomplete.yaml", "adc.columnsPerAdc: missing key"},
     };
     for (Object[] c : cases) {
-      Object[] r = run("generate", "--preset", tmp.resolve((String) c[0]).toString(), "--images", "1",
-          "--functional", "--out", tmp.resolve("run").toString());
+      Object[] r =
+          run(
+              "generate",
+              "--preset",
+              tmp.resolve((String) c[0]).toString(),
+              "--images",
+              "1",
+              "--functional",
+              "--out",
+              tmp.resolve("run").toString());
       String err = ((String) r[1]).strip();
       assertNotEquals(0, r[0], err);
       assertTrue(err.startsWith("spinsim: error: ") && err.contains((String) c[1]), err);
@@ -94,16 +122,35 @@ class PresetAndReplayTest {
   void aRunYamlReproducesItsRunByteForByte() throws IOException {
     Path a = tmp.resolve("a");
     Path b = tmp.resolve("b");
-    Object[] r = run("generate", "--images", "1", "--set", "adc.bits=6", "--set", "crossbar.rows=64",
-        "--out", a.toString());
+    Object[] r =
+        run(
+            "generate",
+            "--images",
+            "1",
+            "--set",
+            "adc.bits=6",
+            "--set",
+            "crossbar.rows=64",
+            "--out",
+            a.toString());
     assertEquals(0, r[0], (String) r[1]);
-    Object[] again = run("generate", "--config", a.resolve("run.yaml").toString(), "--out", b.toString());
+    Object[] again =
+        run("generate", "--config", a.resolve("run.yaml").toString(), "--out", b.toString());
     assertEquals(0, again[0], (String) again[1]);
-    for (String f : List.of("images.npy", "latents.npy", "summary.csv", "layers.csv", "energy.csv", "run.yaml")) {
+    for (String f :
+        List.of(
+            "images.npy", "latents.npy", "summary.csv", "layers.csv", "energy.csv", "run.yaml")) {
       assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
     }
-    Object[] mixed = run("generate", "--config", a.resolve("run.yaml").toString(), "--preset", "isaac",
-        "--out", tmp.resolve("c").toString());
+    Object[] mixed =
+        run(
+            "generate",
+            "--config",
+            a.resolve("run.yaml").toString(),
+            "--preset",
+            "isaac",
+            "--out",
+            tmp.resolve("c").toString());
     assertNotEquals(0, mixed[0]);
     assertTrue(((String) mixed[1]).contains("drop --preset"), (String) mixed[1]);
     assertFalse(Files.exists(tmp.resolve("c")));
@@ -113,17 +160,32 @@ class PresetAndReplayTest {
   void overridesTellRunsApartInFolderNameHeaderAndSummary() throws IOException {
     LocalDateTime t = LocalDateTime.of(2026, 1, 2, 3, 4, 5);
     assertEquals("20260102-030405-fmnist-paper", RunFolder.defaultName(t, "fmnist", "paper", ""));
-    assertEquals("20260102-030405-fmnist-paper-crossbar.rows-256",
+    assertEquals(
+        "20260102-030405-fmnist-paper-crossbar.rows-256",
         RunFolder.defaultName(t, "fmnist", "paper", "crossbar.rows=256"));
-    String longName = RunFolder.defaultName(t, "fmnist", "paper",
-        "crossbar.rows=256,adc.bits=6,crossbar.synapse.variationSigma=0.1");
+    String longName =
+        RunFolder.defaultName(
+            t,
+            "fmnist",
+            "paper",
+            "crossbar.rows=256,adc.bits=6,crossbar.synapse.variationSigma=0.1");
     assertTrue(longName.matches("20260102-030405-fmnist-paper-o[0-9a-f]{8}"), longName);
     Path run = tmp.resolve("r");
-    Object[] r = run("generate", "--images", "1", "--functional", "--set", "crossbar.rows=64", "--out",
-        run.toString());
+    Object[] r =
+        run(
+            "generate",
+            "--images",
+            "1",
+            "--functional",
+            "--set",
+            "crossbar.rows=64",
+            "--out",
+            run.toString());
     assertTrue(((String) r[1]).contains("fmnist on paper [crossbar.rows=64]"), (String) r[1]);
     assertEquals("crossbar.rows=64", RunTruthTest.summary(run).get("overrides"));
-    assertTrue(Files.readString(run.resolve("report.html")).contains("<title>spinsim run: fmnist on paper [crossbar.rows=64]"));
+    assertTrue(
+        Files.readString(run.resolve("report.html"))
+            .contains("<title>spinsim run: fmnist on paper [crossbar.rows=64]"));
   }
 
   @Test

@@ -24,7 +24,11 @@ class RunImageWriterTest {
     try (w) {
       for (int i = 0; i < n; i++) {
         float v = (i % 200) / 100f - 1f;
-        w.accept(i, new float[] {v, v, v, v}, new float[] {v, v, v, 0}, new float[] {i, i, i},
+        w.accept(
+            i,
+            new float[] {v, v, v, v},
+            new float[] {v, v, v, 0},
+            new float[] {i, i, i},
             i / (double) n);
       }
     }
@@ -46,7 +50,8 @@ class RunImageWriterTest {
   @Test
   void imagesOutOfOrderAreRefused() throws IOException {
     try (RunImageWriter w = new RunImageWriter(dir, 3, 1, 1, 1, 1, false)) {
-      assertThrows(IllegalStateException.class, () -> w.accept(1, new float[1], null, new float[1], 0));
+      assertThrows(
+          IllegalStateException.class, () -> w.accept(1, new float[1], null, new float[1], 0));
     }
   }
 

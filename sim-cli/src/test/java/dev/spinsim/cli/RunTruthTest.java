@@ -19,8 +19,14 @@ class RunTruthTest {
   @TempDir Path tmp;
 
   static Map<String, String> summary(Path run) throws IOException {
-    List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-        .parse(new StringReader(Files.readString(run.resolve("summary.csv")))).getRecords();
+    List<CSVRecord> rows =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(new StringReader(Files.readString(run.resolve("summary.csv"))))
+            .getRecords();
     assertEquals(1, rows.size());
     return rows.get(0).toMap();
   }
@@ -30,8 +36,18 @@ class RunTruthTest {
     for (String preset : List.of("isaac", "neurosim")) {
       Path run = tmp.resolve(preset);
       // 4-bit inputs keep the test fast; the labels do not depend on them
-      Object[] r = Cli.run("generate", "--preset", preset, "--images", "1", "--functional",
-          "--set", "crossbar.inputBits=4", "--out", run.toString());
+      Object[] r =
+          Cli.run(
+              "generate",
+              "--preset",
+              preset,
+              "--images",
+              "1",
+              "--functional",
+              "--set",
+              "crossbar.inputBits=4",
+              "--out",
+              run.toString());
       assertEquals(0, r[0], (String) r[1]);
       Map<String, String> s = summary(run);
       assertEquals("0", s.get("dw_activation_energy_pj_per_image"), preset);
@@ -39,7 +55,8 @@ class RunTruthTest {
       String energy = Files.readString(run.resolve("energy.csv"));
       assertTrue(energy.contains("\ndigital_relu,activate,"), preset + ": " + energy);
       assertTrue(!energy.contains("\ndw_relu,"), preset);
-      assertTrue(Files.readString(run.resolve("report.html")).contains("no domain-wall activation units"),
+      assertTrue(
+          Files.readString(run.resolve("report.html")).contains("no domain-wall activation units"),
           preset);
     }
   }
@@ -47,7 +64,8 @@ class RunTruthTest {
   @Test
   void thePaperChipCountsItsDomainWallUnitsAndTheCmosOutputUnitApart() throws IOException {
     Path run = tmp.resolve("paper");
-    assertEquals(0, Cli.run("generate", "--images", "1", "--functional", "--out", run.toString())[0]);
+    assertEquals(
+        0, Cli.run("generate", "--images", "1", "--functional", "--out", run.toString())[0]);
     Map<String, String> s = summary(run);
     double dw = Double.parseDouble(s.get("dw_activation_energy_pj_per_image"));
     double all = Double.parseDouble(s.get("activation_energy_pj_per_image"));
@@ -76,9 +94,18 @@ class RunTruthTest {
   void aFourBitAdcDestroysTheImagesAndTheRunSaysWhereAndWhy() throws IOException {
     Path good = tmp.resolve("good");
     Path bad = tmp.resolve("bad");
-    Object[] g = runCapturingOut("generate", "--images", "2", "--functional", "--out", good.toString());
-    Object[] b = runCapturingOut("generate", "--images", "2", "--functional", "--set", "adc.bits=4",
-        "--out", bad.toString());
+    Object[] g =
+        runCapturingOut("generate", "--images", "2", "--functional", "--out", good.toString());
+    Object[] b =
+        runCapturingOut(
+            "generate",
+            "--images",
+            "2",
+            "--functional",
+            "--set",
+            "adc.bits=4",
+            "--out",
+            bad.toString());
     assertEquals(0, b[0], (String) b[1]);
     assertTrue(!((String) g[1]).contains("warning:"), (String) g[1]);
     String text = (String) b[1];
@@ -94,8 +121,13 @@ class RunTruthTest {
     assertTrue(html.contains("class=\"warn\""), "banner");
     assertTrue(html.contains("float network (same latents)"), "float | chip panel");
     String layers = Files.readString(bad.resolve("layers.csv"));
-    assertTrue(layers.lines().findFirst().orElseThrow().contains(
-        ",adc_clip_fraction,adc_zero_code_fraction,activation_saturation_fraction,"), layers);
+    assertTrue(
+        layers
+            .lines()
+            .findFirst()
+            .orElseThrow()
+            .contains(",adc_clip_fraction,adc_zero_code_fraction,activation_saturation_fraction,"),
+        layers);
     List<String> images = Files.readAllLines(bad.resolve("images.csv"));
     assertEquals(3, images.size());
     assertEquals("image,psnr_db_vs_float,rmse_vs_float,d_score", images.get(0));
@@ -104,18 +136,35 @@ class RunTruthTest {
   @Test
   void theIdealChipMatchesTheFloatNetwork() throws IOException {
     Path run = tmp.resolve("ideal");
-    assertEquals(0, Cli.run("generate", "--preset", "ideal", "--images", "1", "--functional",
-        "--out", run.toString())[0]);
+    assertEquals(
+        0,
+        Cli.run(
+            "generate",
+            "--preset",
+            "ideal",
+            "--images",
+            "1",
+            "--functional",
+            "--out",
+            run.toString())[0]);
     assertTrue(Double.parseDouble(summary(run).get("psnr_db_vs_float")) > 80);
   }
 
   @Test
   void aFunctionalRunLeavesWhatItDidNotMeasureEmpty() throws IOException {
     Path run = tmp.resolve("f");
-    assertEquals(0, Cli.run("generate", "--images", "1", "--functional", "--out", run.toString())[0]);
+    assertEquals(
+        0, Cli.run("generate", "--images", "1", "--functional", "--out", run.toString())[0]);
     Map<String, String> s = summary(run);
-    for (String c : List.of("latency_ns_per_image", "throughput_images_per_s", "makespan_ns",
-        "leakage_energy_pj_per_image", "events", "g_energy_pj_per_image", "d_score_mean")) {
+    for (String c :
+        List.of(
+            "latency_ns_per_image",
+            "throughput_images_per_s",
+            "makespan_ns",
+            "leakage_energy_pj_per_image",
+            "events",
+            "g_energy_pj_per_image",
+            "d_score_mean")) {
       assertEquals("", s.get(c), c);
     }
     assertTrue(Files.readString(run.resolve("report.html")).contains("leaves out leakage"));

@@ -30,7 +30,8 @@ class SweepCommandTest {
   static Map<String, Map<String, String>> rows(Path file) throws IOException {
     Map<String, Map<String, String>> out = new TreeMap<>();
     try (Reader r = Files.newBufferedReader(file);
-        CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+        CSVParser p =
+            CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
       for (CSVRecord rec : p) {
         out.put(rec.get("point_id"), rec.toMap());
       }
@@ -41,7 +42,17 @@ class SweepCommandTest {
   @BeforeAll
   static void sweepTwoAdcWidths() {
     grid = tmp.resolve("grid");
-    first = Cli.run("sweep", "--set", "adc.bits=6,8", "--images", "1", "--parallel", "2", "--out", grid.toString());
+    first =
+        Cli.run(
+            "sweep",
+            "--set",
+            "adc.bits=6,8",
+            "--images",
+            "1",
+            "--parallel",
+            "2",
+            "--out",
+            grid.toString());
   }
 
   @Test
@@ -52,26 +63,46 @@ class SweepCommandTest {
     assertEquals(List.of("0", "1"), new ArrayList<>(rows.keySet()));
     assertEquals("6", rows.get("0").get("adc.bits"));
     assertEquals("ok", rows.get("1").get("status"));
-    for (String f : List.of("pareto.csv", "report.html", "sweep.yaml", "timings.csv",
-        "plots/pareto-energy-psnr.png", "plots/knob-adc.bits-energy.png")) {
+    for (String f :
+        List.of(
+            "pareto.csv",
+            "report.html",
+            "sweep.yaml",
+            "timings.csv",
+            "plots/pareto-energy-psnr.png",
+            "plots/knob-adc.bits-energy.png")) {
       assertTrue(Files.size(grid.resolve(f)) > 0, f);
     }
     String html = Files.readString(grid.resolve("report.html"));
-    assertTrue(html.contains("Pareto front") && html.contains("data:image/png;base64,") && html.contains("(paper)"));
+    assertTrue(
+        html.contains("Pareto front")
+            && html.contains("data:image/png;base64,")
+            && html.contains("(paper)"));
     assertTrue(Files.readString(grid.resolve("sweep.yaml")).contains("adc.bits:"));
   }
 
   @Test
   void theMappingStrategyIsAKnob() throws IOException {
     Path d = tmp.resolve("strategy");
-    Object[] r = Cli.run("sweep", "--set", "mapping.strategy=dense,sub-pixel", "--images", "1",
-        "--out", d.toString());
+    Object[] r =
+        Cli.run(
+            "sweep",
+            "--set",
+            "mapping.strategy=dense,sub-pixel",
+            "--images",
+            "1",
+            "--out",
+            d.toString());
     assertEquals(0, r[0], (String) r[1]);
     Map<String, Map<String, String>> rows = rows(d.resolve("results.csv"));
     assertEquals(2, rows.size());
     Map<String, Double> energy = new TreeMap<>();
-    rows.values().forEach(row -> energy.put(row.get("mapping.strategy"),
-        Double.parseDouble(row.get("energy_pj_per_image"))));
+    rows.values()
+        .forEach(
+            row ->
+                energy.put(
+                    row.get("mapping.strategy"),
+                    Double.parseDouble(row.get("energy_pj_per_image"))));
     assertTrue(energy.get("sub-pixel") < energy.get("dense") / 2, energy.toString());
   }
 
@@ -80,11 +111,13 @@ class SweepCommandTest {
     // the sweep prices a point from its metrics alone, shares programmed crossbars and the float
     // reference between points; generate builds everything itself and writes the whole report
     Path run = tmp.resolve("generate-adc6");
-    Object[] g = Cli.run("generate", "--set", "adc.bits=6", "--images", "1", "--out", run.toString());
+    Object[] g =
+        Cli.run("generate", "--set", "adc.bits=6", "--images", "1", "--out", run.toString());
     assertEquals(0, g[0], (String) g[1]);
     Map<String, String> summary;
     try (Reader r = Files.newBufferedReader(run.resolve("summary.csv"));
-        CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+        CSVParser p =
+            CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
       summary = p.getRecords().get(0).toMap();
     }
     Map<String, String> row = rows(grid.resolve("results.csv")).get("0");
@@ -95,7 +128,8 @@ class SweepCommandTest {
         compared++;
       }
     }
-    assertTrue(compared > 20 && row.containsKey("psnr_db_vs_float"), compared + " columns compared");
+    assertTrue(
+        compared > 20 && row.containsKey("psnr_db_vs_float"), compared + " columns compared");
   }
 
   @Test
@@ -112,7 +146,8 @@ class SweepCommandTest {
   @Test
   void reRunningReusesEveryFinishedPointAndChangesNoRow() throws IOException {
     byte[] before = Files.readAllBytes(grid.resolve("results.csv"));
-    Object[] again = Cli.run("sweep", "--set", "adc.bits=6,8", "--images", "1", "--out", grid.toString());
+    Object[] again =
+        Cli.run("sweep", "--set", "adc.bits=6,8", "--images", "1", "--out", grid.toString());
     assertEquals(0, again[0], (String) again[1]);
     assertTrue(((String) again[1]).contains("reusing 2 finished point(s)"), (String) again[1]);
     assertArrayEquals(before, Files.readAllBytes(grid.resolve("results.csv")));
@@ -121,8 +156,17 @@ class SweepCommandTest {
   @Test
   void rowsDoNotDependOnHowManyPointsRunAtOnce() throws IOException {
     Path serial = tmp.resolve("serial");
-    Object[] r = Cli.run("sweep", "--set", "adc.bits=6,8", "--images", "1", "--parallel", "1", "--out",
-        serial.toString());
+    Object[] r =
+        Cli.run(
+            "sweep",
+            "--set",
+            "adc.bits=6,8",
+            "--images",
+            "1",
+            "--parallel",
+            "1",
+            "--out",
+            serial.toString());
     assertEquals(0, r[0], (String) r[1]);
     assertEquals(rows(grid.resolve("results.csv")), rows(serial.resolve("results.csv")));
   }
@@ -154,12 +198,31 @@ class SweepCommandTest {
   @Test
   void nsga2EvaluatesAtMostItsBudgetOfDistinctPointsAndWritesAFront() throws IOException {
     Path d = tmp.resolve("nsga2");
-    Object[] r = Cli.run("sweep", "--strategy", "nsga2", "--set", "adc.bits=5,6,7,8", "--set", "crossbar.rows=64,128",
-        "--points", "3", "--population", "4", "--generations", "3", "--objectives", "energy,psnr", "--images", "1",
-        "--out", d.toString());
+    Object[] r =
+        Cli.run(
+            "sweep",
+            "--strategy",
+            "nsga2",
+            "--set",
+            "adc.bits=5,6,7,8",
+            "--set",
+            "crossbar.rows=64,128",
+            "--points",
+            "3",
+            "--population",
+            "4",
+            "--generations",
+            "3",
+            "--objectives",
+            "energy,psnr",
+            "--images",
+            "1",
+            "--out",
+            d.toString());
     assertEquals(0, r[0], (String) r[1]);
     Map<String, Map<String, String>> rows = rows(d.resolve("results.csv"));
-    // the budget of 3 distinct points, plus the base preset's point (adc.bits=8, 128 rows) unless NSGA-II drew it
+    // the budget of 3 distinct points, plus the base preset's point (adc.bits=8, 128 rows) unless
+    // NSGA-II drew it
     assertTrue(rows.size() >= 3 && rows.size() <= 4, rows.keySet().toString());
     assertTrue(Files.readAllLines(d.resolve("pareto.csv")).size() >= 2);
     assertTrue(Files.readString(d.resolve("report.html")).contains("NSGA-II: "));
@@ -167,8 +230,9 @@ class SweepCommandTest {
 
   @Test
   void randomSamplingDrawsDistinctPointsFromTheSeed() {
-    dev.spinsim.cli.sweep.SweepSpace s = dev.spinsim.cli.sweep.SweepSpace.of(null,
-        List.of("adc.bits=4,5,6,7,8", "crossbar.rows=32,64,128,256"));
+    dev.spinsim.cli.sweep.SweepSpace s =
+        dev.spinsim.cli.sweep.SweepSpace.of(
+            null, List.of("adc.bits=4,5,6,7,8", "crossbar.rows=32,64,128,256"));
     List<dev.spinsim.cli.sweep.SweepPoint> a = SweepCommand.randomPoints(s, 6, 3);
     assertEquals(a, SweepCommand.randomPoints(s, 6, 3));
     assertEquals(6, a.stream().map(dev.spinsim.cli.sweep.SweepPoint::id).distinct().count());

@@ -16,13 +16,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A sweep process killed with SIGKILL in the middle loses no finished point and leaves no half
- * row; running the same command again reuses every finished point and runs each other point once.
+ * A sweep process killed with SIGKILL in the middle loses no finished point and leaves no half row;
+ * running the same command again reuses every finished point and runs each other point once.
  */
 class SweepKillResumeTest {
   @TempDir Path tmp;
 
-  private static final String[] SWEEP = {"sweep", "--set", "adc.bits=5,6,7,8", "--images", "1", "--parallel", "1"};
+  private static final String[] SWEEP = {
+    "sweep", "--set", "adc.bits=5,6,7,8", "--images", "1", "--parallel", "1"
+  };
 
   @Test
   void killedSweepResumesWithOneRowPerPointAndNoPointRunTwice() throws Exception {
@@ -37,8 +39,11 @@ class SweepKillResumeTest {
     cmd.addAll(List.of(SWEEP));
     cmd.add("--out");
     cmd.add(out.toString());
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(tmp.resolve("killed.log").toFile()).start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("killed.log").toFile())
+            .start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
     while (dataRows(results) < 2 && p.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(20);
@@ -53,7 +58,9 @@ class SweepKillResumeTest {
 
     Object[] again = Cli.run(appendOut(out));
     assertEquals(0, again[0], (String) again[1]);
-    assertTrue(((String) again[1]).contains("reusing " + before + " finished point(s)"), (String) again[1]);
+    assertTrue(
+        ((String) again[1]).contains("reusing " + before + " finished point(s)"),
+        (String) again[1]);
     Map<String, Map<String, String>> rows = SweepCommandTest.rows(results);
     assertEquals(List.of("0", "1", "2", "3"), new ArrayList<>(rows.keySet()));
     assertEquals(4, dataRows(results), "one row per point");

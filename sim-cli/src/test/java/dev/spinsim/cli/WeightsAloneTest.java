@@ -48,42 +48,119 @@ class WeightsAloneTest {
   @Test
   void fmnistLayoutWithOtherWidthsAndBatchNormWithoutBiases() throws Exception {
     // the PyTorch tutorial's habit (bias=False before BatchNorm), at 1x1 -> 7x7 -> 14x14 -> 28x28
-    assertLoadsAsWritten("fmnist", 16, List.of(up(16, 48, 7, 1, 0, false), bn(48), new ReLU(),
-        up(48, 24, 4, 2, 1, false), bn(24), new ReLU(), up(24, 1, 4, 2, 1, false), new Tanh()));
+    assertLoadsAsWritten(
+        "fmnist",
+        16,
+        List.of(
+            up(16, 48, 7, 1, 0, false),
+            bn(48),
+            new ReLU(),
+            up(48, 24, 4, 2, 1, false),
+            bn(24),
+            new ReLU(),
+            up(24, 1, 4, 2, 1, false),
+            new Tanh()));
   }
 
   @Test
   void withoutBatchNormAndWithBiases() throws Exception {
-    assertLoadsAsWritten("fmnist", 12, List.of(up(12, 32, 7, 1, 0, true), new ReLU(),
-        up(32, 16, 4, 2, 1, true), new ReLU(), up(16, 1, 4, 2, 1, true), new Tanh()));
+    assertLoadsAsWritten(
+        "fmnist",
+        12,
+        List.of(
+            up(12, 32, 7, 1, 0, true),
+            new ReLU(),
+            up(32, 16, 4, 2, 1, true),
+            new ReLU(),
+            up(16, 1, 4, 2, 1, true),
+            new Tanh()));
   }
 
   @Test
   void fourByFourThenSevenByKernel3ThenDoublings() throws Exception {
     // the MNIST DCGAN common in tutorials: 1x1 -> 4x4 -> 7x7 (k3 s2 p1) -> 14x14 -> 28x28
-    assertLoadsAsWritten("fmnist", 10, List.of(up(10, 32, 4, 1, 0, false), bn(32), new ReLU(),
-        up(32, 16, 3, 2, 1, false), bn(16), new ReLU(), up(16, 8, 4, 2, 1, false), bn(8), new ReLU(),
-        up(8, 1, 4, 2, 1, true), new Tanh()));
+    assertLoadsAsWritten(
+        "fmnist",
+        10,
+        List.of(
+            up(10, 32, 4, 1, 0, false),
+            bn(32),
+            new ReLU(),
+            up(32, 16, 3, 2, 1, false),
+            bn(16),
+            new ReLU(),
+            up(16, 8, 4, 2, 1, false),
+            bn(8),
+            new ReLU(),
+            up(8, 1, 4, 2, 1, true),
+            new Tanh()));
   }
 
   @Test
   void theTutorials64By64GeneratorWithNarrowerChannels() throws Exception {
-    // the PyTorch DCGAN tutorial's generator with ngf = 8 instead of 64: dcgan64's image, its discriminator
-    assertLoadsAsWritten("dcgan64", 20, List.of(up(20, 64, 4, 1, 0, false), bn(64), new ReLU(),
-        up(64, 32, 4, 2, 1, false), bn(32), new ReLU(), up(32, 16, 4, 2, 1, false), bn(16), new ReLU(),
-        up(16, 8, 4, 2, 1, false), bn(8), new ReLU(), up(8, 3, 4, 2, 1, false), new Tanh()));
+    // the PyTorch DCGAN tutorial's generator with ngf = 8 instead of 64: dcgan64's image, its
+    // discriminator
+    assertLoadsAsWritten(
+        "dcgan64",
+        20,
+        List.of(
+            up(20, 64, 4, 1, 0, false),
+            bn(64),
+            new ReLU(),
+            up(64, 32, 4, 2, 1, false),
+            bn(32),
+            new ReLU(),
+            up(32, 16, 4, 2, 1, false),
+            bn(16),
+            new ReLU(),
+            up(16, 8, 4, 2, 1, false),
+            bn(8),
+            new ReLU(),
+            up(8, 3, 4, 2, 1, false),
+            new Tanh()));
   }
 
   @Test
   void aRunOnAGeneratorReadFromItsFileReplaysFromItsRunYaml() throws Exception {
-    Path file = write("replay", List.of(up(8, 12, 7, 1, 0, false), bn(12), new ReLU(), up(12, 6, 4, 2, 1, false),
-        bn(6), new ReLU(), up(6, 1, 4, 2, 1, true), new Tanh()), 8);
+    Path file =
+        write(
+            "replay",
+            List.of(
+                up(8, 12, 7, 1, 0, false),
+                bn(12),
+                new ReLU(),
+                up(12, 6, 4, 2, 1, false),
+                bn(6),
+                new ReLU(),
+                up(6, 1, 4, 2, 1, true),
+                new Tanh()),
+            8);
     Path first = dir.resolve("first");
     Path again = dir.resolve("again");
-    assertEquals(0, quietly("generate", "--weights", file.toString(), "--preset", "ideal", "--images", "2",
-        "--functional", "--out", first.toString()));
-    assertEquals(0, quietly("generate", "--config", first.resolve("run.yaml").toString(), "--out", again.toString()));
-    assertArrayEquals(Files.readAllBytes(first.resolve("images.npy")), Files.readAllBytes(again.resolve("images.npy")));
+    assertEquals(
+        0,
+        quietly(
+            "generate",
+            "--weights",
+            file.toString(),
+            "--preset",
+            "ideal",
+            "--images",
+            "2",
+            "--functional",
+            "--out",
+            first.toString()));
+    assertEquals(
+        0,
+        quietly(
+            "generate",
+            "--config",
+            first.resolve("run.yaml").toString(),
+            "--out",
+            again.toString()));
+    assertArrayEquals(
+        Files.readAllBytes(first.resolve("images.npy")),
+        Files.readAllBytes(again.resolve("images.npy")));
   }
 
   private static int quietly(String... args) {
@@ -102,36 +179,60 @@ class WeightsAloneTest {
   @Test
   void aGeneratorEndingInNoShippedImageIsOneLineNamingTheFile() throws Exception {
     // 1x1 -> 4x4 -> 8x8 -> 16x16 -> 32x32: a DCGAN, but no shipped model has a 32x32 image
-    Path file = write("g32", List.of(up(8, 16, 4, 1, 0, false), bn(16), new ReLU(), up(16, 8, 4, 2, 1, false),
-        bn(8), new ReLU(), up(8, 4, 4, 2, 1, false), bn(4), new ReLU(), up(4, 1, 4, 2, 1, false), new Tanh()), 8);
+    Path file =
+        write(
+            "g32",
+            List.of(
+                up(8, 16, 4, 1, 0, false),
+                bn(16),
+                new ReLU(),
+                up(16, 8, 4, 2, 1, false),
+                bn(8),
+                new ReLU(),
+                up(8, 4, 4, 2, 1, false),
+                bn(4),
+                new ReLU(),
+                up(4, 1, 4, 2, 1, false),
+                new Tanh()),
+            8);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> inputs(file));
-    assertTrue(e.getMessage().startsWith(file + ": its tensors fit none of the shipped generators"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith(file + ": its tensors fit none of the shipped generators"),
+        e.getMessage());
     assertTrue(e.getMessage().contains("--model FILE.yaml"), e.getMessage());
   }
 
-  private void assertLoadsAsWritten(String template, int latent, List<LayerSpec> layers) throws Exception {
+  private void assertLoadsAsWritten(String template, int latent, List<LayerSpec> layers)
+      throws Exception {
     Path file = write(template + "-variant", layers, latent);
     RunInputs in = inputs(file);
     assertEquals(template, in.model.name());
-    assertEquals(layers, in.model.generator().layers(), "layers read from the tensor names and shapes");
+    assertEquals(
+        layers, in.model.generator().layers(), "layers read from the tensor names and shapes");
     assertEquals(latent, in.model.latent());
-    assertTrue(in.notes.stream().anyMatch(n -> n.contains("read by the DCGAN conventions")), in.notes.toString());
+    assertTrue(
+        in.notes.stream().anyMatch(n -> n.contains("read by the DCGAN conventions")),
+        in.notes.toString());
     // the same layers given as a model, loaded from the same file, compute the same images
     NetworkSpec written = NetworkSpec.of("generator", new Shape(latent, 1, 1), layers);
-    var reference = ShippedWeights.build(written, HardwareAwareness.NONE, template, ShippedWeights.FLOAT, file)
-        .network();
+    var reference =
+        ShippedWeights.build(written, HardwareAwareness.NONE, template, ShippedWeights.FLOAT, file)
+            .network();
     Tensor z = Tensor.normal(new SplittableRandom(3), 0, 1, 2, latent, 1, 1);
     assertArrayEquals(reference.forward(z, false).data(), in.generator.forward(z, false).data());
     // and a run folder's run.yaml names the model so that a replay reads the generator again
-    assertTrue(in.model.source().endsWith(
-        dev.spinsim.network.weights.DcganLayout.SOURCE_SUFFIX), in.model.source());
+    assertTrue(
+        in.model.source().endsWith(dev.spinsim.network.weights.DcganLayout.SOURCE_SUFFIX),
+        in.model.source());
   }
 
   private RunInputs inputs(Path weights) {
     return new RunInputs(null, weights, null, false, "ideal", List.of(), Map.of(), 1);
   }
 
-  /** A state_dict of random tensors for {@code layers} under PyTorch's names (main.i.weight, ...). */
+  /**
+   * A state_dict of random tensors for {@code layers} under PyTorch's names (main.i.weight, ...).
+   */
   private Path write(String name, List<LayerSpec> layers, int latent) {
     NetworkSpec spec = NetworkSpec.of("generator", new Shape(latent, 1, 1), layers);
     SplittableRandom rng = new SplittableRandom(name.hashCode());

@@ -11,9 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.api.java.function.Function;
 
 /**
- * The Spark task of one point: what the local executor does, on whichever executor JVM Spark
- * picks. Serializable (settings, fixed overrides); the evaluator, with its once-per-sweep data
- * (FID reference statistics), is made once per executor JVM and sweep.
+ * The Spark task of one point: what the local executor does, on whichever executor JVM Spark picks.
+ * Serializable (settings, fixed overrides); the evaluator, with its once-per-sweep data (FID
+ * reference statistics), is made once per executor JVM and sweep.
  */
 final class PointTask implements Function<SweepPoint, PointResult> {
   private static final long serialVersionUID = 1L;
@@ -29,8 +29,9 @@ final class PointTask implements Function<SweepPoint, PointResult> {
 
   @Override
   public PointResult call(SweepPoint point) {
-    SweepEvaluator e = EVALUATORS.computeIfAbsent(List.of(settings, fixed),
-        k -> new SweepEvaluator(settings, fixed));
+    SweepEvaluator e =
+        EVALUATORS.computeIfAbsent(
+            List.of(settings, fixed), k -> new SweepEvaluator(settings, fixed));
     return e.run(point);
   }
 }

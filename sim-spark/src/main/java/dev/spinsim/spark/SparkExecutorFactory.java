@@ -5,7 +5,10 @@ import dev.spinsim.cli.sweep.PointExecutorFactory;
 import dev.spinsim.cli.sweep.SweepSettings;
 import java.util.Map;
 
-/** {@code --executor spark}: found by {@link java.util.ServiceLoader} when this module is on the class path. */
+/**
+ * {@code --executor spark}: found by {@link java.util.ServiceLoader} when this module is on the
+ * class path.
+ */
 public final class SparkExecutorFactory implements PointExecutorFactory {
   @Override
   public String name() {
@@ -13,7 +16,8 @@ public final class SparkExecutorFactory implements PointExecutorFactory {
   }
 
   @Override
-  public PointExecutor create(SweepSettings settings, Map<String, String> fixed, int parallel, String master) {
+  public PointExecutor create(
+      SweepSettings settings, Map<String, String> fixed, int parallel, String master) {
     return SparkPointExecutor.start(settings, fixed, parallel, master);
   }
 }

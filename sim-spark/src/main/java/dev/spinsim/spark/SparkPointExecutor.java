@@ -11,10 +11,10 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
- * Runs sweep points as Spark jobs: each point is a one-task job whose task builds the point's
- * chip and simulates it on an executor (a {@link PointTask}), so results come back, and are
- * appended to results.csv, one point at a time as they finish. The sweep submits up to {@link
- * #parallelism()} jobs at once from its threads; Spark schedules their tasks on its executors.
+ * Runs sweep points as Spark jobs: each point is a one-task job whose task builds the point's chip
+ * and simulates it on an executor (a {@link PointTask}), so results come back, and are appended to
+ * results.csv, one point at a time as they finish. The sweep submits up to {@link #parallelism()}
+ * jobs at once from its threads; Spark schedules their tasks on its executors.
  *
  * <p>The master is {@code --spark-master}, else the one {@code spark-submit} set ({@code
  * spark.master}), else {@code local[*]}: Spark embedded in this JVM, nothing to install. Spark
@@ -33,7 +33,8 @@ final class SparkPointExecutor implements PointExecutor {
     this.parallel = parallel;
   }
 
-  static SparkPointExecutor start(SweepSettings settings, Map<String, String> fixed, int parallel, String master) {
+  static SparkPointExecutor start(
+      SweepSettings settings, Map<String, String> fixed, int parallel, String master) {
     SparkConf conf = new SparkConf().setAppName("spinsim sweep");
     String m = master != null ? master : conf.get("spark.master", "local[*]");
     conf.setMaster(m);

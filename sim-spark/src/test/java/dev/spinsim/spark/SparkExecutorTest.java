@@ -30,7 +30,8 @@ class SparkExecutorTest {
   private static Map<String, Map<String, String>> rows(Path file) throws IOException {
     Map<String, Map<String, String>> out = new TreeMap<>();
     try (Reader r = Files.newBufferedReader(file);
-        CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+        CSVParser p =
+            CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
       for (CSVRecord rec : p) {
         out.put(rec.get("config_hash"), rec.toMap());
       }
@@ -48,7 +49,8 @@ class SparkExecutorTest {
   @Test
   void sparkRowsEqualLocalRowsAndSparkResumesALocalSweep() throws IOException {
     Path local = tmp.resolve("local");
-    assertEquals(0, Main.execute(with("--executor", "local", "--parallel", "2", "--out", local.toString())));
+    assertEquals(
+        0, Main.execute(with("--executor", "local", "--parallel", "2", "--out", local.toString())));
     Map<String, Map<String, String>> expected = rows(local.resolve("results.csv"));
     assertEquals(2, expected.size());
 
@@ -56,9 +58,13 @@ class SparkExecutorTest {
     Path spark = Files.createDirectories(tmp.resolve("spark"));
     List<String> lines = Files.readAllLines(local.resolve("results.csv"), StandardCharsets.UTF_8);
     String kept = lines.stream().filter(l -> l.startsWith("1,")).findFirst().orElseThrow();
-    Files.writeString(spark.resolve("results.csv"), lines.get(0) + "\n" + kept + "\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        spark.resolve("results.csv"), lines.get(0) + "\n" + kept + "\n", StandardCharsets.UTF_8);
 
-    assertEquals(0, Main.execute(with("--executor", "spark", "--spark-master", "local[2]", "--out", spark.toString())));
+    assertEquals(
+        0,
+        Main.execute(
+            with("--executor", "spark", "--spark-master", "local[2]", "--out", spark.toString())));
     assertEquals(expected, rows(spark.resolve("results.csv")));
     List<String> timings = Files.readAllLines(spark.resolve("timings.csv"));
     assertEquals(2, timings.size(), "one point ran on Spark, one was reused: " + timings);

@@ -12,7 +12,9 @@ public final class NpyArray {
   private final int[] shape;
   private final float[] data;
 
-  /** Wraps a copy of {@code data} with the given shape; the shape's product must equal its length. */
+  /**
+   * Wraps a copy of {@code data} with the given shape; the shape's product must equal its length.
+   */
   public NpyArray(int[] shape, float[] data) {
     checkArgument(shape != null && data != null, "shape and data are required");
     long size = 1;

@@ -14,9 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads NumPy {@code .npy} files holding little-endian float32 ({@code '<f4'}) or float64
- * ({@code '<f8'}, narrowed to float) arrays in C order, format versions 1.0 to 3.0; enough to
- * compare a run's images and latents with another run or with arrays saved by NumPy.
+ * Reads NumPy {@code .npy} files holding little-endian float32 ({@code '<f4'}) or float64 ({@code
+ * '<f8'}, narrowed to float) arrays in C order, format versions 1.0 to 3.0; enough to compare a
+ * run's images and latents with another run or with arrays saved by NumPy.
  */
 public final class NpyReader {
   private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
@@ -69,13 +69,18 @@ public final class NpyReader {
     switch (descr) {
       case "<f4" -> width = 4;
       case "<f8" -> width = 8;
-      default -> throw new IOException(
-          source + ": unsupported dtype '" + descr + "', expected '<f4' or '<f8'");
+      default ->
+          throw new IOException(
+              source + ": unsupported dtype '" + descr + "', expected '<f4' or '<f8'");
     }
     byte[] raw = in.readNBytes((int) count * width);
     if (raw.length != count * width) {
       throw new IOException(
-          source + ": truncated .npy data: expected " + count * width + " bytes, got " + raw.length);
+          source
+              + ": truncated .npy data: expected "
+              + count * width
+              + " bytes, got "
+              + raw.length);
     }
     ByteBuffer buffer = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
     float[] data = new float[(int) count];
@@ -109,7 +114,9 @@ public final class NpyReader {
         continue;
       }
       try {
-        dims.add(Integer.parseInt(trimmed.endsWith("L") ? trimmed.substring(0, trimmed.length() - 1) : trimmed));
+        dims.add(
+            Integer.parseInt(
+                trimmed.endsWith("L") ? trimmed.substring(0, trimmed.length() - 1) : trimmed));
       } catch (NumberFormatException e) {
         throw new IOException(source + ": bad .npy shape '(" + text + ")'");
       }

@@ -13,10 +13,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Writes a float32 {@code .npy} file ({@link NpyWriter}'s format) one record at a time, so an
- * array of any length never sits in memory: the header is written first with room for the
- * largest record count and rewritten with the count actually appended when the file is closed.
- * A record is one entry along the first axis ({@code shape} without it, e.g. C×H×W for images).
+ * Writes a float32 {@code .npy} file ({@link NpyWriter}'s format) one record at a time, so an array
+ * of any length never sits in memory: the header is written first with room for the largest record
+ * count and rewritten with the count actually appended when the file is closed. A record is one
+ * entry along the first axis ({@code shape} without it, e.g. C×H×W for images).
  */
 public final class NpyStreamWriter implements Closeable {
   /** Records a header is laid out for: numbers up to this many digits fit its padding. */
@@ -34,23 +34,34 @@ public final class NpyStreamWriter implements Closeable {
   public NpyStreamWriter(Path file, int... recordShape) throws IOException {
     long size = 1;
     for (int d : recordShape) {
-      checkArgument(d > 0, "npy record shape must be positive, got %s", java.util.Arrays.toString(recordShape));
+      checkArgument(
+          d > 0,
+          "npy record shape must be positive, got %s",
+          java.util.Arrays.toString(recordShape));
       size *= d;
     }
     this.recordShape = recordShape.clone();
     this.recordSize = Math.toIntExact(size);
     // the header of the largest count has the most digits; padding absorbs the difference
     this.headerLength = NpyWriter.header(shape(LongMath.pow(10, COUNT_DIGITS) - 1)).length;
-    this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING);
-    this.buffer = ByteBuffer.allocate(Math.max(8192, 4 * recordSize)).order(ByteOrder.LITTLE_ENDIAN);
+    this.channel =
+        FileChannel.open(
+            file,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING);
+    this.buffer =
+        ByteBuffer.allocate(Math.max(8192, 4 * recordSize)).order(ByteOrder.LITTLE_ENDIAN);
     channel.write(ByteBuffer.wrap(header(0)));
   }
 
   /** Appends one record: {@code recordSize} values from {@code data[offset..]}. */
   public void append(float[] data, int offset) throws IOException {
     checkState(!closed, "npy stream already closed");
-    checkArgument(data.length - offset >= recordSize, "a record needs %s values, got %s", recordSize,
+    checkArgument(
+        data.length - offset >= recordSize,
+        "a record needs %s values, got %s",
+        recordSize,
         data.length - offset);
     buffer.clear();
     for (int i = 0; i < recordSize; i++) {

@@ -48,16 +48,16 @@ public final class NpyWriter {
   }
 
   /**
-   * The full header: magic, version 1.0, a little-endian uint16 length and the Python dict,
-   * padded with spaces and ended by a newline so the data starts on a 64-byte boundary.
+   * The full header: magic, version 1.0, a little-endian uint16 length and the Python dict, padded
+   * with spaces and ended by a newline so the data starts on a 64-byte boundary.
    */
   static byte[] header(int[] shape) {
     return header(shape, 0);
   }
 
   /**
-   * As {@link #header(int[])}, padded with spaces to {@code length} bytes when that is longer
-   * (a multiple of 64): how a streamed file reserves room for the count it learns at the end.
+   * As {@link #header(int[])}, padded with spaces to {@code length} bytes when that is longer (a
+   * multiple of 64): how a streamed file reserves room for the count it learns at the end.
    */
   static byte[] header(int[] shape, int length) {
     StringBuilder dict = new StringBuilder("{'descr': '<f4', 'fortran_order': False, 'shape': (");

@@ -31,9 +31,9 @@ import java.util.SplittableRandom;
  */
 public final class RunFolder implements AutoCloseable {
   /**
-   * The repository the launcher runs from (system property {@code spinsim.home}, set by the
-   * {@code spinsim} script), so defaults land in the repository wherever the launcher is called
-   * from; the working directory when the property is absent (a bare {@code java -jar}).
+   * The repository the launcher runs from (system property {@code spinsim.home}, set by the {@code
+   * spinsim} script), so defaults land in the repository wherever the launcher is called from; the
+   * working directory when the property is absent (a bare {@code java -jar}).
    */
   public static final Path HOME = Path.of(System.getProperty("spinsim.home", ""));
 
@@ -66,8 +66,8 @@ public final class RunFolder implements AutoCloseable {
 
   /**
    * The default folder name {@code <timestamp>-<model>-<preset>}, e.g. {@code
-   * 20250101-120000-fmnist-paper}; a model or preset given as a file path contributes its file
-   * name without extension, and characters unsafe in file names become {@code _}.
+   * 20250101-120000-fmnist-paper}; a model or preset given as a file path contributes its file name
+   * without extension, and characters unsafe in file names become {@code _}.
    */
   public static String defaultName(LocalDateTime timestamp, String model, String preset) {
     return TIMESTAMP.format(timestamp) + "-" + slug(model) + "-" + slug(preset);
@@ -79,11 +79,12 @@ public final class RunFolder implements AutoCloseable {
   /**
    * {@link #defaultName(LocalDateTime, String, String)} followed by the overrides when there are
    * any ({@code adc.bits=4,crossbar.rows=256} → {@code -adc.bits-4_crossbar.rows-256}), so runs
-   * with different overrides are told apart by name; beyond {@link #MAX_READABLE_SUFFIX}
-   * characters the suffix is {@code -o} and 8 hex digits of the overrides' SHA-256 (the header,
-   * report and summary.csv carry the readable form).
+   * with different overrides are told apart by name; beyond {@link #MAX_READABLE_SUFFIX} characters
+   * the suffix is {@code -o} and 8 hex digits of the overrides' SHA-256 (the header, report and
+   * summary.csv carry the readable form).
    */
-  public static String defaultName(LocalDateTime timestamp, String model, String preset, String overrides) {
+  public static String defaultName(
+      LocalDateTime timestamp, String model, String preset, String overrides) {
     String base = defaultName(timestamp, model, preset);
     if (overrides == null || overrides.isBlank()) {
       return base;
@@ -91,16 +92,25 @@ public final class RunFolder implements AutoCloseable {
     return base + "-" + overridesSuffix(overrides);
   }
 
-  /** The folder-name form of an overrides label (see {@link #defaultName(LocalDateTime, String, String, String)}). */
+  /**
+   * The folder-name form of an overrides label (see {@link #defaultName(LocalDateTime, String,
+   * String, String)}).
+   */
   public static String overridesSuffix(String overrides) {
-    String readable = overrides.strip().replace('=', '-').replace(',', '_').replace(':', '-')
-        .replaceAll("[^A-Za-z0-9._-]", "_");
+    String readable =
+        overrides
+            .strip()
+            .replace('=', '-')
+            .replace(',', '_')
+            .replace(':', '-')
+            .replaceAll("[^A-Za-z0-9._-]", "_");
     if (readable.length() <= MAX_READABLE_SUFFIX) {
       return readable;
     }
     try {
-      byte[] h = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(overrides.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      byte[] h =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(overrides.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8));
       return "o" + java.util.HexFormat.of().formatHex(h, 0, 4);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -163,8 +173,8 @@ public final class RunFolder implements AutoCloseable {
 
   /**
    * Moves the staging directory to the target in one atomic rename and returns the target. Fails
-   * (and leaves the staging directory for {@link #close()} to delete) if the target appeared in
-   * the meantime or the file system cannot rename atomically.
+   * (and leaves the staging directory for {@link #close()} to delete) if the target appeared in the
+   * meantime or the file system cannot rename atomically.
    */
   public Path commit() throws IOException {
     checkState(!closed && !committed, "run folder %s is already finished", target);
@@ -207,7 +217,9 @@ public final class RunFolder implements AutoCloseable {
   private static void refuseExisting(Path absolute, Path asGiven) throws IOException {
     if (Files.exists(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       throw new FileAlreadyExistsException(
-          asGiven.toString(), null, "run folder " + asGiven + " already exists; refusing to overwrite it");
+          asGiven.toString(),
+          null,
+          "run folder " + asGiven + " already exists; refusing to overwrite it");
     }
   }
 

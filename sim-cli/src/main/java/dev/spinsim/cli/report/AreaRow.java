@@ -5,7 +5,12 @@ package dev.spinsim.cli.report;
  * style, beside the energy table): the layer's tiles, the units of the class it uses, the area of
  * one unit and their area, mm². The rows of a report partition the chip's area.
  */
-public record AreaRow(String layer, int tiles, String componentClass, double units, double mm2PerUnit,
+public record AreaRow(
+    String layer,
+    int tiles,
+    String componentClass,
+    double units,
+    double mm2PerUnit,
     double areaMm2) {
 
   /** Validates. */

@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 final class Checks {
   /** Relative tolerance when energies computed separately must agree (summation rounding). */
   static final double RELATIVE_TOLERANCE = 1e-6;
+
   /** Absolute floor of that tolerance, in pJ. */
   static final double ABSOLUTE_TOLERANCE_PJ = 1e-9;
 

@@ -7,8 +7,8 @@ import java.util.Arrays;
 /**
  * Generated images, float32 in N×C×H×W (C order) with C = 1 (grayscale) or 3 (RGB), held as the
  * generator computed them: a generator ending in Tanh gives values in [−1, 1], one ending in a
- * linear layer may overshoot (the run metrics count those; the PNGs clip them). The
- * pixels are copied in, so an instance never changes.
+ * linear layer may overshoot (the run metrics count those; the PNGs clip them). The pixels are
+ * copied in, so an instance never changes.
  */
 public final class ImageBatch {
   private final int count;

@@ -8,16 +8,15 @@ import java.util.Map;
 
 /**
  * One layer of one network as the runner measured it: its time window and latency (ns; all three
- * NaN when no time was simulated, written as empty cells), its
- * energy and activation-only energy (run totals, pJ), its operation counts (run totals, in the
- * order given; {@link #STANDARD_COUNTS} always appear as columns of {@code layers.csv}), fractions
- * such as the share of ADC conversions that clipped ({@link #STANDARD_FRACTIONS} always appear; a
- * fraction that was not counted is absent, an empty cell), the
- * fraction of the (row, bit cycle) pairs its reads offered that were driven, and the energy
- * (run total, pJ) attributed to the inserted zeros and padding of its input vectors: they drive no
- * row, so they cost no DAC or cell energy, but they fill their share of every row block whose
- * columns are converted, sampled and shifted-and-added — that share (the mapping's zero-MAC
- * fraction) of the layer's ADC, S+H and shift-add energy.
+ * NaN when no time was simulated, written as empty cells), its energy and activation-only energy
+ * (run totals, pJ), its operation counts (run totals, in the order given; {@link #STANDARD_COUNTS}
+ * always appear as columns of {@code layers.csv}), fractions such as the share of ADC conversions
+ * that clipped ({@link #STANDARD_FRACTIONS} always appear; a fraction that was not counted is
+ * absent, an empty cell), the fraction of the (row, bit cycle) pairs its reads offered that were
+ * driven, and the energy (run total, pJ) attributed to the inserted zeros and padding of its input
+ * vectors: they drive no row, so they cost no DAC or cell energy, but they fill their share of
+ * every row block whose columns are converted, sampled and shifted-and-added — that share (the
+ * mapping's zero-MAC fraction) of the layer's ADC, S+H and shift-add energy.
  */
 public record LayerRow(
     String network,
@@ -36,14 +35,38 @@ public record LayerRow(
 
   /** Fraction columns every {@code layers.csv} has, in this order (empty when not counted). */
   public static final ImmutableList<String> STANDARD_FRACTIONS =
-      ImmutableList.of("adc_clip_fraction", "adc_zero_code_fraction", "activation_saturation_fraction");
+      ImmutableList.of(
+          "adc_clip_fraction", "adc_zero_code_fraction", "activation_saturation_fraction");
 
-  /** A layer without fractions or read-activity figures (0 driven-row fraction and inserted-zero energy). */
-  public LayerRow(String network, String layer, String kind, String strategy, double latencyNs,
-      double startNs, double endNs, double energyPj, double activationEnergyPj,
+  /**
+   * A layer without fractions or read-activity figures (0 driven-row fraction and inserted-zero
+   * energy).
+   */
+  public LayerRow(
+      String network,
+      String layer,
+      String kind,
+      String strategy,
+      double latencyNs,
+      double startNs,
+      double endNs,
+      double energyPj,
+      double activationEnergyPj,
       Map<String, Long> counts) {
-    this(network, layer, kind, strategy, latencyNs, startNs, endNs, energyPj, activationEnergyPj,
-        counts, Map.of(), 0, 0);
+    this(
+        network,
+        layer,
+        kind,
+        strategy,
+        latencyNs,
+        startNs,
+        endNs,
+        energyPj,
+        activationEnergyPj,
+        counts,
+        Map.of(),
+        0,
+        0);
   }
 
   /** Count columns every {@code layers.csv} has, in this order (empty when not counted). */
@@ -85,8 +108,11 @@ public record LayerRow(
         startNs);
     Checks.nonNegative(energyPj, "layer %s/%s energyPj", network, layer);
     Checks.nonNegative(activationEnergyPj, "layer %s/%s activationEnergyPj", network, layer);
-    checkArgument(drivenRowFraction >= 0 && drivenRowFraction <= 1,
-        "layer %s/%s drivenRowFraction must be in [0, 1], got %s", network, layer,
+    checkArgument(
+        drivenRowFraction >= 0 && drivenRowFraction <= 1,
+        "layer %s/%s drivenRowFraction must be in [0, 1], got %s",
+        network,
+        layer,
         drivenRowFraction);
     Checks.nonNegative(insertedZeroEnergyPj, "layer %s/%s insertedZeroEnergyPj", network, layer);
     counts = ImmutableMap.copyOf(counts == null ? Map.of() : counts);

@@ -3,8 +3,8 @@ package dev.spinsim.cli.report;
 import static com.google.common.base.Preconditions.checkArgument;
 
 /**
- * How one layer was mapped onto crossbars: the strategy and its phases (1 for dense; up to s²
- * for sub-pixel), the (stacked) matrix, crossbars used, cell utilisation, and the work per image
+ * How one layer was mapped onto crossbars: the strategy and its phases (1 for dense; up to s² for
+ * sub-pixel), the (stacked) matrix, crossbars used, cell utilisation, and the work per image
  * including MACs on zeros (inserted zeros and padding; of those, the inserted zeros alone).
  */
 public record MappingRow(
@@ -30,9 +30,13 @@ public record MappingRow(
     Checks.name(kind, "mapping layer kind");
     Checks.name(strategy, "mapping strategy");
     checkArgument(phases >= 1, "mapping %s/%s phases must be >= 1", network, layer);
-    checkArgument(insertedZeroMacsPerImage >= 0 && insertedZeroMacsPerImage <= zeroMacsPerImage,
-        "mapping %s/%s inserted-zero MACs (%s) must be in [0, zero MACs %s]", network, layer,
-        insertedZeroMacsPerImage, zeroMacsPerImage);
+    checkArgument(
+        insertedZeroMacsPerImage >= 0 && insertedZeroMacsPerImage <= zeroMacsPerImage,
+        "mapping %s/%s inserted-zero MACs (%s) must be in [0, zero MACs %s]",
+        network,
+        layer,
+        insertedZeroMacsPerImage,
+        zeroMacsPerImage);
     checkArgument(
         matrixRows > 0 && matrixCols > 0,
         "mapping %s/%s matrix must be at least 1x1, got %sx%s",

@@ -22,14 +22,15 @@ import org.knowm.xchart.style.CategoryStyler;
 import org.knowm.xchart.style.Styler;
 
 /**
- * The charts of a run as PNG bytes (XChart, rendered headless at fixed sizes with the JDK's
- * fonts): energy by component class and by class × action, per-layer latency, a layer timeline,
- * per-layer energy split into activation units and the rest, and resource utilisation. Charts
- * whose data are empty are left out.
+ * The charts of a run as PNG bytes (XChart, rendered headless at fixed sizes with the JDK's fonts):
+ * energy by component class and by class × action, per-layer latency, a layer timeline, per-layer
+ * energy split into activation units and the rest, and resource utilisation. Charts whose data are
+ * empty are left out.
  */
 public final class ReportCharts {
   /** Width of every chart in pixels. */
   public static final int WIDTH = 960;
+
   /** Height of every chart in pixels. */
   public static final int HEIGHT = 420;
 
@@ -80,7 +81,8 @@ public final class ReportCharts {
   static CategoryChart energyByClass(RunReport report) {
     Map<String, Double> byClass = EnergyBreakdown.byClass(report);
     Scale scale = Scale.energy(max(byClass.values()));
-    CategoryChart chart = category("Energy per image by component class", "energy per image (" + scale.unit + ")");
+    CategoryChart chart =
+        category("Energy per image by component class", "energy per image (" + scale.unit + ")");
     double total = report.energyPjPerImage();
     List<String> labels = new ArrayList<>();
     for (Map.Entry<String, Double> e : byClass.entrySet()) {
@@ -98,7 +100,9 @@ public final class ReportCharts {
     Map<String, Double> byClass = EnergyBreakdown.byClass(report);
     Scale scale = Scale.energy(max(byClass.values()));
     CategoryChart chart =
-        category("Energy per image by component class and action", "energy per image (" + scale.unit + ")");
+        category(
+            "Energy per image by component class and action",
+            "energy per image (" + scale.unit + ")");
     chart.getStyler().setStacked(true);
     List<String> classes = new ArrayList<>(byClass.keySet());
     Set<String> actions = new TreeSet<>();
@@ -210,7 +214,8 @@ public final class ReportCharts {
 
   /** Utilisation of each shared resource in percent. */
   static CategoryChart resourceUtilisation(RunReport report) {
-    CategoryChart chart = category("Resource utilisation (busy time / (capacity x run time))", "utilisation (%)");
+    CategoryChart chart =
+        category("Resource utilisation (busy time / (capacity x run time))", "utilisation (%)");
     List<String> names = new ArrayList<>();
     List<Double> values = new ArrayList<>();
     for (ResourceRow r : report.resources()) {

@@ -1,18 +1,18 @@
 package dev.spinsim.cli.report;
 
 import com.google.common.html.HtmlEscapers;
+import dev.spinsim.network.run.RunMetrics;
+import dev.spinsim.network.run.RunMode;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import dev.spinsim.network.run.RunMetrics;
-import dev.spinsim.network.run.RunMode;
 
 /**
- * {@code report.html}: one self-contained page (inline CSS, images as base64 data URIs, no
- * scripts, no external references) that reads offline — the images, the headline figures with
- * the activation-only energy beside the full one, charts and tables of energy, layers, mapping
- * and resources, and the resolved configuration.
+ * {@code report.html}: one self-contained page (inline CSS, images as base64 data URIs, no scripts,
+ * no external references) that reads offline — the images, the headline figures with the
+ * activation-only energy beside the full one, charts and tables of energy, layers, mapping and
+ * resources, and the resolved configuration.
  */
 public final class ReportHtml {
   static final String ACTIVATION_NOTE =
@@ -95,7 +95,9 @@ public final class ReportHtml {
         .append(esc(id.mode().label()))
         .append(" simulation</p>\n");
     for (String warning : report.warnings()) {
-      h.append("<p class=\"warn\"><strong>Warning:</strong> ").append(esc(warning)).append("</p>\n");
+      h.append("<p class=\"warn\"><strong>Warning:</strong> ")
+          .append(esc(warning))
+          .append("</p>\n");
     }
     for (String note : id.notes()) {
       h.append("<p class=\"note\">").append(esc(note)).append("</p>\n");
@@ -110,14 +112,20 @@ public final class ReportHtml {
         continue;
       }
       Object v = c.value(s);
-      String cls = c.name().startsWith("energy_") ? "full" : c.name().contains("activation") ? "act" : "";
+      String cls =
+          c.name().startsWith("energy_") ? "full" : c.name().contains("activation") ? "act" : "";
       if (v == null) {
         if (comments.containsKey(c.name() + "?")) {
           card(h, cls, c.label(), "n/a", comments.get(c.name() + "?"));
         }
         continue;
       }
-      card(h, cls, c.label(), TerminalSummary.human(c, v, false), comments.getOrDefault(c.name(), ""));
+      card(
+          h,
+          cls,
+          c.label(),
+          TerminalSummary.human(c, v, false),
+          comments.getOrDefault(c.name(), ""));
     }
     h.append("</div>\n<p class=\"explain\">").append(esc(ACTIVATION_NOTE)).append("</p>\n");
     h.append("<p class=\"explain\">")
@@ -141,7 +149,8 @@ public final class ReportHtml {
                   reference.channels(),
                   reference.height(),
                   reference.width()));
-      h.append("<div class=\"pair\"><figure><img class=\"grid\" alt=\"the float network's images\" src=\"")
+      h.append(
+              "<div class=\"pair\"><figure><img class=\"grid\" alt=\"the float network's images\" src=\"")
           .append(dataUri(floatPng))
           .append("\"><figcaption>float network (same latents)</figcaption></figure>\n")
           .append("<figure><img class=\"grid\" alt=\"the chip's images\" src=\"")
@@ -149,7 +158,10 @@ public final class ReportHtml {
           .append("\"><figcaption>chip");
       if (!Double.isNaN(s.psnrDbVsFloat())) {
         h.append(": PSNR ")
-            .append(esc(TerminalSummary.human(RunMetrics.column("psnr_db_vs_float"), s.psnrDbVsFloat(), false)))
+            .append(
+                esc(
+                    TerminalSummary.human(
+                        RunMetrics.column("psnr_db_vs_float"), s.psnrDbVsFloat(), false)))
             .append(" vs float");
       }
       h.append("</figcaption></figure></div>\n<p class=\"explain\">");
@@ -169,12 +181,18 @@ public final class ReportHtml {
     if (!report.discriminatorScores().isEmpty()) {
       List<Double> scores = report.discriminatorScores();
       int shown = Math.min(scores.size(), report.images().count());
-      h.append(shown < scores.size()
-          ? "<p class=\"explain\">Discriminator score of the first " + shown
-              + " images (all in <code>images.csv</code>):</p>\n<div class=\"scores\">"
-          : "<p class=\"explain\">Discriminator score per image:</p>\n<div class=\"scores\">");
+      h.append(
+          shown < scores.size()
+              ? "<p class=\"explain\">Discriminator score of the first "
+                  + shown
+                  + " images (all in <code>images.csv</code>):</p>\n<div class=\"scores\">"
+              : "<p class=\"explain\">Discriminator score per image:</p>\n<div class=\"scores\">");
       for (int i = 0; i < shown; i++) {
-        h.append("<span>#").append(i).append(" ").append(Numbers.fourDigits(scores.get(i))).append("</span>");
+        h.append("<span>#")
+            .append(i)
+            .append(" ")
+            .append(Numbers.fourDigits(scores.get(i)))
+            .append("</span>");
       }
       h.append("</div>\n");
     }
@@ -227,8 +245,10 @@ public final class ReportHtml {
     // mapping
     if (!report.mapping().isEmpty()) {
       h.append("<section>\n<h2>Mapping onto crossbars</h2>\n<div class=\"scroll\"><table>\n")
-          .append("<tr><th class=\"l\">network</th><th class=\"l\">layer</th><th class=\"l\">kind</th>")
-          .append("<th class=\"l\">strategy</th><th>phases</th><th>matrix</th><th>crossbars</th><th>cell use</th><th>replication</th>")
+          .append(
+              "<tr><th class=\"l\">network</th><th class=\"l\">layer</th><th class=\"l\">kind</th>")
+          .append(
+              "<th class=\"l\">strategy</th><th>phases</th><th>matrix</th><th>crossbars</th><th>cell use</th><th>replication</th>")
           .append("<th>vectors / image</th><th>MACs / image</th><th>zero MACs</th></tr>\n");
       for (MappingRow m : report.mapping()) {
         h.append("<tr><td class=\"l\">")
@@ -259,7 +279,8 @@ public final class ReportHtml {
             .append(Numbers.percent(m.zeroFraction()))
             .append("</td></tr>\n");
       }
-      h.append("</table></div>\n<p class=\"explain\">Matrix: im2col rows (k&sup2;&middot;C<sub>in</sub>;")
+      h.append(
+              "</table></div>\n<p class=\"explain\">Matrix: im2col rows (k&sup2;&middot;C<sub>in</sub>;")
           .append(" under sub-pixel the phases' sub-kernel rows, stacked)")
           .append(" &times; output channels. Zero MACs: share of crossbar work spent on zeros —")
           .append(" those inserted when a transposed convolution is rewritten as a convolution")
@@ -341,27 +362,52 @@ public final class ReportHtml {
       l[1] += a.areaMm2();
     }
     double total = report.metrics().areaMm2();
-    h.append("<section>\n<h2>Area</h2>\n<div class=\"scroll\"><table>\n<tr><th class=\"l\">component class</th>")
+    h.append(
+            "<section>\n<h2>Area</h2>\n<div class=\"scroll\"><table>\n<tr><th class=\"l\">component class</th>")
         .append("<th>units</th><th>mm&sup2; / unit</th><th>mm&sup2;</th><th>share</th></tr>\n");
-    byClass.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[2], a.getValue()[2])).forEach(e ->
-        h.append("<tr><td class=\"l\">").append(esc(e.getKey())).append("</td><td>")
-            .append(Numbers.count(Math.round(e.getValue()[0]))).append("</td><td>")
-            .append(Numbers.fourDigits(e.getValue()[1])).append("</td><td>")
-            .append(Numbers.fourDigits(e.getValue()[2])).append("</td><td>")
-            .append(Numbers.percent(total == 0 ? 0 : e.getValue()[2] / total)).append("</td></tr>\n"));
-    h.append("</table></div>\n<div class=\"scroll\"><table>\n<tr><th class=\"l\">layer</th><th>tiles</th>")
+    byClass.entrySet().stream()
+        .sorted((a, b) -> Double.compare(b.getValue()[2], a.getValue()[2]))
+        .forEach(
+            e ->
+                h.append("<tr><td class=\"l\">")
+                    .append(esc(e.getKey()))
+                    .append("</td><td>")
+                    .append(Numbers.count(Math.round(e.getValue()[0])))
+                    .append("</td><td>")
+                    .append(Numbers.fourDigits(e.getValue()[1]))
+                    .append("</td><td>")
+                    .append(Numbers.fourDigits(e.getValue()[2]))
+                    .append("</td><td>")
+                    .append(Numbers.percent(total == 0 ? 0 : e.getValue()[2] / total))
+                    .append("</td></tr>\n"));
+    h.append(
+            "</table></div>\n<div class=\"scroll\"><table>\n<tr><th class=\"l\">layer</th><th>tiles</th>")
         .append("<th>mm&sup2;</th><th>mm&sup2; / tile</th></tr>\n");
-    byLayer.forEach((layer, v) ->
-        h.append("<tr><td class=\"l\">").append(esc(layer)).append("</td><td>").append((long) v[0])
-            .append("</td><td>").append(Numbers.fourDigits(v[1])).append("</td><td>")
-            .append(Numbers.fourDigits(v[0] == 0 ? 0 : v[1] / v[0])).append("</td></tr>\n"));
-    h.append("</table></div>\n<p class=\"explain\">Area of the components the mapping uses: units &times;")
-        .append(" the preset's area per unit (an array from its cells, a buffer from its size); the")
+    byLayer.forEach(
+        (layer, v) ->
+            h.append("<tr><td class=\"l\">")
+                .append(esc(layer))
+                .append("</td><td>")
+                .append((long) v[0])
+                .append("</td><td>")
+                .append(Numbers.fourDigits(v[1]))
+                .append("</td><td>")
+                .append(Numbers.fourDigits(v[0] == 0 ? 0 : v[1] / v[0]))
+                .append("</td></tr>\n"));
+    h.append(
+            "</table></div>\n<p class=\"explain\">Area of the components the mapping uses: units &times;")
+        .append(
+            " the preset's area per unit (an array from its cells, a buffer from its size); the")
         .append(" rows are in <code>area.csv</code>. Average power ")
-        .append(Double.isNaN(report.metrics().powerMw()) ? "n/a" : Numbers.fourDigits(report.metrics().powerMw()))
+        .append(
+            Double.isNaN(report.metrics().powerMw())
+                ? "n/a"
+                : Numbers.fourDigits(report.metrics().powerMw()))
         .append(" mW; busiest tile ")
-        .append(Double.isNaN(report.metrics().peakTilePowerMw()) ? "n/a"
-            : Numbers.fourDigits(report.metrics().peakTilePowerMw()))
+        .append(
+            Double.isNaN(report.metrics().peakTilePowerMw())
+                ? "n/a"
+                : Numbers.fourDigits(report.metrics().peakTilePowerMw()))
         .append(" mW.</p>\n</section>\n");
   }
 
@@ -376,8 +422,10 @@ public final class ReportHtml {
       }
     }
     int n = report.identity().images();
-    h.append("<details><summary>Layer table (counts are per image; ADC clip: conversions beyond full")
-        .append(" scale; zero code: a signal read as 0; saturation: activations at a rail)</summary>\n")
+    h.append(
+            "<details><summary>Layer table (counts are per image; ADC clip: conversions beyond full")
+        .append(
+            " scale; zero code: a signal read as 0; saturation: activations at a rail)</summary>\n")
         .append("<div class=\"scroll\"><table>\n<tr><th class=\"l\">network</th>")
         .append("<th class=\"l\">layer</th><th class=\"l\">kind</th><th>start</th><th>end</th>")
         .append("<th>latency</th><th>energy / image</th><th>activation / image</th>");

@@ -2,6 +2,7 @@ package dev.spinsim.cli.report;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import dev.spinsim.network.run.RunMetrics;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -13,7 +14,6 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import dev.spinsim.network.run.RunMetrics;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -27,9 +27,18 @@ public final class ReportTables {
   public static final ImmutableList<String> ENERGY_COLUMNS =
       ImmutableList.of("component_class", "action", "energy_pj", "energy_pj_per_image", "share");
 
-  /** Columns of {@code area.csv}: one row per layer and component class, summing to the chip's area. */
+  /**
+   * Columns of {@code area.csv}: one row per layer and component class, summing to the chip's area.
+   */
   public static final ImmutableList<String> AREA_COLUMNS =
-      ImmutableList.of("layer", "tiles", "component_class", "units", "mm2_per_unit", "area_mm2", "area_mm2_per_tile",
+      ImmutableList.of(
+          "layer",
+          "tiles",
+          "component_class",
+          "units",
+          "mm2_per_unit",
+          "area_mm2",
+          "area_mm2_per_tile",
           "share");
 
   /** Columns of {@code mapping.csv}. */
@@ -156,8 +165,7 @@ public final class ReportTables {
   /** The energy rows sorted by component class, then action. */
   static List<EnergyRow> sortedEnergy(RunReport report) {
     List<EnergyRow> rows = new ArrayList<>(report.energy());
-    rows.sort(
-        Comparator.comparing(EnergyRow::componentClass).thenComparing(EnergyRow::action));
+    rows.sort(Comparator.comparing(EnergyRow::componentClass).thenComparing(EnergyRow::action));
     return rows;
   }
 

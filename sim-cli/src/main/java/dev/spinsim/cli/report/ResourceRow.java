@@ -3,9 +3,9 @@ package dev.spinsim.cli.report;
 import static com.google.common.base.Preconditions.checkArgument;
 
 /**
- * How busy one kind of shared resource of a layer was (its crossbars, its ADC banks, a buffer
- * port, the bus): how many units it has, how many requests it served, the time one unit was busy
- * on average (ns), its utilisation busy / (units · makespan), the mean and the longest wait of a
+ * How busy one kind of shared resource of a layer was (its crossbars, its ADC banks, a buffer port,
+ * the bus): how many units it has, how many requests it served, the time one unit was busy on
+ * average (ns), its utilisation busy / (units · makespan), the mean and the longest wait of a
  * request before a unit was free (ns), and the longest queue. A buffer's space (a stage's tiles'
  * input or output buffers, pooled) also has its capacity and the most it held at once, bytes
  * ({@code -1} for resources that hold no data); its "busy" time is the time requests waited for
@@ -25,11 +25,28 @@ public record ResourceRow(
     long peakBytes) {
 
   /** A resource that holds no data (a port, a bank, the bus): no capacity or occupancy. */
-  public ResourceRow(String resource, String resourceClass, int units, long requests,
-      double busyNsPerUnit, double utilisation, double meanWaitNsPerRequest, double maxWaitNs,
+  public ResourceRow(
+      String resource,
+      String resourceClass,
+      int units,
+      long requests,
+      double busyNsPerUnit,
+      double utilisation,
+      double meanWaitNsPerRequest,
+      double maxWaitNs,
       int peakQueue) {
-    this(resource, resourceClass, units, requests, busyNsPerUnit, utilisation,
-        meanWaitNsPerRequest, maxWaitNs, peakQueue, -1, -1);
+    this(
+        resource,
+        resourceClass,
+        units,
+        requests,
+        busyNsPerUnit,
+        utilisation,
+        meanWaitNsPerRequest,
+        maxWaitNs,
+        peakQueue,
+        -1,
+        -1);
   }
 
   /** Validates. */
@@ -49,8 +66,12 @@ public record ResourceRow(
         maxWaitNs,
         meanWaitNsPerRequest);
     checkArgument(peakQueue >= 0, "resource %s peak queue must be >= 0", resource);
-    checkArgument(capacityBytes >= -1 && peakBytes >= -1 && peakBytes <= capacityBytes,
-        "resource %s: peak %s bytes beyond capacity %s bytes", resource, peakBytes, capacityBytes);
+    checkArgument(
+        capacityBytes >= -1 && peakBytes >= -1 && peakBytes <= capacityBytes,
+        "resource %s: peak %s bytes beyond capacity %s bytes",
+        resource,
+        peakBytes,
+        capacityBytes);
   }
 
   /** True when the resource holds data (a buffer): its capacity and peak occupancy are known. */

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What was run: model, preset, image count, seed and simulation mode, plus ordered details (such
- * as the weights path) and notes the user must see (such as "random weights").
+ * What was run: model, preset, image count, seed and simulation mode, plus ordered details (such as
+ * the weights path) and notes the user must see (such as "random weights").
  */
 public record RunIdentity(
     String model,
@@ -35,8 +35,7 @@ public record RunIdentity(
   }
 
   /** A run identity without details or notes. */
-  public static RunIdentity of(
-      String model, String preset, int images, long seed, RunMode mode) {
+  public static RunIdentity of(String model, String preset, int images, long seed, RunMode mode) {
     return new RunIdentity(model, preset, images, seed, mode, Map.of(), List.of());
   }
 }

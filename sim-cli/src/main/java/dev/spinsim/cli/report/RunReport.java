@@ -13,7 +13,6 @@ import dev.spinsim.network.run.RunMetrics;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -71,8 +70,10 @@ public record RunReport(
       for (AreaRow row : area) {
         areaSum += row.areaMm2();
       }
-      checkArgument(Math.abs(areaSum - metrics.areaMm2()) <= 1e-6 * metrics.areaMm2() + 1e-12,
-          "area rows sum to %s mm2 but the chip's area is %s mm2; the breakdown must add up", areaSum,
+      checkArgument(
+          Math.abs(areaSum - metrics.areaMm2()) <= 1e-6 * metrics.areaMm2() + 1e-12,
+          "area rows sum to %s mm2 but the chip's area is %s mm2; the breakdown must add up",
+          areaSum,
           metrics.areaMm2());
     }
     checkArgument(
@@ -133,7 +134,8 @@ public record RunReport(
       layerSum += row.energyPj();
     }
     checkArgument(
-        layerSum <= metrics.energyPj() * (1 + Checks.RELATIVE_TOLERANCE) + Checks.ABSOLUTE_TOLERANCE_PJ,
+        layerSum
+            <= metrics.energyPj() * (1 + Checks.RELATIVE_TOLERANCE) + Checks.ABSOLUTE_TOLERANCE_PJ,
         "layer energies sum to %s pJ, more than the run's total energy %s pJ",
         layerSum,
         metrics.energyPj());
@@ -141,8 +143,7 @@ public record RunReport(
       YAML.readTree(runYaml);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
-          "the resolved run.yaml is not valid YAML: "
-              + e.getOriginalMessage().replace('\n', ' '),
+          "the resolved run.yaml is not valid YAML: " + e.getOriginalMessage().replace('\n', ' '),
           e);
     }
   }
@@ -196,7 +197,8 @@ public record RunReport(
 
     /** Adds a warning the terminal prints and the report shows as a banner (one line each). */
     public Builder warning(String warning) {
-      checkArgument(warning != null && !warning.isBlank() && !warning.contains("\n"),
+      checkArgument(
+          warning != null && !warning.isBlank() && !warning.contains("\n"),
           "a warning must be one non-blank line");
       warnings.add(warning);
       return this;

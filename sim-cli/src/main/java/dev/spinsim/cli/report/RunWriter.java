@@ -22,6 +22,7 @@ import java.util.Map;
 public final class RunWriter {
   /** Sub-directory of the single images. */
   public static final String IMAGES_DIR = "images";
+
   /** Sub-directory of the chart PNGs (also embedded in report.html). */
   public static final String CHARTS_DIR = "charts";
 
@@ -44,9 +45,9 @@ public final class RunWriter {
   }
 
   /**
-   * As {@link #writeContents(RunReport, Path)}; with {@code imagesStreamed} the single PNGs,
-   * {@code images.npy} and {@code latents.npy} were written while the run went (all of its images)
-   * and the report holds only the first ones, which make the grid.
+   * As {@link #writeContents(RunReport, Path)}; with {@code imagesStreamed} the single PNGs, {@code
+   * images.npy} and {@code latents.npy} were written while the run went (all of its images) and the
+   * report holds only the first ones, which make the grid.
    */
   public static void writeContents(RunReport report, Path dir, boolean imagesStreamed)
       throws IOException {
@@ -63,9 +64,10 @@ public final class RunWriter {
                 images.height(),
                 images.width()));
     Files.write(dir.resolve("images.png"), grid);
-    files.add(images.count() < total
-        ? "images.png          the first " + images.count() + " images in a grid"
-        : "images.png          the images in a grid");
+    files.add(
+        images.count() < total
+            ? "images.png          the first " + images.count() + " images in a grid"
+            : "images.png          the images in a grid");
 
     int digits = Math.max(3, Integer.toString(total - 1).length());
     if (imagesStreamed) {
@@ -88,11 +90,7 @@ public final class RunWriter {
           single.resolve(String.format(Locale.ROOT, "%0" + digits + "d.png", n)),
           ImagePng.encode(
               ImagePng.image(
-                  images.pixelsUnsafe(),
-                  n,
-                  images.channels(),
-                  images.height(),
-                  images.width())));
+                  images.pixelsUnsafe(), n, images.channels(), images.height(), images.width())));
     }
     files.add(IMAGES_DIR + "/" + "0".repeat(digits) + ".png ...   one PNG per image");
     NpyWriter.write(dir.resolve("images.npy"), images.shape(), images.pixelsUnsafe());

@@ -1,15 +1,15 @@
 package dev.spinsim.cli.report;
 
+import dev.spinsim.network.run.RunMetrics;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import dev.spinsim.network.run.RunMetrics;
 
 /**
- * The short table {@code spinsim generate} prints when it finishes: per-image latency,
- * throughput, total and activation-only energy, the G/D split, the largest energy consumers and
- * where the run folder is. ASCII only, so it reads in any terminal.
+ * The short table {@code spinsim generate} prints when it finishes: per-image latency, throughput,
+ * total and activation-only energy, the G/D split, the largest energy consumers and where the run
+ * folder is. ASCII only, so it reads in any terminal.
  */
 public final class TerminalSummary {
   /** How many component classes the table lists before lumping the rest together. */
@@ -69,9 +69,7 @@ public final class TerminalSummary {
       if (shown < TOP_CLASSES) {
         classes.add(
             new String[] {
-              e.getKey(),
-              Numbers.energy(e.getValue(), true),
-              share(e.getValue(), perImageTotal)
+              e.getKey(), Numbers.energy(e.getValue(), true), share(e.getValue(), perImageTotal)
             });
         shown++;
       } else {
@@ -93,8 +91,8 @@ public final class TerminalSummary {
   }
 
   /**
-   * What a headline figure counted ({@code name}), and why a figure is missing
-   * ({@code name + "?"}).
+   * What a headline figure counted ({@code name}), and why a figure is missing ({@code name +
+   * "?"}).
    */
   static Map<String, String> comments(RunReport report) {
     RunMetrics m = report.metrics();
@@ -102,20 +100,33 @@ public final class TerminalSummary {
     String noTime = "functional mode simulates no timing";
     c.put("latency_ns_per_image?", noTime);
     c.put("throughput_images_per_s?", noTime);
-    c.put("energy_pj_per_image",
-        m.timed() ? "all components, leakage included" : "all components, leakage left out (no time simulated)");
-    c.put("activation_energy_pj_per_image", "every activation unit: " + report.identity().details()
-        .getOrDefault(ACTIVATION_DEVICES, "none"));
-    c.put("dw_activation_energy_pj_per_image", "domain-wall units only (the paper's testing energy): "
-        + report.identity().details().getOrDefault(DW_DEVICES, "none on this chip"));
+    c.put(
+        "energy_pj_per_image",
+        m.timed()
+            ? "all components, leakage included"
+            : "all components, leakage left out (no time simulated)");
+    c.put(
+        "activation_energy_pj_per_image",
+        "every activation unit: "
+            + report.identity().details().getOrDefault(ACTIVATION_DEVICES, "none"));
+    c.put(
+        "dw_activation_energy_pj_per_image",
+        "domain-wall units only (the paper's testing energy): "
+            + report.identity().details().getOrDefault(DW_DEVICES, "none on this chip"));
     if (m.discriminator() != null) {
-      c.put("g_energy_pj_per_image", Numbers.percent(m.generator().energyPj() / Math.max(1e-300, m.energyPj())));
-      c.put("d_energy_pj_per_image", Numbers.percent(m.discriminator().energyPj() / Math.max(1e-300, m.energyPj())));
+      c.put(
+          "g_energy_pj_per_image",
+          Numbers.percent(m.generator().energyPj() / Math.max(1e-300, m.energyPj())));
+      c.put(
+          "d_energy_pj_per_image",
+          Numbers.percent(m.discriminator().energyPj() / Math.max(1e-300, m.energyPj())));
     }
     c.put("psnr_db_vs_float", "the same latents through the float network");
     c.put("area_mm2", "every component the mapping places (area.csv)");
     c.put("power_mw?", noTime);
-    c.put("power_mw", "energy / simulated time; peak tile " + Numbers.fourDigits(m.peakTilePowerMw()) + " mW");
+    c.put(
+        "power_mw",
+        "energy / simulated time; peak tile " + Numbers.fourDigits(m.peakTilePowerMw()) + " mW");
     c.put("tops_per_w", "real MACs only, inserted zeros not counted");
     c.put("images_per_s_per_mm2?", noTime);
     return c;
@@ -123,6 +134,7 @@ public final class TerminalSummary {
 
   /** Detail key listing the activation devices (ledger classes) the activation figure counted. */
   public static final String ACTIVATION_DEVICES = "activation devices counted";
+
   /** Detail key listing the domain-wall devices the DW figure counted. */
   public static final String DW_DEVICES = "domain-wall devices counted";
 
@@ -135,7 +147,10 @@ public final class TerminalSummary {
       case TIME_NS -> Numbers.time(d, ascii);
       case ENERGY_PJ -> Numbers.energy(d, ascii);
       case RATE_PER_S -> Numbers.si(d, 0, "", ascii).strip(); // the label carries the unit
-      case DB -> Double.isInfinite(d) ? "inf dB (identical)" : String.format(java.util.Locale.ROOT, "%.2f dB", d);
+      case DB ->
+          Double.isInfinite(d)
+              ? "inf dB (identical)"
+              : String.format(java.util.Locale.ROOT, "%.2f dB", d);
       default -> Numbers.fourDigits(d);
     };
   }

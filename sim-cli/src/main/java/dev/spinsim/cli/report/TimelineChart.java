@@ -26,8 +26,8 @@ final class TimelineChart {
   private TimelineChart() {}
 
   /**
-   * Draws bars {@code start[i]..end[i]} (already in the display unit) labelled {@code labels[i]}
-   * in {@code colors[i]}, with a legend of {@code legendNames}/{@code legendColors}.
+   * Draws bars {@code start[i]..end[i]} (already in the display unit) labelled {@code labels[i]} in
+   * {@code colors[i]}, with a legend of {@code legendNames}/{@code legendColors}.
    */
   static BufferedImage render(
       String title,

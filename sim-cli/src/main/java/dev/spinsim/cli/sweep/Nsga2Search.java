@@ -16,13 +16,14 @@ import org.moeaframework.parallel.DistributedProblem;
 import org.moeaframework.problem.AbstractProblem;
 
 /**
- * Multi-objective search of a sweep space with NSGA-II (Deb et al. 2002, as implemented by the
- * MOEA Framework 4.x: simulated binary crossover and polynomial mutation on one level index per
+ * Multi-objective search of a sweep space with NSGA-II (Deb et al. 2002, as implemented by the MOEA
+ * Framework 4.x: simulated binary crossover and polynomial mutation on one level index per
  * dimension, decoded by flooring, crowding-distance tournament selection). Points are evaluated
  * through the {@link SweepDriver}, a generation's offspring in parallel on its pool, and every
  * evaluated point gets its row in results.csv. Invalid and failed points are infeasible.
  *
  * <p>Made for small budgets over discrete knobs (a sweep point costs seconds):
+ *
  * <ul>
  *   <li>the initial population is a Latin hypercube over the level indices (every dimension's
  *       levels spread evenly over the population, McKay et al. 1979) with the all-lowest and
@@ -32,15 +33,15 @@ import org.moeaframework.problem.AbstractProblem;
  *       discrete evolutionary search does (pymoo's {@code eliminate_duplicates}), so every
  *       evaluation of the budget buys a new point; a point whose row an earlier sweep left in
  *       results.csv is reused and not run again, but counts against the budget like any other;
- *   <li>the last third of the budget goes to a Pareto local search around the front NSGA-II
- *       found ({@link #localSearch}): one level step at a time from the front's ends and
- *       sparsest stretches, where a few more generations would mostly re-draw known points.
+ *   <li>the last third of the budget goes to a Pareto local search around the front NSGA-II found
+ *       ({@link #localSearch}): one level step at a time from the front's ends and sparsest
+ *       stretches, where a few more generations would mostly re-draw known points.
  * </ul>
- * NSGA-II stops when its two thirds of the budget are spent, after {@code generations}
- * generations, or when the space is exhausted; the whole search when {@code budget} distinct
- * points have been evaluated, no front point has an unevaluated neighbour, or the sweep is stopped.
- * Deterministic for a seed: the algorithm's random draws do not depend on the order in which
- * evaluations finish.
+ *
+ * NSGA-II stops when its two thirds of the budget are spent, after {@code generations} generations,
+ * or when the space is exhausted; the whole search when {@code budget} distinct points have been
+ * evaluated, no front point has an unevaluated neighbour, or the sweep is stopped. Deterministic
+ * for a seed: the algorithm's random draws do not depend on the order in which evaluations finish.
  */
 public final class Nsga2Search {
   /** Points the local search evaluates between two looks at the front. */
@@ -48,82 +49,96 @@ public final class Nsga2Search {
 
   private Nsga2Search() {}
 
-  /** What the search did: the points it evaluated (distinct, in first-evaluation order) and generations run. */
+  /**
+   * What the search did: the points it evaluated (distinct, in first-evaluation order) and
+   * generations run.
+   */
   public record Outcome(List<SweepPoint> points, int generations) {}
 
-  public static Outcome run(SweepSpace space, SweepDriver driver, List<Objective> objectives, int budget,
-      int population, int generations, long seed) {
+  public static Outcome run(
+      SweepSpace space,
+      SweepDriver driver,
+      List<Objective> objectives,
+      int budget,
+      int population,
+      int generations,
+      long seed) {
     Set<String> seen = new LinkedHashSet<>();
     List<SweepPoint> evaluated = new ArrayList<>();
     Map<String, double[]> costs = new java.util.concurrent.ConcurrentHashMap<>();
     int searchBudget = budget - budget / 3;
     List<SweepSpace.Dimension> dims = space.dimensions();
     int nobj = objectives.size();
-    AbstractProblem problem = new AbstractProblem(dims.size(), nobj, 1) {
-      @Override
-      public Solution newSolution() {
-        Solution s = new Solution(dims.size(), nobj, 1);
-        for (int d = 0; d < dims.size(); d++) {
-          s.setVariable(d, EncodingUtils.newInt(0, dims.get(d).size() - 1));
-        }
-        return s;
-      }
-
-      @Override
-      public void evaluate(Solution s) {
-        SweepPoint p = space.point(EncodingUtils.getInt(s));
-        synchronized (seen) {
-          if (!seen.contains(p.id())) {
-            infeasible(s); // over the budget (registered, or not, in submission order below)
-            return;
+    AbstractProblem problem =
+        new AbstractProblem(dims.size(), nobj, 1) {
+          @Override
+          public Solution newSolution() {
+            Solution s = new Solution(dims.size(), nobj, 1);
+            for (int d = 0; d < dims.size(); d++) {
+              s.setVariable(d, EncodingUtils.newInt(0, dims.get(d).size() - 1));
+            }
+            return s;
           }
-        }
-        double[] c = costs(driver.row(p), objectives);
-        if (c == null) {
-          infeasible(s);
-          return;
-        }
-        costs.put(p.id(), c);
-        s.setObjectives(c);
-        s.setConstraint(0, 0);
-      }
 
-      private void infeasible(Solution s) {
-        double[] c = new double[nobj];
-        java.util.Arrays.fill(c, 1e300);
-        s.setObjectives(c);
-        s.setConstraint(0, 1);
-      }
-    };
+          @Override
+          public void evaluate(Solution s) {
+            SweepPoint p = space.point(EncodingUtils.getInt(s));
+            synchronized (seen) {
+              if (!seen.contains(p.id())) {
+                infeasible(s); // over the budget (registered, or not, in submission order below)
+                return;
+              }
+            }
+            double[] c = costs(driver.row(p), objectives);
+            if (c == null) {
+              infeasible(s);
+              return;
+            }
+            costs.put(p.id(), c);
+            s.setObjectives(c);
+            s.setConstraint(0, 0);
+          }
+
+          private void infeasible(Solution s) {
+            double[] c = new double[nobj];
+            java.util.Arrays.fill(c, 1e300);
+            s.setObjectives(c);
+            s.setConstraint(0, 1);
+          }
+        };
     PRNG.setSeed(seed);
     SplittableRandom repairOrder = new SplittableRandom(seed ^ 0x6A09E667F3BCC909L);
     // Points are counted against the budget in the order the algorithm submits them (its own
     // thread, deterministic), not in the order evaluations finish.
-    DistributedProblem distributed = new DistributedProblem(problem, driver.pool(), false) {
-      @Override
-      public void evaluate(Solution s) {
-        synchronized (seen) {
-          int[] levels = EncodingUtils.getInt(s);
-          if (seen.contains(space.point(levels).id()) && seen.size() < searchBudget) {
-            int[] fresh = nearestUnseen(space, levels, seen, repairOrder);
-            if (fresh != null) {
-              EncodingUtils.setInt(s, fresh);
-              levels = fresh;
+    DistributedProblem distributed =
+        new DistributedProblem(problem, driver.pool(), false) {
+          @Override
+          public void evaluate(Solution s) {
+            synchronized (seen) {
+              int[] levels = EncodingUtils.getInt(s);
+              if (seen.contains(space.point(levels).id()) && seen.size() < searchBudget) {
+                int[] fresh = nearestUnseen(space, levels, seen, repairOrder);
+                if (fresh != null) {
+                  EncodingUtils.setInt(s, fresh);
+                  levels = fresh;
+                }
+              }
+              SweepPoint p = space.point(levels);
+              if (!seen.contains(p.id()) && seen.size() < searchBudget) {
+                seen.add(p.id());
+                evaluated.add(p);
+              }
             }
+            super.evaluate(s);
           }
-          SweepPoint p = space.point(levels);
-          if (!seen.contains(p.id()) && seen.size() < searchBudget) {
-            seen.add(p.id());
-            evaluated.add(p);
-          }
-        }
-        super.evaluate(s);
-      }
-    };
+        };
     NSGAII nsga = new NSGAII(distributed);
     nsga.setInitialPopulationSize(population);
-    nsga.setInitialization(new InjectedInitialization(distributed,
-        latinHypercube(distributed, space, population, new SplittableRandom(seed ^ 0xBB67AE8584CAA73BL))));
+    nsga.setInitialization(
+        new InjectedInitialization(
+            distributed,
+            latinHypercube(
+                distributed, space, population, new SplittableRandom(seed ^ 0xBB67AE8584CAA73BL))));
     int g = 0;
     int stale = 0;
     while (g < generations && !driver.stopping()) {
@@ -147,14 +162,24 @@ public final class Nsga2Search {
     for (Solution s : nsga.getPopulation()) {
       s.getObjectives();
     }
-    localSearch(space, driver, objectives, budget, seen, evaluated, costs,
+    localSearch(
+        space,
+        driver,
+        objectives,
+        budget,
+        seen,
+        evaluated,
+        costs,
         new SplittableRandom(seed ^ 0x3C6EF372FE94F82BL));
     synchronized (seen) {
       return new Outcome(List.copyOf(evaluated), g);
     }
   }
 
-  /** The cost vector of an ok row over {@code objectives}; null for another status or a missing or non-finite value. */
+  /**
+   * The cost vector of an ok row over {@code objectives}; null for another status or a missing or
+   * non-finite value.
+   */
   private static double[] costs(Map<String, String> row, List<Objective> objectives) {
     if (row == null || !"ok".equals(row.get("status"))) {
       return null;
@@ -174,16 +199,23 @@ public final class Nsga2Search {
 
   /**
    * Spends what is left of the budget on a Pareto local search (Paquete, Chiarandini and Stützle
-   * 2004) around the front found so far: the front's points in order of crowding distance (its
-   * two ends first, then the sparsest stretches, see {@link #frontByCrowding}), each point's
-   * neighbours one level step away that are not evaluated yet, in a seeded order.
-   * NSGA-II's last generations refine a front slowly when a step costs seconds; this walks along
-   * it level by level. {@link #LOCAL_BATCH} points run at a time whatever the parallelism, so
-   * the points chosen do not depend on it. Stops when the budget is spent, the sweep stops, or no point of the front
-   * has a neighbour left.
+   * 2004) around the front found so far: the front's points in order of crowding distance (its two
+   * ends first, then the sparsest stretches, see {@link #frontByCrowding}), each point's neighbours
+   * one level step away that are not evaluated yet, in a seeded order. NSGA-II's last generations
+   * refine a front slowly when a step costs seconds; this walks along it level by level. {@link
+   * #LOCAL_BATCH} points run at a time whatever the parallelism, so the points chosen do not depend
+   * on it. Stops when the budget is spent, the sweep stops, or no point of the front has a
+   * neighbour left.
    */
-  private static void localSearch(SweepSpace space, SweepDriver driver, List<Objective> objectives, int budget,
-      Set<String> seen, List<SweepPoint> evaluated, Map<String, double[]> costs, SplittableRandom rng) {
+  private static void localSearch(
+      SweepSpace space,
+      SweepDriver driver,
+      List<Objective> objectives,
+      int budget,
+      Set<String> seen,
+      List<SweepPoint> evaluated,
+      Map<String, double[]> costs,
+      SplittableRandom rng) {
     int batch = LOCAL_BATCH;
     while (!driver.stopping()) {
       List<SweepPoint> next = new ArrayList<>();
@@ -226,7 +258,9 @@ public final class Nsga2Search {
           Thread.currentThread().interrupt();
           return;
         } catch (java.util.concurrent.ExecutionException e) {
-          throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+          throw e.getCause() instanceof RuntimeException re
+              ? re
+              : new IllegalStateException(e.getCause());
         }
         if (c != null) {
           costs.put(next.get(i).id(), c);
@@ -238,8 +272,8 @@ public final class Nsga2Search {
   /**
    * Ids of the non-dominated points of {@code costs} with distinct cost vectors (of points that
    * cost the same, the smallest id stands for all: a plateau is walked from one place), by
-   * decreasing crowding distance (Deb et al. 2002: each objective's two ends are infinitely
-   * far; inner points sum their neighbours' normalised gaps), ties by id.
+   * decreasing crowding distance (Deb et al. 2002: each objective's two ends are infinitely far;
+   * inner points sum their neighbours' normalised gaps), ties by id.
    */
   static List<String> frontByCrowding(Map<String, double[]> costs) {
     List<String> ids = new ArrayList<>(new java.util.TreeSet<>(costs.keySet()));
@@ -262,7 +296,9 @@ public final class Nsga2Search {
     for (int o = 0; o < nobj && front.size() > 1; o++) {
       int k = o;
       List<Integer> sorted = new ArrayList<>(front);
-      sorted.sort(java.util.Comparator.comparingDouble((Integer f) -> all.get(f)[k]).thenComparing(ids::get));
+      sorted.sort(
+          java.util.Comparator.comparingDouble((Integer f) -> all.get(f)[k])
+              .thenComparing(ids::get));
       double span = all.get(sorted.get(sorted.size() - 1))[k] - all.get(sorted.get(0))[k];
       if (span == 0) {
         continue;
@@ -275,11 +311,16 @@ public final class Nsga2Search {
       }
     }
     List<String> out = new ArrayList<>(crowding.keySet());
-    out.sort(java.util.Comparator.comparingDouble((String id) -> -crowding.get(id)).thenComparing(id -> id));
+    out.sort(
+        java.util.Comparator.comparingDouble((String id) -> -crowding.get(id))
+            .thenComparing(id -> id));
     return out;
   }
 
-  /** The level index per dimension of point {@code id} (mixed radix, first dimension most significant). */
+  /**
+   * The level index per dimension of point {@code id} (mixed radix, first dimension most
+   * significant).
+   */
   private static int[] levels(SweepSpace space, long id) {
     List<SweepSpace.Dimension> dims = space.dimensions();
     int[] l = new int[dims.size()];
@@ -302,7 +343,8 @@ public final class Nsga2Search {
    * dimension); the first two are the all-lowest and all-highest corners (kept apart from the
    * permutation so they are exact).
    */
-  static List<Solution> latinHypercube(Problem problem, SweepSpace space, int n, SplittableRandom rng) {
+  static List<Solution> latinHypercube(
+      Problem problem, SweepSpace space, int n, SplittableRandom rng) {
     List<SweepSpace.Dimension> dims = space.dimensions();
     int[][] levels = new int[n][dims.size()];
     for (int d = 0; d < dims.size(); d++) {
@@ -337,11 +379,12 @@ public final class Nsga2Search {
 
   /**
    * The point nearest {@code levels} (fewest level steps summed over the dimensions, up to the
-   * whole space) whose id is not in {@code seen}, ties broken by {@code rng}; null when every
-   * point has been seen. Enumerates by growing distance, so it is cheap in the sparse early
-   * search and bounded by the space size.
+   * whole space) whose id is not in {@code seen}, ties broken by {@code rng}; null when every point
+   * has been seen. Enumerates by growing distance, so it is cheap in the sparse early search and
+   * bounded by the space size.
    */
-  static int[] nearestUnseen(SweepSpace space, int[] levels, Set<String> seen, SplittableRandom rng) {
+  static int[] nearestUnseen(
+      SweepSpace space, int[] levels, Set<String> seen, SplittableRandom rng) {
     List<SweepSpace.Dimension> dims = space.dimensions();
     int maxDistance = 0;
     for (SweepSpace.Dimension d : dims) {
@@ -363,8 +406,12 @@ public final class Nsga2Search {
     return null;
   }
 
-  /** Every level vector at exactly {@code left} level steps from {@code center} over dimensions {@code d..}. */
-  private static void ring(List<SweepSpace.Dimension> dims, int[] center, int d, int left, int[] cur, List<int[]> out) {
+  /**
+   * Every level vector at exactly {@code left} level steps from {@code center} over dimensions
+   * {@code d..}.
+   */
+  private static void ring(
+      List<SweepSpace.Dimension> dims, int[] center, int d, int left, int[] cur, List<int[]> out) {
     if (d == dims.size()) {
       if (left == 0) {
         out.add(cur.clone());

@@ -23,17 +23,29 @@ public record Objective(String name, List<String> candidates, boolean maximise) 
     return switch (n) {
       case "energy" -> new Objective(n, List.of("energy_pj_per_image"), false);
       case "latency" -> new Objective(n, List.of("latency_ns_per_image"), false);
-      case "area" -> new Objective(n, List.of("area_mm2", "chip_area_mm2", "area_mm2_total"), false);
+      case "area" ->
+          new Objective(n, List.of("area_mm2", "chip_area_mm2", "area_mm2_total"), false);
       case "power" -> new Objective(n, List.of("power_mw", "power_w", "average_power_mw"), false);
       case "psnr" -> new Objective(n, List.of("psnr_db_vs_float", "psnr_db"), true);
       case "rmse" -> new Objective(n, List.of("rmse_vs_float"), false);
       case "fid" -> new Objective(n, List.of("fid"), false);
       case "throughput" -> new Objective(n, List.of("throughput_images_per_s"), true);
-      case "efficiency" -> new Objective(n, List.of("efficiency_tops_per_w", "tops_per_w", "efficiency_gops_per_w",
-          "images_per_j"), true);
+      case "efficiency" ->
+          new Objective(
+              n,
+              List.of(
+                  "efficiency_tops_per_w", "tops_per_w", "efficiency_gops_per_w", "images_per_j"),
+              true);
       case "activation" -> new Objective(n, List.of("activation_energy_pj_per_image"), false);
-      default -> new Objective(n, List.of(n), n.contains("throughput") || n.contains("efficiency")
-          || n.contains("psnr") || n.contains("per_j") || n.contains("per_w"));
+      default ->
+          new Objective(
+              n,
+              List.of(n),
+              n.contains("throughput")
+                  || n.contains("efficiency")
+                  || n.contains("psnr")
+                  || n.contains("per_j")
+                  || n.contains("per_w"));
     };
   }
 
@@ -89,11 +101,12 @@ public record Objective(String name, List<String> candidates, boolean maximise) 
     }
     double x;
     try {
-      x = switch (v) {
-        case "inf" -> Double.POSITIVE_INFINITY;
-        case "-inf" -> Double.NEGATIVE_INFINITY;
-        default -> Double.parseDouble(v);
-      };
+      x =
+          switch (v) {
+            case "inf" -> Double.POSITIVE_INFINITY;
+            case "-inf" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(v);
+          };
     } catch (NumberFormatException e) {
       return Double.NaN;
     }

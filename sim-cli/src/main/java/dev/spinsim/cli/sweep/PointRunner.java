@@ -1,8 +1,8 @@
 package dev.spinsim.cli.sweep;
 
 /**
- * Resolves and runs single points in the process that calls it: the CLI's implementation builds
- * the point's chip and simulates it. Implementations are thread-safe and deterministic: a point's
+ * Resolves and runs single points in the process that calls it: the CLI's implementation builds the
+ * point's chip and simulates it. Implementations are thread-safe and deterministic: a point's
  * result depends only on the sweep settings and its knob values.
  */
 public interface PointRunner {

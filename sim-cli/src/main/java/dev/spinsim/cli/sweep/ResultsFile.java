@@ -24,20 +24,22 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * {@code results.csv} of a sweep: one row per finished point, appended the moment the point
- * finishes, each row (the first together with the header) in one {@code write} to a file opened
- * for appending and then forced to disk, so a sweep killed at any moment loses no finished point.
- * A row cut short by a crash (no line end) is cut off when the file is opened again, so the file
- * never holds a half row. Columns: {@code point_id, config_hash, status}, one per knob (named by
- * its key), the metric columns of the first finished run, then {@code reason}. Rows are keyed by
- * {@code config_hash}; the first row of a hash wins.
+ * finishes, each row (the first together with the header) in one {@code write} to a file opened for
+ * appending and then forced to disk, so a sweep killed at any moment loses no finished point. A row
+ * cut short by a crash (no line end) is cut off when the file is opened again, so the file never
+ * holds a half row. Columns: {@code point_id, config_hash, status}, one per knob (named by its
+ * key), the metric columns of the first finished run, then {@code reason}. Rows are keyed by {@code
+ * config_hash}; the first row of a hash wins.
  */
 public final class ResultsFile {
   /** Columns before the knobs. */
   public static final List<String> LEAD = List.of("point_id", "config_hash", "status");
+
   /** The last column: why a point is invalid or failed. */
   public static final String REASON = "reason";
 
-  private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
+  private static final CSVFormat FORMAT =
+      CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
 
   private final Path file;
   private final List<String> knobs;
@@ -66,7 +68,8 @@ public final class ResultsFile {
 
   /** Cuts the file after its last line end: what a kill in the middle of a write could leave. */
   static void repairTail(Path file) {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       long size = ch.size();
       long keep = size;
       ByteBuffer one = ByteBuffer.allocate(1);
@@ -89,19 +92,27 @@ public final class ResultsFile {
 
   private void read() {
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+        CSVParser p =
+            CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
       List<String> header = p.getHeaderNames();
       if (header.isEmpty()) {
         return;
       }
       int n = LEAD.size() + knobs.size();
-      checkArgument(header.size() > n && header.subList(0, LEAD.size()).equals(LEAD)
+      checkArgument(
+          header.size() > n
+              && header.subList(0, LEAD.size()).equals(LEAD)
               && header.get(header.size() - 1).equals(REASON),
-          "%s: not a spinsim sweep results file (header %s); choose another --out", file, header);
+          "%s: not a spinsim sweep results file (header %s); choose another --out",
+          file,
+          header);
       List<String> fileKnobs = header.subList(LEAD.size(), n);
-      checkArgument(fileKnobs.equals(knobs),
+      checkArgument(
+          fileKnobs.equals(knobs),
           "%s: its knob columns are %s but this sweep's knobs are %s; use another --out for another space",
-          file, fileKnobs, knobs);
+          file,
+          fileKnobs,
+          knobs);
       metricColumns = List.copyOf(header.subList(n, header.size() - 1));
       for (CSVRecord rec : p) {
         Map<String, String> row = new LinkedHashMap<>();
@@ -206,8 +217,9 @@ public final class ResultsFile {
       throw new UncheckedIOException(e);
     }
     byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND)) {
+    try (FileChannel ch =
+        FileChannel.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
       ByteBuffer buf = ByteBuffer.wrap(bytes);
       while (buf.hasRemaining()) {
         ch.write(buf);

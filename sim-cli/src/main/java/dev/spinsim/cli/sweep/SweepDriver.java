@@ -21,8 +21,9 @@ import java.util.function.Consumer;
 /**
  * Runs the points of a sweep that have no row yet: each on the {@link PointExecutor}, at most its
  * parallelism at once, each result appended to {@code results.csv} the moment it comes back (and
- * its wall times to {@code timings.csv}, {@link #TIMINGS_HEADER}). Points already in the file are reused, never run again.
- * {@link #stop()} (Ctrl-C) lets the points in flight finish and starts no new one.
+ * its wall times to {@code timings.csv}, {@link #TIMINGS_HEADER}). Points already in the file are
+ * reused, never run again. {@link #stop()} (Ctrl-C) lets the points in flight finish and starts no
+ * new one.
  */
 public final class SweepDriver implements AutoCloseable {
   /** Told after every finished or reused point: a line for the progress bar. */
@@ -53,7 +54,11 @@ public final class SweepDriver implements AutoCloseable {
   private final Map<String, Double> best = new LinkedHashMap<>();
   private final Map<String, String> bestText = new LinkedHashMap<>();
 
-  public SweepDriver(ResultsFile results, PointRunner resolver, PointExecutor executor, List<Objective> objectives,
+  public SweepDriver(
+      ResultsFile results,
+      PointRunner resolver,
+      PointExecutor executor,
+      List<Objective> objectives,
       Path timings) {
     this.results = results;
     this.resolver = resolver;
@@ -62,11 +67,14 @@ public final class SweepDriver implements AutoCloseable {
     this.timings = timings;
     int n = executor.parallelism();
     AtomicInteger id = new AtomicInteger();
-    this.pool = Executors.newFixedThreadPool(n, r -> {
-      Thread t = new Thread(r, "spinsim-sweep-" + id.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool =
+        Executors.newFixedThreadPool(
+            n,
+            r -> {
+              Thread t = new Thread(r, "spinsim-sweep-" + id.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     for (Map<String, String> row : results.rows()) {
       noteBest(row);
     }
@@ -104,10 +112,12 @@ public final class SweepDriver implements AutoCloseable {
   public void runAll(List<SweepPoint> points) throws InterruptedException {
     List<Future<?>> futures = new ArrayList<>();
     for (SweepPoint p : points) {
-      futures.add(pool.submit(() -> {
-        row(p);
-        return null;
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                row(p);
+                return null;
+              }));
     }
     for (Future<?> f : futures) {
       try {
@@ -143,8 +153,10 @@ public final class SweepDriver implements AutoCloseable {
     }
     // two threads asking for one point at once (NSGA-II's offspring, a repeated draw): one runs it,
     // the other waits for its row instead of running it a second time
-    java.util.concurrent.CompletableFuture<Map<String, String>> mine = new java.util.concurrent.CompletableFuture<>();
-    java.util.concurrent.CompletableFuture<Map<String, String>> running = inFlight.putIfAbsent(r.hash(), mine);
+    java.util.concurrent.CompletableFuture<Map<String, String>> mine =
+        new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.CompletableFuture<Map<String, String>> running =
+        inFlight.putIfAbsent(r.hash(), mine);
     if (running != null) {
       return running.join();
     }
@@ -169,7 +181,9 @@ public final class SweepDriver implements AutoCloseable {
         result = executor.run(p);
       } catch (Exception e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        result = PointResult.failed(p, r.hash(), executor.name() + " executor: " + m.replace('\n', ' '), 0);
+        result =
+            PointResult.failed(
+                p, r.hash(), executor.name() + " executor: " + m.replace('\n', ' '), 0);
       }
     }
     seen.add(result.hash());
@@ -203,11 +217,25 @@ public final class SweepDriver implements AutoCloseable {
           sixColumns = lines.findFirst().map(h -> !h.endsWith(",simulation_s")).orElse(false);
         }
       }
-      String line = (header ? TIMINGS_HEADER + "\n" : "")
-          + String.format(Locale.ROOT, "%s,%s,%s,%s,%.3f,%.3f", r.hash(), r.point().id(), executor.name(),
-              r.status().label(), r.generationS(), r.totalS())
-          + (sixColumns ? "" : String.format(Locale.ROOT, ",%.3f", r.simulationS())) + "\n";
-      Files.writeString(timings, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      String line =
+          (header ? TIMINGS_HEADER + "\n" : "")
+              + String.format(
+                  Locale.ROOT,
+                  "%s,%s,%s,%s,%.3f,%.3f",
+                  r.hash(),
+                  r.point().id(),
+                  executor.name(),
+                  r.status().label(),
+                  r.generationS(),
+                  r.totalS())
+              + (sixColumns ? "" : String.format(Locale.ROOT, ",%.3f", r.simulationS()))
+              + "\n";
+      Files.writeString(
+          timings,
+          line,
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot append to " + timings + ": " + e.getMessage(), e);
     }
@@ -245,7 +273,8 @@ public final class SweepDriver implements AutoCloseable {
     int sp = v.indexOf(' ');
     String num = sp < 0 ? v : v.substring(0, sp);
     try {
-      return String.format(Locale.ROOT, "%.4g", Double.parseDouble(num)) + (sp < 0 ? "" : v.substring(sp));
+      return String.format(Locale.ROOT, "%.4g", Double.parseDouble(num))
+          + (sp < 0 ? "" : v.substring(sp));
     } catch (NumberFormatException e) {
       return v;
     }

@@ -35,11 +35,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The files a sweep writes from its rows: {@code pareto.csv} (the non-dominated ok points for the
- * objectives), the plots in {@code plots/} (XChart PNGs: Pareto fronts for each pair of
- * objectives with the base preset's point marked, each knob against each objective, a heat map
- * of each objective over the first two knobs) and {@code report.html} (self-contained: plots
- * inline, the Pareto table with links to kept runs, the space, invalid points and time per
- * point). Each file is written beside its target and renamed into place.
+ * objectives), the plots in {@code plots/} (XChart PNGs: Pareto fronts for each pair of objectives
+ * with the base preset's point marked, each knob against each objective, a heat map of each
+ * objective over the first two knobs) and {@code report.html} (self-contained: plots inline, the
+ * Pareto table with links to kept runs, the space, invalid points and time per point). Each file is
+ * written beside its target and renamed into place.
  */
 public final class SweepOutputs {
   static {
@@ -48,26 +48,47 @@ public final class SweepOutputs {
     }
   }
 
-  private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
+  private static final CSVFormat FORMAT =
+      CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
   private static final int W = 720;
   private static final int H = 460;
   private static final Color ALL = new Color(0xBAB0AC);
   private static final Color FRONT = new Color(0x4E79A7);
   private static final Color BASE = new Color(0xE15759);
-  private static final Color[] PALETTE = {FRONT, new Color(0xF28E2B), new Color(0x59A14F), BASE,
-      new Color(0x76B7B2), new Color(0xEDC948), new Color(0xB07AA1), new Color(0x9C755F)};
+  private static final Color[] PALETTE = {
+    FRONT,
+    new Color(0xF28E2B),
+    new Color(0x59A14F),
+    BASE,
+    new Color(0x76B7B2),
+    new Color(0xEDC948),
+    new Color(0xB07AA1),
+    new Color(0x9C755F)
+  };
 
   /** An objective bound to its column. */
   public record Bound(Objective objective, String column) {}
 
   /** What a sweep's outputs are made from. */
-  public record Inputs(Path dir, String title, List<String> header, List<Map<String, String>> rows,
-      List<SweepSpace.Dimension> dimensions, List<Bound> objectives, String baseHash, String baseLabel,
-      String sweepYaml, Map<String, double[]> timings, List<String> notes) {}
+  public record Inputs(
+      Path dir,
+      String title,
+      List<String> header,
+      List<Map<String, String>> rows,
+      List<SweepSpace.Dimension> dimensions,
+      List<Bound> objectives,
+      String baseHash,
+      String baseLabel,
+      String sweepYaml,
+      Map<String, double[]> timings,
+      List<String> notes) {}
 
   private SweepOutputs() {}
 
-  /** The indices (into {@code rows}) of the ok rows on the Pareto front, sorted by the first objective. */
+  /**
+   * The indices (into {@code rows}) of the ok rows on the Pareto front, sorted by the first
+   * objective.
+   */
   public static List<Integer> frontRows(List<Map<String, String>> rows, List<Bound> objectives) {
     List<double[]> costs = new ArrayList<>();
     for (Map<String, String> r : rows) {
@@ -75,7 +96,9 @@ public final class SweepOutputs {
     }
     List<Integer> front = Pareto.front(costs);
     List<Integer> out = new ArrayList<>(front);
-    out.sort(Comparator.<Integer>comparingDouble(i -> costs.get(i)[0]).thenComparing(i -> rows.get(i).get("point_id")));
+    out.sort(
+        Comparator.<Integer>comparingDouble(i -> costs.get(i)[0])
+            .thenComparing(i -> rows.get(i).get("point_id")));
     return out;
   }
 
@@ -111,7 +134,8 @@ public final class SweepOutputs {
     for (Map.Entry<String, byte[]> e : plots.entrySet()) {
       atomicWrite(plotDir.resolve(e.getKey()), e.getValue());
     }
-    atomicWrite(in.dir().resolve("report.html"), html(in, front, plots).getBytes(StandardCharsets.UTF_8));
+    atomicWrite(
+        in.dir().resolve("report.html"), html(in, front, plots).getBytes(StandardCharsets.UTF_8));
     return List.copyOf(plots.keySet());
   }
 
@@ -129,13 +153,19 @@ public final class SweepOutputs {
     List<Bound> obj = in.objectives();
     for (int a = 0; a < obj.size(); a++) {
       for (int b = a + 1; b < obj.size(); b++) {
-        out.put("pareto-" + obj.get(a).objective().name() + "-" + obj.get(b).objective().name() + ".png",
+        out.put(
+            "pareto-"
+                + obj.get(a).objective().name()
+                + "-"
+                + obj.get(b).objective().name()
+                + ".png",
             png(paretoChart(in, front, obj.get(a), obj.get(b))));
       }
     }
     for (SweepSpace.Dimension d : in.dimensions()) {
       for (Bound o : obj) {
-        out.put("knob-" + slug(String.join("+", d.keys())) + "-" + o.objective().name() + ".png",
+        out.put(
+            "knob-" + slug(String.join("+", d.keys())) + "-" + o.objective().name() + ".png",
             png(knobChart(in, d, o)));
       }
     }
@@ -200,8 +230,15 @@ public final class SweepOutputs {
   }
 
   static XYChart paretoChart(Inputs in, List<Integer> front, Bound a, Bound b) {
-    XYChart c = xy("Pareto front: " + a.objective().name() + " vs " + b.objective().name(), axis(a), axis(b));
-    List<Double> ax = new ArrayList<>(), ay = new ArrayList<>(), fx = new ArrayList<>(), fy = new ArrayList<>();
+    XYChart c =
+        xy(
+            "Pareto front: " + a.objective().name() + " vs " + b.objective().name(),
+            axis(a),
+            axis(b));
+    List<Double> ax = new ArrayList<>(),
+        ay = new ArrayList<>(),
+        fx = new ArrayList<>(),
+        fy = new ArrayList<>();
     List<Double> bx = new ArrayList<>(), by = new ArrayList<>();
     for (int i = 0; i < in.rows().size(); i++) {
       Map<String, String> r = in.rows().get(i);
@@ -243,9 +280,9 @@ public final class SweepOutputs {
   }
 
   /**
-   * Each value of a knob against one objective: every point, and the best at each value joined by
-   * a line. Numeric knobs are plotted at their values (log scale when they span 8× or more),
-   * others as categories (best and worst per value).
+   * Each value of a knob against one objective: every point, and the best at each value joined by a
+   * line. Numeric knobs are plotted at their values (log scale when they span 8× or more), others
+   * as categories (best and worst per value).
    */
   static Chart<?, ?> knobChart(Inputs in, SweepSpace.Dimension d, Bound o) {
     String name = String.join(" + ", d.keys());
@@ -275,8 +312,10 @@ public final class SweepOutputs {
       best[i] = Double.NaN;
       worst[i] = Double.NaN;
       for (double y : perLevel.get(i)) {
-        boolean better = Double.isNaN(best[i]) || (o.objective().maximise() ? y > best[i] : y < best[i]);
-        boolean worse = Double.isNaN(worst[i]) || (o.objective().maximise() ? y < worst[i] : y > worst[i]);
+        boolean better =
+            Double.isNaN(best[i]) || (o.objective().maximise() ? y > best[i] : y < best[i]);
+        boolean worse =
+            Double.isNaN(worst[i]) || (o.objective().maximise() ? y < worst[i] : y > worst[i]);
         best[i] = better ? y : best[i];
         worst[i] = worse ? y : worst[i];
       }
@@ -315,7 +354,10 @@ public final class SweepOutputs {
     if (min > 0 && max / min >= 8) {
       c.getStyler().setXAxisLogarithmic(true);
     }
-    List<Double> xs = new ArrayList<>(), ys = new ArrayList<>(), bx = new ArrayList<>(), by = new ArrayList<>();
+    List<Double> xs = new ArrayList<>(),
+        ys = new ArrayList<>(),
+        bx = new ArrayList<>(),
+        by = new ArrayList<>();
     for (int i = 0; i < d.size(); i++) {
       for (double y : perLevel.get(i)) {
         xs.add(xv[i]);
@@ -355,10 +397,10 @@ public final class SweepOutputs {
   }
 
   /**
-   * A heat map (drawn with Java2D: XChart 3.8's heat map cannot render a legend without a font
-   * and draws nothing with it) of the best value of an objective for each pair of levels of two
-   * knobs (other knobs free): darker is better, each cell labelled with its value; null when no
-   * point ran.
+   * A heat map (drawn with Java2D: XChart 3.8's heat map cannot render a legend without a font and
+   * draws nothing with it) of the best value of an objective for each pair of levels of two knobs
+   * (other knobs free): darker is better, each cell labelled with its value; null when no point
+   * ran.
    */
   static BufferedImage heatMap(Inputs in, SweepSpace.Dimension x, SweepSpace.Dimension y, Bound o) {
     double[][] best = new double[x.size()][y.size()];
@@ -397,7 +439,8 @@ public final class SweepOutputs {
     BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     try {
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, width, height);
       g.setColor(new Color(0x33, 0x33, 0x33));
@@ -406,8 +449,14 @@ public final class SweepOutputs {
       double big = Math.max(Math.abs(lo), Math.abs(hi));
       int exp3 = big >= 1e4 ? (int) Math.floor(Math.log10(big) / 3) * 3 : 0;
       double scale = Math.pow(10, exp3);
-      g.drawString(o.objective().name() + ": " + o.column() + (exp3 == 0 ? "" : " (x 1e" + exp3 + ")")
-          + ", best over other knobs; darker is better", 10, 22);
+      g.drawString(
+          o.objective().name()
+              + ": "
+              + o.column()
+              + (exp3 == 0 ? "" : " (x 1e" + exp3 + ")")
+              + ", best over other knobs; darker is better",
+          10,
+          22);
       g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
       FontMetrics fm = g.getFontMetrics();
       for (int i = 0; i < x.size(); i++) {
@@ -427,7 +476,10 @@ public final class SweepOutputs {
           g.fillRect(px, py, cw - 2, ch - 2);
           g.setColor(good > 0.55 ? Color.WHITE : new Color(0x33, 0x33, 0x33));
           String label = String.format(Locale.ROOT, "%.4g", v / scale);
-          g.drawString(label, px + (cw - 2 - fm.stringWidth(label)) / 2, py + (ch - 2 + fm.getAscent()) / 2 - 2);
+          g.drawString(
+              label,
+              px + (cw - 2 - fm.stringWidth(label)) / 2,
+              py + (ch - 2 + fm.getAscent()) / 2 - 2);
         }
       }
       g.setColor(new Color(0x33, 0x33, 0x33));
@@ -437,7 +489,10 @@ public final class SweepOutputs {
       }
       for (int j = 0; j < y.size(); j++) {
         String l = String.join("/", y.levels().get(j));
-        g.drawString(l, left - 8 - fm.stringWidth(l), top + (y.size() - 1 - j) * ch + (ch - 2 + fm.getAscent()) / 2 - 2);
+        g.drawString(
+            l,
+            left - 8 - fm.stringWidth(l),
+            top + (y.size() - 1 - j) * ch + (ch - 2 + fm.getAscent()) / 2 - 2);
       }
       String xt = String.join(" + ", x.keys());
       g.drawString(xt, left + (cw * x.size() - fm.stringWidth(xt)) / 2, top + y.size() * ch + 40);
@@ -474,7 +529,8 @@ public final class SweepOutputs {
 
   private static Color blend(Color a, Color b, double t) {
     t = Math.max(0, Math.min(1, t));
-    return new Color((int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * t),
+    return new Color(
+        (int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * t),
         (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * t),
         (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * t));
   }
@@ -495,23 +551,36 @@ public final class SweepOutputs {
   static String html(Inputs in, List<Integer> front, Map<String, byte[]> plots) {
     StringBuilder h = new StringBuilder();
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-        .append(esc(in.title())).append("</title>\n<style>\n")
-        .append("body{font-family:sans-serif;color:#333;margin:0;background:#fafafa}main{max-width:1500px;margin:auto;padding:1em 2em}")
-        .append("table{border-collapse:collapse;font-size:13px;margin:.5em 0}td,th{border:1px solid #ddd;padding:3px 7px;text-align:right}")
+        .append(esc(in.title()))
+        .append("</title>\n<style>\n")
+        .append(
+            "body{font-family:sans-serif;color:#333;margin:0;background:#fafafa}main{max-width:1500px;margin:auto;padding:1em 2em}")
+        .append(
+            "table{border-collapse:collapse;font-size:13px;margin:.5em 0}td,th{border:1px solid #ddd;padding:3px 7px;text-align:right}")
         .append("th{background:#f0f0f0}td.l,th.l{text-align:left}tr.base td{background:#fde8e8}")
-        .append(".plots img{max-width:48%;margin:.3em;border:1px solid #eee;background:#fff}pre{background:#fff;border:1px solid #ddd;padding:.6em}")
+        .append(
+            ".plots img{max-width:48%;margin:.3em;border:1px solid #eee;background:#fff}pre{background:#fff;border:1px solid #ddd;padding:.6em}")
         .append("\n</style>\n</head>\n<body>\n<main>\n");
     h.append("<h1>").append(esc(in.title())).append("</h1>\n");
     long ok = in.rows().stream().filter(r -> "ok".equals(r.get("status"))).count();
     long invalid = in.rows().stream().filter(r -> "invalid".equals(r.get("status"))).count();
     long failed = in.rows().stream().filter(r -> "failed".equals(r.get("status"))).count();
-    h.append("<p>").append(in.rows().size()).append(" points: ").append(ok).append(" ran, ").append(invalid)
-        .append(" invalid, ").append(failed).append(" failed. Objectives: ");
+    h.append("<p>")
+        .append(in.rows().size())
+        .append(" points: ")
+        .append(ok)
+        .append(" ran, ")
+        .append(invalid)
+        .append(" invalid, ")
+        .append(failed)
+        .append(" failed. Objectives: ");
     List<String> names = new ArrayList<>();
     for (Bound b : in.objectives()) {
       names.add(b.objective().label() + " = <code>" + esc(b.column()) + "</code>");
     }
-    h.append(String.join(", ", names)).append(". The point marked <b>").append(esc(in.baseLabel()))
+    h.append(String.join(", ", names))
+        .append(". The point marked <b>")
+        .append(esc(in.baseLabel()))
         .append("</b> is the base preset with no knob changed.</p>\n");
     for (String n : in.notes()) {
       h.append("<p><i>").append(esc(n)).append("</i></p>\n");
@@ -522,8 +591,12 @@ public final class SweepOutputs {
 
     h.append("<h2>Plots</h2>\n<div class=\"plots\">\n");
     for (Map.Entry<String, byte[]> e : plots.entrySet()) {
-      h.append("<img alt=\"").append(esc(e.getKey())).append("\" title=\"plots/").append(esc(e.getKey()))
-          .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(e.getValue()))
+      h.append("<img alt=\"")
+          .append(esc(e.getKey()))
+          .append("\" title=\"plots/")
+          .append(esc(e.getKey()))
+          .append("\" src=\"data:image/png;base64,")
+          .append(Base64.getEncoder().encodeToString(e.getValue()))
           .append("\">\n");
     }
     h.append("</div>\n");
@@ -535,13 +608,20 @@ public final class SweepOutputs {
       }
     }
     if (!bad.isEmpty()) {
-      h.append("<h2>Invalid and failed points</h2>\n<table><tr><th class=\"l\">point</th><th class=\"l\">knobs</th>")
+      h.append(
+              "<h2>Invalid and failed points</h2>\n<table><tr><th class=\"l\">point</th><th class=\"l\">knobs</th>")
           .append("<th class=\"l\">status</th><th class=\"l\">reason</th></tr>\n");
       for (int i : bad) {
         Map<String, String> r = in.rows().get(i);
-        h.append("<tr><td class=\"l\">").append(esc(r.get("point_id"))).append("</td><td class=\"l\">")
-            .append(esc(knobText(in, r))).append("</td><td class=\"l\">").append(esc(r.get("status")))
-            .append("</td><td class=\"l\">").append(esc(r.get(ResultsFile.REASON))).append("</td></tr>\n");
+        h.append("<tr><td class=\"l\">")
+            .append(esc(r.get("point_id")))
+            .append("</td><td class=\"l\">")
+            .append(esc(knobText(in, r)))
+            .append("</td><td class=\"l\">")
+            .append(esc(r.get("status")))
+            .append("</td><td class=\"l\">")
+            .append(esc(r.get(ResultsFile.REASON)))
+            .append("</td></tr>\n");
       }
       h.append("</table>\n");
     }
@@ -552,11 +632,19 @@ public final class SweepOutputs {
     } else {
       double[] sim = in.timings().values().stream().mapToDouble(t -> t[0]).sorted().toArray();
       double[] tot = in.timings().values().stream().mapToDouble(t -> t[1]).sorted().toArray();
-      h.append(String.format(Locale.ROOT, "<p>%d points timed (timings.csv): wall time per point median %.2f s"
-              + " (min %.2f, max %.2f); building the chip, simulating and pricing median %.2f s; the sweep's own"
-              + " work per point (metrics, report, row) median %.3f s. Chip building alone is measured by"
-              + " SweepPointBenchmark.</p>%n",
-          tot.length, median(tot), tot[0], tot[tot.length - 1], median(sim), medianOverhead(in.timings())));
+      h.append(
+          String.format(
+              Locale.ROOT,
+              "<p>%d points timed (timings.csv): wall time per point median %.2f s"
+                  + " (min %.2f, max %.2f); building the chip, simulating and pricing median %.2f s; the sweep's own"
+                  + " work per point (metrics, report, row) median %.3f s. Chip building alone is measured by"
+                  + " SweepPointBenchmark.</p>%n",
+              tot.length,
+              median(tot),
+              tot[0],
+              tot[tot.length - 1],
+              median(sim),
+              medianOverhead(in.timings())));
     }
 
     h.append("<h2>All points</h2>\n");
@@ -567,7 +655,9 @@ public final class SweepOutputs {
     all.sort(Comparator.comparing(i -> idOrder(in.rows().get(i).get("point_id"))));
     table(h, in, all, false);
 
-    h.append("<h2>The sweep (sweep.yaml)</h2>\n<pre>").append(esc(in.sweepYaml())).append("</pre>\n");
+    h.append("<h2>The sweep (sweep.yaml)</h2>\n<pre>")
+        .append(esc(in.sweepYaml()))
+        .append("</pre>\n");
     h.append("</main>\n</body>\n</html>\n");
     return h.toString();
   }
@@ -619,8 +709,11 @@ public final class SweepOutputs {
     for (int i : which) {
       Map<String, String> r = in.rows().get(i);
       boolean base = r.get("config_hash").equals(in.baseHash());
-      h.append(base ? "<tr class=\"base\">" : "<tr>").append("<td class=\"l\">").append(esc(r.get("point_id")))
-          .append(base ? " (" + esc(in.baseLabel()) + ")" : "").append("</td>");
+      h.append(base ? "<tr class=\"base\">" : "<tr>")
+          .append("<td class=\"l\">")
+          .append(esc(r.get("point_id")))
+          .append(base ? " (" + esc(in.baseLabel()) + ")" : "")
+          .append("</td>");
       for (String k : knobs) {
         h.append("<td>").append(esc(r.getOrDefault(k, ""))).append("</td>");
       }
@@ -632,7 +725,11 @@ public final class SweepOutputs {
         String folder = "runs/" + r.get("point_id") + "-" + r.get("config_hash");
         h.append("<td class=\"l\">");
         if (Files.isDirectory(in.dir().resolve(folder))) {
-          h.append("<a href=\"").append(esc(folder)).append("/report.html\">").append(esc(folder)).append("</a>");
+          h.append("<a href=\"")
+              .append(esc(folder))
+              .append("/report.html\">")
+              .append(esc(folder))
+              .append("</a>");
         }
         h.append("</td>");
       }
@@ -668,7 +765,8 @@ public final class SweepOutputs {
         }
       }
     } catch (IOException | NumberFormatException e) {
-      throw new UncheckedIOException(new IOException("cannot read " + file + ": " + e.getMessage(), e));
+      throw new UncheckedIOException(
+          new IOException("cannot read " + file + ": " + e.getMessage(), e));
     }
     return t;
   }

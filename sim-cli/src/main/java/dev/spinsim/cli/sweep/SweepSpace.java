@@ -20,9 +20,9 @@ import java.util.Set;
 
 /**
  * The design space of a sweep: an ordered list of {@link Dimension}s (a knob, or a zip group of
- * knobs that move together), each with a finite list of levels. A point is one level per
- * dimension; its id is the mixed-radix number of its level indices (first dimension most
- * significant), so the id of a point never depends on how it was found.
+ * knobs that move together), each with a finite list of levels. A point is one level per dimension;
+ * its id is the mixed-radix number of its level indices (first dimension most significant), so the
+ * id of a point never depends on how it was found.
  *
  * <p>Built from {@code --set KEY=V1,V2,…} (two or more values make a knob; one value is a fixed
  * override applied to every point) and from a YAML file:
@@ -40,7 +40,10 @@ import java.util.Set;
  * }</pre>
  */
 public final class SweepSpace {
-  /** One axis of the space: {@code keys} move together; {@code levels.get(i).get(k)} is key k's value at level i. */
+  /**
+   * One axis of the space: {@code keys} move together; {@code levels.get(i).get(k)} is key k's
+   * value at level i.
+   */
   public record Dimension(List<String> keys, List<List<String>> levels) {
     /** Validates and copies. */
     public Dimension {
@@ -48,7 +51,12 @@ public final class SweepSpace {
       checkArgument(!keys.isEmpty(), "a dimension needs at least one key");
       List<List<String>> copy = new ArrayList<>();
       for (List<String> l : levels) {
-        checkArgument(l.size() == keys.size(), "every level of %s needs %s values, got %s", keys, keys.size(), l);
+        checkArgument(
+            l.size() == keys.size(),
+            "every level of %s needs %s values, got %s",
+            keys,
+            keys.size(),
+            l);
         copy.add(ImmutableList.copyOf(l));
       }
       levels = ImmutableList.copyOf(copy);
@@ -87,7 +95,9 @@ public final class SweepSpace {
     for (String k : this.fixed.keySet()) {
       checkArgument(!seen.contains(k), "knob %s is both swept and fixed", k);
     }
-    checkArgument(!this.dimensions.isEmpty(), "the sweep space is empty: give --set KEY=V1,V2,... or --space FILE.yaml");
+    checkArgument(
+        !this.dimensions.isEmpty(),
+        "the sweep space is empty: give --set KEY=V1,V2,... or --space FILE.yaml");
     double size = 1;
     for (Dimension d : this.dimensions) {
       size *= d.size();
@@ -137,12 +147,21 @@ public final class SweepSpace {
 
   /** The point at the given level index per dimension. */
   public SweepPoint point(int[] levels) {
-    checkArgument(levels.length == dimensions.size(), "need %s level indices, got %s", dimensions.size(), levels.length);
+    checkArgument(
+        levels.length == dimensions.size(),
+        "need %s level indices, got %s",
+        dimensions.size(),
+        levels.length);
     Map<String, String> values = new LinkedHashMap<>();
     long id = 0;
     for (int d = 0; d < dimensions.size(); d++) {
       Dimension dim = dimensions.get(d);
-      checkArgument(levels[d] >= 0 && levels[d] < dim.size(), "level %s of %s outside [0, %s)", levels[d], dim.keys(), dim.size());
+      checkArgument(
+          levels[d] >= 0 && levels[d] < dim.size(),
+          "level %s of %s outside [0, %s)",
+          levels[d],
+          dim.keys(),
+          dim.size());
       id = id * dim.size() + levels[d];
       List<String> v = dim.levels().get(levels[d]);
       for (int k = 0; k < dim.keys().size(); k++) {
@@ -155,7 +174,8 @@ public final class SweepSpace {
   /** All points in id order. */
   public List<SweepPoint> all() {
     long n = size();
-    checkArgument(n <= 1_000_000, "a grid of %s points is too large; use --strategy random or nsga2", n);
+    checkArgument(
+        n <= 1_000_000, "a grid of %s points is too large; use --strategy random or nsga2", n);
     List<SweepPoint> out = new ArrayList<>((int) n);
     for (long i = 0; i < n; i++) {
       out.add(point(i));
@@ -208,15 +228,18 @@ public final class SweepSpace {
     try {
       root = YAML.readTree(Files.readString(file));
     } catch (IOException e) {
-      throw new IllegalArgumentException(file + ": cannot read the space file: " + firstLine(e.getMessage()));
+      throw new IllegalArgumentException(
+          file + ": cannot read the space file: " + firstLine(e.getMessage()));
     }
     if (root == null || !root.isObject()) {
-      throw new IllegalArgumentException(file + ": expected a mapping with knobs:, zip: and fixed:");
+      throw new IllegalArgumentException(
+          file + ": expected a mapping with knobs:, zip: and fixed:");
     }
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String f = it.next();
       if (!Set.of("knobs", "zip", "fixed").contains(f)) {
-        throw new IllegalArgumentException(file + ": " + f + ": unknown key, expected knobs, zip or fixed");
+        throw new IllegalArgumentException(
+            file + ": " + f + ": unknown key, expected knobs, zip or fixed");
       }
     }
     JsonNode knobs = root.path("knobs");
@@ -230,7 +253,8 @@ public final class SweepSpace {
     JsonNode zip = root.path("zip");
     if (!zip.isMissingNode()) {
       if (!zip.isArray()) {
-        throw new IllegalArgumentException(file + ": zip: expected a list of groups {KEY: values, ...}");
+        throw new IllegalArgumentException(
+            file + ": zip: expected a list of groups {KEY: values, ...}");
       }
       for (int g = 0; g < zip.size(); g++) {
         String where = "zip[" + g + "]";
@@ -249,8 +273,18 @@ public final class SweepSpace {
         int n = columns.get(0).size();
         for (int k = 1; k < keys.size(); k++) {
           if (columns.get(k).size() != n) {
-            throw new IllegalArgumentException(file + ": " + where + "." + keys.get(k) + ": expected " + n
-                + " values (as many as " + keys.get(0) + "), got " + columns.get(k).size());
+            throw new IllegalArgumentException(
+                file
+                    + ": "
+                    + where
+                    + "."
+                    + keys.get(k)
+                    + ": expected "
+                    + n
+                    + " values (as many as "
+                    + keys.get(0)
+                    + "), got "
+                    + columns.get(k).size());
           }
         }
         List<List<String>> levels = new ArrayList<>();
@@ -270,7 +304,8 @@ public final class SweepSpace {
       for (Iterator<Map.Entry<String, JsonNode>> it = fix.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         if (!e.getValue().isValueNode()) {
-          throw new IllegalArgumentException(file + ": fixed." + e.getKey() + ": expected a single value");
+          throw new IllegalArgumentException(
+              file + ": fixed." + e.getKey() + ": expected a single value");
         }
         fixed.put(e.getKey(), e.getValue().asText());
       }
@@ -279,12 +314,14 @@ public final class SweepSpace {
 
   /** The levels of one knob: a list, a {from, to, step|scale: log2} range or {choices: [...]}. */
   static List<String> values(Path file, String where, JsonNode n) {
-    String expected = "expected a list, {from: A, to: B[, step: S | scale: log2]} or {choices: [...]}";
+    String expected =
+        "expected a list, {from: A, to: B[, step: S | scale: log2]} or {choices: [...]}";
     List<String> out = new ArrayList<>();
     if (n.isArray()) {
       for (JsonNode v : n) {
         if (!v.isValueNode()) {
-          throw new IllegalArgumentException(file + ": " + where + ": list values must be scalars, got " + v);
+          throw new IllegalArgumentException(
+              file + ": " + where + ": list values must be scalars, got " + v);
         }
         out.add(v.asText());
       }
@@ -297,26 +334,37 @@ public final class SweepSpace {
       for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
         String f = it.next();
         if (!Set.of("from", "to", "step", "scale").contains(f)) {
-          throw new IllegalArgumentException(file + ": " + where + "." + f + ": unknown key, " + expected);
+          throw new IllegalArgumentException(
+              file + ": " + where + "." + f + ": unknown key, " + expected);
         }
       }
-      if (!n.get("from").canConvertToLong() || !n.get("to").canConvertToLong() || !n.get("from").isIntegralNumber()
+      if (!n.get("from").canConvertToLong()
+          || !n.get("to").canConvertToLong()
+          || !n.get("from").isIntegralNumber()
           || !n.get("to").isIntegralNumber()) {
         throw new IllegalArgumentException(file + ": " + where + ": from and to must be integers");
       }
       long from = n.get("from").asLong();
       long to = n.get("to").asLong();
       if (to < from) {
-        throw new IllegalArgumentException(file + ": " + where + ": expected from <= to, got " + from + " > " + to);
+        throw new IllegalArgumentException(
+            file + ": " + where + ": expected from <= to, got " + from + " > " + to);
       }
       String scale = n.path("scale").asText("linear");
       if (scale.equals("log2")) {
         if (n.has("step")) {
-          throw new IllegalArgumentException(file + ": " + where + ": give step or scale: log2, not both");
+          throw new IllegalArgumentException(
+              file + ": " + where + ": give step or scale: log2, not both");
         }
         if (!LongMath.isPowerOfTwo(from) || !LongMath.isPowerOfTwo(to)) {
-          throw new IllegalArgumentException(file + ": " + where + ": a log2 range needs powers of two, got "
-              + from + " to " + to);
+          throw new IllegalArgumentException(
+              file
+                  + ": "
+                  + where
+                  + ": a log2 range needs powers of two, got "
+                  + from
+                  + " to "
+                  + to);
         }
         for (long v = from; v <= to; v *= 2) {
           out.add(Long.toString(v));
@@ -325,7 +373,8 @@ public final class SweepSpace {
         JsonNode stepNode = n.path("step");
         long step = stepNode.isMissingNode() ? 1 : stepNode.asLong(0);
         if (step <= 0 || (!stepNode.isMissingNode() && !stepNode.isIntegralNumber())) {
-          throw new IllegalArgumentException(file + ": " + where + ".step: expected a positive integer, got " + stepNode);
+          throw new IllegalArgumentException(
+              file + ": " + where + ".step: expected a positive integer, got " + stepNode);
         }
         for (long v = from; v <= to; v += step) {
           out.add(Long.toString(v));
@@ -334,7 +383,8 @@ public final class SweepSpace {
           }
         }
       } else {
-        throw new IllegalArgumentException(file + ": " + where + ".scale: expected linear or log2, got " + scale);
+        throw new IllegalArgumentException(
+            file + ": " + where + ".scale: expected linear or log2, got " + scale);
       }
     } else {
       throw new IllegalArgumentException(file + ": " + where + ": " + expected + ", got " + n);
@@ -343,7 +393,8 @@ public final class SweepSpace {
       throw new IllegalArgumentException(file + ": " + where + ": no values");
     }
     if (out.size() > MAX_LEVELS) {
-      throw new IllegalArgumentException(file + ": " + where + ": more than " + MAX_LEVELS + " values");
+      throw new IllegalArgumentException(
+          file + ": " + where + ": more than " + MAX_LEVELS + " values");
     }
     if (new LinkedHashSet<>(out).size() != out.size()) {
       throw new IllegalArgumentException(file + ": " + where + ": a value is listed twice");
@@ -353,7 +404,8 @@ public final class SweepSpace {
 
   private static void requireObject(Path file, String where, JsonNode n) {
     if (!n.isObject()) {
-      throw new IllegalArgumentException(file + ": " + where + ": expected a mapping KEY: values, got " + n);
+      throw new IllegalArgumentException(
+          file + ": " + where + ": expected a mapping KEY: values, got " + n);
     }
   }
 

@@ -54,7 +54,8 @@ class NpyWriterTest {
     float[] data = {1.5f, -2f, 0.25f, Float.MIN_VALUE, -0f, 1e30f};
     byte[] file = bytes(new NpyArray(new int[] {2, 3}, data));
     int offset = file.length - data.length * 4;
-    ByteBuffer buffer = ByteBuffer.wrap(file, offset, data.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer buffer =
+        ByteBuffer.wrap(file, offset, data.length * 4).order(ByteOrder.LITTLE_ENDIAN);
     for (float expected : data) {
       assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(buffer.getFloat()));
     }
@@ -101,8 +102,7 @@ class NpyWriterTest {
     byte[] truncated = Arrays.copyOf(file, file.length - 3);
     IOException e =
         assertThrows(
-            IOException.class,
-            () -> NpyReader.read(new ByteArrayInputStream(truncated), "t.npy"));
+            IOException.class, () -> NpyReader.read(new ByteArrayInputStream(truncated), "t.npy"));
     assertTrue(e.getMessage().contains("truncated"), e.getMessage());
   }
 
@@ -119,6 +119,7 @@ class NpyWriterTest {
 
   @Test
   void shapeMustMatchDataLength() {
-    assertThrows(IllegalArgumentException.class, () -> new NpyArray(new int[] {2, 2}, new float[3]));
+    assertThrows(
+        IllegalArgumentException.class, () -> new NpyArray(new int[] {2, 2}, new float[3]));
   }
 }

@@ -80,7 +80,9 @@ class RunFolderTest {
     FileAlreadyExistsException e =
         assertThrows(
             FileAlreadyExistsException.class,
-            () -> RunFolder.write(target, dir -> Files.writeString(dir.resolve("summary.csv"), "new")));
+            () ->
+                RunFolder.write(
+                    target, dir -> Files.writeString(dir.resolve("summary.csv"), "new")));
     assertTrue(e.getMessage().contains("already exists"), e.getMessage());
     assertEquals("earlier", Files.readString(target.resolve("summary.csv")));
     assertEquals(List.of("r1"), entries(root));

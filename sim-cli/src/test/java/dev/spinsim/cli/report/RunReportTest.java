@@ -46,7 +46,8 @@ class RunReportTest {
 
   @Property(tries = 100)
   void aBreakdownIsAcceptedExactlyWhenItSumsToTheTotal(
-      @ForAll @Size(min = 1, max = 20) List<@DoubleRange(min = 0.001, max = 1e6) @Scale(6) Double> rows,
+      @ForAll @Size(min = 1, max = 20)
+          List<@DoubleRange(min = 0.001, max = 1e6) @Scale(6) Double> rows,
       @ForAll @DoubleRange(min = 1e-4, max = 0.5) @Scale(6) double relativeError) {
     double[] values = rows.stream().mapToDouble(Double::doubleValue).toArray();
     double sum = 0;
@@ -66,7 +67,8 @@ class RunReportTest {
   }
 
   /** Metrics of a cycle-accurate run with the given totals (pJ). */
-  static RunMetrics metrics(String model, String preset, int images, double totalPj, double activationPj) {
+  static RunMetrics metrics(
+      String model, String preset, int images, double totalPj, double activationPj) {
     return RunMetrics.builder()
         .identity(model, preset, "", RunMode.CYCLE_ACCURATE, images, 1)
         .timing(100, 120, 200)
@@ -83,7 +85,8 @@ class RunReportTest {
 
   @Test
   void floatReferenceMustHaveTheImagesShape() {
-    RunReport.Builder b = minimal(1, 1).floatReference(new ImageBatch(2, 1, 1, 2, new float[4]), null);
+    RunReport.Builder b =
+        minimal(1, 1).floatReference(new ImageBatch(2, 1, 1, 2, new float[4]), null);
     assertThrows(IllegalArgumentException.class, b::build);
   }
 
@@ -106,7 +109,8 @@ class RunReportTest {
 
   @Test
   void latentsMustHaveOneRowPerImage() {
-    assertThrows(IllegalArgumentException.class, () -> minimal(1, 1).latents(3, 2, new float[6]).build());
+    assertThrows(
+        IllegalArgumentException.class, () -> minimal(1, 1).latents(3, 2, new float[6]).build());
   }
 
   @Test
@@ -115,7 +119,8 @@ class RunReportTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> minimal(1, 1).runYaml("model: [fmnist\n").build());
-    assertTrue(e.getMessage().startsWith("the resolved run.yaml is not valid YAML"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("the resolved run.yaml is not valid YAML"), e.getMessage());
   }
 
   @Test

@@ -25,7 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 class RunWriterTest {
   private static List<String> files(Path dir) throws IOException {
     try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
+      return s.filter(Files::isRegularFile)
+          .map(p -> dir.relativize(p).toString())
+          .sorted()
+          .toList();
     }
   }
 
@@ -35,9 +38,19 @@ class RunWriterTest {
     List<String> files = files(run);
     for (String f :
         List.of(
-            "images.png", "images/000.png", "images/015.png", "images.npy", "latents.npy",
-            "summary.csv", "layers.csv", "energy.csv", "mapping.csv", "resources.csv",
-            "scores.csv", "run.yaml", "report.html")) {
+            "images.png",
+            "images/000.png",
+            "images/015.png",
+            "images.npy",
+            "latents.npy",
+            "summary.csv",
+            "layers.csv",
+            "energy.csv",
+            "mapping.csv",
+            "resources.csv",
+            "scores.csv",
+            "run.yaml",
+            "report.html")) {
       assertTrue(files.contains(f), f + " missing from " + files);
     }
     assertEquals(16, files.stream().filter(f -> f.startsWith("images/")).count());
@@ -95,7 +108,8 @@ class RunWriterTest {
     assertEquals(1 + 6, images);
     String gridUri =
         "data:image/png;base64,"
-            + java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(run.resolve("images.png")));
+            + java.util.Base64.getEncoder()
+                .encodeToString(Files.readAllBytes(run.resolve("images.png")));
     assertTrue(html.contains(gridUri), "the grid is embedded");
     try (Stream<Path> charts = Files.list(run.resolve(RunWriter.CHARTS_DIR))) {
       for (Path chart : charts.toList()) {
@@ -114,7 +128,8 @@ class RunWriterTest {
   void chartsAreFixedSizePngs(@TempDir Path root) throws IOException {
     Path run = RunWriter.write(SampleReports.fmnist(true), root.resolve("run"));
     BufferedImage chart =
-        ImageIO.read(run.resolve(RunWriter.CHARTS_DIR).resolve(ReportCharts.ENERGY_BY_CLASS).toFile());
+        ImageIO.read(
+            run.resolve(RunWriter.CHARTS_DIR).resolve(ReportCharts.ENERGY_BY_CLASS).toFile());
     assertEquals(ReportCharts.WIDTH, chart.getWidth());
     assertEquals(ReportCharts.HEIGHT, chart.getHeight());
   }

@@ -1,8 +1,8 @@
 package dev.spinsim.cli.report;
 
+import dev.spinsim.cli.output.RunFolder;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import dev.spinsim.cli.output.RunFolder;
 
 /** Writes the sample reports under a directory so a person can look at them (not a test). */
 public final class SampleReportDemo {

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Made-up but plausible reports for tests and for looking at the output: the Fashion-MNIST DCGAN
- * (G + D) on a paper-like chip, with shapes and counts from the real layer sizes, and a 64×64 RGB
+ * Made-up but plausible reports for tests and for looking at the output: the Fashion-MNIST DCGAN (G
+ * + D) on a paper-like chip, with shapes and counts from the real layer sizes, and a 64×64 RGB
  * variant.
  */
 final class SampleReports {
@@ -41,15 +41,15 @@ final class SampleReports {
     details.put("weights", "models/fmnist-generator.safetensors");
     details.put("crossbar", "128 x 128, differential pairs");
     b.identity(
-        new RunIdentity(
-            "fmnist", "paper", n, 42, RunMode.CYCLE_ACCURATE, details, List.of()));
+        new RunIdentity("fmnist", "paper", n, 42, RunMode.CYCLE_ACCURATE, details, List.of()));
 
     double activationPerImage = 0;
     double totalPerImage = 0;
     for (Object[] row : ENERGY_PER_IMAGE) {
       String cls = (String) row[0];
       double pj = (double) row[2];
-      if (!withDiscriminator && (cls.equals("dw_leaky_relu") || ((String) row[1]).equals("sigmoid"))) {
+      if (!withDiscriminator
+          && (cls.equals("dw_leaky_relu") || ((String) row[1]).equals("sigmoid"))) {
         continue;
       }
       double perImage = withDiscriminator ? pj : pj * 0.62;
@@ -65,26 +65,122 @@ final class SampleReports {
     // activation pJ/image, input vectors/image, macs/image, zero macs/image, rows, cols, crossbars,
     // utilisation, replication
     Object[][] layers = {
-      {"G", "fc1", "linear", 0.0, 210.0, 210.0, 0.004, 9.3, 1L, 102_400L, 0L, 100, 1024, 16, 0.781, 1},
-      {"G", "fc2", "linear", 210.0, 640.0, 430.0, 0.21, 57.1, 1L, 6_422_528L, 0L, 1024, 6272, 784, 1.0, 1},
-      {"G", "deconv1", "conv_transpose", 640.0, 39_840.0, 39_200.0, 0.47, 114.2, 196L, 25_690_112L, 19_267_584L, 2048, 64, 16, 1.0, 1},
-      {"G", "deconv2", "conv_transpose", 6_100.0, 45_300.0, 39_200.0, 0.08, 550.0, 784L, 802_816L, 602_112L, 1024, 1, 8, 0.0156, 4},
+      {
+        "G", "fc1", "linear", 0.0, 210.0, 210.0, 0.004, 9.3, 1L, 102_400L, 0L, 100, 1024, 16, 0.781,
+        1
+      },
+      {
+        "G",
+        "fc2",
+        "linear",
+        210.0,
+        640.0,
+        430.0,
+        0.21,
+        57.1,
+        1L,
+        6_422_528L,
+        0L,
+        1024,
+        6272,
+        784,
+        1.0,
+        1
+      },
+      {
+        "G",
+        "deconv1",
+        "conv_transpose",
+        640.0,
+        39_840.0,
+        39_200.0,
+        0.47,
+        114.2,
+        196L,
+        25_690_112L,
+        19_267_584L,
+        2048,
+        64,
+        16,
+        1.0,
+        1
+      },
+      {
+        "G",
+        "deconv2",
+        "conv_transpose",
+        6_100.0,
+        45_300.0,
+        39_200.0,
+        0.08,
+        550.0,
+        784L,
+        802_816L,
+        602_112L,
+        1024,
+        1,
+        8,
+        0.0156,
+        4
+      },
     };
     Object[][] dLayers = {
-      {"D", "conv1", "conv", 8_200.0, 47_400.0, 39_200.0, 0.02, 2_446.0, 196L, 200_704L, 0L, 16, 64, 1, 0.125, 1},
-      {"D", "conv2", "conv", 15_000.0, 54_600.0, 39_600.0, 0.08, 1_191.0, 49L, 6_422_528L, 0L, 1024, 128, 16, 1.0, 1},
-      {"D", "fc1", "linear", 54_600.0, 55_050.0, 450.0, 0.13, 173.0, 1L, 6_422_528L, 0L, 6272, 1024, 784, 1.0, 1},
-      {"D", "fc2", "linear", 55_050.0, 55_260.0, 210.0, 0.004, 360.0, 1L, 1_024L, 0L, 1024, 1, 8, 0.0156, 1},
+      {
+        "D", "conv1", "conv", 8_200.0, 47_400.0, 39_200.0, 0.02, 2_446.0, 196L, 200_704L, 0L, 16,
+        64, 1, 0.125, 1
+      },
+      {
+        "D",
+        "conv2",
+        "conv",
+        15_000.0,
+        54_600.0,
+        39_600.0,
+        0.08,
+        1_191.0,
+        49L,
+        6_422_528L,
+        0L,
+        1024,
+        128,
+        16,
+        1.0,
+        1
+      },
+      {
+        "D",
+        "fc1",
+        "linear",
+        54_600.0,
+        55_050.0,
+        450.0,
+        0.13,
+        173.0,
+        1L,
+        6_422_528L,
+        0L,
+        6272,
+        1024,
+        784,
+        1.0,
+        1
+      },
+      {
+        "D", "fc2", "linear", 55_050.0, 55_260.0, 210.0, 0.004, 360.0, 1L, 1_024L, 0L, 1024, 1, 8,
+        0.0156, 1
+      },
     };
     double nonActivation = totalPerImage - activationPerImage;
     double gActivation = 0;
     double gEnergy = 0;
     double gShare = withDiscriminator ? 0.62 : 0.9;
-    for (Object[][] group : withDiscriminator ? new Object[][][] {layers, dLayers} : new Object[][][] {layers}) {
+    for (Object[][] group :
+        withDiscriminator ? new Object[][][] {layers, dLayers} : new Object[][][] {layers}) {
       for (Object[] l : group) {
         boolean isG = l[0].equals("G");
         double act = (double) l[7];
-        double energy = (double) l[6] * nonActivation * (isG ? gShare / 0.764 : 0.38 / 0.234) * 0.95 + act;
+        double energy =
+            (double) l[6] * nonActivation * (isG ? gShare / 0.764 : 0.38 / 0.234) * 0.95 + act;
         long vectors = (long) l[8];
         long macs = (long) l[9];
         int rows = (int) l[11];
@@ -101,12 +197,32 @@ final class SampleReports {
         counts.put("interconnect_bits", vectors * cols * 8L * n);
         b.addLayer(
             new LayerRow(
-                (String) l[0], (String) l[1], (String) l[2], "dense", (double) l[5], (double) l[3],
-                (double) l[4], energy * n, act * n, counts));
+                (String) l[0],
+                (String) l[1],
+                (String) l[2],
+                "dense",
+                (double) l[5],
+                (double) l[3],
+                (double) l[4],
+                energy * n,
+                act * n,
+                counts));
         b.addMapping(
             new MappingRow(
-                (String) l[0], (String) l[1], (String) l[2], "dense", 1, rows, cols, crossbars,
-                (double) l[14], vectors, macs, (long) l[10], 0, (int) l[15]));
+                (String) l[0],
+                (String) l[1],
+                (String) l[2],
+                "dense",
+                1,
+                rows,
+                cols,
+                crossbars,
+                (double) l[14],
+                vectors,
+                macs,
+                (long) l[10],
+                0,
+                (int) l[15]));
         if (isG) {
           gEnergy += energy;
           gActivation += act;
@@ -119,13 +235,17 @@ final class SampleReports {
             .identity("fmnist", "paper", "", RunMode.CYCLE_ACCURATE, n, 42)
             .timing(withDiscriminator ? 55_260 : 45_300, 60_000, makespanNs)
             .energy(
-                totalPerImage * n, totalPerImage * n * 0.95, totalPerImage * n * 0.05,
-                activationPerImage * n, activationPerImage * n)
+                totalPerImage * n,
+                totalPerImage * n * 0.95,
+                totalPerImage * n * 0.05,
+                activationPerImage * n,
+                activationPerImage * n)
             .chip(4, withDiscriminator ? 1633 : 824, 123_456);
     if (withDiscriminator) {
       metrics
           .networks(
-              new RunMetrics.NetworkPart(45_300, gShare * totalPerImage * n, gActivation * n, gActivation * n),
+              new RunMetrics.NetworkPart(
+                  45_300, gShare * totalPerImage * n, gActivation * n, gActivation * n),
               new RunMetrics.NetworkPart(
                   55_260 - 8_200,
                   (1 - gShare) * totalPerImage * n,
@@ -135,16 +255,27 @@ final class SampleReports {
     }
     b.metrics(metrics.build());
 
-    String[] resourceLayers = {"G.fc1", "G.fc2", "G.deconv1", "G.deconv2", "D.conv1", "D.conv2", "D.fc1", "D.fc2"};
+    String[] resourceLayers = {
+      "G.fc1", "G.fc2", "G.deconv1", "G.deconv2", "D.conv1", "D.conv2", "D.fc1", "D.fc2"
+    };
     double[] util = {0.004, 0.01, 0.93, 0.88, 0.85, 0.91, 0.012, 0.005};
     for (int i = 0; i < (withDiscriminator ? 8 : 4); i++) {
       b.addResource(
           new ResourceRow(
-              resourceLayers[i] + ".adc", "adc", 8, 1000, util[i] * makespanNs, util[i],
-              util[i] * util[i] * 3, util[i] * 30, (int) Math.round(util[i] * 12)));
+              resourceLayers[i] + ".adc",
+              "adc",
+              8,
+              1000,
+              util[i] * makespanNs,
+              util[i],
+              util[i] * util[i] * 3,
+              util[i] * 30,
+              (int) Math.round(util[i] * 12)));
     }
-    b.addResource(new ResourceRow("bus", "interconnect", 1, 500, 0.42 * makespanNs, 0.42, 8, 20, 3));
-    b.addResource(new ResourceRow("buffer.port", "buffer", 4, 700, 0.31 * makespanNs, 0.31, 1, 2, 2));
+    b.addResource(
+        new ResourceRow("bus", "interconnect", 1, 500, 0.42 * makespanNs, 0.42, 8, 20, 3));
+    b.addResource(
+        new ResourceRow("buffer.port", "buffer", 4, 700, 0.31 * makespanNs, 0.31, 1, 2, 2));
 
     b.images(new ImageBatch(n, 1, 28, 28, garments(n, 28, 7)));
     SplittableRandom random = new SplittableRandom(42);
@@ -181,13 +312,20 @@ final class SampleReports {
     return b.build();
   }
 
-  /** A 64×64 RGB run without layers, mapping or resources (the functional mode on random weights). */
+  /**
+   * A 64×64 RGB run without layers, mapping or resources (the functional mode on random weights).
+   */
   static RunReport rgbFunctional(int n) {
     RunReport.Builder b = RunReport.builder();
     b.identity(
         new RunIdentity(
-            "dcgan64", "ideal", n, 7, RunMode.FUNCTIONAL,
-            Map.of("weights", "(none)"), List.of("dcgan64 ran on seeded random weights: the images are noise")));
+            "dcgan64",
+            "ideal",
+            n,
+            7,
+            RunMode.FUNCTIONAL,
+            Map.of("weights", "(none)"),
+            List.of("dcgan64 ran on seeded random weights: the images are noise")));
     b.addEnergy("crossbar", "read", 1000.0 * n);
     b.addEnergy("dw_relu", "activate", 24.0 * n);
     b.metrics(
@@ -226,11 +364,13 @@ final class SampleReports {
             inside = Math.max(body, sleeves) * (1 - neck);
           } else if (kind == 1) { // trousers: two legs
             boolean waist = Math.abs(u) < width * 0.75 && v > -0.42 && v < -0.2;
-            boolean legs = Math.abs(u) < width * 0.75 && Math.abs(u) > 0.03 && v > -0.42 && v < 0.44;
+            boolean legs =
+                Math.abs(u) < width * 0.75 && Math.abs(u) > 0.03 && v > -0.42 && v < 0.44;
             inside = waist || legs ? 1 : 0;
           } else { // bag: rounded body and a handle
             double bodyDist = Math.max(Math.abs(u) / (width * 1.2), Math.abs(v - 0.08) / 0.3);
-            double handle = Math.abs(Math.hypot(u, (v + 0.2) * 1.3) - 0.17) < 0.03 && v < -0.2 ? 1 : 0;
+            double handle =
+                Math.abs(Math.hypot(u, (v + 0.2) * 1.3) - 0.17) < 0.03 && v < -0.2 ? 1 : 0;
             inside = Math.max(bodyDist < 1 ? 1 : 0, handle);
           }
           double texture = 0.85 + 0.15 * Math.sin(13 * u + 7 * v + k);

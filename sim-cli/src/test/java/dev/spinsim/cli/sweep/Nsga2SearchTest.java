@@ -17,8 +17,13 @@ import org.moeaframework.problem.AbstractProblem;
 
 /** The search's seeding and duplicate repair on a small space. */
 class Nsga2SearchTest {
-  private static final SweepSpace SPACE = SweepSpace.of(null, List.of("adc.bits=3,4,5,6,7,8,9",
-      "crossbar.rows=32,64,128,256,512", "adc.columnsPerAdc=1,2,4,8,16"));
+  private static final SweepSpace SPACE =
+      SweepSpace.of(
+          null,
+          List.of(
+              "adc.bits=3,4,5,6,7,8,9",
+              "crossbar.rows=32,64,128,256,512",
+              "adc.columnsPerAdc=1,2,4,8,16"));
 
   private static AbstractProblem problem() {
     return new AbstractProblem(3, 1) {
@@ -47,11 +52,14 @@ class Nsga2SearchTest {
       for (Solution s : init) {
         levels.add(EncodingUtils.getInt(s)[d]);
       }
-      assertEquals(SPACE.dimensions().get(d).size(), levels.size(), "every level of dimension " + d);
+      assertEquals(
+          SPACE.dimensions().get(d).size(), levels.size(), "every level of dimension " + d);
     }
-    List<Solution> again = Nsga2Search.latinHypercube(problem(), SPACE, 12, new SplittableRandom(1));
+    List<Solution> again =
+        Nsga2Search.latinHypercube(problem(), SPACE, 12, new SplittableRandom(1));
     for (int i = 0; i < 12; i++) {
-      assertArrayEquals(EncodingUtils.getInt(init.get(i)), EncodingUtils.getInt(again.get(i)), "seeded");
+      assertArrayEquals(
+          EncodingUtils.getInt(init.get(i)), EncodingUtils.getInt(again.get(i)), "seeded");
     }
   }
 
@@ -96,7 +104,8 @@ class Nsga2SearchTest {
     assertEquals(List.of("1", "5"), order.subList(0, 2), "the two ends first");
     assertEquals(List.of("2", "4"), List.copyOf(new java.util.TreeSet<>(order.subList(2, 4))));
     assertEquals(4, order.size(), "no dominated point, one point per cost");
-    // 4 has the wider neighbourhood: (9 - 2) / 8 + (5 - 1) / 8 = 1.375 against 2's (4 - 1) / 8 + (9 - 4) / 8 = 1
+    // 4 has the wider neighbourhood: (9 - 2) / 8 + (5 - 1) / 8 = 1.375 against 2's (4 - 1) / 8 + (9
+    // - 4) / 8 = 1
     assertEquals("4", order.get(2));
   }
 

@@ -15,8 +15,13 @@ import org.junit.jupiter.api.Test;
 class ParetoTest {
   @Test
   void theFrontKeepsExactlyTheNonDominatedPoints() {
-    List<double[]> c = List.of(new double[] {1, 5}, new double[] {2, 2}, new double[] {3, 3},
-        new double[] {5, 1}, new double[] {Double.NaN, 0});
+    List<double[]> c =
+        List.of(
+            new double[] {1, 5},
+            new double[] {2, 2},
+            new double[] {3, 3},
+            new double[] {5, 1},
+            new double[] {Double.NaN, 0});
     assertEquals(List.of(0, 1, 3), Pareto.front(c));
   }
 
@@ -32,11 +37,13 @@ class ParetoTest {
     Objective psnr = Objective.of("psnr");
     assertTrue(psnr.maximise());
     assertEquals(-30.0, psnr.cost(Map.of("psnr_db_vs_float", "30"), "psnr_db_vs_float"));
-    assertEquals("energy_pj_per_image", Objective.of("energy").column(List.of("x", "energy_pj_per_image")));
+    assertEquals(
+        "energy_pj_per_image", Objective.of("energy").column(List.of("x", "energy_pj_per_image")));
   }
 
   @Property(tries = 50)
-  void noPointOfTheFrontIsDominatedByAnyPoint(@ForAll @Size(min = 1, max = 20) List<@DoubleRange(min = 0, max = 10) Double> xs) {
+  void noPointOfTheFrontIsDominatedByAnyPoint(
+      @ForAll @Size(min = 1, max = 20) List<@DoubleRange(min = 0, max = 10) Double> xs) {
     List<double[]> c = new java.util.ArrayList<>();
     for (int i = 0; i < xs.size(); i++) {
       c.add(new double[] {xs.get(i), xs.get(xs.size() - 1 - i)});

@@ -43,11 +43,15 @@ class ResultsFileTest {
   void anInvalidPointBeforeAnyRunWaitsForTheMetricColumns() throws IOException {
     Path f = tmp.resolve("results.csv");
     ResultsFile r = ResultsFile.open(f, List.of("adc.bits"));
-    r.append(PointResult.invalid(new SweepPoint("0", Map.of("adc.bits", "0")), "h0", "adc.bits: must be >= 1", 0));
+    r.append(
+        PointResult.invalid(
+            new SweepPoint("0", Map.of("adc.bits", "0")), "h0", "adc.bits: must be >= 1", 0));
     assertFalse(Files.exists(f));
     r.append(ok("4", "h4", 1.5));
     List<String> lines = Files.readAllLines(f);
-    assertEquals("point_id,config_hash,status,adc.bits,energy_pj_per_image,latency_ns_per_image,reason", lines.get(0));
+    assertEquals(
+        "point_id,config_hash,status,adc.bits,energy_pj_per_image,latency_ns_per_image,reason",
+        lines.get(0));
     assertEquals(3, lines.size());
     assertTrue(lines.get(2).startsWith("0,h0,invalid,0,,,adc.bits: must be >= 1"), lines.get(2));
   }
@@ -63,15 +67,17 @@ class ResultsFileTest {
     assertTrue(Files.readString(f).endsWith("\n"));
     again.append(ok("6", "h6", 2.5));
     assertEquals(3, Files.readAllLines(f).size());
-    assertEquals("2.5", ResultsFile.open(f, List.of("adc.bits")).row("h6").get("energy_pj_per_image"));
+    assertEquals(
+        "2.5", ResultsFile.open(f, List.of("adc.bits")).row("h6").get("energy_pj_per_image"));
   }
 
   @Test
   void aFileOfAnotherSpaceIsRefused() {
     Path f = tmp.resolve("results.csv");
     ResultsFile.open(f, List.of("adc.bits")).append(ok("4", "h4", 1.5));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ResultsFile.open(f, List.of("crossbar.rows")));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> ResultsFile.open(f, List.of("crossbar.rows")));
     assertTrue(e.getMessage().contains("knob columns are [adc.bits]"), e.getMessage());
   }
 }

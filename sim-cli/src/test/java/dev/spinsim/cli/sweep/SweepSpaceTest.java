@@ -17,7 +17,9 @@ class SweepSpaceTest {
 
   @Test
   void commaListsAreKnobsAndSingleValuesAreFixed() {
-    SweepSpace s = SweepSpace.of(null, List.of("adc.bits=4,6,8", "crossbar.rows=64,128", "adc.fullScaleFraction=0.25"));
+    SweepSpace s =
+        SweepSpace.of(
+            null, List.of("adc.bits=4,6,8", "crossbar.rows=64,128", "adc.fullScaleFraction=0.25"));
     assertEquals(List.of("adc.bits", "crossbar.rows"), s.knobs());
     assertEquals(Map.of("adc.fullScaleFraction", "0.25"), s.fixed());
     assertEquals(6, s.size());
@@ -35,7 +37,9 @@ class SweepSpaceTest {
   @Test
   void yamlFileGivesListsRangesChoicesZipGroupsAndFixedKeys() throws IOException {
     Path f = tmp.resolve("space.yaml");
-    Files.writeString(f, """
+    Files.writeString(
+        f,
+        """
         knobs:
           adc.bits: [4, 6]
           crossbar.rows: {from: 64, to: 512, scale: log2}
@@ -47,9 +51,17 @@ class SweepSpaceTest {
           adc.fullScaleFraction: 0.25
         """);
     SweepSpace s = SweepSpace.of(f, List.of());
-    assertEquals(List.of("adc.bits", "crossbar.rows", "adc.columnsPerAdc", "mapping.partialSums",
-        "crossbar.columns", "dac.bits"), s.knobs());
-    assertEquals(List.of(List.of("64"), List.of("128"), List.of("256"), List.of("512")),
+    assertEquals(
+        List.of(
+            "adc.bits",
+            "crossbar.rows",
+            "adc.columnsPerAdc",
+            "mapping.partialSums",
+            "crossbar.columns",
+            "dac.bits"),
+        s.knobs());
+    assertEquals(
+        List.of(List.of("64"), List.of("128"), List.of("256"), List.of("512")),
         s.dimensions().get(1).levels());
     assertEquals(List.of(List.of("2"), List.of("5"), List.of("8")), s.dimensions().get(2).levels());
     assertEquals(List.of(List.of("64", "1"), List.of("128", "2")), s.dimensions().get(4).levels());
@@ -61,8 +73,11 @@ class SweepSpaceTest {
   void badSpaceFilesNameTheFileAndTheKey() throws IOException {
     Path f = tmp.resolve("bad.yaml");
     Files.writeString(f, "knobs:\n  crossbar.rows: {from: 64, to: 100, scale: log2}\n");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SweepSpace.of(f, List.of()));
-    assertTrue(e.getMessage().startsWith(f + ": knobs.crossbar.rows: a log2 range needs powers of two"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> SweepSpace.of(f, List.of()));
+    assertTrue(
+        e.getMessage().startsWith(f + ": knobs.crossbar.rows: a log2 range needs powers of two"),
+        e.getMessage());
     Files.writeString(f, "zip:\n  - {a: [1, 2], b: [1]}\n");
     e = assertThrows(IllegalArgumentException.class, () -> SweepSpace.of(f, List.of()));
     assertTrue(e.getMessage().contains("zip[0].b: expected 2 values"), e.getMessage());
@@ -73,7 +88,8 @@ class SweepSpaceTest {
 
   @Test
   void aKnobTwiceOrAnEmptySpaceIsRefused() {
-    assertThrows(IllegalArgumentException.class, () -> SweepSpace.of(null, List.of("a=1,2", "a=3,4")));
+    assertThrows(
+        IllegalArgumentException.class, () -> SweepSpace.of(null, List.of("a=1,2", "a=3,4")));
     assertThrows(IllegalArgumentException.class, () -> SweepSpace.of(null, List.of("a=1")));
     assertThrows(IllegalArgumentException.class, () -> SweepSpace.of(null, List.of("a=1,,2")));
   }

@@ -104,7 +104,8 @@ public final class ConfigLoader {
    * without binding it: for configurations that are assembled before they are bound, such as a
    * preset that inherits from a {@code base}.
    */
-  public static com.fasterxml.jackson.databind.node.ObjectNode readTree(String sourceName, InputStream yaml) {
+  public static com.fasterxml.jackson.databind.node.ObjectNode readTree(
+      String sourceName, InputStream yaml) {
     return (com.fasterxml.jackson.databind.node.ObjectNode) parse(sourceName, yaml);
   }
 
@@ -135,12 +136,15 @@ public final class ConfigLoader {
   }
 
   /**
-   * Binds a tree (not modified) as a {@code type} after applying {@code overrides}; with
-   * {@code requireAllKeys} every key of every record must be present (an explicit {@code null}
-   * counts) unless it is marked {@link OptionalKey}: a complete configuration has no silent
-   * defaults.
+   * Binds a tree (not modified) as a {@code type} after applying {@code overrides}; with {@code
+   * requireAllKeys} every key of every record must be present (an explicit {@code null} counts)
+   * unless it is marked {@link OptionalKey}: a complete configuration has no silent defaults.
    */
-  public static <T> T bind(String sourceName, JsonNode tree, Class<T> type, List<String> overrides,
+  public static <T> T bind(
+      String sourceName,
+      JsonNode tree,
+      Class<T> type,
+      List<String> overrides,
       boolean requireAllKeys) {
     JsonNode copy = tree.deepCopy();
     Map<String, String> overridden = new LinkedHashMap<>();
@@ -356,11 +360,15 @@ public final class ConfigLoader {
   // ---------------------------------------------------------------- shape check
 
   /**
-   * Rejects unknown keys and missing required keys (primitive ones; with {@code all}, every key
-   * not marked {@link OptionalKey}), with the full key path.
+   * Rejects unknown keys and missing required keys (primitive ones; with {@code all}, every key not
+   * marked {@link OptionalKey}), with the full key path.
    */
   private static void checkShape(
-      JsonNode node, Type type, String path, String file, Map<String, String> overridden,
+      JsonNode node,
+      Type type,
+      String path,
+      String file,
+      Map<String, String> overridden,
       boolean all) {
     Class<?> raw = raw(type);
     String typeKey = null;
@@ -423,9 +431,9 @@ public final class ConfigLoader {
   }
 
   /**
-   * The record a polymorphic {@code base} (Jackson {@code @JsonTypeInfo} with {@code
-   * @JsonSubTypes}, such as a sealed interface of layer records) stands for at {@code node}: the
-   * subtype named by the node's type key; an absent or unknown name is a one-line error.
+   * The record a polymorphic {@code base} (Jackson {@code @JsonTypeInfo} with
+   * {@code @JsonSubTypes}, such as a sealed interface of layer records) stands for at {@code node}:
+   * the subtype named by the node's type key; an absent or unknown name is a one-line error.
    */
   private static Class<?> subtype(
       Class<?> base, JsonNode node, String path, String file, Map<String, String> overridden) {

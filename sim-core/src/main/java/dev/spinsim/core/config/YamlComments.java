@@ -10,12 +10,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The end-of-line comments of a block-style YAML text by key path ({@code adc.bits → "ISAAC
- * Table I: 8 bits"}), and a way to put them back on another block-style YAML text of the same
- * keys: the YAML library drops comments when it reads, so a resolved configuration written back
- * keeps where its numbers came from this way. Keys inside flow mappings ({@code {a: 1}}) share
- * the comment of the line they are on; comment lines of their own are not kept (except the
- * leading ones, see {@link #header}).
+ * The end-of-line comments of a block-style YAML text by key path ({@code adc.bits → "ISAAC Table
+ * I: 8 bits"}), and a way to put them back on another block-style YAML text of the same keys: the
+ * YAML library drops comments when it reads, so a resolved configuration written back keeps where
+ * its numbers came from this way. Keys inside flow mappings ({@code {a: 1}}) share the comment of
+ * the line they are on; comment lines of their own are not kept (except the leading ones, see
+ * {@link #header}).
  */
 public final class YamlComments {
   private static final Pattern KEY_LINE = Pattern.compile("^( *)([A-Za-z0-9_.-]+):(.*)$");
@@ -77,10 +77,13 @@ public final class YamlComments {
         stack.push(new Object[] {indent, m.group(2)});
         String c = comments.get(path(stack));
         String value = m.group(3).strip();
-        boolean openQuote = value.startsWith("\"") && (value.length() < 2 || !value.endsWith("\""))
-            || value.startsWith("'") && (value.length() < 2 || !value.endsWith("'"));
-        boolean continues = openQuote || line.endsWith("\\")
-            || i + 1 < lines.length && lines[i + 1].stripLeading().startsWith("\\");
+        boolean openQuote =
+            value.startsWith("\"") && (value.length() < 2 || !value.endsWith("\""))
+                || value.startsWith("'") && (value.length() < 2 || !value.endsWith("'"));
+        boolean continues =
+            openQuote
+                || line.endsWith("\\")
+                || i + 1 < lines.length && lines[i + 1].stripLeading().startsWith("\\");
         if (c != null && !continues) {
           line = line + "  # " + c.replace('\n', ' ');
         }
@@ -109,7 +112,10 @@ public final class YamlComments {
         single = !single;
       } else if (c == '"' && !single) {
         dbl = !dbl;
-      } else if (c == '#' && !single && !dbl && (i == 0 || Character.isWhitespace(rest.charAt(i - 1)))) {
+      } else if (c == '#'
+          && !single
+          && !dbl
+          && (i == 0 || Character.isWhitespace(rest.charAt(i - 1)))) {
         return rest.substring(i + 1).strip();
       }
     }

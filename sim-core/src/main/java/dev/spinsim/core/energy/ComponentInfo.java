@@ -10,13 +10,19 @@ import java.util.Map;
  * it by (the device's class, e.g. {@code dw_relu} or {@code digital_relu}), a tag (usually the
  * layer), numeric attributes such as {@code bits} or {@code rows} that estimators read, and a role
  * (what the component does in the circuit, e.g. {@code activation}; empty when it has none), so
- * that "the energy of every activation unit" is a query on roles and "the energy of the
- * domain-wall units" a query on classes, whatever devices a preset uses.
+ * that "the energy of every activation unit" is a query on roles and "the energy of the domain-wall
+ * units" a query on classes, whatever devices a preset uses.
  */
 public record ComponentInfo(
-    int id, String name, String componentClass, String tag, Map<String, Double> attributes, String role) {
+    int id,
+    String name,
+    String componentClass,
+    String tag,
+    Map<String, Double> attributes,
+    String role) {
   /** A component without a role. */
-  public ComponentInfo(int id, String name, String componentClass, String tag, Map<String, Double> attributes) {
+  public ComponentInfo(
+      int id, String name, String componentClass, String tag, Map<String, Double> attributes) {
     this(id, name, componentClass, tag, attributes, "");
   }
 

@@ -12,9 +12,9 @@ import java.util.TreeMap;
 
 /**
  * A ledger priced by a table: total, dynamic and leakage energy, and the breakdowns by component,
- * component class, tag and class × action. Every figure is a compensated sum of the same (component,
- * action) terms, so each breakdown adds up to the total. Pricing is a pure function of the ledger,
- * so a finished run can be re-priced with another table.
+ * component class, tag and class × action. Every figure is a compensated sum of the same
+ * (component, action) terms, so each breakdown adds up to the total. Pricing is a pure function of
+ * the ledger, so a finished run can be re-priced with another table.
  */
 public final class EnergyReport {
   /** The pseudo-action under which leakage energy appears in {@link #byClassAndActionPj()}. */
@@ -87,7 +87,14 @@ public final class EnergyReport {
       }
       double leak = table.leakageMw(c) * simulatedPs * PJ_PER_MW_PS;
       if (leak != 0) {
-        add(leak, total, leakage, comp, cls, tag, cell(byClassAction, c.componentClass(), LEAKAGE_ACTION));
+        add(
+            leak,
+            total,
+            leakage,
+            comp,
+            cls,
+            tag,
+            cell(byClassAction, c.componentClass(), LEAKAGE_ACTION));
       }
     }
     return new EnergyReport(
@@ -102,7 +109,8 @@ public final class EnergyReport {
         counts);
   }
 
-  private static CompensatedSum cell(Table<String, String, CompensatedSum> t, String row, String column) {
+  private static CompensatedSum cell(
+      Table<String, String, CompensatedSum> t, String row, String column) {
     CompensatedSum s = t.get(row, column);
     if (s == null) {
       s = new CompensatedSum();

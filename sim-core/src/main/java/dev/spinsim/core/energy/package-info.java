@@ -1,5 +1,6 @@
 /**
- * Energy as data (the Accelergy idea): an action ledger of (component, action, count) and energy tables that price it afterwards.
+ * Energy as data (the Accelergy idea): an action ledger of (component, action, count) and energy
+ * tables that price it afterwards.
  *
  * <p>Depends on no other spinsim package.
  */

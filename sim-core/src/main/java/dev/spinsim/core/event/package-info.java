@@ -1,5 +1,6 @@
 /**
- * The discrete-event engine: a deterministic queue ordered by (time, priority, insertion) and the simulator loop.
+ * The discrete-event engine: a deterministic queue ordered by (time, priority, insertion) and the
+ * simulator loop.
  *
  * <p>Depends on no other spinsim package.
  */

@@ -6,11 +6,11 @@ import static com.google.common.base.Preconditions.checkState;
 /**
  * A buffer of {@code capacityBits} bits as a bounded credit counter: a producer {@link #request}s
  * space for what it will write and proceeds only when it fits; until then its request waits in a
- * FIFO, and {@link #release} (the consumer freeing what it no longer needs) admits waiting
- * requests in order, so back-pressure falls out of the credits. Strict FIFO order means a large
- * request is never overtaken by smaller ones (no starvation). Waiting requests live in primitive
- * ring arrays that grow by doubling, so steady state allocates nothing. Keeps the peak
- * occupancy and the waits for utilisation reports.
+ * FIFO, and {@link #release} (the consumer freeing what it no longer needs) admits waiting requests
+ * in order, so back-pressure falls out of the credits. Strict FIFO order means a large request is
+ * never overtaken by smaller ones (no starvation). Waiting requests live in primitive ring arrays
+ * that grow by doubling, so steady state allocates nothing. Keeps the peak occupancy and the waits
+ * for utilisation reports.
  */
 public final class BoundedBuffer {
   private final String name;
@@ -38,12 +38,16 @@ public final class BoundedBuffer {
 
   /**
    * Asks for {@code bits} at time {@code nowPs} on behalf of {@code payload}: true when they are
-   * taken at once, false when the request waits (behind every earlier waiting request) until
-   * {@link #admitNext} hands its payload back.
+   * taken at once, false when the request waits (behind every earlier waiting request) until {@link
+   * #admitNext} hands its payload back.
    */
   public boolean request(long bits, long payload, long nowPs) {
-    checkArgument(bits >= 0 && bits <= capacityBits,
-        "buffer %s: a request of %s bits can never fit its %s bits", name, bits, capacityBits);
+    checkArgument(
+        bits >= 0 && bits <= capacityBits,
+        "buffer %s: a request of %s bits can never fit its %s bits",
+        name,
+        bits,
+        capacityBits);
     requests++;
     if (size == 0 && usedBits + bits <= capacityBits) {
       take(bits);
@@ -65,8 +69,8 @@ public final class BoundedBuffer {
   /** Frees {@code bits}; waiting requests that now fit are admitted through {@link #admitNext}. */
   public void release(long bits) {
     checkArgument(bits >= 0, "released bits must be >= 0, got %s", bits);
-    checkState(bits <= usedBits, "buffer %s: releasing %s bits with only %s held", name, bits,
-        usedBits);
+    checkState(
+        bits <= usedBits, "buffer %s: releasing %s bits with only %s held", name, bits, usedBits);
     usedBits -= bits;
   }
 
@@ -76,8 +80,8 @@ public final class BoundedBuffer {
   }
 
   /**
-   * Takes the space of the oldest waiting request (it must {@link #canAdmit fit}) at
-   * {@code nowPs} and returns its payload, for the caller to resume its work.
+   * Takes the space of the oldest waiting request (it must {@link #canAdmit fit}) at {@code nowPs}
+   * and returns its payload, for the caller to resume its work.
    */
   public long admitNext(long nowPs) {
     checkState(canAdmit(), "buffer %s: nothing to admit", name);
@@ -164,7 +168,15 @@ public final class BoundedBuffer {
 
   @Override
   public String toString() {
-    return name + " " + usedBits + "/" + capacityBits + " bits, " + size + " waiting "
-        + ", peak " + peakBits;
+    return name
+        + " "
+        + usedBits
+        + "/"
+        + capacityBits
+        + " bits, "
+        + size
+        + " waiting "
+        + ", peak "
+        + peakBits;
   }
 }

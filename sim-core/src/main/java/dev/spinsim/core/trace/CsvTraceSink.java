@@ -22,7 +22,14 @@ public final class CsvTraceSink implements TraceSink {
   /** The columns, in order. */
   public static final List<String> COLUMNS =
       List.of(
-          "start_ps", "end_ps", "component", "action", "layer", "image", "tile", "count",
+          "start_ps",
+          "end_ps",
+          "component",
+          "action",
+          "layer",
+          "image",
+          "tile",
+          "count",
           "energy_pj");
 
   /** The CSV dialect written (and to be used when reading a trace back). */

@@ -94,19 +94,23 @@ class CsvTraceSinkTest {
     try (CsvTraceSink sink = new CsvTraceSink(file, TraceLevel.LAYER)) {
       sink.record(0, 10, "a", "b", "c", 3, -1, 1, 2.5);
     }
-    assertEquals(String.join(",", documentedColumns()) + "\n0,10,a,b,c,3,-1,1,2.5\n", Files.readString(file));
+    assertEquals(
+        String.join(",", documentedColumns()) + "\n0,10,a,b,c,3,-1,1,2.5\n",
+        Files.readString(file));
   }
 
   /** The column names of the schema table in traces/README.md, in order. */
   static List<String> documentedColumns() throws Exception {
     String doc = Files.readString(Path.of("..", "traces", "README.md"));
-    String schema = doc.substring(doc.indexOf("## Schema"), doc.indexOf("\n## ", doc.indexOf("## Schema") + 1));
+    String schema =
+        doc.substring(doc.indexOf("## Schema"), doc.indexOf("\n## ", doc.indexOf("## Schema") + 1));
     List<String> cols = new ArrayList<>();
     Matcher m = Pattern.compile("(?m)^\\| `([a-z_]+)`\\s*\\|").matcher(schema);
     while (m.find()) {
       cols.add(m.group(1));
     }
-    assertEquals(CsvTraceSink.COLUMNS, cols, "traces/README.md schema table vs CsvTraceSink.COLUMNS");
+    assertEquals(
+        CsvTraceSink.COLUMNS, cols, "traces/README.md schema table vs CsvTraceSink.COLUMNS");
     return cols;
   }
 

@@ -38,8 +38,8 @@ public interface ActivationUnit {
 
   /**
    * True when input {@code x} drives the unit into saturation: its output sits at a rail and no
-   * longer follows the input. The default is a drive beyond full scale, |x| > 1 (normalised
-   * input, as for the domain-wall Leaky ReLU whose wall reaches the end of its track).
+   * longer follows the input. The default is a drive beyond full scale, |x| > 1 (normalised input,
+   * as for the domain-wall Leaky ReLU whose wall reaches the end of its track).
    */
   default boolean saturates(double x) {
     return Math.abs(x) > 1;

@@ -3,21 +3,30 @@ package dev.spinsim.devices.activation;
 import com.google.common.base.Preconditions;
 
 /**
- * A CMOS digital activation unit: tanh and sigmoid for the output layers, and an exact ReLU /
- * Leaky ReLU for CMOS corners (ISAAC) and the ideal preset; optionally quantising its output.
+ * A CMOS digital activation unit: tanh and sigmoid for the output layers, and an exact ReLU / Leaky
+ * ReLU for CMOS corners (ISAAC) and the ideal preset; optionally quantising its output.
  */
 public final class DigitalActivation implements ActivationUnit {
   /** The function computed. */
-  public enum Function { TANH, SIGMOID, RELU, LEAKY_RELU }
+  public enum Function {
+    TANH,
+    SIGMOID,
+    RELU,
+    LEAKY_RELU
+  }
 
   /** Registry names. */
   public static final String TANH_NAME = "digital-tanh";
+
   public static final String SIGMOID_NAME = "digital-sigmoid";
   public static final String RELU_NAME = "digital-relu";
   public static final String LEAKY_RELU_NAME = "digital-leaky-relu";
 
-  /** Default energy: ISAAC sigmoid unit 0.52 mW for 2 units at 1.2 GHz ≈ 0.22 pJ per op [derived]. */
+  /**
+   * Default energy: ISAAC sigmoid unit 0.52 mW for 2 units at 1.2 GHz ≈ 0.22 pJ per op [derived].
+   */
   public static final double DEFAULT_ENERGY_PJ = 0.217;
+
   /** Default latency: one 1.2 GHz cycle [assumed, ISAAC-like pipelined unit]. */
   public static final double DEFAULT_LATENCY_NS = 0.833;
 
@@ -32,14 +41,15 @@ public final class DigitalActivation implements ActivationUnit {
     this(function, energyPj, latencyNs, outputBits, 0.2);
   }
 
-  public DigitalActivation(Function function, double energyPj, double latencyNs, int outputBits, double alpha) {
+  public DigitalActivation(
+      Function function, double energyPj, double latencyNs, int outputBits, double alpha) {
     Preconditions.checkArgument(alpha >= 0 && alpha <= 1, "alpha must be in [0, 1], got %s", alpha);
     this.alpha = alpha;
     this.function = Preconditions.checkNotNull(function);
     Preconditions.checkArgument(energyPj >= 0, "energyPj must be >= 0, got %s", energyPj);
     Preconditions.checkArgument(latencyNs >= 0, "latencyNs must be >= 0, got %s", latencyNs);
-    Preconditions.checkArgument(outputBits >= 0 && outputBits <= 24, "outputBits must be in [0, 24], got %s",
-        outputBits);
+    Preconditions.checkArgument(
+        outputBits >= 0 && outputBits <= 24, "outputBits must be in [0, 24], got %s", outputBits);
     this.energyPj = energyPj;
     this.latencyNs = latencyNs;
     this.outputBits = outputBits;
@@ -61,12 +71,13 @@ public final class DigitalActivation implements ActivationUnit {
 
   @Override
   public double transfer(double x) {
-    double y = switch (function) {
-      case TANH -> Math.tanh(x);
-      case SIGMOID -> 1 / (1 + Math.exp(-x));
-      case RELU -> Math.max(x, 0);
-      case LEAKY_RELU -> Math.max(x, alpha * x);
-    };
+    double y =
+        switch (function) {
+          case TANH -> Math.tanh(x);
+          case SIGMOID -> 1 / (1 + Math.exp(-x));
+          case RELU -> Math.max(x, 0);
+          case LEAKY_RELU -> Math.max(x, alpha * x);
+        };
     if (outputBits == 0) {
       return y;
     }

@@ -3,10 +3,10 @@ package dev.spinsim.devices.activation;
 import com.google.common.base.Preconditions;
 
 /**
- * Domain-wall Leaky ReLU. The DW rests where two parabolic anisotropy wells meet; a drive x
- * (beyond the pinning dead-zone) settles it at p = x·L₊ on the soft side and p = α·x·L₊ on the
- * stiff side (curvature ratio 1/α), clamped at the track ends. The track MTJ in parallel with a
- * reference MTJ is read and offset/gain-corrected, giving slope 1 for x &gt; 0 and α for x &lt; 0.
+ * Domain-wall Leaky ReLU. The DW rests where two parabolic anisotropy wells meet; a drive x (beyond
+ * the pinning dead-zone) settles it at p = x·L₊ on the soft side and p = α·x·L₊ on the stiff side
+ * (curvature ratio 1/α), clamped at the track ends. The track MTJ in parallel with a reference MTJ
+ * is read and offset/gain-corrected, giving slope 1 for x &gt; 0 and α for x &lt; 0.
  */
 public final class DomainWallLeakyRelu implements ActivationUnit {
   /** Registry name. */

@@ -4,19 +4,22 @@ import com.google.common.base.Preconditions;
 
 /**
  * Domain-wall ReLU: the drive current moves the DW by Δx = μ·max(J − J_th, 0)·t, clamped at the
- * track end; an MTJ over the track reads G(x) = G_AP + (G_P − G_AP)·overlap(x)/L_MTJ, normalised
- * to [0, 1]. The drive is scaled so that x = 1 carries the DW across the whole MTJ; with the
- * standing bias at the depinning threshold the curve is max(0, x) saturating at 1.
+ * track end; an MTJ over the track reads G(x) = G_AP + (G_P − G_AP)·overlap(x)/L_MTJ, normalised to
+ * [0, 1]. The drive is scaled so that x = 1 carries the DW across the whole MTJ; with the standing
+ * bias at the depinning threshold the curve is max(0, x) saturating at 1.
  */
 public final class DomainWallRelu implements ActivationUnit {
   /** Registry name. */
   public static final String NAME = "dw-relu";
 
   private final DwReluParams p;
+
   /** DW travel per unit normalised drive above threshold, nm. */
   private final double nmPerUnitDrive;
+
   /** Depinning offset of the drive in normalised units (after the standing bias). */
   private final double thresholdOffset;
+
   private final double gP;
   private final double gAp;
   private double positionNm;
@@ -27,7 +30,8 @@ public final class DomainWallRelu implements ActivationUnit {
     this.nmPerUnitDrive = p.mtjStartNm() + p.mtjLengthNm();
     double velocityPerDrive = nmPerUnitDrive * 1e-9 / (p.pulseNs() * 1e-9); // m/s at x = 1
     double fullScaleAboveThreshold = velocityPerDrive / p.mobility(); // A/m²
-    this.thresholdOffset = (1 - p.driveBiasFraction()) * p.depinningCurrentDensity() / fullScaleAboveThreshold;
+    this.thresholdOffset =
+        (1 - p.driveBiasFraction()) * p.depinningCurrentDensity() / fullScaleAboveThreshold;
     this.gP = 1 / p.parallelResistanceOhm();
     this.gAp = 1 / p.antiparallelResistanceOhm();
   }
@@ -46,7 +50,9 @@ public final class DomainWallRelu implements ActivationUnit {
     return p.driveBiasFraction() * p.depinningCurrentDensity() + x * fullScaleAboveThreshold;
   }
 
-  /** DW displacement from its pinning site after one pulse of input x, nm (clamped to the track). */
+  /**
+   * DW displacement from its pinning site after one pulse of input x, nm (clamped to the track).
+   */
   public double displacementNm(double x) {
     double d = (x - thresholdOffset) * nmPerUnitDrive;
     return Math.max(0, Math.min(p.trackLengthNm(), d));
@@ -104,7 +110,8 @@ public final class DomainWallRelu implements ActivationUnit {
 
   /**
    * The physical energy model: Joule heating of the SOT heavy metal I²·R·t_pulse plus the MTJ read
-   * V²·G·t_pulse, in pJ. It omits the drive circuit, so it is a lower bound on the published figure.
+   * V²·G·t_pulse, in pJ. It omits the drive circuit, so it is a lower bound on the published
+   * figure.
    */
   public double physicalEnergyPj(double x) {
     double j = Math.abs(driveCurrentDensity(x));
@@ -112,7 +119,12 @@ public final class DomainWallRelu implements ActivationUnit {
     double current = j * area;
     double resistance = p.heavyMetalResistivityOhmM() * p.trackLengthNm() * 1e-9 / area;
     double joule = current * current * resistance * p.pulseNs() * 1e-9;
-    double read = p.readVoltageV() * p.readVoltageV() * mtjConductanceSiemens(displacementNm(x)) * p.pulseNs() * 1e-9;
+    double read =
+        p.readVoltageV()
+            * p.readVoltageV()
+            * mtjConductanceSiemens(displacementNm(x))
+            * p.pulseNs()
+            * 1e-9;
     return (joule + read) * 1e12;
   }
 

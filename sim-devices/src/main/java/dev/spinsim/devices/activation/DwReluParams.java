@@ -45,25 +45,39 @@ public record DwReluParams(
     boolean selfReset) {
 
   /** The defaults listed in docs/REFERENCE.md. */
-  public static final DwReluParams DEFAULTS = new DwReluParams(120, 50, 5, 2e-7, 0, 120, 1e-9, 4e9, 1.0,
-      1.94, 10e3, 25e3, 0.1, 0.00916, 1.94, false, true);
+  public static final DwReluParams DEFAULTS =
+      new DwReluParams(
+          120, 50, 5, 2e-7, 0, 120, 1e-9, 4e9, 1.0, 1.94, 10e3, 25e3, 0.1, 0.00916, 1.94, false,
+          true);
 
   public DwReluParams {
-    Preconditions.checkArgument(trackLengthNm > 0, "trackLengthNm must be > 0, got %s", trackLengthNm);
+    Preconditions.checkArgument(
+        trackLengthNm > 0, "trackLengthNm must be > 0, got %s", trackLengthNm);
     Preconditions.checkArgument(trackWidthNm > 0, "trackWidthNm must be > 0, got %s", trackWidthNm);
-    Preconditions.checkArgument(heavyMetalThicknessNm > 0, "heavyMetalThicknessNm must be > 0, got %s",
+    Preconditions.checkArgument(
+        heavyMetalThicknessNm > 0,
+        "heavyMetalThicknessNm must be > 0, got %s",
         heavyMetalThicknessNm);
-    Preconditions.checkArgument(heavyMetalResistivityOhmM > 0, "heavyMetalResistivityOhmM must be > 0");
-    Preconditions.checkArgument(mtjStartNm >= 0 && mtjLengthNm > 0 && mtjStartNm + mtjLengthNm <= trackLengthNm,
+    Preconditions.checkArgument(
+        heavyMetalResistivityOhmM > 0, "heavyMetalResistivityOhmM must be > 0");
+    Preconditions.checkArgument(
+        mtjStartNm >= 0 && mtjLengthNm > 0 && mtjStartNm + mtjLengthNm <= trackLengthNm,
         "the MTJ [mtjStartNm, mtjStartNm + mtjLengthNm] must lie on the track [0, %s], got [%s, %s]",
-        trackLengthNm, mtjStartNm, mtjStartNm + mtjLengthNm);
+        trackLengthNm,
+        mtjStartNm,
+        mtjStartNm + mtjLengthNm);
     Preconditions.checkArgument(mobility > 0, "mobility must be > 0, got %s", mobility);
-    Preconditions.checkArgument(depinningCurrentDensity >= 0, "depinningCurrentDensity must be >= 0");
-    Preconditions.checkArgument(driveBiasFraction >= 0 && driveBiasFraction <= 1,
-        "driveBiasFraction must be in [0, 1], got %s", driveBiasFraction);
+    Preconditions.checkArgument(
+        depinningCurrentDensity >= 0, "depinningCurrentDensity must be >= 0");
+    Preconditions.checkArgument(
+        driveBiasFraction >= 0 && driveBiasFraction <= 1,
+        "driveBiasFraction must be in [0, 1], got %s",
+        driveBiasFraction);
     Preconditions.checkArgument(pulseNs > 0, "pulseNs must be > 0, got %s", pulseNs);
-    Preconditions.checkArgument(antiparallelResistanceOhm > parallelResistanceOhm && parallelResistanceOhm > 0,
-        "need 0 < parallelResistanceOhm < antiparallelResistanceOhm, got %s and %s", parallelResistanceOhm,
+    Preconditions.checkArgument(
+        antiparallelResistanceOhm > parallelResistanceOhm && parallelResistanceOhm > 0,
+        "need 0 < parallelResistanceOhm < antiparallelResistanceOhm, got %s and %s",
+        parallelResistanceOhm,
         antiparallelResistanceOhm);
     Preconditions.checkArgument(readVoltageV >= 0, "readVoltageV must be >= 0");
     Preconditions.checkArgument(energyPj >= 0, "energyPj must be >= 0, got %s", energyPj);
@@ -71,21 +85,65 @@ public record DwReluParams(
   }
 
   public DwReluParams withEnergy(double newEnergyPj, double newLatencyNs, boolean physical) {
-    return new DwReluParams(trackLengthNm, trackWidthNm, heavyMetalThicknessNm, heavyMetalResistivityOhmM,
-        mtjStartNm, mtjLengthNm, mobility, depinningCurrentDensity, driveBiasFraction, pulseNs,
-        parallelResistanceOhm, antiparallelResistanceOhm, readVoltageV, newEnergyPj, newLatencyNs, physical,
+    return new DwReluParams(
+        trackLengthNm,
+        trackWidthNm,
+        heavyMetalThicknessNm,
+        heavyMetalResistivityOhmM,
+        mtjStartNm,
+        mtjLengthNm,
+        mobility,
+        depinningCurrentDensity,
+        driveBiasFraction,
+        pulseNs,
+        parallelResistanceOhm,
+        antiparallelResistanceOhm,
+        readVoltageV,
+        newEnergyPj,
+        newLatencyNs,
+        physical,
         selfReset);
   }
 
   public DwReluParams withDriveBiasFraction(double bias) {
-    return new DwReluParams(trackLengthNm, trackWidthNm, heavyMetalThicknessNm, heavyMetalResistivityOhmM,
-        mtjStartNm, mtjLengthNm, mobility, depinningCurrentDensity, bias, pulseNs, parallelResistanceOhm,
-        antiparallelResistanceOhm, readVoltageV, energyPj, latencyNs, physicalEnergy, selfReset);
+    return new DwReluParams(
+        trackLengthNm,
+        trackWidthNm,
+        heavyMetalThicknessNm,
+        heavyMetalResistivityOhmM,
+        mtjStartNm,
+        mtjLengthNm,
+        mobility,
+        depinningCurrentDensity,
+        bias,
+        pulseNs,
+        parallelResistanceOhm,
+        antiparallelResistanceOhm,
+        readVoltageV,
+        energyPj,
+        latencyNs,
+        physicalEnergy,
+        selfReset);
   }
 
   public DwReluParams withSelfReset(boolean reset) {
-    return new DwReluParams(trackLengthNm, trackWidthNm, heavyMetalThicknessNm, heavyMetalResistivityOhmM,
-        mtjStartNm, mtjLengthNm, mobility, depinningCurrentDensity, driveBiasFraction, pulseNs,
-        parallelResistanceOhm, antiparallelResistanceOhm, readVoltageV, energyPj, latencyNs, physicalEnergy, reset);
+    return new DwReluParams(
+        trackLengthNm,
+        trackWidthNm,
+        heavyMetalThicknessNm,
+        heavyMetalResistivityOhmM,
+        mtjStartNm,
+        mtjLengthNm,
+        mobility,
+        depinningCurrentDensity,
+        driveBiasFraction,
+        pulseNs,
+        parallelResistanceOhm,
+        antiparallelResistanceOhm,
+        readVoltageV,
+        energyPj,
+        latencyNs,
+        physicalEnergy,
+        reset);
   }
 }

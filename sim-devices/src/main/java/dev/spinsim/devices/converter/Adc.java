@@ -4,8 +4,8 @@ import dev.spinsim.core.energy.EnergyEstimator;
 
 /**
  * An analog-to-digital converter reading a column: it clips the value to [−fullScale, fullScale]
- * and quantises it mid-tread (zero is a code) to 2^(bits−1) − 1 steps each side; an ideal ADC
- * (bits 0) does neither.
+ * and quantises it mid-tread (zero is a code) to 2^(bits−1) − 1 steps each side; an ideal ADC (bits
+ * 0) does neither.
  */
 public interface Adc {
 
@@ -43,8 +43,8 @@ public interface Adc {
    * fullScale). An ADC that keeps the default {@link #convert} may override this with the
    * vectorised {@link AdcBlockQuantiser} (same bits); {@code vector} chooses its Vector API loop.
    */
-  default void convertAccumulate(float[] values, int n, double fullScale, double weight, double[] acc,
-      boolean vector) {
+  default void convertAccumulate(
+      float[] values, int n, double fullScale, double weight, double[] acc, boolean vector) {
     for (int j = 0; j < n; j++) {
       acc[j] += weight * convert(values[j], fullScale);
     }
@@ -75,8 +75,8 @@ public interface Adc {
 
   /**
    * The energy estimator of this ADC's component class, pricing a conversion by the component's
-   * {@code bits} attribute (the device brings it with its registration, so the energy table
-   * never asks which ADC it has); leakage {@code leakageMwPerUnit} per ADC.
+   * {@code bits} attribute (the device brings it with its registration, so the energy table never
+   * asks which ADC it has); leakage {@code leakageMwPerUnit} per ADC.
    */
   EnergyEstimator energyEstimator(double leakageMwPerUnit);
 }

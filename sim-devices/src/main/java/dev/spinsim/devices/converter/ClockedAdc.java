@@ -1,14 +1,14 @@
 package dev.spinsim.devices.converter;
 
-import dev.spinsim.devices.energy.AdcEnergyModel;
 import dev.spinsim.core.energy.EnergyEstimator;
 import dev.spinsim.devices.energy.AdcEnergyEstimator;
+import dev.spinsim.devices.energy.AdcEnergyModel;
 import dev.spinsim.devices.timing.CircuitTiming;
 
 /**
- * An ADC whose conversion takes a number of cycles of its own clock plus overhead cycles
- * ({@link CircuitTiming#conversionNs}) and whose energy comes from an {@link AdcEnergyModel}; the
- * kinds differ in how many cycles a conversion takes. Either figure may be pinned.
+ * An ADC whose conversion takes a number of cycles of its own clock plus overhead cycles ({@link
+ * CircuitTiming#conversionNs}) and whose energy comes from an {@link AdcEnergyModel}; the kinds
+ * differ in how many cycles a conversion takes. Either figure may be pinned.
  */
 abstract class ClockedAdc implements Adc {
   private final String name;
@@ -20,8 +20,16 @@ abstract class ClockedAdc implements Adc {
   private final double timeNs;
   private final boolean timePinned;
 
-  ClockedAdc(String name, int bits, AdcEnergyModel model, double techNodeNm, Double energyPj, Double timeNs,
-      long cycles, int overheadCycles, double clockMhz) {
+  ClockedAdc(
+      String name,
+      int bits,
+      AdcEnergyModel model,
+      double techNodeNm,
+      Double energyPj,
+      Double timeNs,
+      long cycles,
+      int overheadCycles,
+      double clockMhz) {
     this.name = name;
     this.bits = bits;
     this.model = model;
@@ -29,7 +37,8 @@ abstract class ClockedAdc implements Adc {
     this.pinnedEnergyPj = energyPj;
     this.energyPj = energyPj != null ? energyPj : model.energyPj(bits, techNodeNm);
     this.timePinned = timeNs != null;
-    this.timeNs = timeNs != null ? timeNs : CircuitTiming.conversionNs(cycles, overheadCycles, clockMhz);
+    this.timeNs =
+        timeNs != null ? timeNs : CircuitTiming.conversionNs(cycles, overheadCycles, clockMhz);
   }
 
   public AdcEnergyModel energyModel() {
@@ -72,8 +81,8 @@ abstract class ClockedAdc implements Adc {
   }
 
   @Override
-  public void convertAccumulate(float[] values, int n, double fullScale, double weight, double[] acc,
-      boolean vector) {
+  public void convertAccumulate(
+      float[] values, int n, double fullScale, double weight, double[] acc, boolean vector) {
     AdcBlockQuantiser.accumulate(values, n, fullScale, maxCode(), weight, acc, vector);
   }
 }

@@ -4,8 +4,8 @@ import dev.spinsim.core.energy.EnergyEstimator;
 import dev.spinsim.devices.energy.DacEnergyEstimator;
 
 /**
- * A digital-to-analog converter driving a crossbar row: {@code bits} of input per conversion
- * (0 = ideal analog, any value), clipping to [0, 1] of the full-scale read voltage.
+ * A digital-to-analog converter driving a crossbar row: {@code bits} of input per conversion (0 =
+ * ideal analog, any value), clipping to [0, 1] of the full-scale read voltage.
  */
 public interface Dac {
 
@@ -38,14 +38,16 @@ public interface Dac {
    * wire capacitance per cell in fF) settled to this DAC's resolution, in ns: the DAC's timing
    * estimator, run once when a chip is built.
    */
-  double driveTimeNs(int columns, double wireOhm, double cellCapacitanceFf, double wireCapacitanceFf);
+  double driveTimeNs(
+      int columns, double wireOhm, double cellCapacitanceFf, double wireCapacitanceFf);
 
   /**
    * The energy estimator of this DAC's component class (brought by the device, so the energy table
    * never asks which DAC it has); leakage {@code leakageMwPerUnit} per DAC.
    */
   default EnergyEstimator energyEstimator(double leakageMwPerUnit) {
-    return new DacEnergyEstimator(bits(), bits() == 0 ? 0.0 : energyPjPerConversion(), leakageMwPerUnit);
+    return new DacEnergyEstimator(
+        bits(), bits() == 0 ? 0.0 : energyPjPerConversion(), leakageMwPerUnit);
   }
 
   /** True when the drive time is pinned by the configuration rather than derived. */

@@ -4,11 +4,16 @@ import dev.spinsim.core.config.OptionalKey;
 
 /**
  * A row DAC as a configuration names it: registry device, bits (0 = ideal), optional energy and
- * time pins (null keeps the device's estimator), the driver's output resistance (with the word
- * line it sets the drive time, {@code CircuitTiming.dacDriveNs}), and static power and area per DAC.
+ * time pins (null keeps the device's estimator), the driver's output resistance (with the word line
+ * it sets the drive time, {@code CircuitTiming.dacDriveNs}), and static power and area per DAC.
  */
 public record DacSpec(
-    String device, int bits, @OptionalKey Double energyPj, @OptionalKey Double conversionTimeNs, @OptionalKey Double driverResistanceOhm, Double leakageMw,
+    String device,
+    int bits,
+    @OptionalKey Double energyPj,
+    @OptionalKey Double conversionTimeNs,
+    @OptionalKey Double driverResistanceOhm,
+    Double leakageMw,
     Double areaMm2) {
   public DacSpec {
     if (device == null || device.isBlank()) {

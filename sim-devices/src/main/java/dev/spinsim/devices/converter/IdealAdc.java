@@ -1,8 +1,8 @@
 package dev.spinsim.devices.converter;
 
-import dev.spinsim.devices.energy.AdcEnergyModel;
 import dev.spinsim.core.energy.EnergyEstimator;
 import dev.spinsim.devices.energy.AdcEnergyEstimator;
+import dev.spinsim.devices.energy.AdcEnergyModel;
 
 /** An ideal ADC: no clipping, no quantisation, no energy, no time. */
 public final class IdealAdc implements Adc {

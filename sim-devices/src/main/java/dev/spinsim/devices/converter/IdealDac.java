@@ -20,7 +20,8 @@ public final class IdealDac implements Dac {
   }
 
   @Override
-  public double driveTimeNs(int columns, double wireOhm, double cellCapacitanceFf, double wireCapacitanceFf) {
+  public double driveTimeNs(
+      int columns, double wireOhm, double cellCapacitanceFf, double wireCapacitanceFf) {
     return 0;
   }
 }

@@ -11,6 +11,7 @@ import dev.spinsim.devices.timing.CircuitTiming;
  */
 public final class RowDac implements Dac {
   public static final String NAME = "dac";
+
   /** Default driver output resistance [assumed: 1 kΩ, a few-µm 32 nm inverter]. */
   public static final double DEFAULT_DRIVER_OHM = 1000;
 
@@ -23,8 +24,11 @@ public final class RowDac implements Dac {
   public RowDac(int bits, double energyPj, double driverOhm, Double pinnedTimeNs) {
     Preconditions.checkArgument(bits >= 1 && bits <= 16, "bits must be in [1, 16], got %s", bits);
     Preconditions.checkArgument(energyPj >= 0, "energyPj must be >= 0, got %s", energyPj);
-    Preconditions.checkArgument(driverOhm >= 0, "driverResistanceOhm must be >= 0, got %s", driverOhm);
-    Preconditions.checkArgument(pinnedTimeNs == null || pinnedTimeNs >= 0, "conversionTimeNs must be >= 0, got %s",
+    Preconditions.checkArgument(
+        driverOhm >= 0, "driverResistanceOhm must be >= 0, got %s", driverOhm);
+    Preconditions.checkArgument(
+        pinnedTimeNs == null || pinnedTimeNs >= 0,
+        "conversionTimeNs must be >= 0, got %s",
         pinnedTimeNs);
     this.bits = bits;
     this.energyPj = energyPj;
@@ -52,9 +56,12 @@ public final class RowDac implements Dac {
   }
 
   @Override
-  public double driveTimeNs(int columns, double wireOhm, double cellCapacitanceFf, double wireCapacitanceFf) {
-    return pinnedTimeNs != null ? pinnedTimeNs
-        : CircuitTiming.dacDriveNs(bits, driverOhm, columns, wireOhm, cellCapacitanceFf, wireCapacitanceFf);
+  public double driveTimeNs(
+      int columns, double wireOhm, double cellCapacitanceFf, double wireCapacitanceFf) {
+    return pinnedTimeNs != null
+        ? pinnedTimeNs
+        : CircuitTiming.dacDriveNs(
+            bits, driverOhm, columns, wireOhm, cellCapacitanceFf, wireCapacitanceFf);
   }
 
   @Override

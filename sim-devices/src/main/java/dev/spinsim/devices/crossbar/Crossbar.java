@@ -23,7 +23,10 @@ public final class Crossbar {
   private static final long STUCK_SALT = 0x5DEECE66DL;
   private static final long WRITE_SALT = 0x9E3779B97F4A7C15L;
   private static final long READ_SALT = 0xC2B2AE3D27D4EB4FL;
-  /** Column padding of the read matrices, the widest float vector (512 bit), so no loop has a tail. */
+
+  /**
+   * Column padding of the read matrices, the widest float vector (512 bit), so no loop has a tail.
+   */
   static final int PAD = 16;
 
   private final CrossbarConfig config;
@@ -39,17 +42,28 @@ public final class Crossbar {
   private final SplittableRandom writeRng;
   private final SplittableRandom readRng;
   private boolean useVector = true;
+
   /** True for a {@link #readView()}: shares another array's cells, never programmed. */
   private final boolean view;
 
   private int usedRows;
   private int usedColumns;
+
   /** Weight columns of the read matrix: usedColumns rounded up to {@link #PAD} (zero padded). */
   private int stride;
-  /** Floats per row of the read matrix: the effective weights, then (when noisy) their noise variances. */
+
+  /**
+   * Floats per row of the read matrix: the effective weights, then (when noisy) their noise
+   * variances.
+   */
   private int rowLength;
-  /** Row-major read matrix: per row, {@code stride} effective weights and {@code stride} σ²·ΣG² terms. */
+
+  /**
+   * Row-major read matrix: per row, {@code stride} effective weights and {@code stride} σ²·ΣG²
+   * terms.
+   */
   private float[] readMatrix = new float[0];
+
   private float[] referenceNoiseVariance = new float[0];
   private boolean noisy;
   private final int[] scratchRows;
@@ -57,14 +71,19 @@ public final class Crossbar {
   private final float[] scratchVariance;
   private final float[] scratchValues;
   private final float[] scratchGaussians;
+
   /** A chunk of keyed samples and the lane counters of {@link VectorReadKernel}. */
   private final float[] scratchChunk = new float[KeyedGaussian.CHUNK];
+
   private final int[] scratchHashes = new int[KeyedGaussian.CHUNK];
   private final int[] scratchCounts = new int[2 * PAD];
+
   /** Per column of the read matrix: -1 for a used column, 0 for padding (lane masks as ints). */
   private int[] usedLanes = new int[0];
+
   /** The ADC rounding of {@link #readConvert}: magnitudes are clamped here, then 2²³ added. */
   static final float ROUND_LIMIT = 0x1p22f;
+
   static final float TWO23 = 0x1p23f;
   static final int TWO23_BITS = 0x4B000000;
 
@@ -75,9 +94,11 @@ public final class Crossbar {
     this.rows = config.rows();
     this.physicalColumns = config.columns();
     this.weightCapacity = mapping.weightColumns(physicalColumns);
-    Preconditions.checkArgument(weightCapacity >= 1,
+    Preconditions.checkArgument(
+        weightCapacity >= 1,
         "crossbar.cols must leave room for at least one weight column with the %s mapping, got %s",
-        mapping.name(), physicalColumns);
+        mapping.name(),
+        physicalColumns);
     int cells = rows * physicalColumns;
     this.levels = new int[cells];
     this.variation = new double[cells];
@@ -86,7 +107,8 @@ public final class Crossbar {
     SynapseNonIdealities n = device.nonIdealities();
     SplittableRandom fixed = new SplittableRandom(config.seed() ^ STUCK_SALT);
     for (int c = 0; c < cells; c++) {
-      variation[c] = n.variationSigma() == 0 ? 1.0 : Math.exp(n.variationSigma() * fixed.nextGaussian());
+      variation[c] =
+          n.variationSigma() == 0 ? 1.0 : Math.exp(n.variationSigma() * fixed.nextGaussian());
       if (n.stuckFraction() > 0 && fixed.nextDouble() < n.stuckFraction()) {
         stuck[c] = (byte) (fixed.nextBoolean() ? 1 : 2);
       }
@@ -134,10 +156,10 @@ public final class Crossbar {
   }
 
   /**
-   * A view of this programmed array that another thread can read at the same time as this one
-   * with keyed noise: it shares the read matrices and has its own scratch buffers. It cannot be
-   * programmed, has no read-noise generator of its own and does not see a later {@link #program}
-   * of this array.
+   * A view of this programmed array that another thread can read at the same time as this one with
+   * keyed noise: it shares the read matrices and has its own scratch buffers. It cannot be
+   * programmed, has no read-noise generator of its own and does not see a later {@link #program} of
+   * this array.
    */
   public Crossbar readView() {
     Preconditions.checkState(usedRows > 0, "crossbar is not programmed");
@@ -145,7 +167,9 @@ public final class Crossbar {
   }
 
   private int gaussianBufferLength() {
-    return (readBufferLength() + KeyedGaussian.CHUNK - 1) / KeyedGaussian.CHUNK * KeyedGaussian.CHUNK;
+    return (readBufferLength() + KeyedGaussian.CHUNK - 1)
+        / KeyedGaussian.CHUNK
+        * KeyedGaussian.CHUNK;
   }
 
   public CrossbarConfig config() {
@@ -214,12 +238,17 @@ public final class Crossbar {
    */
   public ProgramResult program(double[] w, int nRows, int nCols) {
     Preconditions.checkState(!view, "a read view cannot be programmed");
-    Preconditions.checkArgument(nRows >= 1 && nRows <= rows, "weight rows must be in [1, %s], got %s", rows, nRows);
-    Preconditions.checkArgument(nCols >= 1 && nCols <= weightCapacity,
-        "weight columns must be in [1, %s] for a %s-column %s crossbar, got %s", weightCapacity,
-        physicalColumns, mapping.name(), nCols);
-    Preconditions.checkArgument(w.length >= nRows * nCols, "weights must hold %s values, got %s",
-        nRows * nCols, w.length);
+    Preconditions.checkArgument(
+        nRows >= 1 && nRows <= rows, "weight rows must be in [1, %s], got %s", rows, nRows);
+    Preconditions.checkArgument(
+        nCols >= 1 && nCols <= weightCapacity,
+        "weight columns must be in [1, %s] for a %s-column %s crossbar, got %s",
+        weightCapacity,
+        physicalColumns,
+        mapping.name(),
+        nCols);
+    Preconditions.checkArgument(
+        w.length >= nRows * nCols, "weights must hold %s values, got %s", nRows * nCols, w.length);
     int per = mapping.columnsPerWeight();
     double[] target = new double[per];
     long cells = 0;
@@ -277,9 +306,12 @@ public final class Crossbar {
 
   /** Time (ps) and energy (pJ) of the last {@link #writeCell}. */
   private long writeTimePs;
+
   private double writeEnergyPj;
 
-  /** Writes one cell; returns its level steps and leaves its time and energy in the fields above. */
+  /**
+   * Writes one cell; returns its level steps and leaves its time and energy in the fields above.
+   */
   private long writeCell(int cell, double targetSiemens) {
     double nominal;
     long steps = 0;
@@ -295,7 +327,9 @@ public final class Crossbar {
         int targetLevel = device.nearestLevel(targetSiemens / variation[cell]);
         int first = device.programmedLevel(targetLevel, writeRng);
         steps = Math.abs(first - levels[cell]) + Math.abs(targetLevel - first);
-        energy = device.programEnergyPj(levels[cell], first) + device.programEnergyPj(first, targetLevel);
+        energy =
+            device.programEnergyPj(levels[cell], first)
+                + device.programEnergyPj(first, targetLevel);
         time = device.programTimePs(levels[cell], first) + device.programTimePs(first, targetLevel);
         reached = targetLevel;
       } else {
@@ -308,11 +342,12 @@ public final class Crossbar {
       levels[cell] = reached;
       nominal = device.conductanceSiemens(reached);
     }
-    conductance[cell] = switch (stuck[cell]) {
-      case 1 -> device.minConductanceSiemens();
-      case 2 -> device.maxConductanceSiemens();
-      default -> nominal * variation[cell];
-    };
+    conductance[cell] =
+        switch (stuck[cell]) {
+          case 1 -> device.minConductanceSiemens();
+          case 2 -> device.maxConductanceSiemens();
+          default -> nominal * variation[cell];
+        };
     writeTimePs = time;
     writeEnergyPj = energy;
     return steps;
@@ -371,10 +406,10 @@ public final class Crossbar {
   }
 
   /**
-   * One analog read: column outputs (weight units, before any converter) for a row drive vector
-   * in units of the full-scale row voltage step, with read noise keyed on a number drawn from the
-   * array's own seeded generator. {@code out} must hold {@link #readBufferLength()} values;
-   * entries past {@link #usedColumns()} are zero. Not thread-safe (scratch buffers).
+   * One analog read: column outputs (weight units, before any converter) for a row drive vector in
+   * units of the full-scale row voltage step, with read noise keyed on a number drawn from the
+   * array's own seeded generator. {@code out} must hold {@link #readBufferLength()} values; entries
+   * past {@link #usedColumns()} are zero. Not thread-safe (scratch buffers).
    */
   public void read(float[] drive, float[] out) {
     Preconditions.checkState(readRng != null, "a read view has no read-noise generator of its own");
@@ -386,7 +421,14 @@ public final class Crossbar {
       scratchDrive[count] = v;
       count += v != 0f ? 1 : 0;
     }
-    readActive(scratchRows, scratchDrive, count, out, KeyedGaussian.keyLo(key), KeyedGaussian.keyHi(key), 0);
+    readActive(
+        scratchRows,
+        scratchDrive,
+        count,
+        out,
+        KeyedGaussian.keyLo(key),
+        KeyedGaussian.keyHi(key),
+        0);
   }
 
   /** The array's own read-noise generator (seeded from the configuration); null for a view. */
@@ -395,20 +437,22 @@ public final class Crossbar {
   }
 
   /**
-   * One analog read given only the driven rows: {@code drive[k]} drives row {@code rows[k]}, for
-   * k in [0, count), rows ascending; every other row is undriven (the same bits as the dense
-   * product over all rows, at the cost of the driven rows only). Column c's read noise is
-   * √(σ²·Σ x²G²) times {@link KeyedGaussian} sample c of block {@code block} of the mixed key
-   * ({@code kLo}, {@code kHi}); the reference column's (offset mapping) is its own σ times sample
-   * {@code BLOCK_SAMPLES − 1}, subtracted from every column: out[c] = fma(√v_c, g_c, y_c) − ref.
+   * One analog read given only the driven rows: {@code drive[k]} drives row {@code rows[k]}, for k
+   * in [0, count), rows ascending; every other row is undriven (the same bits as the dense product
+   * over all rows, at the cost of the driven rows only). Column c's read noise is √(σ²·Σ x²G²)
+   * times {@link KeyedGaussian} sample c of block {@code block} of the mixed key ({@code kLo},
+   * {@code kHi}); the reference column's (offset mapping) is its own σ times sample {@code
+   * BLOCK_SAMPLES − 1}, subtracted from every column: out[c] = fma(√v_c, g_c, y_c) − ref.
    */
-  public void readActive(int[] rows, float[] drive, int count, float[] out, int kLo, int kHi, int block) {
+  public void readActive(
+      int[] rows, float[] drive, int count, float[] out, int kLo, int kHi, int block) {
     Preconditions.checkState(usedRows > 0, "crossbar is not programmed");
     if (!noisy) {
       MvmKernel.mvm(readMatrix, rowLength, stride, rows, drive, count, out, useVector);
       return;
     }
-    MvmKernel.mvmWithVariance(readMatrix, rowLength, stride, rows, drive, count, out, scratchVariance, useVector);
+    MvmKernel.mvmWithVariance(
+        readMatrix, rowLength, stride, rows, drive, count, out, scratchVariance, useVector);
     int m = usedColumns;
     float ref = referenceNoise(rows, drive, count, kLo, kHi, block);
     float[] g = scratchGaussians;
@@ -428,33 +472,81 @@ public final class Crossbar {
       float x = drive[k];
       v = Math.fma(x * x, referenceNoiseVariance[rows[k]], v);
     }
-    return (float) Math.sqrt(v) * KeyedGaussian.sample(kLo, kHi, block, KeyedGaussian.BLOCK_SAMPLES - 1);
+    return (float) Math.sqrt(v)
+        * KeyedGaussian.sample(kLo, kHi, block, KeyedGaussian.BLOCK_SAMPLES - 1);
   }
 
   /**
    * One bit cycle of a read, straight through a uniform mid-tread ADC into integer shift-and-add
-   * accumulators, in one pass over the columns: for each column c the noisy value
-   * u = fma(√v_c, g_c, y_c) − ref (as {@link #readActive}), t = u · invStep (code units), the
-   * rounded magnitude r = rint(min(|t|, 2²²)) (half to even), the code q = ±min(r, maxCode) with
-   * t's sign, and codes[c] += ±(q &lt;&lt; shift) ({@code negative} chooses −). Counts into
-   * {@code range[0]} the used columns with r &gt; maxCode (clipped) and into {@code range[1]} those
-   * with r = 0 and u ≠ 0 (a signal lost to code 0). {@code invStep} must be finite and the drives
-   * finite (no NaN reaches the ADC). {@code codes} must hold {@link #readBufferLength()} values.
+   * accumulators, in one pass over the columns: for each column c the noisy value u = fma(√v_c,
+   * g_c, y_c) − ref (as {@link #readActive}), t = u · invStep (code units), the rounded magnitude r
+   * = rint(min(|t|, 2²²)) (half to even), the code q = ±min(r, maxCode) with t's sign, and codes[c]
+   * += ±(q &lt;&lt; shift) ({@code negative} chooses −). Counts into {@code range[0]} the used
+   * columns with r &gt; maxCode (clipped) and into {@code range[1]} those with r = 0 and u ≠ 0 (a
+   * signal lost to code 0). {@code invStep} must be finite and the drives finite (no NaN reaches
+   * the ADC). {@code codes} must hold {@link #readBufferLength()} values.
    */
-  public void readConvert(int[] rows, float[] drive, int count, int kLo, int kHi, int block, float invStep,
-      int maxCode, int shift, boolean negative, int[] codes, long[] range) {
+  public void readConvert(
+      int[] rows,
+      float[] drive,
+      int count,
+      int kLo,
+      int kHi,
+      int block,
+      float invStep,
+      int maxCode,
+      int shift,
+      boolean negative,
+      int[] codes,
+      long[] range) {
     Preconditions.checkState(usedRows > 0, "crossbar is not programmed");
     float ref = noisy ? referenceNoise(rows, drive, count, kLo, kHi, block) : 0f;
     if (useVector && MvmKernel.VECTOR_AVAILABLE && VectorReadKernel.usable()) {
-      VectorReadKernel.readConvert(readMatrix, rowLength, stride, rows, drive, count, noisy, kLo, kHi, block, ref,
-          invStep, maxCode, shift, negative, usedLanes, codes, range, scratchChunk, scratchHashes, scratchValues, scratchVariance, scratchCounts);
+      VectorReadKernel.readConvert(
+          readMatrix,
+          rowLength,
+          stride,
+          rows,
+          drive,
+          count,
+          noisy,
+          kLo,
+          kHi,
+          block,
+          ref,
+          invStep,
+          maxCode,
+          shift,
+          negative,
+          usedLanes,
+          codes,
+          range,
+          scratchChunk,
+          scratchHashes,
+          scratchValues,
+          scratchVariance,
+          scratchCounts);
     } else {
-      scalarReadConvert(rows, drive, count, kLo, kHi, block, ref, invStep, maxCode, shift, negative, codes, range);
+      scalarReadConvert(
+          rows, drive, count, kLo, kHi, block, ref, invStep, maxCode, shift, negative, codes,
+          range);
     }
   }
 
-  private void scalarReadConvert(int[] rows, float[] drive, int count, int kLo, int kHi, int block, float ref,
-      float invStep, int maxCode, int shift, boolean negative, int[] codes, long[] range) {
+  private void scalarReadConvert(
+      int[] rows,
+      float[] drive,
+      int count,
+      int kLo,
+      int kHi,
+      int block,
+      float ref,
+      float invStep,
+      int maxCode,
+      int shift,
+      boolean negative,
+      int[] codes,
+      long[] range) {
     float[] y = scratchValues;
     float[] var = scratchVariance;
     if (noisy) {
@@ -465,8 +557,11 @@ public final class Crossbar {
     long clipped = 0;
     long zero = 0;
     for (int j = 0; j < usedColumns; j++) {
-      float u = noisy ? Math.fma((float) Math.sqrt(var[j]), KeyedGaussian.sample(kLo, kHi, block, j), y[j]) - ref
-          : y[j];
+      float u =
+          noisy
+              ? Math.fma((float) Math.sqrt(var[j]), KeyedGaussian.sample(kLo, kHi, block, j), y[j])
+                  - ref
+              : y[j];
       float t = u * invStep;
       int r = Float.floatToRawIntBits(Math.min(Math.abs(t), ROUND_LIMIT) + TWO23) - TWO23_BITS;
       int s = Float.floatToRawIntBits(t) >> 31;

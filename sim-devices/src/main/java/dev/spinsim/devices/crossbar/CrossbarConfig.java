@@ -17,22 +17,36 @@ import com.google.common.base.Preconditions;
  *     errors included; costs the extra steps
  */
 public record CrossbarConfig(
-    int rows, int columns, double readVoltageV, double readTimeNs, boolean irDrop, double wireResistanceOhm, long seed,
+    int rows,
+    int columns,
+    double readVoltageV,
+    double readTimeNs,
+    boolean irDrop,
+    double wireResistanceOhm,
+    long seed,
     boolean writeVerify) {
 
   /** Without write-verify. */
   public CrossbarConfig(
-      int rows, int columns, double readVoltageV, double readTimeNs, boolean irDrop, double wireResistanceOhm,
+      int rows,
+      int columns,
+      double readVoltageV,
+      double readTimeNs,
+      boolean irDrop,
+      double wireResistanceOhm,
       long seed) {
     this(rows, columns, readVoltageV, readTimeNs, irDrop, wireResistanceOhm, seed, false);
   }
 
   public CrossbarConfig {
-    Preconditions.checkArgument(rows >= 1 && rows <= 4096, "rows must be in [1, 4096], got %s", rows);
-    Preconditions.checkArgument(columns >= 1 && columns <= 4096, "columns must be in [1, 4096], got %s", columns);
+    Preconditions.checkArgument(
+        rows >= 1 && rows <= 4096, "rows must be in [1, 4096], got %s", rows);
+    Preconditions.checkArgument(
+        columns >= 1 && columns <= 4096, "columns must be in [1, 4096], got %s", columns);
     Preconditions.checkArgument(readVoltageV > 0, "readVoltageV must be > 0, got %s", readVoltageV);
     Preconditions.checkArgument(readTimeNs > 0, "readTimeNs must be > 0, got %s", readTimeNs);
-    Preconditions.checkArgument(wireResistanceOhm >= 0, "wireResistanceOhm must be >= 0, got %s", wireResistanceOhm);
+    Preconditions.checkArgument(
+        wireResistanceOhm >= 0, "wireResistanceOhm must be >= 0, got %s", wireResistanceOhm);
   }
 
   /** 128 × 128, 0.1 V for 10 ns, IR drop off (docs/REFERENCE.md defaults). */

@@ -3,8 +3,8 @@ package dev.spinsim.devices.crossbar;
 import dev.spinsim.devices.synapse.SynapseDevice;
 
 /**
- * Differential pair (the default): w ≥ 0 sets G⁺ = G_min + w·ΔG, G⁻ = G_min, and the reverse for
- * w &lt; 0; the column pair's current difference I⁺ − I⁻ is formed in analog before sampling.
+ * Differential pair (the default): w ≥ 0 sets G⁺ = G_min + w·ΔG, G⁻ = G_min, and the reverse for w
+ * &lt; 0; the column pair's current difference I⁺ − I⁻ is formed in analog before sampling.
  */
 public final class DifferentialMapping implements WeightMapping {
   public static final String NAME = "differential";

@@ -6,7 +6,8 @@ package dev.spinsim.devices.crossbar;
  * whose results are subtracted digitally (twice the cycles, always, so counts stay closed-form).
  */
 public enum InputEncoding {
-  UNSIGNED, SIGN_SPLIT;
+  UNSIGNED,
+  SIGN_SPLIT;
 
   public int passes() {
     return this == SIGN_SPLIT ? 2 : 1;
@@ -16,7 +17,9 @@ public enum InputEncoding {
     return switch (s) {
       case "unsigned" -> UNSIGNED;
       case "sign-split" -> SIGN_SPLIT;
-      default -> throw new IllegalArgumentException("inputEncoding must be unsigned or sign-split, got " + s);
+      default ->
+          throw new IllegalArgumentException(
+              "inputEncoding must be unsigned or sign-split, got " + s);
     };
   }
 }

@@ -3,22 +3,22 @@ package dev.spinsim.devices.crossbar;
 /**
  * Standard normal deviates addressed by a key and a counter instead of drawn from a sequential
  * generator: sample {@code c} of a block is a pure function of (key, block, c), so a read's noise
- * does not depend on which reads came before it, the reads of a batch can be computed in any
- * order and on any thread, only the samples a read needs are computed, and the Vector API loops
- * ({@link VectorGaussian}, {@link VectorReadKernel}) and the scalar loop here give the same bits.
+ * does not depend on which reads came before it, the reads of a batch can be computed in any order
+ * and on any thread, only the samples a read needs are computed, and the Vector API loops ({@link
+ * VectorGaussian}, {@link VectorReadKernel}) and the scalar loop here give the same bits.
  *
- * <p>Method: Box–Muller (Box &amp; Muller, Ann. Math. Statist. 29, 1958) on uniforms from a
- * counter hash (Wellons' {@code lowbias32} integer hash, two rounds keyed by the two halves of a
- * 64-bit key, in the spirit of Salmon et al.'s counter-based generators, SC 2011). Samples come
- * in chunks of 32: pair {@code p} of chunk {@code q} gives sample {@code 32q + p} (radius × cos)
- * and sample {@code 32q + 16 + p} (radius × sin), p in [0, 16), so a 16-lane (or two 8-lane)
- * vector of pairs fills two vectors of samples whatever the machine's vector width, and the
- * realisation does not depend on the machine. The radius √(−2 ln u₁) comes from a 23-bit odd
- * uniform u₁ ∈ [2⁻²⁴, 1 − 2⁻²⁴], so |z| ≤ 5.77 (the normal law puts 8·10⁻⁹ of its mass beyond); the
- * angle is a 24-bit uniform quarter turn reflected into a random quadrant by two sign bits. The
- * natural log, sine and cosine are single-precision polynomials (relative error below 10⁻⁷) built
- * only from IEEE-rounded +, −, ×, ÷ and √, in the same order in every path: that is what makes the
- * vector and scalar results identical.
+ * <p>Method: Box–Muller (Box &amp; Muller, Ann. Math. Statist. 29, 1958) on uniforms from a counter
+ * hash (Wellons' {@code lowbias32} integer hash, two rounds keyed by the two halves of a 64-bit
+ * key, in the spirit of Salmon et al.'s counter-based generators, SC 2011). Samples come in chunks
+ * of 32: pair {@code p} of chunk {@code q} gives sample {@code 32q + p} (radius × cos) and sample
+ * {@code 32q + 16 + p} (radius × sin), p in [0, 16), so a 16-lane (or two 8-lane) vector of pairs
+ * fills two vectors of samples whatever the machine's vector width, and the realisation does not
+ * depend on the machine. The radius √(−2 ln u₁) comes from a 23-bit odd uniform u₁ ∈ [2⁻²⁴, 1 −
+ * 2⁻²⁴], so |z| ≤ 5.77 (the normal law puts 8·10⁻⁹ of its mass beyond); the angle is a 24-bit
+ * uniform quarter turn reflected into a random quadrant by two sign bits. The natural log, sine and
+ * cosine are single-precision polynomials (relative error below 10⁻⁷) built only from IEEE-rounded
+ * +, −, ×, ÷ and √, in the same order in every path: that is what makes the vector and scalar
+ * results identical.
  */
 public final class KeyedGaussian {
   static final int M1 = 0x7feb352d;
@@ -52,14 +52,16 @@ public final class KeyedGaussian {
 
   /** Samples per chunk, and pairs per chunk (see the class comment). */
   static final int CHUNK = 32;
+
   static final int PAIRS = 16;
+
   /** The most samples of a block: pair counters of a block are 16 bits. */
   public static final int BLOCK_SAMPLES = 1 << 17;
 
   /**
-   * Fills {@code out[0..n)} with the standard normal samples of block {@code block} of
-   * {@code key} (n at most {@link #BLOCK_SAMPLES}, blocks up to 2¹⁴); {@code vector} chooses the
-   * Vector API loop (same bits). {@code out} must hold n rounded up to 32 values.
+   * Fills {@code out[0..n)} with the standard normal samples of block {@code block} of {@code key}
+   * (n at most {@link #BLOCK_SAMPLES}, blocks up to 2¹⁴); {@code vector} chooses the Vector API
+   * loop (same bits). {@code out} must hold n rounded up to 32 values.
    */
   public static void fill(long key, int block, float[] out, int n, boolean vector) {
     fillMixed(keyLo(key), keyHi(key), block, out, n, vector);

@@ -3,9 +3,9 @@ package dev.spinsim.devices.crossbar;
 import dev.spinsim.devices.synapse.SynapseDevice;
 
 /**
- * Offset plus reference column: G = G_mid + w·ΔG/2 in one column, and a shared reference column
- * of cells at G_mid (nearest level) whose current is subtracted from every column in analog.
- * Half the columns of the differential pair, at half the signal swing.
+ * Offset plus reference column: G = G_mid + w·ΔG/2 in one column, and a shared reference column of
+ * cells at G_mid (nearest level) whose current is subtracted from every column in analog. Half the
+ * columns of the differential pair, at half the signal swing.
  */
 public final class OffsetMapping implements WeightMapping {
   public static final String NAME = "offset";

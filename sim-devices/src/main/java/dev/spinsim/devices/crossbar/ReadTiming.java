@@ -7,7 +7,12 @@ package dev.spinsim.devices.crossbar;
  * number of cycles.
  */
 public record ReadTiming(
-    double dacNs, double arrayReadNs, double sampleHoldNs, double conversionNs, double shiftAddNs, long bitCycles) {
+    double dacNs,
+    double arrayReadNs,
+    double sampleHoldNs,
+    double conversionNs,
+    double shiftAddNs,
+    long bitCycles) {
 
   /** The analog front of one bit cycle: DAC drive, then the read with the S+H tracking it. */
   public double frontNs() {
@@ -20,8 +25,8 @@ public record ReadTiming(
   }
 
   /**
-   * ISAAC-style pipeline: the conversions of cycle k overlap the array read of cycle k + 1, so
-   * the slower of the two stages sets the pace.
+   * ISAAC-style pipeline: the conversions of cycle k overlap the array read of cycle k + 1, so the
+   * slower of the two stages sets the pace.
    */
   public double pipelinedNs() {
     double front = frontNs();

@@ -7,12 +7,12 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * A crossbar — or a column stack of crossbars whose column currents are summed on shared bit
- * lines — with its readout: inputs quantised to {@code inputBits}, applied bit-serially through
- * the DAC when it has fewer bits than the input, each cycle's column values sampled (S+H),
- * converted by the shared ADCs (clipping + quantisation) and shifted-and-added into the result.
- * With an ideal DAC and ADC and a noiseless continuous synapse it reproduces x·W exactly (to float
- * rounding). Outputs are in weight units for inputs normalised to [0, 1] (or [−1, 1] sign-split).
+ * A crossbar — or a column stack of crossbars whose column currents are summed on shared bit lines
+ * — with its readout: inputs quantised to {@code inputBits}, applied bit-serially through the DAC
+ * when it has fewer bits than the input, each cycle's column values sampled (S+H), converted by the
+ * shared ADCs (clipping + quantisation) and shifted-and-added into the result. With an ideal DAC
+ * and ADC and a noiseless continuous synapse it reproduces x·W exactly (to float rounding). Outputs
+ * are in weight units for inputs normalised to [0, 1] (or [−1, 1] sign-split).
  *
  * <p>Each read counts the (row, bit cycle) pairs it drives with a non-zero slice, per crossbar of
  * the stack ({@link #drivenRowCycles(int)}): the data-dependent part of {@link ReadCounts}. A cycle
@@ -20,19 +20,23 @@ import java.util.SplittableRandom;
  * its conversions are still counted, because the array is read and converted whatever it holds.
  *
  * <p>Read noise is keyed ({@link KeyedGaussian}): a read's noise is a function of its key, its bit
- * cycle and the column, never of the reads before it. A single crossbar read through a uniform
- * ADC goes from array to integer shift-and-add in one pass per bit cycle
- * ({@link Crossbar#readConvert}); a column stack sums its arrays' noisy column values first.
- * Not thread-safe: one chain per thread ({@link #forAnotherThread}).
+ * cycle and the column, never of the reads before it. A single crossbar read through a uniform ADC
+ * goes from array to integer shift-and-add in one pass per bit cycle ({@link
+ * Crossbar#readConvert}); a column stack sums its arrays' noisy column values first. Not
+ * thread-safe: one chain per thread ({@link #forAnotherThread}).
  */
 public final class ReadoutChain {
   private final Crossbar crossbar;
+
   /** The crossbars of the stack, top to bottom (one for a plain read). */
   private final Crossbar[] stack;
+
   /** Per crossbar of the stack: its first row in the stack's row numbering, then the total. */
   private final int[] rowOffset;
+
   /** Driven (row, bit cycle) pairs of the last read, per crossbar of the stack. */
   private final long[] driven;
+
   private final int[] stackRows;
   private final float[] stackDrive;
   private final float[] stackColumns;
@@ -41,33 +45,44 @@ public final class ReadoutChain {
   private final ReadoutConfig config;
   private final int cyclesPerPass;
   private final int sliceBits;
+
   /** The driven rows of the current cycle and their drives (input-code units), ascending rows. */
   private final int[] activeRows;
+
   private final float[] drive;
+
   /** Per bit cycle of a pass: the rows it drives and their slices (bit-serial inputs). */
   private final int[][] cycleRows;
+
   private final float[][] cycleDrive;
   private final int[] cycleCount;
   private float[] columns;
   private double[] acc;
+
   /**
    * Integer shift-and-add accumulators of the fused read ({@link #fused}): the sum of ±code ·
    * 2^(cycle · slice bits) per column, as the digital shift-and-add adds the ADC codes.
    */
   private final int[] codes;
+
   /** The dense read's input as a sparse one: its non-zero rows and their values. */
   private final int[] sparseRows;
+
   private final double[] sparseValues;
+
   /** Clipped and zero-code conversions of the fused read. */
   private final long[] range = new long[2];
+
   /**
    * True when each bit cycle goes straight from the array through the ADC into {@link #codes}
    * ({@link Crossbar#readConvert}): one crossbar (no column stack) and a uniform mid-tread ADC
    * whose codes fit the integer accumulators.
    */
   private final boolean fused;
+
   /** The mixed read-noise key of the current read and its bit cycle (noise block). */
   private int keyLo;
+
   private int keyHi;
   private int cycle;
   private ReadCounts counts;
@@ -84,21 +99,26 @@ public final class ReadoutChain {
   /**
    * A column stack: the crossbars' column currents are summed before one S+H and conversion per
    * column and bit cycle. The crossbars must be programmed with the same number of weight columns
-   * before the first read; stack row {@code r} is row {@code r − offset} of the crossbar holding it.
+   * before the first read; stack row {@code r} is row {@code r − offset} of the crossbar holding
+   * it.
    */
   public ReadoutChain(Crossbar[] stack, Dac dac, Adc adc, ReadoutConfig config) {
-    Preconditions.checkArgument(stack != null && stack.length >= 1, "a stack needs at least one crossbar");
+    Preconditions.checkArgument(
+        stack != null && stack.length >= 1, "a stack needs at least one crossbar");
     this.stack = stack.clone();
     this.crossbar = Preconditions.checkNotNull(stack[0]);
     this.dac = Preconditions.checkNotNull(dac);
     this.adc = Preconditions.checkNotNull(adc);
     this.config = Preconditions.checkNotNull(config);
     this.cyclesPerPass = ReadCounts.cyclesPerPass(config.inputBits(), dac.bits());
-    this.sliceBits = config.inputBits() == 0 ? 0 : ReadCounts.effectiveDacBits(config.inputBits(), dac.bits());
+    this.sliceBits =
+        config.inputBits() == 0 ? 0 : ReadCounts.effectiveDacBits(config.inputBits(), dac.bits());
     int rows = 0;
     for (Crossbar x : stack) {
-      Preconditions.checkArgument(x.readBufferLength() == crossbar.readBufferLength()
-          && x.weightCapacity() == crossbar.weightCapacity(), "the crossbars of a stack must have the same columns");
+      Preconditions.checkArgument(
+          x.readBufferLength() == crossbar.readBufferLength()
+              && x.weightCapacity() == crossbar.weightCapacity(),
+          "the crossbars of a stack must have the same columns");
       rows += x.rows();
     }
     this.rowOffset = new int[stack.length + 1];
@@ -116,14 +136,18 @@ public final class ReadoutChain {
     this.codes = new int[crossbar.readBufferLength()];
     this.sparseRows = new int[rows];
     this.sparseValues = new double[rows];
-    // |code| < 2^(bits-1), shifted by up to inputBits - 1, summed over 2^inputBits cycles and 2 passes
-    this.fused = stack.length == 1 && adc.bits() != 0 && adc.uniformMidTread()
-        && adc.bits() + config.inputBits() + 1 <= 30;
+    // |code| < 2^(bits-1), shifted by up to inputBits - 1, summed over 2^inputBits cycles and 2
+    // passes
+    this.fused =
+        stack.length == 1
+            && adc.bits() != 0
+            && adc.uniformMidTread()
+            && adc.bits() + config.inputBits() + 1 <= 30;
   }
 
   /**
-   * A chain over {@link Crossbar#readView()}s of this chain's arrays, with its own scratch and
-   * its own ADC counters: for another thread to read the same programmed arrays with keyed noise
+   * A chain over {@link Crossbar#readView()}s of this chain's arrays, with its own scratch and its
+   * own ADC counters: for another thread to read the same programmed arrays with keyed noise
    * ({@link #read(double[], double[], long)}) at the same time. The converters are stateless and
    * shared.
    */
@@ -187,31 +211,41 @@ public final class ReadoutChain {
 
   /**
    * The closed-form action counts of one read of the programmed region with every row driven in
-   * every bit cycle; a read's own counts are {@code counts().withDrivenRowCycles(drivenRowCycles())}.
+   * every bit cycle; a read's own counts are {@code
+   * counts().withDrivenRowCycles(drivenRowCycles())}.
    */
   public ReadCounts counts() {
     if (counts == null || countedRows != usedRows() || countedColumns != crossbar.usedColumns()) {
       int offset = 0;
       for (int k = 0; k < stack.length; k++) {
         Preconditions.checkState(stack[k].usedRows() > 0, "crossbar is not programmed");
-        Preconditions.checkState(stack[k].usedColumns() == crossbar.usedColumns(),
+        Preconditions.checkState(
+            stack[k].usedColumns() == crossbar.usedColumns(),
             "the crossbars of a stack must hold the same weight columns, got %s and %s",
-            stack[k].usedColumns(), crossbar.usedColumns());
+            stack[k].usedColumns(),
+            crossbar.usedColumns());
         rowOffset[k] = offset;
         offset += stack[k].usedRows();
       }
       rowOffset[stack.length] = offset;
       countedRows = offset;
       countedColumns = crossbar.usedColumns();
-      counts = ReadCounts.of(countedRows, countedColumns, crossbar.usedPhysicalColumns(), config.inputBits(),
-          dac.bits(), config.inputEncoding(), config.columnsPerAdc());
+      counts =
+          ReadCounts.of(
+              countedRows,
+              countedColumns,
+              crossbar.usedPhysicalColumns(),
+              config.inputBits(),
+              dac.bits(),
+              config.inputEncoding(),
+              config.columnsPerAdc());
     }
     return counts;
   }
 
   /**
-   * Column values converted by the ADC so far (every column of every bit cycle, the cycles
-   * skipped because no row was driven included: they read exactly zero); 0 with an ideal ADC.
+   * Column values converted by the ADC so far (every column of every bit cycle, the cycles skipped
+   * because no row was driven included: they read exactly zero); 0 with an ideal ADC.
    */
   public long adcConversions() {
     return adcConversions;
@@ -223,8 +257,8 @@ public final class ReadoutChain {
   }
 
   /**
-   * Of {@link #adcConversions()}, those of a non-zero column value that read code 0: the signal
-   * was smaller than half an ADC step and was lost.
+   * Of {@link #adcConversions()}, those of a non-zero column value that read code 0: the signal was
+   * smaller than half an ADC step and was lost.
    */
   public long adcZeroCodes() {
     return adcZeroCodes;
@@ -233,8 +267,13 @@ public final class ReadoutChain {
   /** Phase times of one read. */
   public ReadTiming timing() {
     ReadCounts c = counts();
-    return new ReadTiming(config.dacNs(), crossbar.config().readTimeNs(), config.sampleHoldNs(),
-        c.conversionsPerAdcPerCycle() * adc.conversionTimeNs(), config.shiftAddNs(), c.bitCycles());
+    return new ReadTiming(
+        config.dacNs(),
+        crossbar.config().readTimeNs(),
+        config.sampleHoldNs(),
+        c.conversionsPerAdcPerCycle() * adc.conversionTimeNs(),
+        config.shiftAddNs(),
+        c.bitCycles());
   }
 
   /** ADC full scale of one cycle, in weight × input-code units (the whole stack's rows). */
@@ -253,9 +292,9 @@ public final class ReadoutChain {
   }
 
   /**
-   * As {@link #read(double[], double[])}, with the read noise keyed on a number drawn from
-   * {@code noise} (null: the first array's own generator); returns the driven (row, bit cycle)
-   * pairs of the read, without allocating (per crossbar of the stack: {@link #drivenRowCycles(int)}).
+   * As {@link #read(double[], double[])}, with the read noise keyed on a number drawn from {@code
+   * noise} (null: the first array's own generator); returns the driven (row, bit cycle) pairs of
+   * the read, without allocating (per crossbar of the stack: {@link #drivenRowCycles(int)}).
    */
   public long read(double[] x, double[] out, SplittableRandom noise) {
     SplittableRandom rng = noise == null ? crossbar.readRng() : noise;
@@ -265,10 +304,10 @@ public final class ReadoutChain {
 
   /**
    * As {@link #read(double[], double[])}, with the read noise a function of {@code noiseKey}: the
-   * noise of crossbar k of the stack in bit cycle c (counted over both sign passes) is
-   * {@link KeyedGaussian} block {@code c · stackHeight + k} of the key, so a caller keys the noise
-   * on what is read (layer, image, vector, block) and reads can go in any order, in batches and on
-   * any thread; returns the driven (row, bit cycle) pairs of the read.
+   * noise of crossbar k of the stack in bit cycle c (counted over both sign passes) is {@link
+   * KeyedGaussian} block {@code c · stackHeight + k} of the key, so a caller keys the noise on what
+   * is read (layer, image, vector, block) and reads can go in any order, in batches and on any
+   * thread; returns the driven (row, bit cycle) pairs of the read.
    */
   public long read(double[] x, double[] out, long noiseKey) {
     int n = counts().rows();
@@ -286,16 +325,23 @@ public final class ReadoutChain {
   /**
    * A batch of reads: input vector b is {@code x[b·rows .. (b+1)·rows)} (rows: {@link
    * #usedRows()}), its outputs go to {@code out[b·cols .. (b+1)·cols)} (cols: the used weight
-   * columns) and its noise is keyed on {@code noiseKeys[b]}; each vector is read as by
-   * {@link #read(double[], double[], long)}, its non-zero inputs found once. Returns the driven
-   * (row, bit cycle) pairs of the whole batch.
+   * columns) and its noise is keyed on {@code noiseKeys[b]}; each vector is read as by {@link
+   * #read(double[], double[], long)}, its non-zero inputs found once. Returns the driven (row, bit
+   * cycle) pairs of the whole batch.
    */
   public long readBatch(double[] x, int batch, double[] out, long[] noiseKeys) {
     int n = counts().rows();
     int m = crossbar.usedColumns();
-    Preconditions.checkArgument(batch >= 0 && x.length >= (long) batch * n && out.length >= (long) batch * m
-        && noiseKeys.length >= batch, "a batch of %s reads needs %s inputs, %s outputs and %s keys", batch,
-        (long) batch * n, (long) batch * m, batch);
+    Preconditions.checkArgument(
+        batch >= 0
+            && x.length >= (long) batch * n
+            && out.length >= (long) batch * m
+            && noiseKeys.length >= batch,
+        "a batch of %s reads needs %s inputs, %s outputs and %s keys",
+        batch,
+        (long) batch * n,
+        (long) batch * m,
+        batch);
     long drivenTotal = 0;
     double[] y = batchOut == null || batchOut.length < m ? (batchOut = new double[m]) : batchOut;
     for (int b = 0; b < batch; b++) {
@@ -316,20 +362,23 @@ public final class ReadoutChain {
   private double[] batchOut;
 
   /**
-   * As {@link #read(double[], double[], long)} for a sparse input: row {@code rows[k] − rowBase}
-   * of the stack holds {@code values[k]} for k in [from, to), rows ascending, and every other row
+   * As {@link #read(double[], double[], long)} for a sparse input: row {@code rows[k] − rowBase} of
+   * the stack holds {@code values[k]} for k in [from, to), rows ascending, and every other row
    * holds 0 — what a caller that knows where its non-zero inputs are passes, so a read costs its
    * non-zero inputs, not its rows. The same bits as the dense read of the same input.
    */
-  public long read(int[] rows, double[] values, int from, int to, int rowBase, double[] out, long noiseKey) {
+  public long read(
+      int[] rows, double[] values, int from, int to, int rowBase, double[] out, long noiseKey) {
     this.keyLo = KeyedGaussian.keyLo(noiseKey);
     this.keyHi = KeyedGaussian.keyHi(noiseKey);
     ReadCounts c = counts();
     Arrays.fill(driven, 0);
     int n = c.rows();
     int m = crossbar.usedColumns();
-    Preconditions.checkArgument(to <= from || (rows[from] >= rowBase && rows[to - 1] - rowBase < n),
-        "input rows must be in [0, %s)", n);
+    Preconditions.checkArgument(
+        to <= from || (rows[from] >= rowBase && rows[to - 1] - rowBase < n),
+        "input rows must be in [0, %s)",
+        n);
     if (fused) {
       Arrays.fill(codes, 0);
     } else {
@@ -344,7 +393,8 @@ public final class ReadoutChain {
         int count = 0;
         for (int k = from; k < to; k++) {
           double part = sign * values[k];
-          // an ideal DAC only clips to [0, 1]; a real one also quantises (a zero input drives nothing)
+          // an ideal DAC only clips to [0, 1]; a real one also quantises (a zero input drives
+          // nothing)
           float v = (float) (idealDac ? clip01(part) : dac.convert(part));
           activeRows[count] = rows[k] - rowBase;
           drive[count] = v;
@@ -379,8 +429,16 @@ public final class ReadoutChain {
     return drivenRowCycles();
   }
 
-  private void readBitSerial(int[] rows, double[] values, int from, int to, int rowBase, int m, double sign,
-      int pass, double fullScale) {
+  private void readBitSerial(
+      int[] rows,
+      double[] values,
+      int from,
+      int to,
+      int rowBase,
+      int m,
+      double sign,
+      int pass,
+      double fullScale) {
     long maxCode = (1L << config.inputBits()) - 1;
     long mask = (1L << sliceBits) - 1;
     // one pass over the rows sorts each driven row's slices into the cycles that drive it, so a
@@ -408,7 +466,8 @@ public final class ReadoutChain {
         long slice = code & mask;
         if (slice != 0) {
           // the DAC drives slice / (its code range) of the read voltage: slices are on its code
-          // grid by construction (sliceBits <= DAC bits), so in input-code units the drive is the slice
+          // grid by construction (sliceBits <= DAC bits), so in input-code units the drive is the
+          // slice
           int c = count[k]++;
           cycleRows[k][c] = i;
           cycleDrive[k][c] = slice;
@@ -418,8 +477,14 @@ public final class ReadoutChain {
     for (int k = 0; k < cyclesPerPass; k++) {
       cycle = pass * cyclesPerPass + k;
       if (count[k] > 0) {
-        convertAndAccumulate(cycleRows[k], cycleDrive[k], count[k], sign * (double) (1L << (k * sliceBits)),
-            k * sliceBits, fullScale, m);
+        convertAndAccumulate(
+            cycleRows[k],
+            cycleDrive[k],
+            count[k],
+            sign * (double) (1L << (k * sliceBits)),
+            k * sliceBits,
+            fullScale,
+            m);
       } else if (adc.bits() != 0) {
         adcConversions += m; // no row driven: the columns read exactly zero
       }
@@ -460,7 +525,8 @@ public final class ReadoutChain {
       if (count == 0) {
         continue;
       }
-      stack[k].readActive(stackRows, stackDrive, count, stackColumns, keyLo, keyHi, cycle * stack.length + k);
+      stack[k].readActive(
+          stackRows, stackDrive, count, stackColumns, keyLo, keyHi, cycle * stack.length + k);
       for (int j = 0; j < m; j++) {
         columns[j] += stackColumns[j];
       }
@@ -476,11 +542,22 @@ public final class ReadoutChain {
    * Array read of the given driven rows (a stack's column currents summed), S+H, ADC conversion,
    * shift-and-add with a weight ({@code ±2^shift}).
    */
-  private void convertAndAccumulate(int[] rows, float[] drives, int count, double weight, int shift,
-      double fullScale, int m) {
+  private void convertAndAccumulate(
+      int[] rows, float[] drives, int count, double weight, int shift, double fullScale, int m) {
     if (fused) {
-      crossbar.readConvert(rows, drives, count, keyLo, keyHi, cycle, (float) (adc.maxCode() / fullScale),
-          adc.maxCode(), shift, weight < 0, codes, range);
+      crossbar.readConvert(
+          rows,
+          drives,
+          count,
+          keyLo,
+          keyHi,
+          cycle,
+          (float) (adc.maxCode() / fullScale),
+          adc.maxCode(),
+          shift,
+          weight < 0,
+          codes,
+          range);
       adcConversions += m;
       return;
     }

@@ -37,10 +37,10 @@ final class VectorGaussian {
   }
 
   /**
-   * The 32 samples of the chunk whose first pair is {@code p0}: cos samples into
-   * {@code out[0..16)}, sin samples into {@code out[16..32)}. Three small passes that meet in
-   * arrays ({@code h} holds 32 ints: the two hashes of each pair), so the vectors never cross a
-   * call and each pass stays under the JIT's inlining budget.
+   * The 32 samples of the chunk whose first pair is {@code p0}: cos samples into {@code
+   * out[0..16)}, sin samples into {@code out[16..32)}. Three small passes that meet in arrays
+   * ({@code h} holds 32 ints: the two hashes of each pair), so the vectors never cross a call and
+   * each pass stays under the JIT's inlining budget.
    */
   static void chunk(int kLo, int kHi, int block, int p0, float[] out, int[] h) {
     hashes(kLo, kHi, block, p0, h);
@@ -61,15 +61,24 @@ final class VectorGaussian {
   private static void radii(int[] h, float[] out) {
     for (int i = 0; i < PAIRS; i += L) {
       IntVector h1 = IntVector.fromArray(I, h, i);
-      FloatVector u = ((FloatVector) h1.lanewise(VectorOperators.LSHR, 9).mul(2).add(1)
-          .convert(VectorOperators.I2F, 0)).mul(TWO_M24);
+      FloatVector u =
+          ((FloatVector)
+                  h1.lanewise(VectorOperators.LSHR, 9)
+                      .mul(2)
+                      .add(1)
+                      .convert(VectorOperators.I2F, 0))
+              .mul(TWO_M24);
       IntVector bits = u.reinterpretAsInts();
       IntVector e = bits.lanewise(VectorOperators.LSHR, 23).sub(127);
-      IntVector mBits = bits.lanewise(VectorOperators.AND, 0x7FFFFF).lanewise(VectorOperators.OR, 0x3F800000);
+      IntVector mBits =
+          bits.lanewise(VectorOperators.AND, 0x7FFFFF).lanewise(VectorOperators.OR, 0x3F800000);
       // m > √2: halve m (one off the exponent field), one onto e; big is -1 there, else 0
-      IntVector big = IntVector.broadcast(I, Float.floatToRawIntBits(SQRT2)).sub(mBits)
-          .lanewise(VectorOperators.ASHR, 31);
-      FloatVector m = mBits.sub(big.lanewise(VectorOperators.AND, 0x00800000)).reinterpretAsFloats();
+      IntVector big =
+          IntVector.broadcast(I, Float.floatToRawIntBits(SQRT2))
+              .sub(mBits)
+              .lanewise(VectorOperators.ASHR, 31);
+      FloatVector m =
+          mBits.sub(big.lanewise(VectorOperators.AND, 0x00800000)).reinterpretAsFloats();
       e = e.sub(big);
       FloatVector f = m.sub(1f);
       FloatVector s = f.div(f.add(2f));
@@ -87,18 +96,27 @@ final class VectorGaussian {
       IntVector h1 = IntVector.fromArray(I, h, i);
       IntVector h2 = IntVector.fromArray(I, h, PAIRS + i);
       FloatVector r = FloatVector.fromArray(F, out, i);
-      FloatVector x = ((FloatVector) h2.lanewise(VectorOperators.LSHR, 8).convert(VectorOperators.I2F, 0))
-          .mul(TWO_M24).mul(HALF_PI).sub(QUARTER_PI);
+      FloatVector x =
+          ((FloatVector) h2.lanewise(VectorOperators.LSHR, 8).convert(VectorOperators.I2F, 0))
+              .mul(TWO_M24)
+              .mul(HALF_PI)
+              .sub(QUARTER_PI);
       FloatVector x2 = x.mul(x);
       FloatVector sin = x.add(x.mul(x2).mul(x2.mul(x2.mul(x2.mul(S9).add(S7)).add(S5)).add(S3)));
       FloatVector cos = x2.mul(x2.mul(x2.mul(x2.mul(C8).add(C6)).add(C4)).add(C2)).add(1f);
       IntVector z0 = r.mul(cos.sub(sin).mul(SQRT_HALF)).reinterpretAsInts();
       IntVector z1 = r.mul(cos.add(sin).mul(SQRT_HALF)).reinterpretAsInts();
       // random signs: flip the sign bit with bit 0 (cos) and bit 1 (sin) of the first hash
-      z0.lanewise(VectorOperators.XOR, h1.lanewise(VectorOperators.AND, 1).lanewise(VectorOperators.LSHL, 31))
-          .reinterpretAsFloats().intoArray(out, i);
-      z1.lanewise(VectorOperators.XOR, h1.lanewise(VectorOperators.AND, 2).lanewise(VectorOperators.LSHL, 30))
-          .reinterpretAsFloats().intoArray(out, PAIRS + i);
+      z0.lanewise(
+              VectorOperators.XOR,
+              h1.lanewise(VectorOperators.AND, 1).lanewise(VectorOperators.LSHL, 31))
+          .reinterpretAsFloats()
+          .intoArray(out, i);
+      z1.lanewise(
+              VectorOperators.XOR,
+              h1.lanewise(VectorOperators.AND, 2).lanewise(VectorOperators.LSHL, 30))
+          .reinterpretAsFloats()
+          .intoArray(out, PAIRS + i);
     }
   }
 

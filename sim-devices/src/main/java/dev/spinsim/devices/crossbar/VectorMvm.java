@@ -17,6 +17,7 @@ final class VectorMvm {
   private static final int L = S.length();
   private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
   private static final int DL = D.length();
+
   /** Floats of half the double vector's width: one lane per double lane. */
   private static final VectorSpecies<Float> HALF =
       VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
@@ -46,7 +47,9 @@ final class VectorMvm {
     for (; j + L <= cols; j += L) {
       FloatVector a0 = FloatVector.zero(S);
       for (int k = 0; k < count; k++) {
-        a0 = FloatVector.broadcast(S, x[k]).fma(FloatVector.fromArray(S, m, rows[k] * rowLength + j), a0);
+        a0 =
+            FloatVector.broadcast(S, x[k])
+                .fma(FloatVector.fromArray(S, m, rows[k] * rowLength + j), a0);
       }
       a0.intoArray(y, j);
     }
@@ -55,8 +58,8 @@ final class VectorMvm {
     }
   }
 
-  static void mvmWithVariance(float[] m, int rowLength, int cols, int[] rows, float[] x, int count, float[] y,
-      float[] v) {
+  static void mvmWithVariance(
+      float[] m, int rowLength, int cols, int[] rows, float[] x, int count, float[] y, float[] v) {
     int j = 0;
     for (; j + 4 * L <= cols; j += 4 * L) {
       FloatVector a0 = FloatVector.zero(S);
@@ -109,12 +112,16 @@ final class VectorMvm {
     }
   }
 
-  /** Whole vectors of {@link MvmKernel#addNoise}; returns the first index left for the scalar loop. */
+  /**
+   * Whole vectors of {@link MvmKernel#addNoise}; returns the first index left for the scalar loop.
+   */
   static int addNoise(float[] variance, double[] gaussian, double refNoise, int n, float[] out) {
     int j = 0;
     for (; j + DL <= n; j += DL) {
-      DoubleVector sd = ((DoubleVector) FloatVector.fromArray(HALF, variance, j)
-          .convertShape(VectorOperators.F2D, D, 0)).lanewise(VectorOperators.SQRT);
+      DoubleVector sd =
+          ((DoubleVector)
+                  FloatVector.fromArray(HALF, variance, j).convertShape(VectorOperators.F2D, D, 0))
+              .lanewise(VectorOperators.SQRT);
       DoubleVector noise = sd.mul(DoubleVector.fromArray(D, gaussian, j)).sub(refNoise);
       FloatVector o = FloatVector.fromArray(HALF, out, j);
       o.add((FloatVector) noise.convertShape(VectorOperators.D2F, HALF, 0)).intoArray(out, j);
@@ -123,8 +130,17 @@ final class VectorMvm {
   }
 
   /** Columns [from, cols) the vectors did not cover (only when cols is not a multiple of L). */
-  private static void scalarTail(float[] m, int rowLength, int base, int from, int cols, int[] rows, float[] x,
-      int count, boolean squared, float[] y) {
+  private static void scalarTail(
+      float[] m,
+      int rowLength,
+      int base,
+      int from,
+      int cols,
+      int[] rows,
+      float[] x,
+      int count,
+      boolean squared,
+      float[] y) {
     for (int c = from; c < cols; c++) {
       y[c] = 0f;
     }

@@ -45,8 +45,9 @@ public interface WeightMapping {
     return switch (name) {
       case DifferentialMapping.NAME -> new DifferentialMapping();
       case OffsetMapping.NAME -> new OffsetMapping();
-      default -> throw new IllegalArgumentException(
-          "weight mapping must be one of [differential, offset], got " + name);
+      default ->
+          throw new IllegalArgumentException(
+              "weight mapping must be one of [differential, offset], got " + name);
     };
   }
 }

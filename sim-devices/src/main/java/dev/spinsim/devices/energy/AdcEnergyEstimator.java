@@ -9,7 +9,11 @@ public final class AdcEnergyEstimator extends ConverterEnergyEstimator {
   private final AdcEnergyModel model;
   private final double techNodeNm;
 
-  public AdcEnergyEstimator(AdcEnergyModel model, double techNodeNm, int defaultBits, Double fixedEnergyPj,
+  public AdcEnergyEstimator(
+      AdcEnergyModel model,
+      double techNodeNm,
+      int defaultBits,
+      Double fixedEnergyPj,
       double leakageMwPerUnit) {
     super("an ADC", defaultBits, fixedEnergyPj, leakageMwPerUnit);
     this.model = model;

@@ -11,7 +11,9 @@ import java.util.Map;
  * @param byTagMm2 per tag, usually the layer (sums to the total)
  */
 public record AreaReport(
-    double totalMm2, Map<String, Double> byComponentClassMm2, Map<String, Double> unitsByComponentClass,
+    double totalMm2,
+    Map<String, Double> byComponentClassMm2,
+    Map<String, Double> unitsByComponentClass,
     Map<String, Double> byTagMm2) {
   public AreaReport {
     byComponentClassMm2 = Map.copyOf(byComponentClassMm2);

@@ -9,9 +9,9 @@ import java.util.TreeMap;
 
 /**
  * The area reference table beside the energy table (Accelergy's ART beside its ERT): area of one
- * unit of each component class, mm². A registered component stands for {@code count} units
- * ({@link ComponentClasses#COUNT}), so the area of a chip is a query on its action ledger: the
- * same components the energy is priced on, counted once each.
+ * unit of each component class, mm². A registered component stands for {@code count} units ({@link
+ * ComponentClasses#COUNT}), so the area of a chip is a query on its action ledger: the same
+ * components the energy is priced on, counted once each.
  */
 public final class AreaTable {
   private final ImmutableSortedMap<String, Double> mm2PerUnit;
@@ -28,8 +28,11 @@ public final class AreaTable {
   public double mm2PerUnit(String componentClass) {
     Double a = mm2PerUnit.get(componentClass);
     if (a == null) {
-      throw new IllegalArgumentException("no area for component class '" + componentClass + "'; the table has "
-          + mm2PerUnit.keySet());
+      throw new IllegalArgumentException(
+          "no area for component class '"
+              + componentClass
+              + "'; the table has "
+              + mm2PerUnit.keySet());
     }
     return a;
   }
@@ -40,8 +43,8 @@ public final class AreaTable {
   }
 
   /**
-   * Area of components not (yet) registered: class → attributes (their {@code count}), mm²; what
-   * a ledger holding them would report.
+   * Area of components not (yet) registered: class → attributes (their {@code count}), mm²; what a
+   * ledger holding them would report.
    */
   public double areaMm2(Map<String, Map<String, Double>> attributesByClass) {
     double total = 0;
@@ -75,11 +78,18 @@ public final class AreaTable {
 
     /** Sets the unit area of a class; a class given twice must have one area. */
     public Builder put(String componentClass, double mm2PerUnit) {
-      Preconditions.checkArgument(mm2PerUnit >= 0 && Double.isFinite(mm2PerUnit),
-          "area of '%s' must be a finite number >= 0 mm2, got %s", componentClass, mm2PerUnit);
+      Preconditions.checkArgument(
+          mm2PerUnit >= 0 && Double.isFinite(mm2PerUnit),
+          "area of '%s' must be a finite number >= 0 mm2, got %s",
+          componentClass,
+          mm2PerUnit);
       Double old = m.put(componentClass, mm2PerUnit);
-      Preconditions.checkArgument(old == null || old == mm2PerUnit, "component class '%s' has two areas: %s and %s",
-          componentClass, old, mm2PerUnit);
+      Preconditions.checkArgument(
+          old == null || old == mm2PerUnit,
+          "component class '%s' has two areas: %s and %s",
+          componentClass,
+          old,
+          mm2PerUnit);
       return this;
     }
 

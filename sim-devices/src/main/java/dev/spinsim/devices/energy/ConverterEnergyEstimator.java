@@ -4,9 +4,9 @@ import dev.spinsim.core.energy.ComponentInfo;
 import dev.spinsim.core.energy.EnergyEstimator;
 
 /**
- * Prices the {@code convert} action of a data converter by resolution: the component's
- * {@code bits} attribute (or the default) through {@link #modelPj}, unless a fixed energy is
- * configured; 0 for an ideal converter (bits 0). Leakage per converter × {@code count}.
+ * Prices the {@code convert} action of a data converter by resolution: the component's {@code bits}
+ * attribute (or the default) through {@link #modelPj}, unless a fixed energy is configured; 0 for
+ * an ideal converter (bits 0). Leakage per converter × {@code count}.
  */
 abstract class ConverterEnergyEstimator implements EnergyEstimator {
   private final String what;
@@ -15,7 +15,8 @@ abstract class ConverterEnergyEstimator implements EnergyEstimator {
   private final double leakageMwPerUnit;
 
   /** {@code what} names the converter in errors ("an ADC"). */
-  ConverterEnergyEstimator(String what, int defaultBits, Double fixedEnergyPj, double leakageMwPerUnit) {
+  ConverterEnergyEstimator(
+      String what, int defaultBits, Double fixedEnergyPj, double leakageMwPerUnit) {
     this.what = what;
     this.defaultBits = defaultBits;
     this.fixedEnergyPj = fixedEnergyPj;

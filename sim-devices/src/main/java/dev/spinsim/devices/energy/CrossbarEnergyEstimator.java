@@ -20,8 +20,13 @@ public final class CrossbarEnergyEstimator implements EnergyEstimator {
   private final double stepEnergyPj;
   private final double leakageMwPerUnit;
 
-  public CrossbarEnergyEstimator(double readVoltageV, double readTimeNs, double defaultConductanceSiemens,
-      Double fixedCellReadPj, double stepEnergyPj, double leakageMwPerUnit) {
+  public CrossbarEnergyEstimator(
+      double readVoltageV,
+      double readTimeNs,
+      double defaultConductanceSiemens,
+      Double fixedCellReadPj,
+      double stepEnergyPj,
+      double leakageMwPerUnit) {
     this.readVoltageV = readVoltageV;
     this.readTimeNs = readTimeNs;
     this.defaultConductanceSiemens = defaultConductanceSiemens;
@@ -33,12 +38,19 @@ public final class CrossbarEnergyEstimator implements EnergyEstimator {
   @Override
   public double energyPj(ComponentInfo c, String action) {
     return switch (action) {
-      case ComponentClasses.CELL_READ -> fixedCellReadPj != null ? fixedCellReadPj
-          : SynapseDevice.readEnergyPj(readVoltageV, c.attribute(MEAN_CONDUCTANCE, defaultConductanceSiemens),
-              readTimeNs);
+      case ComponentClasses.CELL_READ ->
+          fixedCellReadPj != null
+              ? fixedCellReadPj
+              : SynapseDevice.readEnergyPj(
+                  readVoltageV,
+                  c.attribute(MEAN_CONDUCTANCE, defaultConductanceSiemens),
+                  readTimeNs);
       case ComponentClasses.PROGRAM_STEP -> stepEnergyPj;
-      default -> throw new IllegalArgumentException("no energy for action '" + action
-          + "' of a crossbar; known actions: [cell_read, program_step]");
+      default ->
+          throw new IllegalArgumentException(
+              "no energy for action '"
+                  + action
+                  + "' of a crossbar; known actions: [cell_read, program_step]");
     };
   }
 

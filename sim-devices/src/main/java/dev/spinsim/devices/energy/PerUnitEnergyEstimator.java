@@ -6,8 +6,8 @@ import dev.spinsim.core.energy.FixedEnergyEstimator;
 import java.util.Map;
 
 /**
- * A fixed energy per action and a static power per unit; leakage scales with the component's
- * {@code count} attribute (1 when absent). An unknown action is an error, never a silent zero.
+ * A fixed energy per action and a static power per unit; leakage scales with the component's {@code
+ * count} attribute (1 when absent). An unknown action is an error, never a silent zero.
  */
 public final class PerUnitEnergyEstimator implements EnergyEstimator {
   /** The per-action table and the leakage of one unit. */

@@ -10,19 +10,30 @@ import java.util.Map;
 /**
  * A tile buffer: technology ({@code sram} or {@code edram}), size, port width and count, energy per
  * bit read or written, static power. Its access time is derived from size, technology and node
- * ({@link CircuitTiming#bufferAccessNs}) unless {@code accessTimeNs} pins it; its area is
- * size × {@code areaUm2PerBit} (default by technology, scaled with the node squared) unless
- * {@code areaMm2} pins it.
+ * ({@link CircuitTiming#bufferAccessNs}) unless {@code accessTimeNs} pins it; its area is size ×
+ * {@code areaUm2PerBit} (default by technology, scaled with the node squared) unless {@code
+ * areaMm2} pins it.
  */
 public record BufferSpec(
-    String technology, int sizeBytes, int widthBits, int ports, @OptionalKey Double accessTimeNs, double energyPerBitPj,
-    double leakageMw, @OptionalKey Double areaMm2, @OptionalKey Double areaUm2PerBit) {
+    String technology,
+    int sizeBytes,
+    int widthBits,
+    int ports,
+    @OptionalKey Double accessTimeNs,
+    double energyPerBitPj,
+    double leakageMw,
+    @OptionalKey Double areaMm2,
+    @OptionalKey Double areaUm2PerBit) {
   /**
    * Area per bit of SRAM at 32 nm, µm², periphery included [derived: ISAAC Table I, the 3 KB tile
    * output register at 0.0032 mm²].
    */
   public static final double SRAM_UM2_PER_BIT_32NM = 0.0032e6 / (3 * 1024 * 8);
-  /** Area per bit of eDRAM at 32 nm, µm², periphery included [derived: ISAAC Table I, 64 KB at 0.083 mm²]. */
+
+  /**
+   * Area per bit of eDRAM at 32 nm, µm², periphery included [derived: ISAAC Table I, 64 KB at 0.083
+   * mm²].
+   */
   public static final double EDRAM_UM2_PER_BIT_32NM = 0.083e6 / (64 * 1024 * 8);
 
   public BufferSpec {
@@ -39,8 +50,8 @@ public record BufferSpec(
       throw new IllegalArgumentException("ports must be >= 1, got " + ports);
     }
     if (accessTimeNs != null && !(accessTimeNs > 0 && Double.isFinite(accessTimeNs))) {
-      throw new IllegalArgumentException("accessTimeNs must be > 0 (or absent: derived from the size), got "
-          + accessTimeNs);
+      throw new IllegalArgumentException(
+          "accessTimeNs must be > 0 (or absent: derived from the size), got " + accessTimeNs);
     }
     if (!(energyPerBitPj >= 0)) {
       throw new IllegalArgumentException("energyPerBitPj must be >= 0, got " + energyPerBitPj);
@@ -49,7 +60,8 @@ public record BufferSpec(
       throw new IllegalArgumentException("leakageMw must be >= 0, got " + leakageMw);
     }
     if (areaMm2 != null && !(areaMm2 >= 0 && Double.isFinite(areaMm2))) {
-      throw new IllegalArgumentException("areaMm2 must be >= 0 (or absent: derived from the size), got " + areaMm2);
+      throw new IllegalArgumentException(
+          "areaMm2 must be >= 0 (or absent: derived from the size), got " + areaMm2);
     }
     if (areaUm2PerBit != null && !(areaUm2PerBit > 0 && Double.isFinite(areaUm2PerBit))) {
       throw new IllegalArgumentException("areaUm2PerBit must be > 0, got " + areaUm2PerBit);
@@ -58,7 +70,8 @@ public record BufferSpec(
 
   /** Access time of one port access at a technology node: pinned or derived. */
   public PhaseTime accessTime(double techNodeNm) {
-    return PhaseTime.of(accessTimeNs, CircuitTiming.bufferAccessNs(technology, sizeBytes, techNodeNm));
+    return PhaseTime.of(
+        accessTimeNs, CircuitTiming.bufferAccessNs(technology, sizeBytes, techNodeNm));
   }
 
   /** Area of the buffer at a technology node, mm²: pinned or size × area per bit. */
@@ -66,9 +79,12 @@ public record BufferSpec(
     if (areaMm2 != null) {
       return areaMm2;
     }
-    double perBit = areaUm2PerBit != null ? areaUm2PerBit
-        : ("edram".equals(technology) ? EDRAM_UM2_PER_BIT_32NM : SRAM_UM2_PER_BIT_32NM)
-            * (techNodeNm / 32) * (techNodeNm / 32);
+    double perBit =
+        areaUm2PerBit != null
+            ? areaUm2PerBit
+            : ("edram".equals(technology) ? EDRAM_UM2_PER_BIT_32NM : SRAM_UM2_PER_BIT_32NM)
+                * (techNodeNm / 32)
+                * (techNodeNm / 32);
     return sizeBytes * 8.0 * perBit * 1e-6;
   }
 
@@ -78,12 +94,20 @@ public record BufferSpec(
   }
 
   /**
-   * The buffer as block {@code componentClass}: {@code energyPerBitPj} per bit read or written,
-   * its static power, its area and its access time at {@code techNodeNm}.
+   * The buffer as block {@code componentClass}: {@code energyPerBitPj} per bit read or written, its
+   * static power, its area and its access time at {@code techNodeNm}.
    */
   public ChipBlock block(String componentClass, double techNodeNm) {
-    return new ChipBlock(componentClass, new PerUnitEnergyEstimator(Map.of(
-        ComponentClasses.READ_BIT, energyPerBitPj, ComponentClasses.WRITE_BIT, energyPerBitPj),
-        leakageMw), areaMm2(techNodeNm), accessTime(techNodeNm));
+    return new ChipBlock(
+        componentClass,
+        new PerUnitEnergyEstimator(
+            Map.of(
+                ComponentClasses.READ_BIT,
+                energyPerBitPj,
+                ComponentClasses.WRITE_BIT,
+                energyPerBitPj),
+            leakageMw),
+        areaMm2(techNodeNm),
+        accessTime(techNodeNm));
   }
 }

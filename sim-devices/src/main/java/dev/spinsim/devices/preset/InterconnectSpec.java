@@ -9,7 +9,12 @@ import java.util.Map;
  * and the static power and area each tile carries for it.
  */
 public record InterconnectSpec(
-    int widthBits, double bandwidthGbps, double energyPerBitPj, double latencyNs, double leakageMw, double areaMm2) {
+    int widthBits,
+    double bandwidthGbps,
+    double energyPerBitPj,
+    double latencyNs,
+    double leakageMw,
+    double areaMm2) {
   public InterconnectSpec {
     if (widthBits < 1) {
       throw new IllegalArgumentException("widthBits must be >= 1, got " + widthBits);
@@ -36,7 +41,11 @@ public record InterconnectSpec(
    * power and area (its transfer time depends on the data moved: the chip builder derives it).
    */
   public ChipBlock block() {
-    return new ChipBlock(ComponentClasses.INTERCONNECT, new PerUnitEnergyEstimator(
-        Map.of(ComponentClasses.TRANSFER_BIT, energyPerBitPj), leakageMw), areaMm2, null);
+    return new ChipBlock(
+        ComponentClasses.INTERCONNECT,
+        new PerUnitEnergyEstimator(
+            Map.of(ComponentClasses.TRANSFER_BIT, energyPerBitPj), leakageMw),
+        areaMm2,
+        null);
   }
 }

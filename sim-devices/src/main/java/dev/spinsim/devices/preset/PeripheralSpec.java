@@ -12,13 +12,19 @@ import java.util.Map;
  * units per tile (null = one per weight column of every crossbar), static power and area per unit.
  */
 public record PeripheralSpec(
-    double energyPj, @OptionalKey Double latencyNs, @OptionalKey Integer cycles, @OptionalKey Integer unitsPerTile, double leakageMw, double areaMm2) {
+    double energyPj,
+    @OptionalKey Double latencyNs,
+    @OptionalKey Integer cycles,
+    @OptionalKey Integer unitsPerTile,
+    double leakageMw,
+    double areaMm2) {
   public PeripheralSpec {
     if (!(energyPj >= 0)) {
       throw new IllegalArgumentException("energyPj must be >= 0, got " + energyPj);
     }
     if (latencyNs != null && !(latencyNs >= 0 && Double.isFinite(latencyNs))) {
-      throw new IllegalArgumentException("latencyNs must be >= 0 (or absent: cycles of the clock), got " + latencyNs);
+      throw new IllegalArgumentException(
+          "latencyNs must be >= 0 (or absent: cycles of the clock), got " + latencyNs);
     }
     if (cycles == null) {
       cycles = 1;
@@ -43,11 +49,14 @@ public record PeripheralSpec(
 
   /**
    * The block of class {@code componentClass}: {@code energyPj} per {@code action}, static power
-   * and area per unit, and its time — {@code latencyNs} pinned or {@code cycles} of a
-   * {@code clockMhz} clock.
+   * and area per unit, and its time — {@code latencyNs} pinned or {@code cycles} of a {@code
+   * clockMhz} clock.
    */
   public ChipBlock block(String componentClass, String action, double clockMhz) {
-    return new ChipBlock(componentClass, new PerUnitEnergyEstimator(Map.of(action, energyPj),
-        leakageMw), areaMm2, PhaseTime.of(latencyNs, cycles * CircuitTiming.cycleNs(clockMhz)));
+    return new ChipBlock(
+        componentClass,
+        new PerUnitEnergyEstimator(Map.of(action, energyPj), leakageMw),
+        areaMm2,
+        PhaseTime.of(latencyNs, cycles * CircuitTiming.cycleNs(clockMhz)));
   }
 }

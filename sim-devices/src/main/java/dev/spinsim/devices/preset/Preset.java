@@ -8,12 +8,21 @@ import dev.spinsim.devices.converter.DacSpec;
 import java.math.RoundingMode;
 
 /**
- * A technology corner: every device and circuit parameter a chip needs, bound from YAML by
- * {@link Presets} (sim-core {@code ConfigLoader}), validated, {@code --set} overridable.
+ * A technology corner: every device and circuit parameter a chip needs, bound from YAML by {@link
+ * Presets} (sim-core {@code ConfigLoader}), validated, {@code --set} overridable.
  */
 public record Preset(
-    String name, @OptionalKey String description, double clockMhz, double techNodeNm, CrossbarSpec crossbar, DacSpec dac,
-    AdcSpec adc, SampleHoldSpec sampleHold, PeripheralSpec shiftAdd, TileActivationsSpec activation, TileSpec tile,
+    String name,
+    @OptionalKey String description,
+    double clockMhz,
+    double techNodeNm,
+    CrossbarSpec crossbar,
+    DacSpec dac,
+    AdcSpec adc,
+    SampleHoldSpec sampleHold,
+    PeripheralSpec shiftAdd,
+    TileActivationsSpec activation,
+    TileSpec tile,
     InterconnectSpec interconnect) {
 
   public Preset {
@@ -27,7 +36,8 @@ public record Preset(
     if (!(techNodeNm > 0)) {
       throw new IllegalArgumentException("techNodeNm must be > 0, got " + techNodeNm);
     }
-    for (Object section : new Object[] {crossbar, dac, adc, sampleHold, shiftAdd, activation, tile, interconnect}) {
+    for (Object section :
+        new Object[] {crossbar, dac, adc, sampleHold, shiftAdd, activation, tile, interconnect}) {
       if (section == null) {
         throw new IllegalArgumentException(
             "every section must be given: crossbar, dac, adc, sampleHold, shiftAdd, activation, tile, interconnect");
@@ -40,9 +50,13 @@ public record Preset(
     } else if (tile.adcsPerTile() != tile.crossbarsPerTile() * adcsPerCrossbar) {
       // the ADC count follows from the sharing: a second key for it would either disagree with
       // adc.columnsPerAdc or be ignored, so only the count it implies is accepted
-      throw new IllegalArgumentException("tile.adcsPerTile: must be crossbarsPerTile x ceil(weight columns / "
-          + "adc.columnsPerAdc) = " + tile.crossbarsPerTile() * adcsPerCrossbar + " (or null: derived); set "
-          + "adc.columnsPerAdc to change the ADC count, got " + tile.adcsPerTile());
+      throw new IllegalArgumentException(
+          "tile.adcsPerTile: must be crossbarsPerTile x ceil(weight columns / "
+              + "adc.columnsPerAdc) = "
+              + tile.crossbarsPerTile() * adcsPerCrossbar
+              + " (or null: derived); set "
+              + "adc.columnsPerAdc to change the ADC count, got "
+              + tile.adcsPerTile());
     }
   }
 
@@ -53,8 +67,9 @@ public record Preset(
       case "leaky-relu" -> activation.leakyRelu();
       case "tanh" -> activation.tanh();
       case "sigmoid" -> activation.sigmoid();
-      default -> throw new IllegalArgumentException(
-          "activation must be one of [relu, leaky-relu, tanh, sigmoid], got " + function);
+      default ->
+          throw new IllegalArgumentException(
+              "activation must be one of [relu, leaky-relu, tanh, sigmoid], got " + function);
     };
   }
 }

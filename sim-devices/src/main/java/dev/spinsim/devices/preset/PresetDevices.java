@@ -42,10 +42,15 @@ public final class PresetDevices {
     this.dac = wrap("dac", () -> registry.dac(preset.dac()));
     this.adc = wrap("adc", () -> registry.adc(preset.adc()));
     this.blocks = registerBlocks();
-    this.timing = new ChipTiming(time(ComponentClasses.DAC), time(ComponentClasses.CROSSBAR),
-        time(ComponentClasses.SAMPLE_HOLD), time(ComponentClasses.ADC),
-        time(ComponentClasses.SHIFT_ADD), time(ComponentClasses.INPUT_BUFFER),
-        time(ComponentClasses.OUTPUT_BUFFER));
+    this.timing =
+        new ChipTiming(
+            time(ComponentClasses.DAC),
+            time(ComponentClasses.CROSSBAR),
+            time(ComponentClasses.SAMPLE_HOLD),
+            time(ComponentClasses.ADC),
+            time(ComponentClasses.SHIFT_ADD),
+            time(ComponentClasses.INPUT_BUFFER),
+            time(ComponentClasses.OUTPUT_BUFFER));
   }
 
   /**
@@ -62,22 +67,42 @@ public final class PresetDevices {
     double gMid = 0.5 * (synapse.minConductanceSiemens() + synapse.maxConductanceSiemens());
     double stepPj = synapse.levels() == 0 ? 0 : synapse.programEnergyPj(0, 1);
     PhaseTime read = arrayRead(x.rows());
-    b.add(new ChipBlock(ComponentClasses.CROSSBAR, new CrossbarEnergyEstimator(x.readVoltageV(),
-        read.ns(), gMid, x.cellReadEnergyPj(), stepPj, x.leakageMw()), x.arrayAreaMm2(), read));
-    b.add(new ChipBlock(ComponentClasses.DAC, dac.energyEstimator(p.dac().leakageMw()),
-        p.dac().areaMm2(), new PhaseTime(dac.driveTimeNs(x.cols(), x.wireResistanceOhm(),
-            x.cellCapacitanceFf(), x.wireCapacitanceFf()), dac.driveTimePinned())));
-    b.add(new ChipBlock(ComponentClasses.ADC, adc.energyEstimator(p.adc().leakageMw()),
-        p.adc().scaledAreaMm2(), new PhaseTime(adc.conversionTimeNs(), adc.conversionTimePinned())));
+    b.add(
+        new ChipBlock(
+            ComponentClasses.CROSSBAR,
+            new CrossbarEnergyEstimator(
+                x.readVoltageV(), read.ns(), gMid, x.cellReadEnergyPj(), stepPj, x.leakageMw()),
+            x.arrayAreaMm2(),
+            read));
+    b.add(
+        new ChipBlock(
+            ComponentClasses.DAC,
+            dac.energyEstimator(p.dac().leakageMw()),
+            p.dac().areaMm2(),
+            new PhaseTime(
+                dac.driveTimeNs(
+                    x.cols(), x.wireResistanceOhm(), x.cellCapacitanceFf(), x.wireCapacitanceFf()),
+                dac.driveTimePinned())));
+    b.add(
+        new ChipBlock(
+            ComponentClasses.ADC,
+            adc.energyEstimator(p.adc().leakageMw()),
+            p.adc().scaledAreaMm2(),
+            new PhaseTime(adc.conversionTimeNs(), adc.conversionTimePinned())));
     b.add(p.sampleHold().block(adc.bits()));
     b.add(p.shiftAdd().block(ComponentClasses.SHIFT_ADD, ComponentClasses.OP, p.clockMhz()));
     Set<String> placed = new HashSet<>();
     for (String function : TileActivationsSpec.FUNCTIONS) {
       String cls = PresetEnergyTable.activationClass(this, function);
       if (placed.add(cls)) { // two functions on one device at one price share its class
-        b.add(new ChipBlock(cls, new PerUnitEnergyEstimator(Map.of(ComponentClasses.ACTIVATE,
-            activation(function).energyPjPerActivation()), p.activation().leakageMw()),
-            p.activation().areaMm2(), null));
+        b.add(
+            new ChipBlock(
+                cls,
+                new PerUnitEnergyEstimator(
+                    Map.of(ComponentClasses.ACTIVATE, activation(function).energyPjPerActivation()),
+                    p.activation().leakageMw()),
+                p.activation().areaMm2(),
+                null));
       }
     }
     b.add(p.tile().inputBuffer().block(ComponentClasses.INPUT_BUFFER, p.techNodeNm()));
@@ -98,7 +123,9 @@ public final class PresetDevices {
     throw new IllegalStateException("no block of class " + componentClass);
   }
 
-  /** The blocks of this preset's tiles, each with its energy estimator, unit area and phase time. */
+  /**
+   * The blocks of this preset's tiles, each with its energy estimator, unit area and phase time.
+   */
   public List<ChipBlock> blocks() {
     return blocks;
   }
@@ -106,16 +133,22 @@ public final class PresetDevices {
   /**
    * Read time of an array of this preset's kind with {@code rows} rows (the preset's columns): the
    * bit line settled to ½ LSB of the ADC ({@link CircuitTiming#bitLineTauNs}, worst case at the
-   * synapse's lowest conductance), at least {@code readTimeFloorNs}; or the pinned
-   * {@code crossbar.readTimeNs}.
+   * synapse's lowest conductance), at least {@code readTimeFloorNs}; or the pinned {@code
+   * crossbar.readTimeNs}.
    */
   public PhaseTime arrayRead(int rows) {
     CrossbarSpec x = preset.crossbar();
     if (x.readTimeNs() != null) {
       return new PhaseTime(x.readTimeNs(), true);
     }
-    double tau = CircuitTiming.bitLineTauNs(rows, x.cols(), synapse.minConductanceSiemens(), x.wireResistanceOhm(),
-        x.cellCapacitanceFf(), x.wireCapacitanceFf());
+    double tau =
+        CircuitTiming.bitLineTauNs(
+            rows,
+            x.cols(),
+            synapse.minConductanceSiemens(),
+            x.wireResistanceOhm(),
+            x.cellCapacitanceFf(),
+            x.wireCapacitanceFf());
     return new PhaseTime(CircuitTiming.arrayReadNs(tau, adc.bits(), x.readTimeFloorNs()), false);
   }
 
@@ -132,7 +165,8 @@ public final class PresetDevices {
     try {
       return make.get();
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("preset " + preset.name() + ": " + key + "." + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "preset " + preset.name() + ": " + key + "." + e.getMessage(), e);
     }
   }
 
@@ -154,7 +188,8 @@ public final class PresetDevices {
 
   /** A new activation unit for a function: relu, leaky-relu, tanh or sigmoid. */
   public ActivationUnit activation(String function) {
-    return wrap("activation." + function, () -> registry.activation(preset.activationFor(function)));
+    return wrap(
+        "activation." + function, () -> registry.activation(preset.activationFor(function)));
   }
 
   /** The crossbar geometry and operating point, with a seed for its variation and noise. */
@@ -167,7 +202,14 @@ public final class PresetDevices {
   public CrossbarConfig crossbarConfig(int rows, long seed) {
     CrossbarSpec c = preset.crossbar();
     double readNs = rows == c.rows() ? timing.arrayRead().ns() : arrayRead(rows).ns();
-    return new CrossbarConfig(rows, c.cols(), c.readVoltageV(), readNs, c.irDrop(), c.wireResistanceOhm(), seed,
+    return new CrossbarConfig(
+        rows,
+        c.cols(),
+        c.readVoltageV(),
+        readNs,
+        c.irDrop(),
+        c.wireResistanceOhm(),
+        seed,
         c.writeVerify());
   }
 
@@ -178,8 +220,14 @@ public final class PresetDevices {
 
   public ReadoutConfig readoutConfig() {
     CrossbarSpec c = preset.crossbar();
-    return new ReadoutConfig(c.inputBits(), c.encoding(), preset.adc().columnsPerAdc(),
-        preset.adc().fullScaleFraction(), timing.dacDrive().ns(), timing.sampleHold().ns(), timing.shiftAdd().ns());
+    return new ReadoutConfig(
+        c.inputBits(),
+        c.encoding(),
+        preset.adc().columnsPerAdc(),
+        preset.adc().fullScaleFraction(),
+        timing.dacDrive().ns(),
+        timing.sampleHold().ns(),
+        timing.shiftAdd().ns());
   }
 
   /** A crossbar with its readout chain. */

@@ -5,8 +5,8 @@ import dev.spinsim.devices.energy.ComponentClasses;
 
 /**
  * Builds the sim-core {@link EnergyTable} of a preset: the estimator every block of its tiles
- * brings with its registration ({@link PresetDevices#blocks()}), under the block's class. The
- * table lists no classes and tests no types: a new block is a section that registers one.
+ * brings with its registration ({@link PresetDevices#blocks()}), under the block's class. The table
+ * lists no classes and tests no types: a new block is a section that registers one.
  */
 public final class PresetEnergyTable {
   private PresetEnergyTable() {}

@@ -20,18 +20,20 @@ import java.util.Map;
  * Loads a preset by name (a shipped resource) or from a YAML file path, with {@code --set}
  * overrides.
  *
- * <p>A preset may start with {@code base: NAME-OR-FILE} (a shipped preset, or a file path
- * relative to the preset that names it, else to the working directory): it inherits every key of
- * its base and overrides what it gives — mappings merge key by key, scalars and lists replace —
- * through as many levels as wanted; a cycle is refused. A preset without a base must give every
- * key (an explicit {@code null} counts; keys marked {@code @OptionalKey} keep a documented
- * meaning when left out, such as "derive it from the circuit"): nothing defaults silently. A
- * preset with a base but without a {@code name} is named after its file.
+ * <p>A preset may start with {@code base: NAME-OR-FILE} (a shipped preset, or a file path relative
+ * to the preset that names it, else to the working directory): it inherits every key of its base
+ * and overrides what it gives — mappings merge key by key, scalars and lists replace — through as
+ * many levels as wanted; a cycle is refused. A preset without a base must give every key (an
+ * explicit {@code null} counts; keys marked {@code @OptionalKey} keep a documented meaning when
+ * left out, such as "derive it from the circuit"): nothing defaults silently. A preset with a base
+ * but without a {@code name} is named after its file.
  */
 public final class Presets {
   /** The shipped presets. */
   public static final List<String> NAMES = List.of("ideal", "isaac", "neurosim", "paper");
+
   private static final String RESOURCE_DIR = "dev/spinsim/devices/presets/";
+
   /** The key naming the preset a preset inherits from. */
   public static final String BASE_KEY = "base";
 
@@ -48,8 +50,8 @@ public final class Presets {
   }
 
   /**
-   * A preset with its inheritance resolved: the merged tree (no {@code base} key), the source
-   * that names it in errors, and the chain of sources from the root (no base) to the preset itself.
+   * A preset with its inheritance resolved: the merged tree (no {@code base} key), the source that
+   * names it in errors, and the chain of sources from the root (no base) to the preset itself.
    */
   public record Resolved(String source, ObjectNode tree, List<Source> chain) {}
 
@@ -61,7 +63,8 @@ public final class Presets {
     return resolve(nameOrPath, null, null, new LinkedHashMap<>());
   }
 
-  private static Resolved resolve(String ref, Path from, String referrer, Map<String, String> seen) {
+  private static Resolved resolve(
+      String ref, Path from, String referrer, Map<String, String> seen) {
     String id;
     String source;
     String text;
@@ -76,7 +79,12 @@ public final class Presets {
         p = from.resolve(ref);
       }
       if (!Files.isRegularFile(p)) {
-        String expected = "unknown preset '" + ref + "', expected one of " + NAMES + " or the path of a preset YAML file";
+        String expected =
+            "unknown preset '"
+                + ref
+                + "', expected one of "
+                + NAMES
+                + " or the path of a preset YAML file";
         if (referrer != null) {
           throw new ConfigException(referrer, BASE_KEY, expected);
         }
@@ -94,11 +102,13 @@ public final class Presets {
     if (seen.containsKey(id)) {
       List<String> cycle = new ArrayList<>(seen.values());
       cycle.add(source);
-      throw new ConfigException(referrer, BASE_KEY, "inheritance cycle " + String.join(" -> ", cycle));
+      throw new ConfigException(
+          referrer, BASE_KEY, "inheritance cycle " + String.join(" -> ", cycle));
     }
     seen.put(id, source);
-    ObjectNode tree = ConfigLoader.readTree(source,
-        new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    ObjectNode tree =
+        ConfigLoader.readTree(
+            source, new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     JsonNode base = tree.remove(BASE_KEY);
     if (base == null || base.isNull()) {
       // a root preset is complete on its own: binding it names its own file in any error
@@ -108,8 +118,10 @@ public final class Presets {
       return new Resolved(source, tree, chain);
     }
     if (!base.isTextual() || base.asText().isBlank()) {
-      throw new ConfigException(source, BASE_KEY, "expected the name of a shipped preset " + NAMES
-          + " or a preset file, got " + base);
+      throw new ConfigException(
+          source,
+          BASE_KEY,
+          "expected the name of a shipped preset " + NAMES + " or a preset file, got " + base);
     }
     Resolved parent = resolve(base.asText(), dir, source, seen);
     ObjectNode merged = parent.tree().deepCopy();
@@ -124,10 +136,10 @@ public final class Presets {
   }
 
   /**
-   * The fully resolved preset as YAML: every key, inheritance and {@code overrides} applied, keys in
-   * declaration order, with the end-of-line comments of the files it came from kept (the nearest
-   * file's comment wins) and a header naming them. Fed back with {@code --preset FILE} it gives
-   * the same preset.
+   * The fully resolved preset as YAML: every key, inheritance and {@code overrides} applied, keys
+   * in declaration order, with the end-of-line comments of the files it came from kept (the nearest
+   * file's comment wins) and a header naming them. Fed back with {@code --preset FILE} it gives the
+   * same preset.
    */
   public static String show(String nameOrPath, List<String> overrides) {
     Resolved r = resolve(nameOrPath);
@@ -141,7 +153,9 @@ public final class Presets {
     for (Source s : r.chain()) {
       names.add(s.name());
     }
-    out.append("# preset ").append(p.name()).append(", fully resolved (spinsim preset show) from ")
+    out.append("# preset ")
+        .append(p.name())
+        .append(", fully resolved (spinsim preset show) from ")
         .append(String.join(" <- ", names));
     if (overrides != null && !overrides.isEmpty()) {
       out.append(" with --set ").append(String.join(" --set ", overrides));

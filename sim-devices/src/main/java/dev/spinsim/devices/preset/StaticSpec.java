@@ -22,7 +22,7 @@ public record StaticSpec(int count, double powerMw, double areaMm2) {
 
   /** The component as block {@code componentClass}: static power only, area per unit. */
   public ChipBlock block(String componentClass) {
-    return new ChipBlock(componentClass, new PerUnitEnergyEstimator(Map.of(), powerMw), areaMm2,
-        null);
+    return new ChipBlock(
+        componentClass, new PerUnitEnergyEstimator(Map.of(), powerMw), areaMm2, null);
   }
 }

@@ -5,12 +5,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A tile: crossbars (each with its readout), ADCs (null = as many as the crossbars need, see
- * {@link Preset}), input and output buffers, and components modelled by static power only
- * (sorted by name).
+ * A tile: crossbars (each with its readout), ADCs (null = as many as the crossbars need, see {@link
+ * Preset}), input and output buffers, and components modelled by static power only (sorted by
+ * name).
  */
 public record TileSpec(
-    int crossbarsPerTile, @OptionalKey Integer adcsPerTile, BufferSpec inputBuffer, BufferSpec outputBuffer,
+    int crossbarsPerTile,
+    @OptionalKey Integer adcsPerTile,
+    BufferSpec inputBuffer,
+    BufferSpec outputBuffer,
     Map<String, StaticSpec> staticComponents) {
   public TileSpec {
     if (crossbarsPerTile < 1) {

@@ -1,8 +1,8 @@
 package dev.spinsim.devices.registry;
 
 import com.google.common.base.Preconditions;
-import dev.spinsim.devices.activation.ActivationUnitSpec;
 import dev.spinsim.devices.activation.ActivationUnit;
+import dev.spinsim.devices.activation.ActivationUnitSpec;
 import dev.spinsim.devices.converter.Adc;
 import dev.spinsim.devices.converter.AdcSpec;
 import dev.spinsim.devices.converter.Dac;
@@ -17,8 +17,8 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Devices by name, so a configuration chooses {@code skyrmion-6b}, {@code dw-relu},
- * {@code sar-adc}…; filled by every {@link DeviceProvider} on the class path (ServiceLoader).
+ * Devices by name, so a configuration chooses {@code skyrmion-6b}, {@code dw-relu}, {@code
+ * sar-adc}…; filled by every {@link DeviceProvider} on the class path (ServiceLoader).
  */
 public final class DeviceRegistry {
   private static volatile DeviceRegistry defaults;
@@ -40,7 +40,8 @@ public final class DeviceRegistry {
     DeviceRegistry r = defaults;
     if (r == null) {
       Builder b = new Builder();
-      for (DeviceProvider p : ServiceLoader.load(DeviceProvider.class, DeviceRegistry.class.getClassLoader())) {
+      for (DeviceProvider p :
+          ServiceLoader.load(DeviceProvider.class, DeviceRegistry.class.getClassLoader())) {
         p.register(b);
       }
       r = b.build();
@@ -98,7 +99,8 @@ public final class DeviceRegistry {
   private static <T> T lookup(Map<String, T> m, String kind, String name) {
     T f = m.get(name);
     if (f == null) {
-      throw new IllegalArgumentException("device: unknown " + kind + " '" + name + "', expected one of " + m.keySet());
+      throw new IllegalArgumentException(
+          "device: unknown " + kind + " '" + name + "', expected one of " + m.keySet());
     }
     return f;
   }
@@ -106,7 +108,8 @@ public final class DeviceRegistry {
   /** Collects registrations; a name registered twice for one kind is an error. */
   public static final class Builder {
     private final Map<String, Function<SynapseSpec, SynapseDevice>> synapses = new TreeMap<>();
-    private final Map<String, Function<ActivationUnitSpec, ActivationUnit>> activations = new TreeMap<>();
+    private final Map<String, Function<ActivationUnitSpec, ActivationUnit>> activations =
+        new TreeMap<>();
     private final Map<String, Function<DacSpec, Dac>> dacs = new TreeMap<>();
     private final Map<String, Function<AdcSpec, Adc>> adcs = new TreeMap<>();
 
@@ -133,7 +136,8 @@ public final class DeviceRegistry {
     }
 
     private static <T> void put(Map<String, T> m, String kind, String name, T factory) {
-      Preconditions.checkArgument(name != null && !name.isBlank(), "%s name must not be blank", kind);
+      Preconditions.checkArgument(
+          name != null && !name.isBlank(), "%s name must not be blank", kind);
       Preconditions.checkArgument(!m.containsKey(name), "%s '%s' is registered twice", kind, name);
       m.put(name, Preconditions.checkNotNull(factory));
     }

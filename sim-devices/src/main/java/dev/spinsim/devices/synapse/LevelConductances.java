@@ -2,8 +2,8 @@ package dev.spinsim.devices.synapse;
 
 /**
  * Nominal conductance per level from {@link SynapseParams}: the explicit table when given,
- * otherwise linear between the bounds or, with a nonlinearity ν &gt; 0, the saturating curve
- * G(p) = G_min + ΔG·(1 − e^(−ν·p/P))/(1 − e^(−ν)) used by NeuroSim for nonlinear devices.
+ * otherwise linear between the bounds or, with a nonlinearity ν &gt; 0, the saturating curve G(p) =
+ * G_min + ΔG·(1 − e^(−ν·p/P))/(1 − e^(−ν)) used by NeuroSim for nonlinear devices.
  */
 final class LevelConductances {
   private LevelConductances() {}

@@ -4,8 +4,8 @@ import java.util.SplittableRandom;
 
 /**
  * A programmable multi-level conductance cell of a crossbar: the plug point for synapse devices.
- * Levels are numbered 0 (lowest conductance) to {@code levels() - 1}; a device with
- * {@code levels() == 0} is continuous (ideal, any conductance between the bounds).
+ * Levels are numbered 0 (lowest conductance) to {@code levels() - 1}; a device with {@code levels()
+ * == 0} is continuous (ideal, any conductance between the bounds).
  */
 public interface SynapseDevice {
 
@@ -31,8 +31,8 @@ public interface SynapseDevice {
   long programTimePs(int fromLevel, int toLevel);
 
   /**
-   * A value equal to another device's exactly when the two program and read identically (the
-   * same class with the same parameters), so an array programmed with one can stand for an array
+   * A value equal to another device's exactly when the two program and read identically (the same
+   * class with the same parameters), so an array programmed with one can stand for an array
    * programmed with the other; null (the default) when the device cannot promise that.
    */
   default Object behaviourKey() {
@@ -60,8 +60,8 @@ public interface SynapseDevice {
   }
 
   /**
-   * The level whose nominal conductance is nearest a target conductance (binary search, levels
-   * are monotonic); this is how a weight is quantised to the device.
+   * The level whose nominal conductance is nearest a target conductance (binary search, levels are
+   * monotonic); this is how a weight is quantised to the device.
    */
   default int nearestLevel(double conductanceSiemens) {
     int n = levels();

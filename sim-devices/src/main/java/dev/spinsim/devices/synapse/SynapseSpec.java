@@ -29,21 +29,32 @@ public record SynapseSpec(
 
   /** A spec that only names the device. */
   public static SynapseSpec of(String device) {
-    return new SynapseSpec(device, null, null, null, null, null, null, null, null, null, null, null);
+    return new SynapseSpec(
+        device, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** The device defaults with this spec's non-null fields applied. */
   public SynapseParams resolve(SynapseParams d) {
     SynapseNonIdealities n = d.nonIdealities();
-    SynapseNonIdealities ni = new SynapseNonIdealities(
-        or(variationSigma, n.variationSigma()), or(readNoiseSigma, n.readNoiseSigma()),
-        or(stuckFraction, n.stuckFraction()), or(writeErrorProbability, n.writeErrorProbability()));
+    SynapseNonIdealities ni =
+        new SynapseNonIdealities(
+            or(variationSigma, n.variationSigma()), or(readNoiseSigma, n.readNoiseSigma()),
+            or(stuckFraction, n.stuckFraction()),
+                or(writeErrorProbability, n.writeErrorProbability()));
     int lv = levels != null ? levels : d.levels();
-    List<Double> table = conductanceTableSiemens != null ? conductanceTableSiemens
-        : (levels != null && levels != d.levels() ? List.of() : d.conductanceTableSiemens());
-    return new SynapseParams(lv, or(minConductanceSiemens, d.minConductanceSiemens()),
-        or(maxConductanceSiemens, d.maxConductanceSiemens()), table, or(nonlinearity, d.nonlinearity()),
-        or(stepEnergyPj, d.stepEnergyPj()), or(stepTimeNs, d.stepTimeNs()), ni);
+    List<Double> table =
+        conductanceTableSiemens != null
+            ? conductanceTableSiemens
+            : (levels != null && levels != d.levels() ? List.of() : d.conductanceTableSiemens());
+    return new SynapseParams(
+        lv,
+        or(minConductanceSiemens, d.minConductanceSiemens()),
+        or(maxConductanceSiemens, d.maxConductanceSiemens()),
+        table,
+        or(nonlinearity, d.nonlinearity()),
+        or(stepEnergyPj, d.stepEnergyPj()),
+        or(stepTimeNs, d.stepTimeNs()),
+        ni);
   }
 
   private static double or(Double v, double d) {

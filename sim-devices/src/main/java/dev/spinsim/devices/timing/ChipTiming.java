@@ -9,15 +9,21 @@ import java.util.Map;
  *
  * @param dacDrive a row driver settling its word line, per bit cycle
  * @param arrayRead the bit lines settling to ½ LSB of the ADC, per bit cycle
- * @param sampleHold the S+H acquisition (it tracks during the read: only what exceeds the read adds)
+ * @param sampleHold the S+H acquisition (it tracks during the read: only what exceeds the read
+ *     adds)
  * @param conversion one ADC conversion
  * @param shiftAdd one shift-and-add
  * @param inputBufferAccess one access of the input buffer's port
  * @param outputBufferAccess one access of the output buffer's port
  */
 public record ChipTiming(
-    PhaseTime dacDrive, PhaseTime arrayRead, PhaseTime sampleHold, PhaseTime conversion, PhaseTime shiftAdd,
-    PhaseTime inputBufferAccess, PhaseTime outputBufferAccess) {
+    PhaseTime dacDrive,
+    PhaseTime arrayRead,
+    PhaseTime sampleHold,
+    PhaseTime conversion,
+    PhaseTime shiftAdd,
+    PhaseTime inputBufferAccess,
+    PhaseTime outputBufferAccess) {
 
   /** Phase name → time and source, in a fixed order, as {@code run.yaml} records it. */
   public Map<String, Map<String, Object>> describe() {

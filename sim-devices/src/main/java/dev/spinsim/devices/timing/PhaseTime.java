@@ -9,8 +9,8 @@ import com.google.common.base.Preconditions;
  */
 public record PhaseTime(double ns, boolean pinned) {
   public PhaseTime {
-    Preconditions.checkArgument(ns >= 0 && Double.isFinite(ns), "a phase time must be a finite number >= 0 ns, got %s",
-        ns);
+    Preconditions.checkArgument(
+        ns >= 0 && Double.isFinite(ns), "a phase time must be a finite number >= 0 ns, got %s", ns);
   }
 
   /** A pinned time when {@code pinnedNs} is given, else the derived one. */

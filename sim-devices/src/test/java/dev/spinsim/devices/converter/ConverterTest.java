@@ -1,10 +1,10 @@
 package dev.spinsim.devices.converter;
 
-import dev.spinsim.devices.energy.AdcEnergyModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.spinsim.devices.energy.AdcEnergyModel;
 import dev.spinsim.devices.energy.ConverterEnergy;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +31,12 @@ class ConverterTest {
   void neurosimSarFormulaHitsItsAnchors() {
     assertEquals(0.030, ConverterEnergy.neurosimSarAdcPj(4, 22), 0.002);
     assertEquals(0.160, ConverterEnergy.neurosimSarAdcPj(8, 22), 0.002);
-    assertEquals(11.0, new SarAdc(5, AdcEnergyModel.NEUROSIM_SAR, 22, null, null, null, null).conversionTimeNs() * 1 + 5, 0);
+    assertEquals(
+        11.0,
+        new SarAdc(5, AdcEnergyModel.NEUROSIM_SAR, 22, null, null, null, null).conversionTimeNs()
+                * 1
+            + 5,
+        0);
   }
 
   @Test

@@ -46,17 +46,25 @@ class CrossbarTest {
   }
 
   static SkyrmionSynapse noiselessSkyrmion() {
-    return new SkyrmionSynapse(SkyrmionSynapse.DEFAULTS.withNonIdealities(SynapseNonIdealities.NONE));
+    return new SkyrmionSynapse(
+        SkyrmionSynapse.DEFAULTS.withNonIdealities(SynapseNonIdealities.NONE));
   }
 
   @Test
   void idealModeReproducesTheExactProduct() {
-    for (WeightMapping mapping : new WeightMapping[] {new DifferentialMapping(), new OffsetMapping()}) {
-      Crossbar xb = new Crossbar(CrossbarConfig.defaults(1), new ContinuousSynapse(ContinuousSynapse.DEFAULTS), mapping);
+    for (WeightMapping mapping :
+        new WeightMapping[] {new DifferentialMapping(), new OffsetMapping()}) {
+      Crossbar xb =
+          new Crossbar(
+              CrossbarConfig.defaults(1),
+              new ContinuousSynapse(ContinuousSynapse.DEFAULTS),
+              mapping);
       int cols = Math.min(60, xb.weightCapacity());
       double[] w = randomWeights(128 * cols, 2);
       xb.program(w, 128, cols);
-      ReadoutChain chain = new ReadoutChain(xb, new IdealDac(), new IdealAdc(), ReadoutConfig.ideal(InputEncoding.SIGN_SPLIT));
+      ReadoutChain chain =
+          new ReadoutChain(
+              xb, new IdealDac(), new IdealAdc(), ReadoutConfig.ideal(InputEncoding.SIGN_SPLIT));
       double[] x = randomInputs(128, 3, true);
       double[] y = new double[cols];
       chain.read(x, y);
@@ -69,7 +77,8 @@ class CrossbarTest {
 
   @Test
   void bitSerialReadWithLosslessAdcEqualsTheQuantisedIntegerProduct() {
-    Crossbar xb = new Crossbar(CrossbarConfig.defaults(4), noiselessSkyrmion(), new DifferentialMapping());
+    Crossbar xb =
+        new Crossbar(CrossbarConfig.defaults(4), noiselessSkyrmion(), new DifferentialMapping());
     double[] w = randomWeights(128 * 64, 5);
     xb.program(w, 128, 64);
     ReadoutConfig cfg = new ReadoutConfig(8, InputEncoding.UNSIGNED, 8, 1.0, 0, 0);
@@ -90,16 +99,25 @@ class CrossbarTest {
 
   @Test
   void adcQuantisationErrorIsBoundedByItsStepAcrossCycles() {
-    Crossbar xb = new Crossbar(CrossbarConfig.defaults(4), noiselessSkyrmion(), new DifferentialMapping());
+    Crossbar xb =
+        new Crossbar(CrossbarConfig.defaults(4), noiselessSkyrmion(), new DifferentialMapping());
     double[] w = randomWeights(128 * 64, 5);
     xb.program(w, 128, 64);
     double[] x = randomInputs(128, 6, false);
     double[] ideal = new double[64];
-    new ReadoutChain(xb, new RowDac(1), new IdealAdc(), new ReadoutConfig(4, InputEncoding.UNSIGNED, 8, 1.0, 0, 0))
+    new ReadoutChain(
+            xb,
+            new RowDac(1),
+            new IdealAdc(),
+            new ReadoutConfig(4, InputEncoding.UNSIGNED, 8, 1.0, 0, 0))
         .read(x, ideal);
     double[] y = new double[64];
-    ReadoutChain chain = new ReadoutChain(xb, new RowDac(1), new SarAdc(8),
-        new ReadoutConfig(4, InputEncoding.UNSIGNED, 8, 0.25, 0, 0));
+    ReadoutChain chain =
+        new ReadoutChain(
+            xb,
+            new RowDac(1),
+            new SarAdc(8),
+            new ReadoutConfig(4, InputEncoding.UNSIGNED, 8, 0.25, 0, 0));
     chain.read(x, y);
     double step = chain.adcFullScale() / 127;
     double bound = step / 2 * (1 + 2 + 4 + 8) / 15.0; // half a step per cycle, shift-added
@@ -113,32 +131,45 @@ class CrossbarTest {
 
   @Test
   void adcClipsColumnsBeyondItsFullScale() {
-    Crossbar xb = new Crossbar(CrossbarConfig.defaults(4), new ContinuousSynapse(ContinuousSynapse.DEFAULTS),
-        new DifferentialMapping());
+    Crossbar xb =
+        new Crossbar(
+            CrossbarConfig.defaults(4),
+            new ContinuousSynapse(ContinuousSynapse.DEFAULTS),
+            new DifferentialMapping());
     double[] w = new double[128];
     java.util.Arrays.fill(w, 1.0);
     xb.program(w, 128, 1);
     double[] x = new double[128];
     java.util.Arrays.fill(x, 1.0);
     double[] y = new double[1];
-    new ReadoutChain(xb, new IdealDac(), new SarAdc(8), new ReadoutConfig(0, InputEncoding.UNSIGNED, 1, 0.25, 0, 0))
+    new ReadoutChain(
+            xb,
+            new IdealDac(),
+            new SarAdc(8),
+            new ReadoutConfig(0, InputEncoding.UNSIGNED, 1, 0.25, 0, 0))
         .read(x, y);
     assertEquals(32.0, y[0], 1e-9); // 128 clipped to 0.25 x 128
   }
 
   @Test
   void countsMatchTheClosedForm() {
-    Crossbar xb = new Crossbar(CrossbarConfig.defaults(4), noiselessSkyrmion(), new DifferentialMapping());
+    Crossbar xb =
+        new Crossbar(CrossbarConfig.defaults(4), noiselessSkyrmion(), new DifferentialMapping());
     xb.program(randomWeights(100 * 50, 1), 100, 50);
-    ReadoutChain chain = new ReadoutChain(xb, new RowDac(2), new SarAdc(8),
-        new ReadoutConfig(7, InputEncoding.SIGN_SPLIT, 8, 1.0, 0, 0));
+    ReadoutChain chain =
+        new ReadoutChain(
+            xb,
+            new RowDac(2),
+            new SarAdc(8),
+            new ReadoutConfig(7, InputEncoding.SIGN_SPLIT, 8, 1.0, 0, 0));
     double[] x = randomInputs(100, 2, true);
     ReadCounts c = chain.read(x, new double[50]);
     long cycles = 4L * 2; // ceil(7 / 2) cycles per pass, two passes
     assertEquals(cycles, c.bitCycles());
     // every row in every cycle at most; only the driven ones are read: an independent count of
     // the non-zero 2-bit slices of the 7-bit codes of each sign's part
-    assertEquals(100L * 100 * cycles, chain.counts().cellReads()); // 50 weight columns = 100 physical
+    assertEquals(
+        100L * 100 * cycles, chain.counts().cellReads()); // 50 weight columns = 100 physical
     assertEquals(100L * cycles, chain.counts().dacConversions());
     long driven = 0;
     for (double v : x) {
@@ -163,19 +194,27 @@ class CrossbarTest {
 
   @Test
   void offsetMappingReadsTheReferenceColumnToo() {
-    Crossbar xb = new Crossbar(CrossbarConfig.defaults(4), noiselessSkyrmion(), new OffsetMapping());
+    Crossbar xb =
+        new Crossbar(CrossbarConfig.defaults(4), noiselessSkyrmion(), new OffsetMapping());
     assertEquals(127, xb.weightCapacity());
     xb.program(randomWeights(128 * 127, 1), 128, 127);
-    ReadCounts c = new ReadoutChain(xb, new RowDac(1), new SarAdc(8),
-        new ReadoutConfig(16, InputEncoding.UNSIGNED, 128, 1.0, 0, 0)).counts();
+    ReadCounts c =
+        new ReadoutChain(
+                xb,
+                new RowDac(1),
+                new SarAdc(8),
+                new ReadoutConfig(16, InputEncoding.UNSIGNED, 128, 1.0, 0, 0))
+            .counts();
     assertEquals(16L * 128 * 128, c.cellReads());
     assertEquals(16L * 127, c.adcConversions());
   }
 
   @Test
   void vectorAndScalarLoopsGiveIdenticalResults() {
-    Crossbar a = new Crossbar(CrossbarConfig.defaults(9), new SkyrmionSynapse(), new DifferentialMapping());
-    Crossbar b = new Crossbar(CrossbarConfig.defaults(9), new SkyrmionSynapse(), new DifferentialMapping());
+    Crossbar a =
+        new Crossbar(CrossbarConfig.defaults(9), new SkyrmionSynapse(), new DifferentialMapping());
+    Crossbar b =
+        new Crossbar(CrossbarConfig.defaults(9), new SkyrmionSynapse(), new DifferentialMapping());
     double[] w = randomWeights(128 * 61, 3);
     a.program(w, 128, 61);
     b.program(w, 128, 61);
@@ -195,10 +234,15 @@ class CrossbarTest {
 
   @Test
   void sparseAndBatchedReadsGiveTheDenseReadsBits() {
-    Crossbar xb = new Crossbar(CrossbarConfig.defaults(9), new SkyrmionSynapse(), new DifferentialMapping());
+    Crossbar xb =
+        new Crossbar(CrossbarConfig.defaults(9), new SkyrmionSynapse(), new DifferentialMapping());
     xb.program(randomWeights(128 * 40, 3), 128, 40);
-    ReadoutChain chain = new ReadoutChain(xb, new RowDac(1), new SarAdc(8),
-        new ReadoutConfig(8, InputEncoding.UNSIGNED, 8, 0.5, 0, 0));
+    ReadoutChain chain =
+        new ReadoutChain(
+            xb,
+            new RowDac(1),
+            new SarAdc(8),
+            new ReadoutConfig(8, InputEncoding.UNSIGNED, 8, 0.5, 0, 0));
     int batch = 3;
     double[] x = new double[batch * 128];
     long[] keys = {11, 12, 13};
@@ -214,7 +258,11 @@ class CrossbarTest {
     double[] batched = new double[batch * 40];
     chain.readBatch(x, batch, batched, keys);
     for (int b = 0; b < batch; b++) {
-      assertArrayEquals(dense[b], java.util.Arrays.copyOfRange(batched, b * 40, (b + 1) * 40), 0.0, "vector " + b);
+      assertArrayEquals(
+          dense[b],
+          java.util.Arrays.copyOfRange(batched, b * 40, (b + 1) * 40),
+          0.0,
+          "vector " + b);
       // the same input as a sparse list of its non-zero rows, numbered from 1000
       int[] rows = new int[128];
       double[] values = new double[128];
@@ -300,8 +348,9 @@ class CrossbarTest {
 
   @Test
   void variationIsFixedPerDeviceAndSeeded() {
-    SkyrmionSynapse dev = new SkyrmionSynapse(SkyrmionSynapse.DEFAULTS.withNonIdealities(
-        new SynapseNonIdealities(0.05, 0, 0, 0)));
+    SkyrmionSynapse dev =
+        new SkyrmionSynapse(
+            SkyrmionSynapse.DEFAULTS.withNonIdealities(new SynapseNonIdealities(0.05, 0, 0, 0)));
     Crossbar a = new Crossbar(CrossbarConfig.defaults(11), dev, new DifferentialMapping());
     Crossbar b = new Crossbar(CrossbarConfig.defaults(11), dev, new DifferentialMapping());
     Crossbar c = new Crossbar(CrossbarConfig.defaults(12), dev, new DifferentialMapping());
@@ -314,7 +363,9 @@ class CrossbarTest {
     double[] x = randomInputs(128, 2, false);
     double[] y1 = new double[64];
     double[] y2 = new double[64];
-    ReadoutChain chain = new ReadoutChain(a, new IdealDac(), new IdealAdc(), ReadoutConfig.ideal(InputEncoding.UNSIGNED));
+    ReadoutChain chain =
+        new ReadoutChain(
+            a, new IdealDac(), new IdealAdc(), ReadoutConfig.ideal(InputEncoding.UNSIGNED));
     chain.read(x, y1);
     chain.read(x, y2);
     assertArrayEquals(y1, y2, 0.0); // no read noise: the same every read
@@ -322,13 +373,16 @@ class CrossbarTest {
 
   @Test
   void readNoiseChangesEveryReadWithTheConfiguredSpread() {
-    SkyrmionSynapse dev = new SkyrmionSynapse(SkyrmionSynapse.DEFAULTS.withNonIdealities(
-        new SynapseNonIdealities(0, 0.05, 0, 0)));
+    SkyrmionSynapse dev =
+        new SkyrmionSynapse(
+            SkyrmionSynapse.DEFAULTS.withNonIdealities(new SynapseNonIdealities(0, 0.05, 0, 0)));
     Crossbar xb = new Crossbar(CrossbarConfig.defaults(3), dev, new DifferentialMapping());
     double[] w = new double[128];
     java.util.Arrays.fill(w, 0.5);
     xb.program(w, 128, 1);
-    ReadoutChain chain = new ReadoutChain(xb, new IdealDac(), new IdealAdc(), ReadoutConfig.ideal(InputEncoding.UNSIGNED));
+    ReadoutChain chain =
+        new ReadoutChain(
+            xb, new IdealDac(), new IdealAdc(), ReadoutConfig.ideal(InputEncoding.UNSIGNED));
     double[] x = new double[128];
     java.util.Arrays.fill(x, 1.0);
     double[] y = new double[1];
@@ -352,8 +406,9 @@ class CrossbarTest {
 
   @Test
   void stuckCellsOccurAtTheirFraction() {
-    SkyrmionSynapse dev = new SkyrmionSynapse(SkyrmionSynapse.DEFAULTS.withNonIdealities(
-        new SynapseNonIdealities(0, 0, 0.1, 0)));
+    SkyrmionSynapse dev =
+        new SkyrmionSynapse(
+            SkyrmionSynapse.DEFAULTS.withNonIdealities(new SynapseNonIdealities(0, 0, 0.1, 0)));
     Crossbar xb = new Crossbar(CrossbarConfig.defaults(5), dev, new DifferentialMapping());
     double[] w = new double[128 * 64];
     xb.program(w, 128, 64); // all weights 0: both cells at G_min unless stuck at G_max
@@ -372,25 +427,32 @@ class CrossbarTest {
   @Test
   void irDropAttenuatesCellsFarFromDriverAndSenseAmp() {
     CrossbarConfig cfg = new CrossbarConfig(128, 128, 0.1, 10, true, 5.0, 1);
-    Crossbar xb = new Crossbar(cfg, new ContinuousSynapse(ContinuousSynapse.DEFAULTS), new DifferentialMapping());
+    Crossbar xb =
+        new Crossbar(
+            cfg, new ContinuousSynapse(ContinuousSynapse.DEFAULTS), new DifferentialMapping());
     double[] w = new double[128 * 64];
     java.util.Arrays.fill(w, 1.0);
     xb.program(w, 128, 64);
     double near = xb.effectiveWeight(127, 0);
     double far = xb.effectiveWeight(0, 63);
     assertTrue(near < 1 && far < near, "near " + near + " far " + far);
-    Crossbar off = new Crossbar(CrossbarConfig.defaults(1), new ContinuousSynapse(ContinuousSynapse.DEFAULTS),
-        new DifferentialMapping());
+    Crossbar off =
+        new Crossbar(
+            CrossbarConfig.defaults(1),
+            new ContinuousSynapse(ContinuousSynapse.DEFAULTS),
+            new DifferentialMapping());
     off.program(w, 128, 64);
     assertEquals(1.0, off.effectiveWeight(0, 63), 1e-6);
   }
 
   @Test
   void programmingCostsStepsTimesStepEnergy() {
-    Crossbar xb = new Crossbar(CrossbarConfig.defaults(1), noiselessSkyrmion(), new DifferentialMapping());
+    Crossbar xb =
+        new Crossbar(CrossbarConfig.defaults(1), noiselessSkyrmion(), new DifferentialMapping());
     double[] w = {1.0, -0.5};
     ProgramResult r = xb.program(w, 1, 2);
-    long steps = 63 + Math.round(0.5 * 63); // G+ of w=1 to the top, G- of w=-0.5 to level 32 (rint 31.5)
+    long steps =
+        63 + Math.round(0.5 * 63); // G+ of w=1 to the top, G- of w=-0.5 to level 32 (rint 31.5)
     assertEquals(steps, r.levelSteps());
     assertEquals(steps * 0.87e-3, r.energyPj(), 1e-12);
     assertEquals(63 * 1500, r.timePs()); // one row, cells in parallel: the longest write
@@ -400,7 +462,8 @@ class CrossbarTest {
 
   @Test
   void rejectsMatricesLargerThanTheArray() {
-    Crossbar xb = new Crossbar(CrossbarConfig.defaults(1), noiselessSkyrmion(), new DifferentialMapping());
+    Crossbar xb =
+        new Crossbar(CrossbarConfig.defaults(1), noiselessSkyrmion(), new DifferentialMapping());
     assertThrows(IllegalArgumentException.class, () -> xb.program(new double[129 * 2], 129, 2));
     assertThrows(IllegalArgumentException.class, () -> xb.program(new double[65], 1, 65));
   }

@@ -25,10 +25,18 @@ class ReadoutLedgerTest {
     rl.record(c, 10);
     EnergyTable t = PresetEnergyTable.build(d);
     EnergyReport r = EnergyReport.price(ledger, t, 0);
-    double cell = SynapseDevice.readEnergyPj(0.1, xb.meanProgrammedConductanceSiemens(), d.timing().arrayRead().ns());
-    double expected = 10 * (c.cellReads() * cell + c.dacConversions() * 0.42 + c.adcConversions() * 1.67
-        + c.sampleHolds() * 0.00104 + c.shiftAdds() * 0.021);
+    double cell =
+        SynapseDevice.readEnergyPj(
+            0.1, xb.meanProgrammedConductanceSiemens(), d.timing().arrayRead().ns());
+    double expected =
+        10
+            * (c.cellReads() * cell
+                + c.dacConversions() * 0.42
+                + c.adcConversions() * 1.67
+                + c.sampleHolds() * 0.00104
+                + c.shiftAdds() * 0.021);
     assertEquals(expected, r.totalPj(), expected * 1e-9);
-    assertEquals(10 * c.adcConversions() * 1.67, r.byComponentClassPj().get(ComponentClasses.ADC), 1e-6);
+    assertEquals(
+        10 * c.adcConversions() * 1.67, r.byComponentClassPj().get(ComponentClasses.ADC), 1e-6);
   }
 }

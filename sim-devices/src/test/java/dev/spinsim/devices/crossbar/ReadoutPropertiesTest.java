@@ -20,14 +20,20 @@ class ReadoutPropertiesTest {
       @ForAll @IntRange(min = 1, max = 4) int dacBits,
       @ForAll @IntRange(min = 1, max = 64) int columnsPerAdc,
       @ForAll boolean signSplit) {
-    Crossbar xb = new Crossbar(CrossbarConfig.defaults(1), new SkyrmionSynapse(), new DifferentialMapping());
+    Crossbar xb =
+        new Crossbar(CrossbarConfig.defaults(1), new SkyrmionSynapse(), new DifferentialMapping());
     xb.program(new double[rows * cols], rows, cols);
     InputEncoding enc = signSplit ? InputEncoding.SIGN_SPLIT : InputEncoding.UNSIGNED;
-    ReadoutChain chain = new ReadoutChain(xb, new RowDac(dacBits), new SarAdc(8),
-        new ReadoutConfig(inputBits, enc, columnsPerAdc, 1.0, 0, 0));
+    ReadoutChain chain =
+        new ReadoutChain(
+            xb,
+            new RowDac(dacBits),
+            new SarAdc(8),
+            new ReadoutConfig(inputBits, enc, columnsPerAdc, 1.0, 0, 0));
     ReadCounts full = chain.counts();
     ReadCounts c = chain.read(new double[rows], new double[cols]);
-    long cycles = (long) Math.ceil(inputBits / (double) Math.min(dacBits, inputBits)) * (signSplit ? 2 : 1);
+    long cycles =
+        (long) Math.ceil(inputBits / (double) Math.min(dacBits, inputBits)) * (signSplit ? 2 : 1);
     assertEquals(cycles, c.bitCycles());
     assertEquals(rows * 2L * cols * cycles, full.cellReads());
     assertEquals(rows * cycles, full.dacConversions());
@@ -59,11 +65,17 @@ class ReadoutPropertiesTest {
     Crossbar[] stack = new Crossbar[height];
     for (int k = 0; k < height; k++) {
       int n = Math.min(128, rows - k * 128);
-      stack[k] = new Crossbar(CrossbarConfig.defaults(seed + k), new SkyrmionSynapse(), new DifferentialMapping());
+      stack[k] =
+          new Crossbar(
+              CrossbarConfig.defaults(seed + k), new SkyrmionSynapse(), new DifferentialMapping());
       stack[k].program(CrossbarTest.randomWeights(n * 4, seed + k), n, 4);
     }
-    ReadoutChain chain = new ReadoutChain(stack, new RowDac(1), new SarAdc(8),
-        new ReadoutConfig(inputBits, InputEncoding.UNSIGNED, 8, 1.0, 0, 0));
+    ReadoutChain chain =
+        new ReadoutChain(
+            stack,
+            new RowDac(1),
+            new SarAdc(8),
+            new ReadoutConfig(inputBits, InputEncoding.UNSIGNED, 8, 1.0, 0, 0));
     ReadCounts c = chain.read(x, new double[4]);
     assertEquals(expected, c.drivenRowCycles());
     assertEquals(expected * 8, c.cellReads());
@@ -82,22 +94,40 @@ class ReadoutPropertiesTest {
   }
 
   @Property(tries = 20)
-  void aStackReadsWhatOneTallArrayWithTheSameCellsReads(@ForAll @IntRange(min = 0, max = 1000) int seed) {
+  void aStackReadsWhatOneTallArrayWithTheSameCellsReads(
+      @ForAll @IntRange(min = 0, max = 1000) int seed) {
     // ideal converters, noiseless continuous-free cells: the summed currents of two 64-row arrays
     // equal the read of the 128 rows as one array holding the same weights (up to float rounding)
     double[] w = CrossbarTest.randomWeights(128 * 8, seed);
     double[] x = CrossbarTest.randomInputs(128, seed + 1, false);
-    Crossbar tall = new Crossbar(CrossbarConfig.defaults(1), CrossbarTest.noiselessSkyrmion(), new DifferentialMapping());
+    Crossbar tall =
+        new Crossbar(
+            CrossbarConfig.defaults(1),
+            CrossbarTest.noiselessSkyrmion(),
+            new DifferentialMapping());
     tall.program(w, 128, 8);
-    Crossbar top = new Crossbar(CrossbarConfig.defaults(1), CrossbarTest.noiselessSkyrmion(), new DifferentialMapping());
-    Crossbar bottom = new Crossbar(CrossbarConfig.defaults(1), CrossbarTest.noiselessSkyrmion(), new DifferentialMapping());
+    Crossbar top =
+        new Crossbar(
+            CrossbarConfig.defaults(1),
+            CrossbarTest.noiselessSkyrmion(),
+            new DifferentialMapping());
+    Crossbar bottom =
+        new Crossbar(
+            CrossbarConfig.defaults(1),
+            CrossbarTest.noiselessSkyrmion(),
+            new DifferentialMapping());
     top.program(java.util.Arrays.copyOfRange(w, 0, 64 * 8), 64, 8);
     bottom.program(java.util.Arrays.copyOfRange(w, 64 * 8, 128 * 8), 64, 8);
     ReadoutConfig cfg = new ReadoutConfig(8, InputEncoding.UNSIGNED, 8, 1.0, 0, 0);
     double[] a = new double[8];
     double[] b = new double[8];
-    new ReadoutChain(tall, new RowDac(1), new dev.spinsim.devices.converter.IdealAdc(), cfg).read(x, a);
-    new ReadoutChain(new Crossbar[] {top, bottom}, new RowDac(1), new dev.spinsim.devices.converter.IdealAdc(), cfg)
+    new ReadoutChain(tall, new RowDac(1), new dev.spinsim.devices.converter.IdealAdc(), cfg)
+        .read(x, a);
+    new ReadoutChain(
+            new Crossbar[] {top, bottom},
+            new RowDac(1),
+            new dev.spinsim.devices.converter.IdealAdc(),
+            cfg)
         .read(x, b);
     assertArrayEquals(a, b, 1e-4);
   }
@@ -111,10 +141,16 @@ class ReadoutPropertiesTest {
     double[] x = CrossbarTest.randomInputs(rows, seed + 1, false);
     double[][] y = new double[2][cols];
     for (int k = 0; k < 2; k++) {
-      Crossbar xb = new Crossbar(CrossbarConfig.defaults(seed), new SkyrmionSynapse(), new DifferentialMapping());
+      Crossbar xb =
+          new Crossbar(
+              CrossbarConfig.defaults(seed), new SkyrmionSynapse(), new DifferentialMapping());
       xb.setVectorised(k == 0);
       xb.program(w, rows, cols);
-      new ReadoutChain(xb, new RowDac(1), new SarAdc(6), new ReadoutConfig(6, InputEncoding.UNSIGNED, 8, 0.5, 0, 0))
+      new ReadoutChain(
+              xb,
+              new RowDac(1),
+              new SarAdc(6),
+              new ReadoutConfig(6, InputEncoding.UNSIGNED, 8, 0.5, 0, 0))
           .read(x, y[k]);
     }
     assertArrayEquals(y[1], y[0], 0.0);
@@ -122,10 +158,16 @@ class ReadoutPropertiesTest {
 
   @Property(tries = 30)
   void adcOutputNeverExceedsItsFullScale(@ForAll @IntRange(min = 0, max = 1000) int seed) {
-    Crossbar xb = new Crossbar(CrossbarConfig.defaults(seed), new SkyrmionSynapse(), new DifferentialMapping());
+    Crossbar xb =
+        new Crossbar(
+            CrossbarConfig.defaults(seed), new SkyrmionSynapse(), new DifferentialMapping());
     xb.program(CrossbarTest.randomWeights(128 * 16, seed), 128, 16);
-    ReadoutChain chain = new ReadoutChain(xb, new RowDac(1), new SarAdc(4),
-        new ReadoutConfig(1, InputEncoding.UNSIGNED, 8, 0.05, 0, 0));
+    ReadoutChain chain =
+        new ReadoutChain(
+            xb,
+            new RowDac(1),
+            new SarAdc(4),
+            new ReadoutConfig(1, InputEncoding.UNSIGNED, 8, 0.05, 0, 0));
     double[] y = new double[16];
     chain.read(CrossbarTest.randomInputs(128, seed, false), y);
     for (double v : y) {

@@ -10,11 +10,18 @@ import org.junit.jupiter.api.Test;
 
 class WriteVerifyTest {
   private static double rmsWeightError(boolean verify) {
-    PresetDevices d = PresetDevices.of(Presets.load("paper",
-        List.of("crossbar.synapse.readNoiseSigma=0", "crossbar.synapse.stuckFraction=0")));
+    PresetDevices d =
+        PresetDevices.of(
+            Presets.load(
+                "paper",
+                List.of("crossbar.synapse.readNoiseSigma=0", "crossbar.synapse.stuckFraction=0")));
     CrossbarConfig c = d.crossbarConfig(42);
-    Crossbar x = new Crossbar(new CrossbarConfig(c.rows(), c.columns(), c.readVoltageV(),
-        c.readTimeNs(), false, 0, 42, verify), d.synapse(), d.crossbar(0).mapping());
+    Crossbar x =
+        new Crossbar(
+            new CrossbarConfig(
+                c.rows(), c.columns(), c.readVoltageV(), c.readTimeNs(), false, 0, 42, verify),
+            d.synapse(),
+            d.crossbar(0).mapping());
     SplittableRandom rnd = new SplittableRandom(7);
     int rows = 128;
     int cols = 64;

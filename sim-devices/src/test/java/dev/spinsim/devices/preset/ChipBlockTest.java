@@ -28,10 +28,18 @@ class ChipBlockTest {
       assertEquals(classes, energy.componentClasses(), name + ": the table lists nothing else");
       // every class the chip records has a block: crossbar, converters, S+H, shift-add, buffers,
       // interconnect and at least one activation unit
-      assertTrue(classes.containsAll(List.of(ComponentClasses.CROSSBAR, ComponentClasses.DAC,
-          ComponentClasses.ADC, ComponentClasses.SAMPLE_HOLD, ComponentClasses.SHIFT_ADD,
-          ComponentClasses.INPUT_BUFFER, ComponentClasses.OUTPUT_BUFFER,
-          ComponentClasses.INTERCONNECT)), name + " " + classes);
+      assertTrue(
+          classes.containsAll(
+              List.of(
+                  ComponentClasses.CROSSBAR,
+                  ComponentClasses.DAC,
+                  ComponentClasses.ADC,
+                  ComponentClasses.SAMPLE_HOLD,
+                  ComponentClasses.SHIFT_ADD,
+                  ComponentClasses.INPUT_BUFFER,
+                  ComponentClasses.OUTPUT_BUFFER,
+                  ComponentClasses.INTERCONNECT)),
+          name + " " + classes);
     }
   }
 

@@ -17,7 +17,9 @@ class PresetAreaTableTest {
   void tileAreaRisesWithTheAdcCount() {
     TileBudget one = tile("adc.columnsPerAdc=1");
     TileBudget eight = tile();
-    assertEquals(8 * eight.areaMm2ByClass().get(ComponentClasses.ADC), one.areaMm2ByClass().get(ComponentClasses.ADC),
+    assertEquals(
+        8 * eight.areaMm2ByClass().get(ComponentClasses.ADC),
+        one.areaMm2ByClass().get(ComponentClasses.ADC),
         1e-12);
     assertTrue(one.areaMm2() > eight.areaMm2());
   }
@@ -27,19 +29,33 @@ class PresetAreaTableTest {
     assertTrue(tile("tile.inputBuffer.sizeBytes=65536").areaMm2() > tile().areaMm2());
     assertTrue(tile("tile.outputBuffer.sizeBytes=64").areaMm2() < tile().areaMm2());
     AreaTable t128 = PresetAreaTable.build(PresetDevices.of(Presets.load("paper")));
-    AreaTable t256 = PresetAreaTable.build(PresetDevices.of(Presets.load("paper", List.of("crossbar.rows=256"))));
-    assertEquals(2 * t128.mm2PerUnit(ComponentClasses.CROSSBAR), t256.mm2PerUnit(ComponentClasses.CROSSBAR), 1e-15);
+    AreaTable t256 =
+        PresetAreaTable.build(
+            PresetDevices.of(Presets.load("paper", List.of("crossbar.rows=256"))));
+    assertEquals(
+        2 * t128.mm2PerUnit(ComponentClasses.CROSSBAR),
+        t256.mm2PerUnit(ComponentClasses.CROSSBAR),
+        1e-15);
     // a pinned area stays put
-    AreaTable pinned = PresetAreaTable.build(PresetDevices.of(Presets.load("paper",
-        List.of("tile.inputBuffer.areaMm2=0.5", "tile.inputBuffer.sizeBytes=64"))));
+    AreaTable pinned =
+        PresetAreaTable.build(
+            PresetDevices.of(
+                Presets.load(
+                    "paper",
+                    List.of("tile.inputBuffer.areaMm2=0.5", "tile.inputBuffer.sizeBytes=64"))));
     assertEquals(0.5, pinned.mm2PerUnit(ComponentClasses.INPUT_BUFFER), 0);
   }
 
   @Test
   void isaacBufferAreasComeFromTheirSizeAtTableOnesDensities() {
     AreaTable isaac = PresetAreaTable.build(PresetDevices.of(Presets.load("isaac")));
-    assertEquals(0.083, isaac.mm2PerUnit(ComponentClasses.INPUT_BUFFER), 1e-12, "64 KB eDRAM, ISAAC Table I");
-    assertEquals(0.0032, isaac.mm2PerUnit(ComponentClasses.OUTPUT_BUFFER), 1e-12, "3 KB OR, ISAAC Table I");
+    assertEquals(
+        0.083,
+        isaac.mm2PerUnit(ComponentClasses.INPUT_BUFFER),
+        1e-12,
+        "64 KB eDRAM, ISAAC Table I");
+    assertEquals(
+        0.0032, isaac.mm2PerUnit(ComponentClasses.OUTPUT_BUFFER), 1e-12, "3 KB OR, ISAAC Table I");
   }
 
   private static double adcMm2(String... sets) {

@@ -45,8 +45,13 @@ class PresetInheritanceTest {
     assertEquals(128, p.crossbar().cols());
     assertEquals(0.1, p.crossbar().synapse().variationSigma());
     assertEquals("skyrmion-6b", p.crossbar().synapse().device());
-    assertEquals(List.of("paper.yaml", dir.resolve("a.yaml").toString(), dir.resolve("b.yaml").toString(),
-        c.toString()), Presets.resolve(c.toString()).chain().stream().map(Presets.Source::name).toList());
+    assertEquals(
+        List.of(
+            "paper.yaml",
+            dir.resolve("a.yaml").toString(),
+            dir.resolve("b.yaml").toString(),
+            c.toString()),
+        Presets.resolve(c.toString()).chain().stream().map(Presets.Source::name).toList());
   }
 
   @Test
@@ -55,7 +60,8 @@ class PresetInheritanceTest {
     Path y = write("y.yaml", "base: x.yaml\n");
     ConfigException e = assertThrows(ConfigException.class, () -> Presets.load(y.toString()));
     assertTrue(e.getMessage().contains("base: inheritance cycle"), e.getMessage());
-    assertTrue(e.getMessage().contains("y.yaml -> ") && e.getMessage().contains("x.yaml"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("y.yaml -> ") && e.getMessage().contains("x.yaml"), e.getMessage());
     assertFalse(e.getMessage().contains("\n"), e.getMessage());
     Path self = write("self.yaml", "base: self.yaml\n");
     assertThrows(ConfigException.class, () -> Presets.load(self.toString()));

@@ -37,14 +37,19 @@ class PresetTest {
       Crossbar xb = d.crossbar(1);
       assertTrue(xb.weightCapacity() >= 1);
       EnergyTable t = PresetEnergyTable.build(d);
-      assertTrue(t.prices(ComponentClasses.ADC) && t.prices("dw_relu") || t.prices("digital_relu"), name);
+      assertTrue(
+          t.prices(ComponentClasses.ADC) && t.prices("dw_relu") || t.prices("digital_relu"), name);
     }
   }
 
   @Test
   void calibrationIsaacTileFullyBusyDraws330MilliwattPlusMinus5Percent() {
     TileBudget b = TileBudget.fullyBusy(Presets.load("isaac"));
-    assertEquals(330, b.powerMw(), 330 * 0.05, "tile power " + b.powerMw() + " by class " + b.powerMwByClass());
+    assertEquals(
+        330,
+        b.powerMw(),
+        330 * 0.05,
+        "tile power " + b.powerMw() + " by class " + b.powerMwByClass());
     // ADCs are 58 % of the tile power in ISAAC
     assertEquals(0.58, b.powerMwByClass().get(ComponentClasses.ADC) / b.powerMw(), 0.03);
   }
@@ -58,9 +63,15 @@ class PresetTest {
   @Test
   void isaacAdcIsPricedAt167PicojoulesPerConversion() {
     EnergyTable t = PresetEnergyTable.build(Presets.load("isaac"));
-    assertEquals(1.67, t.energyPj(component(ComponentClasses.ADC, Map.of()), ComponentClasses.CONVERT), 1.67 * 0.02);
+    assertEquals(
+        1.67,
+        t.energyPj(component(ComponentClasses.ADC, Map.of()), ComponentClasses.CONVERT),
+        1.67 * 0.02);
     // priced by the component's own bits
-    assertEquals(1.20, t.energyPj(component(ComponentClasses.ADC, Map.of("bits", 6.0)), ComponentClasses.CONVERT), 1e-12);
+    assertEquals(
+        1.20,
+        t.energyPj(component(ComponentClasses.ADC, Map.of("bits", 6.0)), ComponentClasses.CONVERT),
+        1e-12);
   }
 
   @Test
@@ -74,13 +85,15 @@ class PresetTest {
     assertTrue(d.synapse() instanceof SkyrmionSynapse);
     assertEquals(0.87e-3, d.synapse().programEnergyPj(0, 1), 1e-12);
     EnergyTable t = PresetEnergyTable.build(d);
-    assertEquals(9.16e-3, t.energyPj(component("dw_relu", Map.of()), ComponentClasses.ACTIVATE), 1e-12);
+    assertEquals(
+        9.16e-3, t.energyPj(component("dw_relu", Map.of()), ComponentClasses.ACTIVATE), 1e-12);
   }
 
   @Test
   void unknownActionIsAnErrorNotZero() {
     EnergyTable t = PresetEnergyTable.build(Presets.load("paper"));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> t.energyPj(component(ComponentClasses.ADC, Map.of()), "fly"));
   }
 
@@ -115,46 +128,60 @@ class PresetTest {
   void setOverridesAValue() {
     Preset p = Presets.load("paper", List.of("crossbar.rows=64", "activation.leakyRelu.alpha=0.1"));
     assertEquals(64, p.crossbar().rows());
-    assertEquals(0.1, ((DomainWallLeakyRelu) PresetDevices.of(p).activation("leaky-relu")).alpha(), 0);
+    assertEquals(
+        0.1, ((DomainWallLeakyRelu) PresetDevices.of(p).activation("leaky-relu")).alpha(), 0);
   }
 
   @Test
   void adcCountIsDerivedFromTheMappingUnlessGiven() {
     assertEquals(64, Presets.load("paper").tile().adcsPerTile()); // 8 arrays x 64 columns / 8
-    assertEquals(128, Presets.load("paper", List.of("crossbar.weightMapping=offset")).tile().adcsPerTile());
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> Presets.load("isaac", List.of("adc.columnsPerAdc=64")));
+    assertEquals(
+        128, Presets.load("paper", List.of("crossbar.weightMapping=offset")).tile().adcsPerTile());
+    ConfigException e =
+        assertThrows(
+            ConfigException.class, () -> Presets.load("isaac", List.of("adc.columnsPerAdc=64")));
     assertTrue(e.getMessage().contains("adcsPerTile"), e.getMessage());
     // more ADCs than the sharing implies would sit idle: the count follows adc.columnsPerAdc only
-    ConfigException more = assertThrows(ConfigException.class,
-        () -> Presets.load("paper", List.of("tile.adcsPerTile=128")));
-    assertTrue(more.getMessage().contains("tile.adcsPerTile")
-        && more.getMessage().contains("adc.columnsPerAdc"), more.getMessage());
+    ConfigException more =
+        assertThrows(
+            ConfigException.class, () -> Presets.load("paper", List.of("tile.adcsPerTile=128")));
+    assertTrue(
+        more.getMessage().contains("tile.adcsPerTile")
+            && more.getMessage().contains("adc.columnsPerAdc"),
+        more.getMessage());
     assertEquals(64, Presets.load("paper", List.of("tile.adcsPerTile=64")).tile().adcsPerTile());
   }
 
   @Test
   void badOverrideNamesTheKeyAndWhatWasExpected() {
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> Presets.load("paper", List.of("crossbar.rows=0")));
-    assertTrue(e.getMessage().contains("crossbar.rows") && e.getMessage().contains("[1, 4096]"), e.getMessage());
+    ConfigException e =
+        assertThrows(
+            ConfigException.class, () -> Presets.load("paper", List.of("crossbar.rows=0")));
+    assertTrue(
+        e.getMessage().contains("crossbar.rows") && e.getMessage().contains("[1, 4096]"),
+        e.getMessage());
     assertFalse(e.getMessage().contains("\n"));
-    ConfigException u = assertThrows(ConfigException.class,
-        () -> Presets.load("paper", List.of("crossbar.nope=1")));
+    ConfigException u =
+        assertThrows(
+            ConfigException.class, () -> Presets.load("paper", List.of("crossbar.nope=1")));
     assertTrue(u.getMessage().contains("crossbar.nope"), u.getMessage());
   }
 
   @Test
   void unknownPresetIsAOneLineError() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Presets.load("gpu"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Presets.load("gpu"));
     assertTrue(e.getMessage().contains("unknown preset 'gpu'") && e.getMessage().contains("paper"));
   }
 
   @Test
   void unknownDeviceNamesTheKeyAndTheChoices() {
     Preset p = Presets.load("paper", List.of("crossbar.synapse.device=unobtainium"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PresetDevices.of(p));
-    assertTrue(e.getMessage().contains("crossbar.synapse") && e.getMessage().contains("skyrmion-6b"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> PresetDevices.of(p));
+    assertTrue(
+        e.getMessage().contains("crossbar.synapse") && e.getMessage().contains("skyrmion-6b"),
+        e.getMessage());
   }
 
   @Test

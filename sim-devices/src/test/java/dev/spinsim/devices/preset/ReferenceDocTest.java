@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** Every "REFERENCE" a shipped preset cites resolves to docs/REFERENCE.md, figures included. */
 class ReferenceDocTest {
   private static final Path DOC = Path.of("..", "docs", "REFERENCE.md");
-  private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])\\d+(?:\\.\\d+)?(?![\\w.]*\\d)");
+  private static final Pattern NUMBER =
+      Pattern.compile("(?<![\\w.])\\d+(?:\\.\\d+)?(?![\\w.]*\\d)");
 
   @Test
   void everyFigureAPresetCitesIsInTheReference() throws IOException {
@@ -29,8 +30,16 @@ class ReferenceDocTest {
         Matcher m = NUMBER.matcher(line.substring(at));
         while (m.find()) {
           String figure = m.group();
-          assertTrue(Pattern.compile("(?<![\\d.])" + Pattern.quote(figure) + "(?![\\d])").matcher(doc).find(),
-              name + ".yaml cites " + figure + " (\"" + line.strip() + "\") but docs/REFERENCE.md does not give it");
+          assertTrue(
+              Pattern.compile("(?<![\\d.])" + Pattern.quote(figure) + "(?![\\d])")
+                  .matcher(doc)
+                  .find(),
+              name
+                  + ".yaml cites "
+                  + figure
+                  + " (\""
+                  + line.strip()
+                  + "\") but docs/REFERENCE.md does not give it");
         }
       }
     }

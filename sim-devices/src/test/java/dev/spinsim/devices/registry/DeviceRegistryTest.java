@@ -27,9 +27,25 @@ class DeviceRegistryTest {
 
   @Test
   void knowsEveryShippedDeviceByName() {
-    assertTrue(r.allNames().containsAll(List.of("skyrmion-6b", "rram-neurosim", "ideal-synapse", "dw-relu",
-        "dw-leaky-relu", "digital-tanh", "digital-sigmoid", "digital-relu", "digital-leaky-relu", "sar-adc",
-        "flash-adc", "ideal-adc", "ideal-dac", "dac")), r.allNames().toString());
+    assertTrue(
+        r.allNames()
+            .containsAll(
+                List.of(
+                    "skyrmion-6b",
+                    "rram-neurosim",
+                    "ideal-synapse",
+                    "dw-relu",
+                    "dw-leaky-relu",
+                    "digital-tanh",
+                    "digital-sigmoid",
+                    "digital-relu",
+                    "digital-leaky-relu",
+                    "sar-adc",
+                    "flash-adc",
+                    "ideal-adc",
+                    "ideal-dac",
+                    "dac")),
+        r.allNames().toString());
   }
 
   @Test
@@ -39,30 +55,44 @@ class DeviceRegistryTest {
     assertEquals(32, d.levels());
     assertEquals(1 / 6e3, d.maxConductanceSiemens(), 1e-12);
     // nonlinear level curve: the first step is larger than the last
-    assertTrue(d.conductanceSiemens(1) - d.conductanceSiemens(0) > d.conductanceSiemens(31) - d.conductanceSiemens(30));
+    assertTrue(
+        d.conductanceSiemens(1) - d.conductanceSiemens(0)
+            > d.conductanceSiemens(31) - d.conductanceSiemens(30));
     // and it works in a crossbar and through a preset
     Crossbar xb = new Crossbar(CrossbarConfig.defaults(1), d, new DifferentialMapping());
     xb.program(new double[] {0.5, -0.25}, 1, 2);
     double[] y = new double[2];
-    new ReadoutChain(xb, r.dac(DacSpec.of("ideal-dac", 0)), r.adc(AdcSpec.of("ideal-adc", 0)),
-        ReadoutConfig.ideal(InputEncoding.UNSIGNED)).read(new double[] {1.0}, y);
+    new ReadoutChain(
+            xb,
+            r.dac(DacSpec.of("ideal-dac", 0)),
+            r.adc(AdcSpec.of("ideal-adc", 0)),
+            ReadoutConfig.ideal(InputEncoding.UNSIGNED))
+        .read(new double[] {1.0}, y);
     assertTrue(y[0] > 0.4 && y[1] < -0.15, y[0] + " " + y[1]);
-    Preset p = Presets.load("paper", List.of("crossbar.synapse.device=rram-neurosim", "crossbar.synapse.levels=16",
-        "crossbar.synapse.minConductanceSiemens=1.111e-6", "crossbar.synapse.maxConductanceSiemens=1.667e-4"));
+    Preset p =
+        Presets.load(
+            "paper",
+            List.of(
+                "crossbar.synapse.device=rram-neurosim",
+                "crossbar.synapse.levels=16",
+                "crossbar.synapse.minConductanceSiemens=1.111e-6",
+                "crossbar.synapse.maxConductanceSiemens=1.667e-4"));
     assertTrue(PresetDevices.of(p).synapse() instanceof RramSynapse);
   }
 
   @Test
   void aTestOnlyDevicePlugsInWithoutEditingTheLibrary() {
     // registered by src/test/resources/META-INF/services only
-    assertTrue(r.activation(ActivationUnitSpec.of("test-clamp")) instanceof TestClampProvider.Clamp);
+    assertTrue(
+        r.activation(ActivationUnitSpec.of("test-clamp")) instanceof TestClampProvider.Clamp);
   }
 
   @Test
   void unknownNameListsTheChoices() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> r.adc(AdcSpec.of("magic-adc", 8)));
-    assertTrue(e.getMessage().contains("magic-adc") && e.getMessage().contains("sar-adc"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> r.adc(AdcSpec.of("magic-adc", 8)));
+    assertTrue(
+        e.getMessage().contains("magic-adc") && e.getMessage().contains("sar-adc"), e.getMessage());
   }
 
   @Test

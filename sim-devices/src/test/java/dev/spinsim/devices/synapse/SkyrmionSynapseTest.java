@@ -47,7 +47,9 @@ class SkyrmionSynapseTest {
 
   @Test
   void conductanceTableIsUsedWhenGiven() {
-    SynapseParams p = new SynapseParams(3, 1e-5, 4e-5, List.of(1e-5, 3e-5, 4e-5), 0, 0.00087, 1, SynapseNonIdealities.NONE);
+    SynapseParams p =
+        new SynapseParams(
+            3, 1e-5, 4e-5, List.of(1e-5, 3e-5, 4e-5), 0, 0.00087, 1, SynapseNonIdealities.NONE);
     SkyrmionSynapse t = new SkyrmionSynapse(p);
     assertEquals(3e-5, t.conductanceSiemens(1), 0);
     assertEquals(1, t.nearestLevel(2.6e-5));
@@ -55,7 +57,8 @@ class SkyrmionSynapseTest {
 
   @Test
   void nearestLevelRoundsToClosestConductance() {
-    double g = s.conductanceSiemens(17) + 0.4 * (s.conductanceSiemens(18) - s.conductanceSiemens(17));
+    double g =
+        s.conductanceSiemens(17) + 0.4 * (s.conductanceSiemens(18) - s.conductanceSiemens(17));
     assertEquals(17, s.nearestLevel(g));
     assertEquals(0, s.nearestLevel(0));
     assertEquals(63, s.nearestLevel(1));

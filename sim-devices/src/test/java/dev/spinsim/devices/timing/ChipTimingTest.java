@@ -29,12 +29,20 @@ class ChipTimingTest {
     assertEquals(10.0, paper.arrayRead().ns(), 1e-4, "paper: 10 ns read of a 128-row array");
     assertEquals(1 / 1.2, paper.conversion().ns(), 1e-9, "paper: ISAAC 1.2 GS/s at 8 bits");
     assertEquals(100.0, timing("isaac").arrayRead().ns(), 1e-3, "ISAAC 100 ns read cycle");
-    assertEquals(6.0, timing("neurosim").conversion().ns(), 1e-9, "NeuroSim SAR (bits + 1) ns at 1 GHz");
+    assertEquals(
+        6.0, timing("neurosim").conversion().ns(), 1e-9, "NeuroSim SAR (bits + 1) ns at 1 GHz");
     assertEquals(10.0, timing("neurosim").arrayRead().ns(), 1e-4);
     // a derived time never exceeds its calibration point, so it lands on the same clock edge
     assertTrue(paper.arrayRead().ns() <= 10.0);
-    for (PhaseTime t : List.of(paper.dacDrive(), paper.arrayRead(), paper.sampleHold(), paper.conversion(),
-        paper.shiftAdd(), paper.inputBufferAccess(), paper.outputBufferAccess())) {
+    for (PhaseTime t :
+        List.of(
+            paper.dacDrive(),
+            paper.arrayRead(),
+            paper.sampleHold(),
+            paper.conversion(),
+            paper.shiftAdd(),
+            paper.inputBufferAccess(),
+            paper.outputBufferAccess())) {
       assertFalse(t.pinned(), "shipped presets give circuit parameters, not finished times");
     }
   }
@@ -59,7 +67,8 @@ class ChipTimingTest {
     assertEquals((16 + 1) / 4.0, new RampAdc(4).conversionTimeNs(), 1e-12);
     assertEquals((256 + 1) / 4.0, new RampAdc(8).conversionTimeNs(), 1e-12);
     assertTrue(new RampAdc(8).conversionTimeNs() > new SarAdc(8).conversionTimeNs());
-    ChipTiming ramp = timing("paper", "adc.device=ramp-adc", "adc.energyModel=ramp", "adc.clockMhz=2000");
+    ChipTiming ramp =
+        timing("paper", "adc.device=ramp-adc", "adc.energyModel=ramp", "adc.clockMhz=2000");
     assertEquals(257 / 2.0, ramp.conversion().ns(), 1e-9);
   }
 
@@ -77,7 +86,8 @@ class ChipTimingTest {
     double base = timing("paper").arrayRead().ns();
     assertTrue(timing("paper", "crossbar.cellCapacitanceFf=1.0").arrayRead().ns() > base);
     assertTrue(timing("paper", "crossbar.wireResistanceOhm=100").arrayRead().ns() > base);
-    assertTrue(timing("paper", "crossbar.synapse.minConductanceSiemens=2e-5").arrayRead().ns() > base);
+    assertTrue(
+        timing("paper", "crossbar.synapse.minConductanceSiemens=2e-5").arrayRead().ns() > base);
   }
 
   @Test
@@ -95,7 +105,9 @@ class ChipTimingTest {
     assertTrue(base > 0);
     assertTrue(timing("paper", "crossbar.cols=256").dacDrive().ns() > base);
     assertTrue(timing("paper", "dac.driverResistanceOhm=10000").dacDrive().ns() > base);
-    assertTrue(timing("paper", "dac.bits=4").dacDrive().ns() > base, "settles to the DAC's own resolution");
+    assertTrue(
+        timing("paper", "dac.bits=4").dacDrive().ns() > base,
+        "settles to the DAC's own resolution");
     assertEquals(0, timing("ideal").dacDrive().ns(), 0, "an ideal DAC takes no time");
   }
 
@@ -105,13 +117,21 @@ class ChipTimingTest {
     double base = timing("paper").outputBufferAccess().ns();
     double big = timing("paper", "tile.outputBuffer.sizeBytes=65536").outputBufferAccess().ns();
     assertTrue(small < base && base < big, small + " " + base + " " + big);
-    assertEquals(1.0, timing("paper").inputBufferAccess().ns(), 1e-12, "32 KB SRAM at 32 nm: the reference");
+    assertEquals(
+        1.0, timing("paper").inputBufferAccess().ns(), 1e-12, "32 KB SRAM at 32 nm: the reference");
   }
 
   @Test
   void aPresetMayPinAPhaseTimeAndTheTimingSaysSo() {
-    ChipTiming t = timing("paper", "crossbar.readTimeNs=7", "adc.conversionTimeNs=2", "dac.conversionTimeNs=0.5",
-        "sampleHold.latencyNs=0.3", "shiftAdd.latencyNs=1.5", "tile.inputBuffer.accessTimeNs=2");
+    ChipTiming t =
+        timing(
+            "paper",
+            "crossbar.readTimeNs=7",
+            "adc.conversionTimeNs=2",
+            "dac.conversionTimeNs=0.5",
+            "sampleHold.latencyNs=0.3",
+            "shiftAdd.latencyNs=1.5",
+            "tile.inputBuffer.accessTimeNs=2");
     assertEquals(new PhaseTime(7, true), t.arrayRead());
     assertEquals(new PhaseTime(2, true), t.conversion());
     assertEquals(new PhaseTime(0.5, true), t.dacDrive());
@@ -121,22 +141,29 @@ class ChipTimingTest {
     assertEquals("pinned", t.describe().get("arrayRead").get("source"));
     assertEquals("derived", timing("paper").describe().get("arrayRead").get("source"));
     // a pinned read does not move with rows
-    assertEquals(7, timing("paper", "crossbar.readTimeNs=7", "crossbar.rows=512").arrayRead().ns(), 0);
+    assertEquals(
+        7, timing("paper", "crossbar.readTimeNs=7", "crossbar.rows=512").arrayRead().ns(), 0);
   }
 
   @Test
   void aPresetWithoutTheCircuitParametersIsRefusedNamingTheKey() {
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> Presets.load("paper", List.of("crossbar.cellCapacitanceFf=null")));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> Presets.load("paper", List.of("crossbar.cellCapacitanceFf=null")));
     assertTrue(e.getMessage().contains("cellCapacitanceFf"), e.getMessage());
     e = assertThrows(ConfigException.class, () -> Presets.load("paper", List.of("adc.clockMhz=0")));
     assertTrue(e.getMessage().contains("clockMhz"), e.getMessage());
     // an ideal converter has no timing to set: the key is refused, not ignored
-    IllegalArgumentException ideal = assertThrows(IllegalArgumentException.class,
-        () -> PresetDevices.of(Presets.load("ideal", List.of("adc.clockMhz=1000"))));
+    IllegalArgumentException ideal =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> PresetDevices.of(Presets.load("ideal", List.of("adc.clockMhz=1000"))));
     assertTrue(ideal.getMessage().contains("adc.clockMhz"), ideal.getMessage());
-    ideal = assertThrows(IllegalArgumentException.class,
-        () -> PresetDevices.of(Presets.load("ideal", List.of("dac.driverResistanceOhm=500"))));
+    ideal =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> PresetDevices.of(Presets.load("ideal", List.of("dac.driverResistanceOhm=500"))));
     assertTrue(ideal.getMessage().contains("dac.driverResistanceOhm"), ideal.getMessage());
   }
 
@@ -144,11 +171,18 @@ class ChipTimingTest {
   void aReadsPaceFallsWithColumnsPerAdcDownToTheArraysOwnLimit() {
     List<Double> paces = new ArrayList<>();
     for (int cpa : new int[] {64, 32, 16, 8, 4, 2, 1}) {
-      PresetDevices d = PresetDevices.of(Presets.load("paper", List.of("adc.columnsPerAdc=" + cpa)));
+      PresetDevices d =
+          PresetDevices.of(Presets.load("paper", List.of("adc.columnsPerAdc=" + cpa)));
       ChipTiming t = d.timing();
       ReadCounts c = ReadCounts.of(128, 64, 128, 8, 1, d.preset().crossbar().encoding(), cpa);
-      ReadTiming rt = new ReadTiming(t.dacDrive().ns(), t.arrayRead().ns(), t.sampleHold().ns(),
-          c.conversionsPerAdcPerCycle() * t.conversion().ns(), t.shiftAdd().ns(), c.bitCycles());
+      ReadTiming rt =
+          new ReadTiming(
+              t.dacDrive().ns(),
+              t.arrayRead().ns(),
+              t.sampleHold().ns(),
+              c.conversionsPerAdcPerCycle() * t.conversion().ns(),
+              t.shiftAdd().ns(),
+              c.bitCycles());
       paces.add(rt.pipelinedNs());
     }
     for (int i = 1; i < paces.size(); i++) {

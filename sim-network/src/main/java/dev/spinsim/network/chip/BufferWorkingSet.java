@@ -16,17 +16,16 @@ import java.util.Locale;
  *
  * <p>The model the event-driven run follows (see {@code PipelineSimulation}): a stage's input rows
  * (its input feature map's rows of {@code inWidth · inChannels} values, original pixels only — the
- * inserted zeros and padding are generated, never stored) stay in its input buffer until no
- * output row still to be fetched needs them; an output row can only be issued when all the input
- * rows its kernel window reaches ({@link ConvGeometry#inputRowsNeeded}) are held at once, so the
- * input buffer must hold the widest window. The first stage of a run receives its whole input
- * (the latent) at once. Every vector reserves room for its outputs in the output buffer before it
- * starts and frees it when they have been sent on (output rows are assembled in the next stage's
- * input buffer, as ISAAC's tiles write into the eDRAM of the tile that reads them), so the output
- * buffer must hold one vector's outputs ({@code outChannels} values, the whole map when a single
- * vector writes it). A stage spread over several tiles pools their buffers (its
- * inputs are split over the tiles by row block, its outputs by column), so its capacity is
- * {@code tiles × sizeBytes}.
+ * inserted zeros and padding are generated, never stored) stay in its input buffer until no output
+ * row still to be fetched needs them; an output row can only be issued when all the input rows its
+ * kernel window reaches ({@link ConvGeometry#inputRowsNeeded}) are held at once, so the input
+ * buffer must hold the widest window. The first stage of a run receives its whole input (the
+ * latent) at once. Every vector reserves room for its outputs in the output buffer before it starts
+ * and frees it when they have been sent on (output rows are assembled in the next stage's input
+ * buffer, as ISAAC's tiles write into the eDRAM of the tile that reads them), so the output buffer
+ * must hold one vector's outputs ({@code outChannels} values, the whole map when a single vector
+ * writes it). A stage spread over several tiles pools their buffers (its inputs are split over the
+ * tiles by row block, its outputs by column), so its capacity is {@code tiles × sizeBytes}.
  *
  * @param inputBits the input window the stage needs held at once, bits
  * @param outputBits the outputs one vector needs room for, bits
@@ -50,21 +49,24 @@ public record BufferWorkingSet(long inputBits, long outputBits) {
   }
 
   /**
-   * Refuses a preset whose tile buffers are too small for any of {@code layers} (in run order,
-   * the first taking its whole input at once) mapped by {@code strategy} with {@code options}:
-   * the check the chip builder makes per stage, made before any weight is loaded.
+   * Refuses a preset whose tile buffers are too small for any of {@code layers} (in run order, the
+   * first taking its whole input at once) mapped by {@code strategy} with {@code options}: the
+   * check the chip builder makes per stage, made before any weight is loaded.
    *
    * @throws IllegalArgumentException naming the key, the layer and the minimum size per tile
    */
-  public static void check(Preset p, MappingStrategy strategy, MappingOptions options,
+  public static void check(
+      Preset p,
+      MappingStrategy strategy,
+      MappingOptions options,
       List<NetworkPlanner.MatrixLayer> layers) {
     for (int i = 0; i < layers.size(); i++) {
       NetworkPlanner.MatrixLayer l = layers.get(i);
       String name = l.network() + "." + l.layer();
       LayerMapping m = strategy.map(name, l.geometry(), options);
       int tiles = ChipBuilder.tiles(p, m);
-      of(m, ChipBuilder.valueBits(p), i == 0).check(name, tiles, p.tile().inputBuffer(),
-          p.tile().outputBuffer());
+      of(m, ChipBuilder.valueBits(p), i == 0)
+          .check(name, tiles, p.tile().inputBuffer(), p.tile().outputBuffer());
     }
   }
 
@@ -86,19 +88,39 @@ public record BufferWorkingSet(long inputBits, long outputBits) {
    */
   public void check(String stage, int tiles, BufferSpec in, BufferSpec out) {
     if (capacityBits(in, tiles) < inputBits) {
-      throw new IllegalArgumentException(message("tile.inputBuffer.sizeBytes", in.sizeBytes(),
-          stage, tiles, "its input window", inputBits));
+      throw new IllegalArgumentException(
+          message(
+              "tile.inputBuffer.sizeBytes",
+              in.sizeBytes(),
+              stage,
+              tiles,
+              "its input window",
+              inputBits));
     }
     if (capacityBits(out, tiles) < outputBits) {
-      throw new IllegalArgumentException(message("tile.outputBuffer.sizeBytes", out.sizeBytes(),
-          stage, tiles, "one vector's outputs", outputBits));
+      throw new IllegalArgumentException(
+          message(
+              "tile.outputBuffer.sizeBytes",
+              out.sizeBytes(),
+              stage,
+              tiles,
+              "one vector's outputs",
+              outputBits));
     }
   }
 
-  private static String message(String key, int size, String stage, int tiles, String what,
-      long bits) {
-    return String.format(Locale.ROOT,
+  private static String message(
+      String key, int size, String stage, int tiles, String what, long bits) {
+    return String.format(
+        Locale.ROOT,
         "%s: %d bytes is too small for %s (%d tile%s): %s of %d bits needs at least %d bytes per tile",
-        key, size, stage, tiles, tiles == 1 ? "" : "s", what, bits, bytesPerTile(bits, tiles));
+        key,
+        size,
+        stage,
+        tiles,
+        tiles == 1 ? "" : "s",
+        what,
+        bits,
+        bytesPerTile(bits, tiles));
   }
 }

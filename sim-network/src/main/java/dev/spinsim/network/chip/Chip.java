@@ -24,8 +24,16 @@ public final class Chip {
   private final Clock clock;
   private final int tiles;
 
-  Chip(Stage[] stages, List<StagePlan> plans, float[][][] maps, int generatorStages,
-      ActionLedger ledger, ActionLedger programming, Resource interconnect, Clock clock, int tiles) {
+  Chip(
+      Stage[] stages,
+      List<StagePlan> plans,
+      float[][][] maps,
+      int generatorStages,
+      ActionLedger ledger,
+      ActionLedger programming,
+      Resource interconnect,
+      Clock clock,
+      int tiles) {
     this.stages = stages;
     this.plans = List.copyOf(plans);
     this.maps = maps;
@@ -64,9 +72,9 @@ public final class Chip {
   }
 
   /**
-   * Chooses the Vector API loops (true, the default) or the scalar loops for every crossbar read
-   * of the chip; both give the same bits. A short run is faster scalar: the JVM runs vector code
-   * in slow fallbacks until it has compiled it, which a run of a few images never amortises.
+   * Chooses the Vector API loops (true, the default) or the scalar loops for every crossbar read of
+   * the chip; both give the same bits. A short run is faster scalar: the JVM runs vector code in
+   * slow fallbacks until it has compiled it, which a run of a few images never amortises.
    */
   public void setVectorised(boolean vector) {
     for (Stage s : stages) {

@@ -8,8 +8,8 @@ import com.google.common.math.LongMath;
 import dev.spinsim.core.energy.ActionLedger;
 import dev.spinsim.core.resource.Resource;
 import dev.spinsim.core.time.Clock;
-import dev.spinsim.devices.activation.ActivationUnitSpec;
 import dev.spinsim.devices.activation.ActivationUnit;
+import dev.spinsim.devices.activation.ActivationUnitSpec;
 import dev.spinsim.devices.crossbar.Crossbar;
 import dev.spinsim.devices.crossbar.CrossbarConfig;
 import dev.spinsim.devices.crossbar.InputEncoding;
@@ -40,20 +40,20 @@ import dev.spinsim.network.run.StageTiming;
 import dev.spinsim.network.tensor.Parallel;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Places stage plans on a preset's hardware: maps each onto crossbars with the strategy,
- * programs the crossbars (quantisation to the synapse levels, variation, write errors), builds
- * the readout chains, converts every phase time to clock-edge picoseconds once, creates the
- * resources the phases contend for and registers the components in the ledger.
+ * Places stage plans on a preset's hardware: maps each onto crossbars with the strategy, programs
+ * the crossbars (quantisation to the synapse levels, variation, write errors), builds the readout
+ * chains, converts every phase time to clock-edge picoseconds once, creates the resources the
+ * phases contend for and registers the components in the ledger.
  */
 public final class ChipBuilder {
   /** Bits a value takes on buffers and the interconnect when the converters are ideal. */
   static final int IDEAL_VALUE_BITS = 32;
+
   /** Headroom of an ideal DAC's range over the calibrated maximum (a power of two: exact). */
   static final double IDEAL_HEADROOM = 8;
 
@@ -62,8 +62,8 @@ public final class ChipBuilder {
   private final MappingOptions options;
   private final long seed;
 
-  public ChipBuilder(PresetDevices devices, MappingStrategy strategy, MappingOptions options,
-      long seed) {
+  public ChipBuilder(
+      PresetDevices devices, MappingStrategy strategy, MappingOptions options, long seed) {
     this.devices = devices;
     this.strategy = strategy;
     this.options = options;
@@ -71,34 +71,42 @@ public final class ChipBuilder {
   }
 
   /** The mapping options a preset implies (crossbar size and weight scheme), digital sums. */
-  public static MappingOptions optionsFor(Preset p, BiasMode bias, PartialSums sums,
-      Map<String, Integer> replication) {
-    WeightScheme scheme = switch (p.crossbar().weightMapping()) {
-      case "differential" -> WeightScheme.DIFFERENTIAL;
-      case "offset" -> WeightScheme.OFFSET_REFERENCE;
-      default -> throw new IllegalArgumentException("crossbar.weightMapping: must be differential"
-          + " or offset, got " + p.crossbar().weightMapping());
-    };
-    return new MappingOptions(p.crossbar().rows(), p.crossbar().cols(), scheme, bias, sums,
-        replication);
+  public static MappingOptions optionsFor(
+      Preset p, BiasMode bias, PartialSums sums, Map<String, Integer> replication) {
+    WeightScheme scheme =
+        switch (p.crossbar().weightMapping()) {
+          case "differential" -> WeightScheme.DIFFERENTIAL;
+          case "offset" -> WeightScheme.OFFSET_REFERENCE;
+          default ->
+              throw new IllegalArgumentException(
+                  "crossbar.weightMapping: must be differential"
+                      + " or offset, got "
+                      + p.crossbar().weightMapping());
+        };
+    return new MappingOptions(
+        p.crossbar().rows(), p.crossbar().cols(), scheme, bias, sums, replication);
   }
 
   /**
    * Builds the chip for {@code plans} (generator stages first, {@code generatorStages} of them)
    * with the calibrated {@code ranges} (one per plan) for {@code images} images.
    */
-  public Chip build(List<StagePlan> plans, int generatorStages, List<RangeCalibration.Range> ranges,
-      int images) {
+  public Chip build(
+      List<StagePlan> plans, int generatorStages, List<RangeCalibration.Range> ranges, int images) {
     return build(plans, generatorStages, ranges, images, 0);
   }
 
   /**
    * As {@link #build(List, int, List, int)} for images {@code firstImage ..} of a longer run
-   * generated in batches: the devices are the same (seeded by the chip's seed), the read noise
-   * of an image is keyed on its index in the whole run.
+   * generated in batches: the devices are the same (seeded by the chip's seed), the read noise of
+   * an image is keyed on its index in the whole run.
    */
-  public Chip build(List<StagePlan> plans, int generatorStages, List<RangeCalibration.Range> ranges,
-      int images, int firstImage) {
+  public Chip build(
+      List<StagePlan> plans,
+      int generatorStages,
+      List<RangeCalibration.Range> ranges,
+      int images,
+      int firstImage) {
     checkArgument(plans.size() == ranges.size(), "one range per stage expected");
     Preset p = devices.preset();
     Clock clock = Clock.ofMhz(p.clockMhz());
@@ -118,11 +126,26 @@ public final class ChipBuilder {
     for (int s = 0; s < plans.size(); s++) {
       StagePlan plan = plans.get(s);
       // a stage fed by a ReLU of the same network sees only non-negative inputs
-      boolean unsignedInput = s > 0 && plans.get(s - 1).activation().equals("relu")
-          && plans.get(s - 1).network().equals(plan.network());
-      stages[s] = stage(s, plan, ranges.get(s), maps[s], maps[s + 1], images, clock, ledger,
-          programming, noc,
-          tile, valueBits(p), unsignedInput, firstImage);
+      boolean unsignedInput =
+          s > 0
+              && plans.get(s - 1).activation().equals("relu")
+              && plans.get(s - 1).network().equals(plan.network());
+      stages[s] =
+          stage(
+              s,
+              plan,
+              ranges.get(s),
+              maps[s],
+              maps[s + 1],
+              images,
+              clock,
+              ledger,
+              programming,
+              noc,
+              tile,
+              valueBits(p),
+              unsignedInput,
+              firstImage);
       tile += stages[s].tiles();
     }
     return new Chip(stages, plans, maps, generatorStages, ledger, programming, noc, clock, tile);
@@ -130,7 +153,8 @@ public final class ChipBuilder {
 
   private static int size(StagePlan plan, boolean input) {
     var g = plan.geometry();
-    return input ? g.inChannels() * g.inHeight() * g.inWidth()
+    return input
+        ? g.inChannels() * g.inHeight() * g.inWidth()
         : g.outChannels() * g.outHeight() * g.outWidth();
   }
 
@@ -139,10 +163,21 @@ public final class ChipBuilder {
     return p.crossbar().inputBits() == 0 ? IDEAL_VALUE_BITS : p.crossbar().inputBits();
   }
 
-  private Stage stage(int index, StagePlan plan, RangeCalibration.Range range, float[][] inputs,
-      float[][] outputs, int images, Clock clock, ActionLedger ledger, ActionLedger programming,
-      Resource noc, int firstTile,
-      int outputBits, boolean unsignedInput, int firstImage) {
+  private Stage stage(
+      int index,
+      StagePlan plan,
+      RangeCalibration.Range range,
+      float[][] inputs,
+      float[][] outputs,
+      int images,
+      Clock clock,
+      ActionLedger ledger,
+      ActionLedger programming,
+      Resource noc,
+      int firstTile,
+      int outputBits,
+      boolean unsignedInput,
+      int firstImage) {
     Preset p = devices.preset();
     LayerMapping m = strategy.map(plan.qualifiedName(), plan.geometry(), options);
     boolean analog = options.partialSums() == PartialSums.ANALOG;
@@ -196,10 +231,22 @@ public final class ChipBuilder {
                 w[r * cols + c] = matrix[(r0 + r) * m.matrixCols() + c0 + c] / weightScale;
               }
             }
-            long xbarSeed = seed * 1_000_003L + ((long) index << 40) + ((long) copy << 24)
-                + ((long) rb << 12) + cb;
-            CrossbarConfig c = new CrossbarConfig(cfg.rows(), cfg.columns(), cfg.readVoltageV(),
-                readNs, cfg.irDrop(), cfg.wireResistanceOhm(), xbarSeed, cfg.writeVerify());
+            long xbarSeed =
+                seed * 1_000_003L
+                    + ((long) index << 40)
+                    + ((long) copy << 24)
+                    + ((long) rb << 12)
+                    + cb;
+            CrossbarConfig c =
+                new CrossbarConfig(
+                    cfg.rows(),
+                    cfg.columns(),
+                    cfg.readVoltageV(),
+                    readNs,
+                    cfg.irDrop(),
+                    cfg.wireResistanceOhm(),
+                    xbarSeed,
+                    cfg.writeVerify());
             jobs.add(new ProgramJob(c, w, rows, cols, stack, k));
           }
           stackOfChain[copy * chainsPerCopy + s * m.colBlocks() + cb] = stack;
@@ -215,8 +262,13 @@ public final class ChipBuilder {
     int bitCycles = (int) probe.counts().bitCycles();
     ReadCounts[] reads = Stage.closedForms(m, stacks, bitCycles, readout.columnsPerAdc());
     for (int i = 0; i < chainsPerCopy; i++) {
-      checkArgument(reads[i].equals(chains[i].counts()), "%s: chain %s reads %s, closed form %s",
-          plan.qualifiedName(), i, chains[i].counts(), reads[i]);
+      checkArgument(
+          reads[i].equals(chains[i].counts()),
+          "%s: chain %s reads %s, closed form %s",
+          plan.qualifiedName(),
+          i,
+          chains[i].counts(),
+          reads[i]);
     }
 
     ActivationUnit act = activation(plan);
@@ -230,68 +282,125 @@ public final class ChipBuilder {
     BufferSpec out = p.tile().outputBuffer();
     long rowBits = (long) plan.geometry().outWidth() * plan.geometry().outChannels() * outputBits;
     ChipTiming phases = devices.timing();
-    StageTiming timing = new StageTiming(
-        clock.durationPs(phases.inputBufferAccess().ns()),
-        in.widthBits(),
-        clock.durationPs(rt.frontNs()),
-        clock.durationPs(rt.conversionNs()),
-        clock.durationPs(rt.shiftAddNs()),
-        stacks.maxStacksOfPhase() > 1
-            ? clock.durationPs(phases.shiftAdd().ns() * IntMath.log2(stacks.maxStacksOfPhase(), RoundingMode.CEILING)) : 0,
-        act == null ? 0 : clock.durationPs(IntMath.divide(cols, activationUnits, RoundingMode.CEILING) * act.latencyNs()),
-        clock.durationPs(LongMath.divide((long) cols * outputBits, out.widthBits(), RoundingMode.CEILING)
-            * phases.outputBufferAccess().ns()),
-        clock.durationPs(p.interconnect().latencyNs()
-            + flitBits(p, rowBits) / p.interconnect().bandwidthGbps()),
-        clock.durationPs(phases.outputBufferAccess().ns()),
-        out.widthBits());
+    StageTiming timing =
+        new StageTiming(
+            clock.durationPs(phases.inputBufferAccess().ns()),
+            in.widthBits(),
+            clock.durationPs(rt.frontNs()),
+            clock.durationPs(rt.conversionNs()),
+            clock.durationPs(rt.shiftAddNs()),
+            stacks.maxStacksOfPhase() > 1
+                ? clock.durationPs(
+                    phases.shiftAdd().ns()
+                        * IntMath.log2(stacks.maxStacksOfPhase(), RoundingMode.CEILING))
+                : 0,
+            act == null
+                ? 0
+                : clock.durationPs(
+                    IntMath.divide(cols, activationUnits, RoundingMode.CEILING) * act.latencyNs()),
+            clock.durationPs(
+                LongMath.divide((long) cols * outputBits, out.widthBits(), RoundingMode.CEILING)
+                    * phases.outputBufferAccess().ns()),
+            clock.durationPs(
+                p.interconnect().latencyNs()
+                    + flitBits(p, rowBits) / p.interconnect().bandwidthGbps()),
+            clock.durationPs(phases.outputBufferAccess().ns()),
+            out.widthBits());
     // the tile buffers bound the pipeline: refused here (and by map) when too small to progress
     BufferWorkingSet.of(m, inputBits, index == 0).check(plan.qualifiedName(), tiles, in, out);
-    Stage.Buffers buffers = new Stage.Buffers(BufferWorkingSet.capacityBits(in, tiles),
-        in.ports(), BufferWorkingSet.capacityBits(out, tiles), out.ports());
+    Stage.Buffers buffers =
+        new Stage.Buffers(
+            BufferWorkingSet.capacityBits(in, tiles),
+            in.ports(),
+            BufferWorkingSet.capacityBits(out, tiles),
+            out.ports());
 
     String activationClass = act == null ? null : activationClass(plan.activation());
     Map<String, Map<String, Double>> attrs = componentAttributes(devices, m, activationClass);
     StageComponents ids = new StageComponents(ledger, plan.qualifiedName(), activationClass, attrs);
     // the level steps every cell took to reach its weight, in the programming ledger
-    int programmed = programming.registerComponent(
-        plan.qualifiedName() + "/" + ComponentClasses.CROSSBAR, ComponentClasses.CROSSBAR,
-        plan.qualifiedName(), attrs.get(ComponentClasses.CROSSBAR));
+    int programmed =
+        programming.registerComponent(
+            plan.qualifiedName() + "/" + ComponentClasses.CROSSBAR,
+            ComponentClasses.CROSSBAR,
+            plan.qualifiedName(),
+            attrs.get(ComponentClasses.CROSSBAR));
     if (programSteps > 0) {
-      programming.record(programmed, programming.actionId(ComponentClasses.PROGRAM_STEP),
-          programSteps);
+      programming.record(
+          programmed, programming.actionId(ComponentClasses.PROGRAM_STEP), programSteps);
     }
     for (Map.Entry<String, Map<String, Double>> e : attrs.entrySet()) {
       if (e.getKey().startsWith(ComponentClasses.STATIC_PREFIX)) {
-        ledger.registerComponent(plan.qualifiedName() + "/" + e.getKey(), e.getKey(),
-            plan.qualifiedName(), e.getValue());
+        ledger.registerComponent(
+            plan.qualifiedName() + "/" + e.getKey(),
+            e.getKey(),
+            plan.qualifiedName(),
+            e.getValue());
       }
     }
     long noiseKey = seed * 0x632BE59BD9B4E019L + index;
-    CrossbarStageValues values = new CrossbarStageValues(plan, m, chains, stacks, inputScale,
-        weightScale, actScale, !biasRow, act, noiseKey, firstImage, inputs, outputs, images);
-    return new Stage(plan.network(), plan.layer(), m, timing, bitCycles, inputBits, outputBits,
-        options.partialSums(), stacks, reads, activationUnits, shiftAddUnits, noc, firstTile,
-        p.tile().crossbarsPerTile(), values, ids, buffers);
+    CrossbarStageValues values =
+        new CrossbarStageValues(
+            plan,
+            m,
+            chains,
+            stacks,
+            inputScale,
+            weightScale,
+            actScale,
+            !biasRow,
+            act,
+            noiseKey,
+            firstImage,
+            inputs,
+            outputs,
+            images);
+    return new Stage(
+        plan.network(),
+        plan.layer(),
+        m,
+        timing,
+        bitCycles,
+        inputBits,
+        outputBits,
+        options.partialSums(),
+        stacks,
+        reads,
+        activationUnits,
+        shiftAddUnits,
+        noc,
+        firstTile,
+        p.tile().crossbarsPerTile(),
+        values,
+        ids,
+        buffers);
   }
 
-  /** One crossbar to program: its configuration, weight block and the slot of its stack it fills. */
-  private record ProgramJob(CrossbarConfig config, double[] w, int rows, int cols, Crossbar[] stack, int slot) {}
+  /**
+   * One crossbar to program: its configuration, weight block and the slot of its stack it fills.
+   */
+  private record ProgramJob(
+      CrossbarConfig config, double[] w, int rows, int cols, Crossbar[] stack, int slot) {}
 
   /**
-   * Programs every job's crossbar (through the {@link ChipBuildCache}) into its slot, the
-   * crossbars spread over the compute threads: each array draws from its own seeded generators,
-   * so the chip does not depend on the thread count. Returns the level steps of all of them.
+   * Programs every job's crossbar (through the {@link ChipBuildCache}) into its slot, the crossbars
+   * spread over the compute threads: each array draws from its own seeded generators, so the chip
+   * does not depend on the thread count. Returns the level steps of all of them.
    */
   private long program(List<ProgramJob> jobs) {
     long[] steps = new long[jobs.size()];
     WeightMapping mapping = devices.preset().crossbar().mapping();
-    Parallel.forRange(jobs.size(), 1, (long) devices.preset().crossbar().rows() * devices.preset().crossbar().cols(),
+    Parallel.forRange(
+        jobs.size(),
+        1,
+        (long) devices.preset().crossbar().rows() * devices.preset().crossbar().cols(),
         (from, to) -> {
           for (int j = from; j < to; j++) {
             ProgramJob job = jobs.get(j);
-            ChipBuildCache.Programmed done = ChipBuildCache.shared().programmed(job.config(), devices.synapse(),
-                mapping, job.w(), job.rows(), job.cols());
+            ChipBuildCache.Programmed done =
+                ChipBuildCache.shared()
+                    .programmed(
+                        job.config(), devices.synapse(), mapping, job.w(), job.rows(), job.cols());
             job.stack()[job.slot()] = done.crossbar();
             steps[j] = done.result().levelSteps();
           }
@@ -303,7 +412,9 @@ public final class ChipBuilder {
     return total;
   }
 
-  /** Bits a transfer occupies on the interconnect: whole flits of {@code interconnect.widthBits}. */
+  /**
+   * Bits a transfer occupies on the interconnect: whole flits of {@code interconnect.widthBits}.
+   */
   private static long flitBits(Preset p, long bits) {
     long width = p.interconnect().widthBits();
     return LongMath.divide(bits, width, RoundingMode.CEILING) * width;
@@ -321,47 +432,64 @@ public final class ChipBuilder {
    */
   private static int shiftAddUnits(Preset p, int tiles) {
     Integer perTile = p.shiftAdd().unitsPerTile();
-    return (perTile != null ? perTile : p.tile().crossbarsPerTile()
-        * p.crossbar().mapping().weightColumns(p.crossbar().cols())) * tiles;
+    return (perTile != null
+            ? perTile
+            : p.tile().crossbarsPerTile()
+                * p.crossbar().mapping().weightColumns(p.crossbar().cols()))
+        * tiles;
   }
 
   /**
-   * The components a layer mapped as {@code m} puts on the chip, by class, with the attributes
-   * the energy and area tables read ({@code count}, {@code bits}): its crossbars, one DAC per row
-   * of each, the ADCs its columns need, one S+H per weight column (or
-   * {@code sampleHold.unitsPerTile} per tile), and per tile
-   * the shift-adders, activation units ({@code activationClass}, none when null), buffers,
-   * interconnect share and static components. A run registers exactly these; {@code spinsim map}
-   * prices the same counts for its area.
+   * The components a layer mapped as {@code m} puts on the chip, by class, with the attributes the
+   * energy and area tables read ({@code count}, {@code bits}): its crossbars, one DAC per row of
+   * each, the ADCs its columns need, one S+H per weight column (or {@code sampleHold.unitsPerTile}
+   * per tile), and per tile the shift-adders, activation units ({@code activationClass}, none when
+   * null), buffers, interconnect share and static components. A run registers exactly these; {@code
+   * spinsim map} prices the same counts for its area.
    */
-  public static Map<String, Map<String, Double>> componentAttributes(PresetDevices devices,
-      LayerMapping m, String activationClass) {
+  public static Map<String, Map<String, Double>> componentAttributes(
+      PresetDevices devices, LayerMapping m, String activationClass) {
     Preset p = devices.preset();
     int tiles = tiles(p, m);
     Map<String, Map<String, Double>> attrs = new TreeMap<>();
     long weightCols = (long) m.crossbars() * m.logicalColsPerCrossbar();
-    int adcsPerCrossbar = IntMath.divide(m.logicalColsPerCrossbar(), p.adc().columnsPerAdc(), RoundingMode.CEILING);
+    int adcsPerCrossbar =
+        IntMath.divide(m.logicalColsPerCrossbar(), p.adc().columnsPerAdc(), RoundingMode.CEILING);
     long adcs = (long) m.crossbars() * adcsPerCrossbar;
-    long sampleHolds = p.sampleHold().unitsPerTile() != null
-        ? (long) p.sampleHold().unitsPerTile() * tiles : weightCols;
+    long sampleHolds =
+        p.sampleHold().unitsPerTile() != null
+            ? (long) p.sampleHold().unitsPerTile() * tiles
+            : weightCols;
     attrs.put(ComponentClasses.CROSSBAR, Map.of(ComponentClasses.COUNT, (double) m.crossbars()));
-    attrs.put(ComponentClasses.DAC, Map.of(ComponentClasses.COUNT,
-        (double) m.crossbars() * m.crossbarRows(), ComponentClasses.BITS,
-        (double) devices.dac().bits()));
-    attrs.put(ComponentClasses.ADC, Map.of(ComponentClasses.COUNT, (double) adcs,
-        ComponentClasses.BITS, (double) devices.adc().bits()));
+    attrs.put(
+        ComponentClasses.DAC,
+        Map.of(
+            ComponentClasses.COUNT,
+            (double) m.crossbars() * m.crossbarRows(),
+            ComponentClasses.BITS,
+            (double) devices.dac().bits()));
+    attrs.put(
+        ComponentClasses.ADC,
+        Map.of(
+            ComponentClasses.COUNT,
+            (double) adcs,
+            ComponentClasses.BITS,
+            (double) devices.adc().bits()));
     attrs.put(ComponentClasses.SAMPLE_HOLD, Map.of(ComponentClasses.COUNT, (double) sampleHolds));
-    attrs.put(ComponentClasses.SHIFT_ADD,
+    attrs.put(
+        ComponentClasses.SHIFT_ADD,
         Map.of(ComponentClasses.COUNT, (double) shiftAddUnits(p, tiles)));
     if (activationClass != null) {
-      attrs.put(activationClass,
+      attrs.put(
+          activationClass,
           Map.of(ComponentClasses.COUNT, (double) p.activation().unitsPerTile() * tiles));
     }
     attrs.put(ComponentClasses.INPUT_BUFFER, Map.of(ComponentClasses.COUNT, (double) tiles));
     attrs.put(ComponentClasses.OUTPUT_BUFFER, Map.of(ComponentClasses.COUNT, (double) tiles));
     attrs.put(ComponentClasses.INTERCONNECT, Map.of(ComponentClasses.COUNT, (double) tiles));
     for (Map.Entry<String, StaticSpec> e : p.tile().staticComponents().entrySet()) {
-      attrs.put(ComponentClasses.STATIC_PREFIX + e.getKey(),
+      attrs.put(
+          ComponentClasses.STATIC_PREFIX + e.getKey(),
           Map.of(ComponentClasses.COUNT, (double) tiles * e.getValue().count()));
     }
     return attrs;
@@ -382,7 +510,6 @@ public final class ChipBuilder {
     return slowest;
   }
 
-
   private ActivationUnit activation(StagePlan plan) {
     if (!plan.hasActivation()) {
       return null;
@@ -390,8 +517,14 @@ public final class ChipBuilder {
     ActivationUnitSpec spec = devices.preset().activationFor(plan.activation());
     if (plan.activation().equals("leaky-relu")) {
       // the DW Leaky ReLU is tunable: set its negative slope to the model's
-      spec = new ActivationUnitSpec(spec.device(), plan.alpha(), spec.energyPj(), spec.latencyNs(),
-          spec.energyModel(), spec.outputBits());
+      spec =
+          new ActivationUnitSpec(
+              spec.device(),
+              plan.alpha(),
+              spec.energyPj(),
+              spec.latencyNs(),
+              spec.energyModel(),
+              spec.outputBits());
     }
     return DeviceRegistry.defaults().activation(spec);
   }

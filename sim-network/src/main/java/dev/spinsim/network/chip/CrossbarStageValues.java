@@ -14,31 +14,35 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * The numbers of one crossbar stage, through the device models: the im2col input vector is
- * scaled onto the DAC's range, each crossbar block reads its slice through its readout chain
- * (DAC, array with variation and read noise, S+H, ADC clipping and quantisation, shift-and-add),
- * partial sums of the row blocks add digitally (with analog partial sums, the column currents of
- * the crossbars of a column stack are summed before one conversion and only the stacks' sums add
- * digitally), the bias is added and the activation unit's transfer curve shapes the output that
- * the next stage reads. Each read reports the (row, bit cycle) pairs it drove per crossbar
- * ({@link #drivenRowCycles}); a stack whose inputs are all zero is not read at all.
+ * The numbers of one crossbar stage, through the device models: the im2col input vector is scaled
+ * onto the DAC's range, each crossbar block reads its slice through its readout chain (DAC, array
+ * with variation and read noise, S+H, ADC clipping and quantisation, shift-and-add), partial sums
+ * of the row blocks add digitally (with analog partial sums, the column currents of the crossbars
+ * of a column stack are summed before one conversion and only the stacks' sums add digitally), the
+ * bias is added and the activation unit's transfer curve shapes the output that the next stage
+ * reads. Each read reports the (row, bit cycle) pairs it drove per crossbar ({@link
+ * #drivenRowCycles}); a stack whose inputs are all zero is not read at all.
  *
  * <p>Read noise is a function of a key made of (stage, image, vector, stack, column block) and of
  * the bit cycle ({@link dev.spinsim.devices.crossbar.KeyedGaussian}), so the values do not depend
- * on the order in which the event-driven or the functional runner asks for them, nor on the
- * thread: {@link #computeImages} splits a batch's images over the compute threads, each with its
- * own views of the programmed crossbars, and every count (row drives per image slot, ADC ranges,
- * activations) is either kept per image slot or summed over the threads' chains.
+ * on the order in which the event-driven or the functional runner asks for them, nor on the thread:
+ * {@link #computeImages} splits a batch's images over the compute threads, each with its own views
+ * of the programmed crossbars, and every count (row drives per image slot, ADC ranges, activations)
+ * is either kept per image slot or summed over the threads' chains.
  */
 final class CrossbarStageValues implements StageValues {
   private final StagePlan plan;
   private final LayerMapping m;
+
   /** Chains of all copies: {@code copy·chainsPerCopy + stack·colBlocks + cb}. */
   private final ReadoutChain[] chains;
+
   /** The column stacks (one crossbar each with digital partial sums). */
   private final ColumnStacks stacks;
+
   /** Driven (row, bit cycle) pairs per image slot and crossbar of a copy, since the batch began. */
   private final long[][] driven;
+
   private final double inputScale;
   private final double outputScale;
   private final double activationScale;
@@ -46,6 +50,7 @@ final class CrossbarStageValues implements StageValues {
   private final ActivationUnit activation;
   private final boolean homogeneous;
   private final long noiseKey;
+
   /** Index of this chip's image slot 0 within the whole run (noise is keyed on the run index). */
   private int firstImage;
 
@@ -55,7 +60,9 @@ final class CrossbarStageValues implements StageValues {
 
   /** The calling thread's chains and scratch; {@link #spare} holds the other threads'. */
   private final Worker main;
+
   private final ConcurrentLinkedQueue<Worker> spare = new ConcurrentLinkedQueue<>();
+
   /** Every worker made so far (their counts are summed by {@link #stats}). */
   private final List<Worker> workers = new ArrayList<>();
 
@@ -66,9 +73,20 @@ final class CrossbarStageValues implements StageValues {
    * @param weightScale weight magnitude programmed as |w| = 1
    * @param activationScale pre-activation magnitude that drives the activation unit at x = 1
    */
-  CrossbarStageValues(StagePlan plan, LayerMapping m, ReadoutChain[] chains, ColumnStacks stacks,
-      double inputScale, double weightScale, double activationScale, boolean digitalBias,
-      ActivationUnit activation, long noiseKey, int firstImage, float[][] inputs, float[][] outputs,
+  CrossbarStageValues(
+      StagePlan plan,
+      LayerMapping m,
+      ReadoutChain[] chains,
+      ColumnStacks stacks,
+      double inputScale,
+      double weightScale,
+      double activationScale,
+      boolean digitalBias,
+      ActivationUnit activation,
+      long noiseKey,
+      int firstImage,
+      float[][] inputs,
+      float[][] outputs,
       int images) {
     this.plan = plan;
     this.m = m;
@@ -104,8 +122,10 @@ final class CrossbarStageValues implements StageValues {
   private final class Worker {
     final ReadoutChain[] chains;
     final float[] vector = new float[m.matrixRows()];
+
     /** The non-zero inputs of the vector: their rows (ascending) and values (÷ input scale). */
     final int[] rows = new int[m.matrixRows()];
+
     final double[] values = new double[m.matrixRows()];
     final double[] columns = new double[m.logicalColsPerCrossbar()];
     long activations;
@@ -117,38 +137,42 @@ final class CrossbarStageValues implements StageValues {
   }
 
   /**
-   * Every vector of image slots [from, to), the slots split over the compute threads: each image
-   * is computed by one thread, with its own chains, so its values and its row-drive counts never
+   * Every vector of image slots [from, to), the slots split over the compute threads: each image is
+   * computed by one thread, with its own chains, so its values and its row-drive counts never
    * depend on the thread count.
    */
   @Override
   public void computeImages(int from, int to, int vectors) {
     long work = (long) vectors * m.crossbarsPerCopy() * 64;
-    Parallel.forRange(to - from, 1, work, (a, b) -> {
-      Worker w = Thread.currentThread() == owner ? main : spare.poll();
-      if (w == null) {
-        ReadoutChain[] copies = new ReadoutChain[chains.length];
-        for (int i = 0; i < chains.length; i++) {
-          copies[i] = chains[i].forAnotherThread();
-        }
-        w = new Worker(copies);
-        synchronized (workers) {
-          workers.add(w);
-        }
-      }
-      try {
-        for (int i = from + a; i < from + b; i++) {
-          for (int v = 0; v < vectors; v++) {
-            compute(w, i, v);
-            finish(w, i, v);
+    Parallel.forRange(
+        to - from,
+        1,
+        work,
+        (a, b) -> {
+          Worker w = Thread.currentThread() == owner ? main : spare.poll();
+          if (w == null) {
+            ReadoutChain[] copies = new ReadoutChain[chains.length];
+            for (int i = 0; i < chains.length; i++) {
+              copies[i] = chains[i].forAnotherThread();
+            }
+            w = new Worker(copies);
+            synchronized (workers) {
+              workers.add(w);
+            }
           }
-        }
-      } finally {
-        if (w != main) {
-          spare.add(w);
-        }
-      }
-    });
+          try {
+            for (int i = from + a; i < from + b; i++) {
+              for (int v = 0; v < vectors; v++) {
+                compute(w, i, v);
+                finish(w, i, v);
+              }
+            }
+          } finally {
+            if (w != main) {
+              spare.add(w);
+            }
+          }
+        });
   }
 
   /** The thread that built the stage (the runner's): it uses {@link #main}. */
@@ -204,7 +228,8 @@ final class CrossbarStageValues implements StageValues {
         ReadoutChain chain = w.chains[copy * perCopy + s * m.colBlocks() + cb];
         chain.read(nzRows, nzValues, from, to, r0, columns, mix(firstImage + image, v, s, cb));
         for (int k = 0; k < chain.stackHeight(); k++) {
-          driven[image][(stacks.firstBlock(s) + k) * m.colBlocks() + cb] += chain.drivenRowCycles(k);
+          driven[image][(stacks.firstBlock(s) + k) * m.colBlocks() + cb] +=
+              chain.drivenRowCycles(k);
         }
         int c0 = cb * m.logicalColsPerCrossbar();
         int n = m.colsInBlock(cb);
@@ -215,7 +240,10 @@ final class CrossbarStageValues implements StageValues {
     }
   }
 
-  /** The first index in [0, n) of the ascending {@code rows} whose row is at least {@code row}, else n. */
+  /**
+   * The first index in [0, n) of the ascending {@code rows} whose row is at least {@code row}, else
+   * n.
+   */
   private static int firstAtLeast(int[] rows, int n, int row) {
     int lo = 0;
     int hi = n;
@@ -281,8 +309,7 @@ final class CrossbarStageValues implements StageValues {
     }
     long saturated = 0;
     for (int c = 0; c < cols; c++) {
-      double y = acc[v * cols + c] * outputScale
-          + (digitalBias ? bias[layout.channelOf(c)] : 0.0);
+      double y = acc[v * cols + c] * outputScale + (digitalBias ? bias[layout.channelOf(c)] : 0.0);
       double a;
       if (activation == null) {
         a = y;

@@ -5,7 +5,6 @@ import dev.spinsim.network.mapping.CrossbarIm2col;
 import dev.spinsim.network.model.LayerSpec;
 import dev.spinsim.network.model.Network;
 import dev.spinsim.network.model.NetworkSpec;
-import dev.spinsim.network.model.Shape;
 import dev.spinsim.network.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,9 +38,15 @@ public final class NetworkPlanner {
       if (s.batchNorm() >= 0) {
         LayerSpec.BatchNorm2d bn = (LayerSpec.BatchNorm2d) spec.layers().get(s.batchNorm());
         String bnName = NetworkSpec.layerName(s.batchNorm());
-        CrossbarIm2col.foldBatchNorm(matrix, g.matrixCols(), bias, state.get(bnName + ".weight").data(),
-            state.get(bnName + ".bias").data(), state.get(bnName + ".running_mean").data(),
-            state.get(bnName + ".running_var").data(), bn.eps());
+        CrossbarIm2col.foldBatchNorm(
+            matrix,
+            g.matrixCols(),
+            bias,
+            state.get(bnName + ".weight").data(),
+            state.get(bnName + ".bias").data(),
+            state.get(bnName + ".running_mean").data(),
+            state.get(bnName + ".running_var").data(),
+            bn.eps());
         folded = bnName;
       }
       String activation = "none";
@@ -57,8 +62,8 @@ public final class NetworkPlanner {
   }
 
   /**
-   * One crossbar stage of a network, by layer index: its matrix layer, the batchnorm folded into
-   * it and the activation it ends in (-1 when absent), and its crossbar geometry.
+   * One crossbar stage of a network, by layer index: its matrix layer, the batchnorm folded into it
+   * and the activation it ends in (-1 when absent), and its crossbar geometry.
    */
   record StageLayers(int matrix, int batchNorm, int activation, ConvGeometry geometry) {}
 
@@ -74,9 +79,14 @@ public final class NetworkPlanner {
       LayerSpec l = layers.get(i);
       String name = NetworkSpec.layerName(i);
       if (!l.isMatrixLayer()) {
-        throw new IllegalArgumentException(role + " layer " + name + " ("
-            + l.type() + ") does not follow a matrix layer; the chip runs every other layer"
-            + " as part of the crossbar stage before it");
+        throw new IllegalArgumentException(
+            role
+                + " layer "
+                + name
+                + " ("
+                + l.type()
+                + ") does not follow a matrix layer; the chip runs every other layer"
+                + " as part of the crossbar stage before it");
       }
       ConvGeometry g;
       try {
@@ -92,9 +102,14 @@ public final class NetworkPlanner {
       int act = -1;
       if (i < layers.size() && !layers.get(i).isMatrixLayer()) {
         if (layers.get(i).chipActivation() == null) {
-          throw new IllegalArgumentException(role + " layer " + NetworkSpec.layerName(i) + " ("
-              + layers.get(i).type() + ") cannot follow a matrix layer here; expected a batchnorm or an"
-              + " activation");
+          throw new IllegalArgumentException(
+              role
+                  + " layer "
+                  + NetworkSpec.layerName(i)
+                  + " ("
+                  + layers.get(i).type()
+                  + ") cannot follow a matrix layer here; expected a batchnorm or an"
+                  + " activation");
         }
         act = i++;
       }
@@ -107,14 +122,18 @@ public final class NetworkPlanner {
   public record MatrixLayer(String network, String layer, String kind, ConvGeometry geometry) {}
 
   /**
-   * The matrix layers of a network spec (no weights needed): what a mapping report lists. Refuses
-   * a network the chip cannot run with the same line as {@link #plan}.
+   * The matrix layers of a network spec (no weights needed): what a mapping report lists. Refuses a
+   * network the chip cannot run with the same line as {@link #plan}.
    */
   public static List<MatrixLayer> matrixLayers(String role, NetworkSpec spec) {
     List<MatrixLayer> out = new ArrayList<>();
     for (StageLayers s : stages(role, spec)) {
-      out.add(new MatrixLayer(role, NetworkSpec.layerName(s.matrix()),
-          spec.layers().get(s.matrix()).type(), s.geometry()));
+      out.add(
+          new MatrixLayer(
+              role,
+              NetworkSpec.layerName(s.matrix()),
+              spec.layers().get(s.matrix()).type(),
+              s.geometry()));
     }
     return out;
   }

@@ -9,13 +9,14 @@ import java.util.SplittableRandom;
 
 /**
  * The signal ranges a chip is set up for, measured once on the float network: for every matrix
- * layer the largest input magnitude (the DAC's full scale) and the largest pre-activation
- * magnitude (the activation unit's full drive). Uses a fixed calibration batch of latents,
- * independent of the run's seed, as a designer would when sizing the converters.
+ * layer the largest input magnitude (the DAC's full scale) and the largest pre-activation magnitude
+ * (the activation unit's full drive). Uses a fixed calibration batch of latents, independent of the
+ * run's seed, as a designer would when sizing the converters.
  */
 public final class RangeCalibration {
   /** Latents in the calibration batch. */
   public static final int BATCH = 32;
+
   /** Seed of the calibration batch. */
   public static final long SEED = 0x5EEDCA1BL;
 

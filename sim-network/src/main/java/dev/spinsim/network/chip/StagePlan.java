@@ -5,9 +5,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.spinsim.network.mapping.ConvGeometry;
 
 /**
- * One crossbar layer as the chip runs it: the geometry after the zero-insertion rewrite, the
- * im2col weight matrix with any following batchnorm folded in, the bias, and the activation
- * function that follows it.
+ * One crossbar layer as the chip runs it: the geometry after the zero-insertion rewrite, the im2col
+ * weight matrix with any following batchnorm folded in, the bias, and the activation function that
+ * follows it.
  *
  * @param network {@code G} or {@code D}
  * @param layer PyTorch module name of the matrix layer, e.g. {@code main.3}
@@ -30,11 +30,20 @@ public record StagePlan(
     String foldedBatchNorm) {
 
   public StagePlan {
-    checkArgument(matrix.length == geometry.matrixRows() * geometry.matrixCols(),
-        "%s %s: matrix has %s values, expected %s", network, layer, matrix.length,
+    checkArgument(
+        matrix.length == geometry.matrixRows() * geometry.matrixCols(),
+        "%s %s: matrix has %s values, expected %s",
+        network,
+        layer,
+        matrix.length,
         geometry.matrixRows() * geometry.matrixCols());
-    checkArgument(bias.length == geometry.matrixCols(), "%s %s: bias has %s values, expected %s",
-        network, layer, bias.length, geometry.matrixCols());
+    checkArgument(
+        bias.length == geometry.matrixCols(),
+        "%s %s: bias has %s values, expected %s",
+        network,
+        layer,
+        bias.length,
+        geometry.matrixCols());
   }
 
   /** {@code G.main.0}: how reports name the layer. */

@@ -10,21 +10,25 @@ import java.util.SplittableRandom;
 
 /**
  * Trains a {@link CnnClassifier} with mini-batch Adam on softmax cross-entropy. The weights are
- * initialised and the batches shuffled from the config's seed, and every op is deterministic,
- * so a seed gives the same weights bit for bit.
+ * initialised and the batches shuffled from the config's seed, and every op is deterministic, so a
+ * seed gives the same weights bit for bit.
  */
 public final class ClassifierTrainer {
   /** Progress callbacks (for a progress bar); all default to doing nothing. */
   public interface Listener {
     default void epochStarted(int epoch, int epochs, int batches) {}
 
-    default void batchDone(int epoch, int batch, double meanLoss, double trainAccuracy, double imagesPerSecond) {}
+    default void batchDone(
+        int epoch, int batch, double meanLoss, double trainAccuracy, double imagesPerSecond) {}
 
     default void epochDone(EpochSummary summary) {}
   }
 
-  /** One epoch's mean training loss and accuracy, test accuracy (NaN without a test set) and time. */
-  public record EpochSummary(int epoch, double meanLoss, double trainAccuracy, double testAccuracy, double seconds) {}
+  /**
+   * One epoch's mean training loss and accuracy, test accuracy (NaN without a test set) and time.
+   */
+  public record EpochSummary(
+      int epoch, double meanLoss, double trainAccuracy, double testAccuracy, double seconds) {}
 
   private final ClassifierTrainConfig config;
 
@@ -32,14 +36,27 @@ public final class ClassifierTrainer {
     this.config = config;
   }
 
-  /** A freshly initialised classifier trained on {@code train}; {@code test} (nullable) is evaluated after each epoch. */
+  /**
+   * A freshly initialised classifier trained on {@code train}; {@code test} (nullable) is evaluated
+   * after each epoch.
+   */
   public CnnClassifier train(LabelledImages train, LabelledImages test, Listener listener) {
     ClassifierArchitecture arch = config.architecture();
-    checkArgument(train.images().c() == arch.input().channels() && train.images().h() == arch.input().height()
-        && train.images().w() == arch.input().width(), "the %s classifier takes %s images, the training set has %s",
-        arch.name(), arch.input(), train.images().shapeString());
+    checkArgument(
+        train.images().c() == arch.input().channels()
+            && train.images().h() == arch.input().height()
+            && train.images().w() == arch.input().width(),
+        "the %s classifier takes %s images, the training set has %s",
+        arch.name(),
+        arch.input(),
+        train.images().shapeString());
     for (int label : train.labels()) {
-      checkArgument(label >= 0 && label < arch.classes(), "label %s outside the %s classes of %s", label, arch.classes(), arch.name());
+      checkArgument(
+          label >= 0 && label < arch.classes(),
+          "label %s outside the %s classes of %s",
+          label,
+          arch.classes(),
+          arch.name());
     }
     CnnClassifier net = new CnnClassifier(arch);
     SplittableRandom rng = new SplittableRandom(config.seed());
@@ -69,18 +86,23 @@ public final class ClassifierTrainer {
           y[i] = train.labels()[src];
         }
         net.zeroGrad();
-        Tensor logits = net.logits(Tensor.of(x, m, arch.input().channels(), arch.input().height(), arch.input().width()));
+        Tensor logits =
+            net.logits(
+                Tensor.of(
+                    x, m, arch.input().channels(), arch.input().height(), arch.input().width()));
         SoftmaxCrossEntropy.Result r = SoftmaxCrossEntropy.compute(logits, y);
         net.backward(r.gradLogits());
         adam.step();
         lossSum += r.loss() * m;
         correct += r.correct();
         double seconds = (System.nanoTime() - start) / 1e9;
-        listener.batchDone(epoch, b + 1, lossSum / to, (double) correct / to, to / Math.max(seconds, 1e-9));
+        listener.batchDone(
+            epoch, b + 1, lossSum / to, (double) correct / to, to / Math.max(seconds, 1e-9));
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       double testAccuracy = test == null ? Double.NaN : accuracy(net, test, 500);
-      listener.epochDone(new EpochSummary(epoch, lossSum / n, (double) correct / n, testAccuracy, seconds));
+      listener.epochDone(
+          new EpochSummary(epoch, lossSum / n, (double) correct / n, testAccuracy, seconds));
     }
     return net;
   }
@@ -109,7 +131,8 @@ public final class ClassifierTrainer {
     int n = data.size();
     for (int from = 0; from < n; from += batch) {
       int to = Math.min(n, from + batch);
-      int[] pred = SoftmaxCrossEntropy.predictions(net.outputs(data.images().slice(from, to)).logits());
+      int[] pred =
+          SoftmaxCrossEntropy.predictions(net.outputs(data.images().slice(from, to)).logits());
       for (int i = 0; i < pred.length; i++) {
         m[data.labels()[from + i]][pred[i]]++;
       }

@@ -29,7 +29,10 @@ public final class ClassifierWeights {
     return load(ClassifierArchitecture.FMNIST, file);
   }
 
-  /** Loads {@code file} as {@code architecture}, or that architecture's shipped weights when it is null. */
+  /**
+   * Loads {@code file} as {@code architecture}, or that architecture's shipped weights when it is
+   * null.
+   */
   public static Loaded load(ClassifierArchitecture architecture, Path file) {
     SafeTensors.Contents c;
     String source;
@@ -39,8 +42,12 @@ public final class ClassifierWeights {
     } else {
       String resource = resource(architecture);
       if (ClassifierWeights.class.getResource(resource) == null) {
-        throw new IllegalArgumentException("no shipped " + architecture.name() + " classifier weights (" + resource
-            + "); train them with `spinsim classifier train` and pass --classifier FILE");
+        throw new IllegalArgumentException(
+            "no shipped "
+                + architecture.name()
+                + " classifier weights ("
+                + resource
+                + "); train them with `spinsim classifier train` and pass --classifier FILE");
       }
       c = SafeTensors.readResource(resource);
       source = "classpath:" + resource;

@@ -18,8 +18,8 @@ import java.util.SplittableRandom;
 /**
  * A small CNN whose penultimate layer is spinsim's FID feature space (one per image kind, see
  * {@link ClassifierArchitecture}): 3×3 convolution blocks with max-pools, then a dense feature
- * layer and a dense output layer. Tensors carry the PyTorch {@code nn.Sequential} names
- * ({@code main.0.weight} …), so the weights load unchanged into {@link ClassifierArchitecture#pytorch()}.
+ * layer and a dense output layer. Tensors carry the PyTorch {@code nn.Sequential} names ({@code
+ * main.0.weight} …), so the weights load unchanged into {@link ClassifierArchitecture#pytorch()}.
  *
  * <p>The convolutional and dense parts are {@link Network}s from the model package (their ops,
  * backward passes and parameters); the max-pools between them are {@link MaxPool2d}.
@@ -44,15 +44,30 @@ public final class CnnClassifier {
     Shape in = architecture.input();
     int offset = 0;
     for (int c : architecture.convChannels()) {
-      blocks.add(segment("classifier.conv" + (blocks.size() + 1), in, offset,
-          List.of(new LayerSpec.Conv2d(in.channels(), c, 3, 1, 1, true), new LayerSpec.ReLU())));
+      blocks.add(
+          segment(
+              "classifier.conv" + (blocks.size() + 1),
+              in,
+              offset,
+              List.of(
+                  new LayerSpec.Conv2d(in.channels(), c, 3, 1, 1, true), new LayerSpec.ReLU())));
       in = new Shape(c, in.height() / 2, in.width() / 2);
       offset += 3;
     }
-    hidden = segment("classifier.hidden", in, architecture.hiddenIndex(),
-        List.of(new LayerSpec.Linear(architecture.flattened(), architecture.features(), true), new LayerSpec.ReLU()));
-    output = segment("classifier.output", new Shape(architecture.features(), 1, 1), architecture.hiddenIndex() + 2,
-        List.of(new LayerSpec.Linear(architecture.features(), architecture.classes(), true)));
+    hidden =
+        segment(
+            "classifier.hidden",
+            in,
+            architecture.hiddenIndex(),
+            List.of(
+                new LayerSpec.Linear(architecture.flattened(), architecture.features(), true),
+                new LayerSpec.ReLU()));
+    output =
+        segment(
+            "classifier.output",
+            new Shape(architecture.features(), 1, 1),
+            architecture.hiddenIndex() + 2,
+            List.of(new LayerSpec.Linear(architecture.features(), architecture.classes(), true)));
     segments.addAll(blocks);
     segments.add(hidden);
     segments.add(output);
@@ -69,8 +84,8 @@ public final class CnnClassifier {
   }
 
   /**
-   * He-normal weights (std √(2 / fan_in)) and zero biases, drawn in state_dict order from
-   * {@code seed}.
+   * He-normal weights (std √(2 / fan_in)) and zero biases, drawn in state_dict order from {@code
+   * seed}.
    */
   public void initialise(long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
@@ -97,9 +112,17 @@ public final class CnnClassifier {
 
   private Tensor features(Tensor images) {
     Shape in = architecture.input();
-    checkArgument(images.rank() == 4 && images.c() == in.channels() && images.h() == in.height() && images.w() == in.width(),
-        "the %s classifier expects images N x %s x %s x %s, got %s", architecture.name(), in.channels(), in.height(),
-        in.width(), images.shapeString());
+    checkArgument(
+        images.rank() == 4
+            && images.c() == in.channels()
+            && images.h() == in.height()
+            && images.w() == in.width(),
+        "the %s classifier expects images N x %s x %s x %s, got %s",
+        architecture.name(),
+        in.channels(),
+        in.height(),
+        in.width(),
+        images.shapeString());
     Tensor a = images;
     for (int i = 0; i < blocks.size(); i++) {
       Tensor b = blocks.get(i).net().forward(a, true);
@@ -111,7 +134,10 @@ public final class CnnClassifier {
     return hidden.net().forward(a, true);
   }
 
-  /** Back-propagates dL/d(logits) of the last {@link #logits} call, accumulating parameter gradients. */
+  /**
+   * Back-propagates dL/d(logits) of the last {@link #logits} call, accumulating parameter
+   * gradients.
+   */
   public void backward(Tensor dLogits) {
     Tensor g = output.net().backward(dLogits, true);
     g = hidden.net().backward(g, true);
@@ -164,7 +190,10 @@ public final class CnnClassifier {
     return m;
   }
 
-  /** Copies {@code tensors} in; each expected name must be there with its shape ({@code source} names the origin in errors). */
+  /**
+   * Copies {@code tensors} in; each expected name must be there with its shape ({@code source}
+   * names the origin in errors).
+   */
   public void loadStateDict(Map<String, Tensor> tensors, String source) {
     for (Segment s : segments) {
       Map<String, Tensor> local = new LinkedHashMap<>();
@@ -173,12 +202,27 @@ public final class CnnClassifier {
         Tensor t = tensors.get(global);
         int[] want = s.net().stateDict().get(name).shape();
         if (t == null) {
-          throw new IllegalArgumentException(source + ": missing tensor '" + global + "' of shape " + Arrays.toString(want)
-              + " for the " + architecture.name() + " classifier");
+          throw new IllegalArgumentException(
+              source
+                  + ": missing tensor '"
+                  + global
+                  + "' of shape "
+                  + Arrays.toString(want)
+                  + " for the "
+                  + architecture.name()
+                  + " classifier");
         }
         if (!Arrays.equals(t.shape(), want)) {
-          throw new IllegalArgumentException(source + ": tensor '" + global + "' has shape " + t.shapeString()
-              + " but the " + architecture.name() + " classifier expects " + Arrays.toString(want));
+          throw new IllegalArgumentException(
+              source
+                  + ": tensor '"
+                  + global
+                  + "' has shape "
+                  + t.shapeString()
+                  + " but the "
+                  + architecture.name()
+                  + " classifier expects "
+                  + Arrays.toString(want));
         }
         local.put(name, t);
       }

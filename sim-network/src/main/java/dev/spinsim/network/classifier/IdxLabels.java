@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
-/** Class labels from an IDX1 file (optionally gzipped), as Fashion-MNIST ships them beside the images. */
+/**
+ * Class labels from an IDX1 file (optionally gzipped), as Fashion-MNIST ships them beside the
+ * images.
+ */
 public final class IdxLabels {
   public static final String TRAIN_LABELS = "train-labels-idx1-ubyte.gz";
   public static final String TEST_LABELS = "t10k-labels-idx1-ubyte.gz";
@@ -19,15 +22,21 @@ public final class IdxLabels {
   /** The labels of {@code file} (the first {@code limit} when limit > 0). */
   public static int[] read(Path file, int limit) {
     if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("Fashion-MNIST labels not found: " + file
-          + " is missing (install them with `apt-get install dataset-fashion-mnist`, or pass --data DIR)");
+      throw new IllegalArgumentException(
+          "Fashion-MNIST labels not found: "
+              + file
+              + " is missing (install them with `apt-get install dataset-fashion-mnist`, or pass --data DIR)");
     }
     try (InputStream raw = Files.newInputStream(file);
         InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
         DataInputStream data = new DataInputStream(new BufferedInputStream(in, 1 << 16))) {
       int magic = data.readInt();
       if (magic != 0x00000801) {
-        throw new IllegalArgumentException(file + ": not an IDX1 label file (magic 0x" + Integer.toHexString(magic) + ", expected 0x801)");
+        throw new IllegalArgumentException(
+            file
+                + ": not an IDX1 label file (magic 0x"
+                + Integer.toHexString(magic)
+                + ", expected 0x801)");
       }
       int n = data.readInt();
       if (n <= 0) {
@@ -44,7 +53,8 @@ public final class IdxLabels {
     } catch (EOFException e) {
       throw new IllegalArgumentException(file + ": truncated IDX1 label file", e);
     } catch (IOException e) {
-      throw new IllegalArgumentException(file + ": cannot read IDX1 label file: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          file + ": cannot read IDX1 label file: " + e.getMessage(), e);
     }
   }
 }

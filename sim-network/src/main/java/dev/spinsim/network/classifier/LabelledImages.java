@@ -15,7 +15,8 @@ import java.util.List;
 public record LabelledImages(Tensor images, int[] labels) {
   public LabelledImages {
     checkArgument(images.rank() == 4, "images must be NCHW, got %s", images.shapeString());
-    checkArgument(images.n() == labels.length, "%s images but %s labels", images.n(), labels.length);
+    checkArgument(
+        images.n() == labels.length, "%s images but %s labels", images.n(), labels.length);
   }
 
   /** The Fashion-MNIST training split (first {@code limit} when limit > 0) from {@code dir}. */
@@ -32,15 +33,23 @@ public record LabelledImages(Tensor images, int[] labels) {
         IdxLabels.read(dir.resolve(IdxLabels.TEST_LABELS), limit));
   }
 
-  /** Every {@value #EMOJI_TEST_EVERY}th image of the emoji folder (sorted by name) is in the test split, the rest in train. */
+  /**
+   * Every {@value #EMOJI_TEST_EVERY}th image of the emoji folder (sorted by name) is in the test
+   * split, the rest in train.
+   */
   public static final int EMOJI_TEST_EVERY = 5;
 
-  /** The training split of the emoji folder {@code dir}, labelled by category from {@code index} (emoji.json). */
+  /**
+   * The training split of the emoji folder {@code dir}, labelled by category from {@code index}
+   * (emoji.json).
+   */
   public static LabelledImages emojiTrain(Path dir, Path index) {
     return emoji(dir, index, false);
   }
 
-  /** The test split of the emoji folder {@code dir}: images {@code 4, 9, 14, …} in file-name order. */
+  /**
+   * The test split of the emoji folder {@code dir}: images {@code 4, 9, 14, …} in file-name order.
+   */
   public static LabelledImages emojiTest(Path dir, Path index) {
     return emoji(dir, index, true);
   }
@@ -53,9 +62,11 @@ public record LabelledImages(Tensor images, int[] labels) {
         files.add(all.get(i));
       }
     }
-    checkArgument(!files.isEmpty(), "%s: too few images for a %s split", dir, test ? "test" : "training");
+    checkArgument(
+        !files.isEmpty(), "%s: too few images for a %s split", dir, test ? "test" : "training");
     List<String> names = files.stream().map(p -> p.getFileName().toString()).toList();
-    int[] labels = EmojiCategories.read(index).labels(names, ClassifierArchitecture.EMOJI.classNames());
+    int[] labels =
+        EmojiCategories.read(index).labels(names, ClassifierArchitecture.EMOJI.classNames());
     Shape in = ClassifierArchitecture.EMOJI.input();
     return new LabelledImages(ImageFolder.load(files, in.height()), labels);
   }

@@ -5,9 +5,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.spinsim.network.tensor.Tensor;
 
 /**
- * Non-overlapping max pooling (PyTorch's {@code nn.MaxPool2d(k)}: kernel = stride = k, no
- * padding, floor mode) on NCHW tensors. The forward pass remembers which input won each window
- * so the backward pass routes the gradient there alone (the first maximum wins ties, as in PyTorch).
+ * Non-overlapping max pooling (PyTorch's {@code nn.MaxPool2d(k)}: kernel = stride = k, no padding,
+ * floor mode) on NCHW tensors. The forward pass remembers which input won each window so the
+ * backward pass routes the gradient there alone (the first maximum wins ties, as in PyTorch).
  */
 public final class MaxPool2d {
   /** The pooled output and, per output element, the flat index of the winning input element. */
@@ -51,7 +51,11 @@ public final class MaxPool2d {
 
   /** dL/dx for an input shaped {@code inputShape} from dL/dy and the forward pass's winners. */
   public static Tensor backward(int[] inputShape, int[] argmax, Tensor dy) {
-    checkArgument(argmax.length == dy.size(), "max-pool backward: %s winners for %s gradients", argmax.length, dy.size());
+    checkArgument(
+        argmax.length == dy.size(),
+        "max-pool backward: %s winners for %s gradients",
+        argmax.length,
+        dy.size());
     Tensor dx = Tensor.zeros(inputShape);
     float[] g = dy.data(), d = dx.data();
     for (int i = 0; i < argmax.length; i++) {

@@ -8,13 +8,16 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * A labelled real image set with a train and a test split and the classifier that defines its
- * FID feature space: Fashion-MNIST (IDX files, 60,000 / 10,000) or the emoji set (a PNG folder
- * labelled by {@code emoji.json} category, split 4:1 by file-name order).
+ * A labelled real image set with a train and a test split and the classifier that defines its FID
+ * feature space: Fashion-MNIST (IDX files, 60,000 / 10,000) or the emoji set (a PNG folder labelled
+ * by {@code emoji.json} category, split 4:1 by file-name order).
  */
 public enum RealDataset {
   FASHION_MNIST("fmnist", "Fashion-MNIST", ClassifierArchitecture.FMNIST, FashionMnist.DEFAULT_DIR),
-  EMOJI("emoji", "emoji (Noto, emoji-datasource-google 16.0.0)", ClassifierArchitecture.EMOJI,
+  EMOJI(
+      "emoji",
+      "emoji (Noto, emoji-datasource-google 16.0.0)",
+      ClassifierArchitecture.EMOJI,
       Path.of("package", "img", "google", "64"));
 
   private final String id;
@@ -63,14 +66,20 @@ public enum RealDataset {
     throw new IllegalArgumentException("--dataset " + id + ": unknown, expected fmnist or emoji");
   }
 
-  /** {@code dir}, or where the data set is by default (the Debian package, or the npm package unpacked here). */
+  /**
+   * {@code dir}, or where the data set is by default (the Debian package, or the npm package
+   * unpacked here).
+   */
   public Path dir(Path dir) {
     if (dir != null) {
       return dir;
     }
     if (this == EMOJI && !Files.isDirectory(defaultDir)) {
-      throw new IllegalArgumentException("the emoji set is not at " + defaultDir + ": run `npm pack emoji-datasource-google@16.0.0"
-          + " && tar xzf emoji-datasource-google-16.0.0.tgz` here, or pass --data DIR (the folder of 64x64 PNGs)");
+      throw new IllegalArgumentException(
+          "the emoji set is not at "
+              + defaultDir
+              + ": run `npm pack emoji-datasource-google@16.0.0"
+              + " && tar xzf emoji-datasource-google-16.0.0.tgz` here, or pass --data DIR (the folder of 64x64 PNGs)");
     }
     return defaultDir;
   }

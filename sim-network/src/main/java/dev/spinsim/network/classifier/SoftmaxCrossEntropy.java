@@ -9,7 +9,9 @@ import dev.spinsim.network.tensor.Tensor;
  * computed with the log-sum-exp shift so large logits do not overflow.
  */
 public final class SoftmaxCrossEntropy {
-  /** The mean loss, its gradient with respect to the logits, and how many argmaxes hit the label. */
+  /**
+   * The mean loss, its gradient with respect to the logits, and how many argmaxes hit the label.
+   */
   public record Result(double loss, Tensor gradLogits, int correct) {}
 
   private SoftmaxCrossEntropy() {}
@@ -17,7 +19,8 @@ public final class SoftmaxCrossEntropy {
   /** {@code logits} has n rows of k classes (any trailing 1×1 dimensions); labels are in [0, k). */
   public static Result compute(Tensor logits, int[] labels) {
     int n = logits.dim(0), k = logits.size() / n;
-    checkArgument(labels.length == n, "cross-entropy: %s labels for %s logit rows", labels.length, n);
+    checkArgument(
+        labels.length == n, "cross-entropy: %s labels for %s logit rows", labels.length, n);
     float[] z = logits.data();
     Tensor grad = Tensor.zeros(logits.shape());
     float[] g = grad.data();
@@ -25,7 +28,12 @@ public final class SoftmaxCrossEntropy {
     int correct = 0;
     for (int i = 0; i < n; i++) {
       int label = labels[i];
-      checkArgument(label >= 0 && label < k, "cross-entropy: label %s of row %s outside [0, %s)", label, i, k);
+      checkArgument(
+          label >= 0 && label < k,
+          "cross-entropy: label %s of row %s outside [0, %s)",
+          label,
+          i,
+          k);
       int off = i * k;
       double max = Double.NEGATIVE_INFINITY;
       int arg = 0;

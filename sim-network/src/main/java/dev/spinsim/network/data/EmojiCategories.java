@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * The category of every image of the emoji set, read from its {@code emoji.json} (emoji-datasource:
- * each entry has an {@code image} file name, a {@code category} and optional
- * {@code skin_variations}, whose images take their parent's category).
+ * each entry has an {@code image} file name, a {@code category} and optional {@code
+ * skin_variations}, whose images take their parent's category).
  */
 public final class EmojiCategories {
   /** The file name of the emoji-datasource index. */
@@ -30,14 +30,18 @@ public final class EmojiCategories {
   /** Reads {@code file}; a missing or malformed file is refused in one line naming it. */
   public static EmojiCategories read(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException(file + ": emoji index not found (expected the emoji-datasource " + FILE
-          + ", e.g. package/emoji.json from `npm pack emoji-datasource-google@16.0.0`)");
+      throw new IllegalArgumentException(
+          file
+              + ": emoji index not found (expected the emoji-datasource "
+              + FILE
+              + ", e.g. package/emoji.json from `npm pack emoji-datasource-google@16.0.0`)");
     }
     JsonNode root;
     try {
       root = new ObjectMapper().readTree(file.toFile());
     } catch (IOException e) {
-      throw new IllegalArgumentException(file + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
+      throw new IllegalArgumentException(
+          file + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
     }
     if (root == null || !root.isArray()) {
       throw new IllegalArgumentException(file + ": expected a JSON array of emoji entries");
@@ -69,8 +73,8 @@ public final class EmojiCategories {
   }
 
   /**
-   * {@code emoji.json} for an image folder: the folder itself, or up to three levels above it
-   * (the package layout is {@code package/img/google/64/} under {@code package/emoji.json}).
+   * {@code emoji.json} for an image folder: the folder itself, or up to three levels above it (the
+   * package layout is {@code package/img/google/64/} under {@code package/emoji.json}).
    */
   public static Path locate(Path imageDir) {
     Path p = imageDir.toAbsolutePath().normalize();
@@ -79,7 +83,8 @@ public final class EmojiCategories {
         return p.resolve(FILE);
       }
     }
-    throw new IllegalArgumentException(imageDir + ": no " + FILE + " in it or up to three folders above it; pass --labels FILE");
+    throw new IllegalArgumentException(
+        imageDir + ": no " + FILE + " in it or up to three folders above it; pass --labels FILE");
   }
 
   /** The label of each file name in {@code names}: the index of its category in {@code classes}. */
@@ -92,8 +97,14 @@ public final class EmojiCategories {
       }
       int label = classes.indexOf(category);
       if (label < 0) {
-        throw new IllegalArgumentException(source + ": image " + names.get(i) + " has category '" + category
-            + "', expected one of " + classes);
+        throw new IllegalArgumentException(
+            source
+                + ": image "
+                + names.get(i)
+                + " has category '"
+                + category
+                + "', expected one of "
+                + classes);
       }
       out[i] = label;
     }

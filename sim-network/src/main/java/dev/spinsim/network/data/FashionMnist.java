@@ -30,19 +30,26 @@ public final class FashionMnist {
   /** Reads an IDX3 image file (optionally gzipped) into [n, 1, rows, cols] in [−1, 1]. */
   public static Tensor images(Path file, int limit) {
     if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("Fashion-MNIST not found: " + file
-          + " is missing (install it with `apt-get install dataset-fashion-mnist`, or pass --data DIR)");
+      throw new IllegalArgumentException(
+          "Fashion-MNIST not found: "
+              + file
+              + " is missing (install it with `apt-get install dataset-fashion-mnist`, or pass --data DIR)");
     }
     try (InputStream raw = Files.newInputStream(file);
         InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
         DataInputStream data = new DataInputStream(new java.io.BufferedInputStream(in, 1 << 16))) {
       int magic = data.readInt();
       if (magic != 0x00000803) {
-        throw new IllegalArgumentException(file + ": not an IDX3 image file (magic 0x" + Integer.toHexString(magic) + ", expected 0x803)");
+        throw new IllegalArgumentException(
+            file
+                + ": not an IDX3 image file (magic 0x"
+                + Integer.toHexString(magic)
+                + ", expected 0x803)");
       }
       int n = data.readInt(), rows = data.readInt(), cols = data.readInt();
       if (n <= 0 || rows <= 0 || cols <= 0 || (long) n * rows * cols > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException(file + ": implausible IDX3 header " + n + "x" + rows + "x" + cols);
+        throw new IllegalArgumentException(
+            file + ": implausible IDX3 header " + n + "x" + rows + "x" + cols);
       }
       int count = limit > 0 ? Math.min(limit, n) : n;
       byte[] pixels = new byte[count * rows * cols];

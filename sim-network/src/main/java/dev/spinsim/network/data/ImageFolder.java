@@ -10,10 +10,10 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 /**
- * A folder of PNG images (e.g. the Noto emoji set) as [n, 3, size, size] floats in [−1, 1],
- * sorted by file name, alpha composited on white, resized when needed. Fetch the emoji set
- * with {@code npm pack emoji-datasource-google@16.0.0 && tar xzf emoji-datasource-google-16.0.0.tgz}
- * and point at {@code package/img/google/64/}.
+ * A folder of PNG images (e.g. the Noto emoji set) as [n, 3, size, size] floats in [−1, 1], sorted
+ * by file name, alpha composited on white, resized when needed. Fetch the emoji set with {@code npm
+ * pack emoji-datasource-google@16.0.0 && tar xzf emoji-datasource-google-16.0.0.tgz} and point at
+ * {@code package/img/google/64/}.
  */
 public final class ImageFolder {
   private ImageFolder() {}
@@ -21,13 +21,24 @@ public final class ImageFolder {
   /** The folder's PNG files, sorted by name; a missing or empty folder is refused in one line. */
   public static List<Path> files(Path dir) {
     if (!Files.isDirectory(dir)) {
-      throw new IllegalArgumentException("image folder not found: " + dir + " (for the emoji set run"
-          + " `npm pack emoji-datasource-google@16.0.0 && tar xzf emoji-datasource-google-16.0.0.tgz`"
-          + " and use package/img/google/64/)");
+      throw new IllegalArgumentException(
+          "image folder not found: "
+              + dir
+              + " (for the emoji set run"
+              + " `npm pack emoji-datasource-google@16.0.0 && tar xzf emoji-datasource-google-16.0.0.tgz`"
+              + " and use package/img/google/64/)");
     }
     List<Path> files;
     try (Stream<Path> s = Files.list(dir)) {
-      files = s.filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")).sorted().toList();
+      files =
+          s.filter(
+                  p ->
+                      p.getFileName()
+                          .toString()
+                          .toLowerCase(java.util.Locale.ROOT)
+                          .endsWith(".png"))
+              .sorted()
+              .toList();
     } catch (IOException e) {
       throw new IllegalArgumentException(dir + ": cannot list: " + e.getMessage(), e);
     }
@@ -43,7 +54,10 @@ public final class ImageFolder {
     return load(limit > 0 ? files.subList(0, Math.min(limit, files.size())) : files, size);
   }
 
-  /** {@code files} as [n, 3, size, size] in [−1, 1], nearest-neighbour resized, alpha composited on white. */
+  /**
+   * {@code files} as [n, 3, size, size] in [−1, 1], nearest-neighbour resized, alpha composited on
+   * white.
+   */
   public static Tensor load(List<Path> files, int size) {
     int n = files.size();
     Tensor t = Tensor.zeros(n, 3, size, size);

@@ -27,9 +27,9 @@ import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 
 /**
- * Generates images on a simulated chip: plans the crossbar stages, calibrates the converter
- * ranges, places the stages on the preset's hardware, draws the latents from the seed and runs
- * them through the chip (and through the discriminator on the same chip when asked).
+ * Generates images on a simulated chip: plans the crossbar stages, calibrates the converter ranges,
+ * places the stages on the preset's hardware, draws the latents from the seed and runs them through
+ * the chip (and through the discriminator on the same chip when asked).
  */
 public final class Generation {
   private Generation() {}
@@ -52,10 +52,17 @@ public final class Generation {
     return plans;
   }
 
-  private static Chip buildChip(GenerationSetup s, List<StagePlan> plans, int images, int firstImage) {
+  private static Chip buildChip(
+      GenerationSetup s, List<StagePlan> plans, int images, int firstImage) {
     int gStages = (int) plans.stream().filter(p -> p.network().equals("G")).count();
-    List<RangeCalibration.Range> ranges = ChipBuildCache.shared().ranges(s.generator(), s.discriminator(),
-        s.model().latent(), () -> RangeCalibration.measure(s.generator(), s.discriminator(), s.model().latent()));
+    List<RangeCalibration.Range> ranges =
+        ChipBuildCache.shared()
+            .ranges(
+                s.generator(),
+                s.discriminator(),
+                s.model().latent(),
+                () ->
+                    RangeCalibration.measure(s.generator(), s.discriminator(), s.model().latent()));
     return new ChipBuilder(s.devices(), s.strategy(), s.options(), s.seed())
         .build(plans, gStages, ranges, images, firstImage);
   }
@@ -71,44 +78,75 @@ public final class Generation {
   }
 
   /**
-   * Runs {@code images} images; {@code trace} receives phase or layer rows at its level;
-   * {@code progress} is told each finished image.
+   * Runs {@code images} images; {@code trace} receives phase or layer rows at its level; {@code
+   * progress} is told each finished image.
    */
-  public static GenerationResult run(GenerationSetup s, int images, RunMode mode, TraceSink trace,
-      IntConsumer progress) {
+  public static GenerationResult run(
+      GenerationSetup s, int images, RunMode mode, TraceSink trace, IntConsumer progress) {
     return run(s, images, mode, trace, progress, new PhaseTimes());
   }
 
   /** As above, marking the chip build and the simulation in {@code phases}. */
-  public static GenerationResult run(GenerationSetup s, int images, RunMode mode, TraceSink trace,
-      IntConsumer progress, PhaseTimes phases) {
+  public static GenerationResult run(
+      GenerationSetup s,
+      int images,
+      RunMode mode,
+      TraceSink trace,
+      IntConsumer progress,
+      PhaseTimes phases) {
     checkArgument(images > 0, "images must be a positive integer, got %s", images);
     return run(s, latents(s.seed(), images, s.model().latent()), 0, mode, trace, progress, phases);
   }
 
   /**
-   * Runs the given latents ({@code images × latent}) as images {@code firstImage ..} of a run:
-   * how a long run (thousands of images for FID) is generated in batches with the same chip and
-   * the same noise as one long run would have. The result holds every image.
+   * Runs the given latents ({@code images × latent}) as images {@code firstImage ..} of a run: how
+   * a long run (thousands of images for FID) is generated in batches with the same chip and the
+   * same noise as one long run would have. The result holds every image.
    */
-  public static GenerationResult run(GenerationSetup s, float[] z, int firstImage, RunMode mode,
-      TraceSink trace, IntConsumer progress) {
+  public static GenerationResult run(
+      GenerationSetup s,
+      float[] z,
+      int firstImage,
+      RunMode mode,
+      TraceSink trace,
+      IntConsumer progress) {
     return run(s, z, firstImage, mode, trace, progress, new PhaseTimes());
   }
 
-  private static GenerationResult run(GenerationSetup s, float[] z, int firstImage, RunMode mode,
-      TraceSink trace, IntConsumer progress, PhaseTimes phases) {
+  private static GenerationResult run(
+      GenerationSetup s,
+      float[] z,
+      int firstImage,
+      RunMode mode,
+      TraceSink trace,
+      IntConsumer progress,
+      PhaseTimes phases) {
     int latent = s.model().latent();
-    checkArgument(z.length > 0 && z.length % latent == 0,
-        "latents must hold a positive multiple of %s values, got %s", latent, z.length);
+    checkArgument(
+        z.length > 0 && z.length % latent == 0,
+        "latents must hold a positive multiple of %s values, got %s",
+        latent,
+        z.length);
     int images = z.length / latent;
     float[][] kept = new float[images][];
     double[] scores = new double[images];
-    GenerationResult r = stream(s, images, firstImage, (i, into) -> System.arraycopy(z, i * latent,
-        into, 0, latent), mode, trace, (i, pixels, ref, zi, score) -> {
-          kept[i - firstImage] = pixels.clone();
-          scores[i - firstImage] = score;
-        }, progress, MAX_SLOTS, EVENT_WINDOW, phases, false);
+    GenerationResult r =
+        stream(
+            s,
+            images,
+            firstImage,
+            (i, into) -> System.arraycopy(z, i * latent, into, 0, latent),
+            mode,
+            trace,
+            (i, pixels, ref, zi, score) -> {
+              kept[i - firstImage] = pixels.clone();
+              scores[i - firstImage] = score;
+            },
+            progress,
+            MAX_SLOTS,
+            EVENT_WINDOW,
+            phases,
+            false);
     int size = kept[0].length;
     float[] all = new float[images * size];
     for (int i = 0; i < images; i++) {
@@ -122,50 +160,94 @@ public final class Generation {
    * hands each to {@code sink} as soon as it is finished, in order: the chip is built once, the
    * images stream through it in batches of a few slots, so memory does not grow with the image
    * count. Functional mode computes each batch stage by stage; cycle-accurate mode computes the
-   * values the same way and then simulates the batches' events for time, in windows of up to
-   * {@link #EVENT_WINDOW} images (the pipeline drains between windows). The result carries the
-   * timing, the ledger and the energy, not the images.
+   * values the same way and then simulates the batches' events for time, in windows of up to {@link
+   * #EVENT_WINDOW} images (the pipeline drains between windows). The result carries the timing, the
+   * ledger and the energy, not the images.
    */
-  public static GenerationResult stream(GenerationSetup s, int images, RunMode mode, TraceSink trace,
-      ImageSink sink, IntConsumer progress) {
+  public static GenerationResult stream(
+      GenerationSetup s,
+      int images,
+      RunMode mode,
+      TraceSink trace,
+      ImageSink sink,
+      IntConsumer progress) {
     return stream(s, images, mode, trace, sink, progress, new PhaseTimes());
   }
 
   /** As above, marking the chip build and the simulation in {@code phases}. */
-  public static GenerationResult stream(GenerationSetup s, int images, RunMode mode, TraceSink trace,
-      ImageSink sink, IntConsumer progress, PhaseTimes phases) {
+  public static GenerationResult stream(
+      GenerationSetup s,
+      int images,
+      RunMode mode,
+      TraceSink trace,
+      ImageSink sink,
+      IntConsumer progress,
+      PhaseTimes phases) {
     checkArgument(images > 0, "images must be a positive integer, got %s", images);
     SplittableRandom rng = new SplittableRandom(s.seed());
-    return stream(s, images, 0, (i, into) -> {
-      for (int k = 0; k < into.length; k++) {
-        into[k] = (float) rng.nextGaussian();
-      }
-    }, mode, trace, sink, progress, MAX_SLOTS, EVENT_WINDOW, phases, true);
+    return stream(
+        s,
+        images,
+        0,
+        (i, into) -> {
+          for (int k = 0; k < into.length; k++) {
+            into[k] = (float) rng.nextGaussian();
+          }
+        },
+        mode,
+        trace,
+        sink,
+        progress,
+        MAX_SLOTS,
+        EVENT_WINDOW,
+        phases,
+        true);
   }
 
   /** As above with at most {@code maxSlots} image slots and event windows of {@code window}. */
-  static GenerationResult stream(GenerationSetup s, int images, RunMode mode, TraceSink trace,
-      ImageSink sink, IntConsumer progress, int maxSlots, int window) {
+  static GenerationResult stream(
+      GenerationSetup s,
+      int images,
+      RunMode mode,
+      TraceSink trace,
+      ImageSink sink,
+      IntConsumer progress,
+      int maxSlots,
+      int window) {
     checkArgument(images > 0, "images must be a positive integer, got %s", images);
     SplittableRandom rng = new SplittableRandom(s.seed());
-    return stream(s, images, 0, (i, into) -> {
-      for (int k = 0; k < into.length; k++) {
-        into[k] = (float) rng.nextGaussian();
-      }
-    }, mode, trace, sink, progress, maxSlots, window, new PhaseTimes(), true);
+    return stream(
+        s,
+        images,
+        0,
+        (i, into) -> {
+          for (int k = 0; k < into.length; k++) {
+            into[k] = (float) rng.nextGaussian();
+          }
+        },
+        mode,
+        trace,
+        sink,
+        progress,
+        maxSlots,
+        window,
+        new PhaseTimes(),
+        true);
   }
 
   /**
    * Runs shorter than this read the crossbars with the scalar loops (the same bits): the JVM runs
-   * Vector API code in slow Java fallbacks until C2 has compiled it, which a few images never
-   * pay back (a 1-image run's reads are cold).
+   * Vector API code in slow Java fallbacks until C2 has compiled it, which a few images never pay
+   * back (a 1-image run's reads are cold).
    */
   static final int VECTOR_MIN_IMAGES = 8;
 
   /** Images the cycle-accurate mode simulates in one event window (the pipeline's reach). */
   public static final int EVENT_WINDOW = 1024;
+
   /** Bytes of stage maps one batch of image slots may hold. */
   static final long BATCH_BYTES = 32L << 20;
+
   /** The most image slots of a batch. */
   static final int MAX_SLOTS = 64;
 
@@ -174,9 +256,19 @@ public final class Generation {
     void fill(int index, float[] into);
   }
 
-  private static GenerationResult stream(GenerationSetup s, int images, int firstImage,
-      LatentSource latents, RunMode mode, TraceSink trace, ImageSink sink, IntConsumer progress,
-      int maxSlots, int eventWindow, PhaseTimes phases, boolean reference) {
+  private static GenerationResult stream(
+      GenerationSetup s,
+      int images,
+      int firstImage,
+      LatentSource latents,
+      RunMode mode,
+      TraceSink trace,
+      ImageSink sink,
+      IntConsumer progress,
+      int maxSlots,
+      int eventWindow,
+      PhaseTimes phases,
+      boolean reference) {
     int window = Math.min(images, eventWindow);
     List<StagePlan> plans = plans(s);
     int slots = Math.min(window, Math.min(maxSlots, slotsFor(plans)));
@@ -245,7 +337,8 @@ public final class Generation {
     }
     run.finish(trace, ledger, prices);
     EnergyReport energy = EnergyReport.price(ledger, table, run.makespanPs());
-    phases.mark(timed ? "simulation (values, events, image files)" : "simulation (values, image files)");
+    phases.mark(
+        timed ? "simulation (values, events, image files)" : "simulation (values, image files)");
     return new GenerationResult(s, chip, run, null, energy, table, null, scores);
   }
 

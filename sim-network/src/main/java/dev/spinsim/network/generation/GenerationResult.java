@@ -34,9 +34,8 @@ public record GenerationResult(
   }
 
   /**
-   * The generated images, {@code N×C×H×W} in [−1, 1] (tanh outputs), or null when the run
-   * streamed them to an {@link ImageSink} instead of keeping them (then {@link #latents} is null
-   * too).
+   * The generated images, {@code N×C×H×W} in [−1, 1] (tanh outputs), or null when the run streamed
+   * them to an {@link ImageSink} instead of keeping them (then {@link #latents} is null too).
    */
   @Override
   public float[] images() {
@@ -71,26 +70,33 @@ public record GenerationResult(
    * As above for a run that streamed its images: {@code pixelsOutsideUnitRange} is the count of
    * pixel values outside [−1, 1] over all of them.
    */
-  public RunMetrics metrics(String presetLabel, String overrides, ImageQuality quality,
-      long pixelsOutsideUnitRange) {
+  public RunMetrics metrics(
+      String presetLabel, String overrides, ImageQuality quality, long pixelsOutsideUnitRange) {
     int n = run.images();
     boolean timed = run.mode() == RunMode.CYCLE_ACCURATE;
-    RunMetrics.Builder b = RunMetrics.builder()
-        .identity(setup.model().name(), presetLabel, overrides, run.mode(), n, setup.seed());
+    RunMetrics.Builder b =
+        RunMetrics.builder()
+            .identity(setup.model().name(), presetLabel, overrides, run.mode(), n, setup.seed());
     if (timed) {
       // the first image meets an empty pipeline: its latency is the chip's latency per image
       b.timing(run.latencyPs(0) / 1e3, run.meanLatencyPs() / 1e3, run.makespanPs() / 1e3);
     }
-    b.energy(energy.totalPj(), energy.dynamicPj(), timed ? energy.leakagePj() : Double.NaN,
-        activationEnergyPj(), dwActivationEnergyPj(null));
+    b.energy(
+        energy.totalPj(),
+        energy.dynamicPj(),
+        timed ? energy.leakagePj() : Double.NaN,
+        activationEnergyPj(),
+        dwActivationEnergyPj(null));
     if (setup.runsDiscriminator()) {
       int g = chip.generatorStages();
       int last = chip.stages().length - 1;
       double gLat = timed ? (run.stageEndPs(g - 1, 0) - run.imageStartPs(0)) / 1e3 : Double.NaN;
       double dLat = timed ? (run.stageEndPs(last, 0) - run.stageStartPs(g, 0)) / 1e3 : Double.NaN;
       b.networks(
-          new RunMetrics.NetworkPart(gLat, energyPj("G"), activationEnergyPj("G"), dwActivationEnergyPj("G")),
-          new RunMetrics.NetworkPart(dLat, energyPj("D"), activationEnergyPj("D"), dwActivationEnergyPj("D")));
+          new RunMetrics.NetworkPart(
+              gLat, energyPj("G"), activationEnergyPj("G"), dwActivationEnergyPj("G")),
+          new RunMetrics.NetworkPart(
+              dLat, energyPj("D"), activationEnergyPj("D"), dwActivationEnergyPj("D")));
       double sum = 0;
       for (double s : scores()) {
         sum += s;
@@ -103,8 +109,10 @@ public record GenerationResult(
     }
     b.areaAndPower(area().totalMm2(), timed ? peakTilePowerMw() : Double.NaN, macsPerImage());
     b.programming(programSteps(), programmingEnergyPj());
-    return b.quality(quality).chip(chip.tiles(), crossbars, run.eventsProcessed())
-        .pixelsOutsideUnitRange(pixelsOutsideUnitRange).build();
+    return b.quality(quality)
+        .chip(chip.tiles(), crossbars, run.eventsProcessed())
+        .pixelsOutsideUnitRange(pixelsOutsideUnitRange)
+        .build();
   }
 
   /** Pixel values outside [−1, 1] (NaN included) in {@code pixels}. */
@@ -133,7 +141,8 @@ public record GenerationResult(
 
   /** Level steps of every cell programmed with the weights (one-time, before the first image). */
   public long programSteps() {
-    return chip.programming().countByClass(ComponentClasses.CROSSBAR, ComponentClasses.PROGRAM_STEP);
+    return chip.programming()
+        .countByClass(ComponentClasses.CROSSBAR, ComponentClasses.PROGRAM_STEP);
   }
 
   /** Energy of programming the weights, pJ: the programming ledger priced by the run's table. */
@@ -152,9 +161,9 @@ public record GenerationResult(
   }
 
   /**
-   * The busiest tile's power, mW: the most any tile draws over a time window of the run
-   * ({@link TileActivity#peakPowerMw}: its actions in the window priced by the energy table plus
-   * its share of its layer's leakage, over the window); NaN for a functional run.
+   * The busiest tile's power, mW: the most any tile draws over a time window of the run ({@link
+   * TileActivity#peakPowerMw}: its actions in the window priced by the energy table plus its share
+   * of its layer's leakage, over the window); NaN for a functional run.
    */
   public double peakTilePowerMw() {
     TileActivity a = run.activity();
@@ -162,9 +171,9 @@ public record GenerationResult(
   }
 
   /**
-   * The busiest layer's mean power per tile over its busy interval, mW
-   * ({@link TileActivity#meanPowerMw}): the average {@link #peakTilePowerMw} is never below; NaN
-   * for a functional run.
+   * The busiest layer's mean power per tile over its busy interval, mW ({@link
+   * TileActivity#meanPowerMw}): the average {@link #peakTilePowerMw} is never below; NaN for a
+   * functional run.
    */
   public double meanTilePowerMw() {
     TileActivity a = run.activity();
@@ -189,8 +198,8 @@ public record GenerationResult(
 
   /**
    * Energy of the domain-wall activation units only (classes {@code dw_…}), pJ: the paper's
-   * "testing energy" counts only these; 0 on a chip without DW devices. Of one network
-   * ({@code G}, {@code D}) or of both (null).
+   * "testing energy" counts only these; 0 on a chip without DW devices. Of one network ({@code G},
+   * {@code D}) or of both (null).
    */
   public double dwActivationEnergyPj(String network) {
     return activationEnergyPj(chip, energy, network, true);
@@ -200,13 +209,14 @@ public record GenerationResult(
    * Energy of {@code chip}'s activation units in a priced ledger, pJ: all of them, or only the
    * domain-wall devices; of network {@code network} ({@code G}, {@code D}, or null for both).
    */
-  public static double activationEnergyPj(Chip chip, EnergyReport energy, String network,
-      boolean domainWallOnly) {
+  public static double activationEnergyPj(
+      Chip chip, EnergyReport energy, String network, boolean domainWallOnly) {
     double sum = 0;
     Map<String, Double> byComponent = energy.byComponentPj();
     for (var c : chip.ledger().components()) {
-      boolean counted = ComponentClasses.ACTIVATION_ROLE.equals(c.role())
-          && (!domainWallOnly || ComponentClasses.isDomainWall(c.componentClass()));
+      boolean counted =
+          ComponentClasses.ACTIVATION_ROLE.equals(c.role())
+              && (!domainWallOnly || ComponentClasses.isDomainWall(c.componentClass()));
       if (counted && (network == null || c.tag().startsWith(network + "."))) {
         sum += byComponent.getOrDefault(c.name(), 0.0);
       }

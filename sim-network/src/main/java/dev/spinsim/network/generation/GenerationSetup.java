@@ -9,9 +9,9 @@ import dev.spinsim.network.model.ModelSpec;
 import dev.spinsim.network.model.Network;
 
 /**
- * Everything a generation run needs: the model with its loaded generator (and discriminator
- * when D runs on the same chip), the preset's devices, the mapping and the seed that fixes the
- * latents, the device variation and the read noise.
+ * Everything a generation run needs: the model with its loaded generator (and discriminator when D
+ * runs on the same chip), the preset's devices, the mapping and the seed that fixes the latents,
+ * the device variation and the read noise.
  */
 public record GenerationSetup(
     ModelSpec model,

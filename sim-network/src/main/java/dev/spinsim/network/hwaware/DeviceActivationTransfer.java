@@ -6,8 +6,8 @@ import dev.spinsim.devices.activation.ActivationUnit;
 
 /**
  * A device's activation curve in network units: the unit works on a normalised drive where 1 is
- * full scale, so a pre-activation x maps to x / fullScale and the output back by × fullScale.
- * The derivative is a central difference of the device curve.
+ * full scale, so a pre-activation x maps to x / fullScale and the output back by × fullScale. The
+ * derivative is a central difference of the device curve.
  */
 public final class DeviceActivationTransfer implements ActivationTransfer {
   private final ActivationUnit unit;

@@ -4,8 +4,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 /**
  * A transfer curve sampled once on a uniform grid and linearly interpolated: the fast form of a
- * device curve for training, where it is evaluated millions of times per batch. Outside the
- * grid the underlying curve is called directly.
+ * device curve for training, where it is evaluated millions of times per batch. Outside the grid
+ * the underlying curve is called directly.
  */
 public final class TabulatedTransfer implements ActivationTransfer {
   private final ActivationTransfer base;

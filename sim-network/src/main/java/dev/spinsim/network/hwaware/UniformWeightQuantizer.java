@@ -5,9 +5,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.spinsim.network.tensor.Tensor;
 
 /**
- * Uniform quantiser for a differential pair of N-level devices: the per-layer scale is
- * max |w|, the magnitude is rounded to one of N levels (0 … N−1 steps of scale/(N−1)) and the
- * sign comes from which device of the pair carries it, giving 2N−1 signed values.
+ * Uniform quantiser for a differential pair of N-level devices: the per-layer scale is max |w|, the
+ * magnitude is rounded to one of N levels (0 … N−1 steps of scale/(N−1)) and the sign comes from
+ * which device of the pair carries it, giving 2N−1 signed values.
  */
 public final class UniformWeightQuantizer implements WeightQuantizer {
   private final int levels;

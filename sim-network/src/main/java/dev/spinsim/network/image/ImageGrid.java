@@ -17,14 +17,18 @@ public final class ImageGrid {
 
   /** The grid image: {@code columns} per row, each pixel scaled {@code zoom} times. */
   public static BufferedImage render(Tensor images, int columns, int zoom) {
-    checkArgument(images.rank() == 4 && (images.c() == 1 || images.c() == 3), "need N x 1|3 x H x W images, got %s", images.shapeString());
+    checkArgument(
+        images.rank() == 4 && (images.c() == 1 || images.c() == 3),
+        "need N x 1|3 x H x W images, got %s",
+        images.shapeString());
     checkArgument(columns > 0 && zoom > 0, "columns and zoom must be > 0");
     int n = images.n(), c = images.c(), h = images.h(), w = images.w();
     int cols = Math.min(columns, n);
     int rows = IntMath.divide(n, cols, RoundingMode.CEILING);
     int gap = 2;
     int cellW = w * zoom + gap, cellH = h * zoom + gap;
-    BufferedImage out = new BufferedImage(cols * cellW + gap, rows * cellH + gap, BufferedImage.TYPE_INT_RGB);
+    BufferedImage out =
+        new BufferedImage(cols * cellW + gap, rows * cellH + gap, BufferedImage.TYPE_INT_RGB);
     int bg = 0x202020;
     for (int y = 0; y < out.getHeight(); y++) {
       for (int x = 0; x < out.getWidth(); x++) {

@@ -7,12 +7,12 @@ import java.math.RoundingMode;
 
 /**
  * How a layer's row blocks group into column stacks: with analog partial sums the column currents
- * of up to {@code maxHeight} crossbars stacked in a column are summed before one conversion
- * ({@code crossbar.maxStackHeight}); a phase taller than that splits into several stacks whose
- * conversions add digitally. With digital partial sums every crossbar is its own stack (height
- * 1). Stacks never cross a phase: each phase's blocks are cut top-down into stacks of
- * {@code maxHeight}, the last one shorter. Stack {@code s} holds row blocks
- * {@code [firstBlock(s), firstBlock(s) + blocks(s))}; stacks are numbered phase by phase.
+ * of up to {@code maxHeight} crossbars stacked in a column are summed before one conversion ({@code
+ * crossbar.maxStackHeight}); a phase taller than that splits into several stacks whose conversions
+ * add digitally. With digital partial sums every crossbar is its own stack (height 1). Stacks never
+ * cross a phase: each phase's blocks are cut top-down into stacks of {@code maxHeight}, the last
+ * one shorter. Stack {@code s} holds row blocks {@code [firstBlock(s), firstBlock(s) + blocks(s))};
+ * stacks are numbered phase by phase.
  */
 public final class ColumnStacks {
   private final int height;

@@ -27,18 +27,25 @@ public record ConvGeometry(
     checkArgument(kernel > 0, "kernel must be positive, got %s", kernel);
     checkArgument(stride > 0, "stride must be positive, got %s", stride);
     checkArgument(padding >= 0, "padding must be >= 0, got %s", padding);
-    checkArgument(outputPadding >= 0 && (outputPadding < stride || outputPadding == 0),
-        "outputPadding must be in [0, stride), got %s", outputPadding);
-    checkArgument(inHeight > 0 && inWidth > 0, "input size must be positive, got %sx%s", inHeight, inWidth);
-    checkArgument(outHeightOf(transposed, inHeight, kernel, stride, padding, outputPadding) > 0,
-        "layer produces an empty output from %sx%s", inHeight, inWidth);
+    checkArgument(
+        outputPadding >= 0 && (outputPadding < stride || outputPadding == 0),
+        "outputPadding must be in [0, stride), got %s",
+        outputPadding);
+    checkArgument(
+        inHeight > 0 && inWidth > 0, "input size must be positive, got %sx%s", inHeight, inWidth);
+    checkArgument(
+        outHeightOf(transposed, inHeight, kernel, stride, padding, outputPadding) > 0,
+        "layer produces an empty output from %sx%s",
+        inHeight,
+        inWidth);
   }
 
   public static ConvGeometry conv(int inC, int outC, int k, int s, int p, int inH, int inW) {
     return new ConvGeometry(false, inC, outC, k, s, p, 0, inH, inW);
   }
 
-  public static ConvGeometry transposed(int inC, int outC, int k, int s, int p, int outPad, int inH, int inW) {
+  public static ConvGeometry transposed(
+      int inC, int outC, int k, int s, int p, int outPad, int inH, int inW) {
     return new ConvGeometry(true, inC, outC, k, s, p, outPad, inH, inW);
   }
 
@@ -108,19 +115,22 @@ public record ConvGeometry(
   }
 
   /**
-   * Performed MACs whose input is an inserted zero or padding (exact count over all output
-   * pixels and kernel taps).
+   * Performed MACs whose input is an inserted zero or padding (exact count over all output pixels
+   * and kernel taps).
    */
   public long zeroMacs() {
-    long useful = usefulTaps(outHeight(), inHeight) * usefulTaps(outWidth(), inWidth)
-        * inChannels * (long) outChannels;
+    long useful =
+        usefulTaps(outHeight(), inHeight)
+            * usefulTaps(outWidth(), inWidth)
+            * inChannels
+            * (long) outChannels;
     return macsPerformed() - useful;
   }
 
   /**
-   * Performed MACs whose input is a zero inserted between original pixels (not padding): a tap
-   * pair counts when both axes land inside the zero-inserted input's extent
-   * {@code [0, (in−1)·stride]} and at least one lands between pixels. 0 for a convolution.
+   * Performed MACs whose input is a zero inserted between original pixels (not padding): a tap pair
+   * counts when both axes land inside the zero-inserted input's extent {@code [0, (in−1)·stride]}
+   * and at least one lands between pixels. 0 for a convolution.
    */
   public long insertedZeroMacs() {
     long inExtent = extentTaps(outHeight(), inHeight) * extentTaps(outWidth(), inWidth);
@@ -153,8 +163,8 @@ public record ConvGeometry(
   }
 
   /**
-   * Input values output pixel {@code (oy, ox)} reads from the original input (not inserted zeros
-   * or padding): what a buffer has to deliver for its vector.
+   * Input values output pixel {@code (oy, ox)} reads from the original input (not inserted zeros or
+   * padding): what a buffer has to deliver for its vector.
    */
   public int liveInputs(int oy, int ox) {
     return taps(oy, inHeight) * taps(ox, inWidth) * inChannels;

@@ -4,32 +4,36 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 /**
  * The im2col view of a layer on a crossbar: a weight matrix whose row {@code (ci·k + ky)·k + kx}
- * and column {@code co} hold the equivalent convolution's kernel, and the input vector each
- * output pixel feeds to it (inserted zeros and padding included).
+ * and column {@code co} hold the equivalent convolution's kernel, and the input vector each output
+ * pixel feeds to it (inserted zeros and padding included).
  */
 public final class CrossbarIm2col {
   private CrossbarIm2col() {}
 
   /**
-   * The weight matrix (row-major, {@code k²·C_in × C_out}) of a layer. {@code weight} uses
-   * PyTorch layouts: Conv2d {@code [out, in, k, k]}, ConvTranspose2d {@code [in, out, k, k]};
-   * a transposed kernel is flipped and its channel roles swapped, as the rewrite requires.
+   * The weight matrix (row-major, {@code k²·C_in × C_out}) of a layer. {@code weight} uses PyTorch
+   * layouts: Conv2d {@code [out, in, k, k]}, ConvTranspose2d {@code [in, out, k, k]}; a transposed
+   * kernel is flipped and its channel roles swapped, as the rewrite requires.
    */
   public static float[] weightMatrix(ConvGeometry g, float[] weight) {
     int k = g.kernel();
     int cin = g.inChannels();
     int cout = g.outChannels();
-    checkArgument(weight.length == cin * cout * k * k,
-        "weight has %s values, expected %s", weight.length, cin * cout * k * k);
+    checkArgument(
+        weight.length == cin * cout * k * k,
+        "weight has %s values, expected %s",
+        weight.length,
+        cin * cout * k * k);
     float[] m = new float[g.matrixRows() * cout];
     for (int ci = 0; ci < cin; ci++) {
       for (int ky = 0; ky < k; ky++) {
         for (int kx = 0; kx < k; kx++) {
           int row = (ci * k + ky) * k + kx;
           for (int co = 0; co < cout; co++) {
-            float w = g.transposed()
-                ? weight[((ci * cout + co) * k + (k - 1 - ky)) * k + (k - 1 - kx)]
-                : weight[((co * cin + ci) * k + ky) * k + kx];
+            float w =
+                g.transposed()
+                    ? weight[((ci * cout + co) * k + (k - 1 - ky)) * k + (k - 1 - kx)]
+                    : weight[((co * cin + ci) * k + ky) * k + kx];
             m[row * cout + co] = w;
           }
         }
@@ -67,14 +71,26 @@ public final class CrossbarIm2col {
   }
 
   /**
-   * Folds an eval-mode batchnorm that follows the layer into its weight matrix and bias:
-   * {@code W[:,c] ← W[:,c]·γ_c/√(σ²_c+ε)}, {@code b_c ← (b_c − μ_c)·γ_c/√(σ²_c+ε) + β_c}.
-   * {@code bias} is updated in place (pass zeros for a layer without bias).
+   * Folds an eval-mode batchnorm that follows the layer into its weight matrix and bias: {@code
+   * W[:,c] ← W[:,c]·γ_c/√(σ²_c+ε)}, {@code b_c ← (b_c − μ_c)·γ_c/√(σ²_c+ε) + β_c}. {@code bias} is
+   * updated in place (pass zeros for a layer without bias).
    */
-  public static void foldBatchNorm(float[] matrix, int cols, float[] bias, float[] gamma,
-      float[] beta, float[] mean, float[] var, double eps) {
-    checkArgument(bias.length == cols && gamma.length == cols && beta.length == cols
-        && mean.length == cols && var.length == cols, "batchnorm has the wrong channel count");
+  public static void foldBatchNorm(
+      float[] matrix,
+      int cols,
+      float[] bias,
+      float[] gamma,
+      float[] beta,
+      float[] mean,
+      float[] var,
+      double eps) {
+    checkArgument(
+        bias.length == cols
+            && gamma.length == cols
+            && beta.length == cols
+            && mean.length == cols
+            && var.length == cols,
+        "batchnorm has the wrong channel count");
     int rows = matrix.length / cols;
     for (int c = 0; c < cols; c++) {
       double scale = gamma[c] / Math.sqrt(var[c] + eps);

@@ -6,9 +6,9 @@ import java.math.RoundingMode;
 /**
  * How one layer occupies crossbars: the (stacked) matrix its phases form, the split into row and
  * column blocks, and the work it costs per image. Row-major block order: crossbar {@code (rb, cb)}
- * holds the rows of row block {@code rb} ({@link PhaseLayout#firstRowOfBlock}; every phase starts
- * a new block) and logical columns {@code [cb·L, min((cb+1)·L, cols))} where L is the logical
- * columns per crossbar.
+ * holds the rows of row block {@code rb} ({@link PhaseLayout#firstRowOfBlock}; every phase starts a
+ * new block) and logical columns {@code [cb·L, min((cb+1)·L, cols))} where L is the logical columns
+ * per crossbar.
  *
  * @param strategy the strategy's name, e.g. {@code dense} or {@code sub-pixel}
  * @param macsPerformed multiply-accumulates the crossbars perform per image
@@ -52,10 +52,25 @@ public record LayerMapping(
       }
     }
     long available = (long) rowBlocks * colBlocks * o.crossbarRows() * o.crossbarCols();
-    return new LayerMapping(layer, layout.geometry(), strategy, o.scheme(), layout.matrixRows(),
-        cols, o.crossbarRows(), logicalPerXbar, rowBlocks, colBlocks, o.replicationOf(layer),
-        used, available, layout.vectorsPerImage(), layout.macsPerformed(), layout.zeroMacs(),
-        layout.insertedZeroMacs(), layout);
+    return new LayerMapping(
+        layer,
+        layout.geometry(),
+        strategy,
+        o.scheme(),
+        layout.matrixRows(),
+        cols,
+        o.crossbarRows(),
+        logicalPerXbar,
+        rowBlocks,
+        colBlocks,
+        o.replicationOf(layer),
+        used,
+        available,
+        layout.vectorsPerImage(),
+        layout.macsPerformed(),
+        layout.zeroMacs(),
+        layout.insertedZeroMacs(),
+        layout);
   }
 
   /** Crossbars holding one copy of the layer. */

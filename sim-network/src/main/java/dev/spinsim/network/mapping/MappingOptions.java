@@ -24,16 +24,24 @@ public record MappingOptions(
     checkNotNull(scheme, "scheme");
     checkNotNull(biasMode, "biasMode");
     checkNotNull(partialSums, "partialSums");
-    checkArgument(scheme.logicalColumnsPerCrossbar(crossbarCols) > 0,
-        "crossbar of %s columns holds no %s weight column", crossbarCols, scheme);
+    checkArgument(
+        scheme.logicalColumnsPerCrossbar(crossbarCols) > 0,
+        "crossbar of %s columns holds no %s weight column",
+        crossbarCols,
+        scheme);
     replication = ImmutableMap.copyOf(replication);
-    replication.forEach((layer, copies) -> checkArgument(copies != null && copies > 0,
-        "replication of %s must be a positive integer, got %s", layer, copies));
+    replication.forEach(
+        (layer, copies) ->
+            checkArgument(
+                copies != null && copies > 0,
+                "replication of %s must be a positive integer, got %s",
+                layer,
+                copies));
   }
 
   public static MappingOptions defaults(int rows, int cols) {
-    return new MappingOptions(rows, cols, WeightScheme.DIFFERENTIAL, BiasMode.DIGITAL,
-        PartialSums.DIGITAL, Map.of());
+    return new MappingOptions(
+        rows, cols, WeightScheme.DIFFERENTIAL, BiasMode.DIGITAL, PartialSums.DIGITAL, Map.of());
   }
 
   public int replicationOf(String layer) {

@@ -19,26 +19,26 @@ import java.util.Arrays;
  *       padding included).
  *   <li>{@link Form#SUB_PIXEL} — the polyphase (sub-pixel) decomposition of a stride-s transposed
  *       convolution (Shi et al., CVPR 2016, "Real-time single image and video super-resolution
- *       using an efficient sub-pixel convolutional neural network"; the same split GAN
- *       accelerators use, e.g. ZARA, DAC 2019): along an axis output position {@code o} of the
- *       zero-padded convolution reads an original pixel only at the kernel taps
- *       {@code kk ≡ (k−1−p) − o (mod s)}, so the outputs fall into s residue classes per axis, and
- *       class {@code t} is a stride-1 convolution with the sub-kernel of taps
- *       {@code t, t+s, t+2s, … < k} ({@code ⌈(k−t)/s⌉} of them; none when {@code t ≥ k}). Each of
- *       the (up to) s² classes (ty, tx) is a phase with its own {@code C_in·n_ty·n_tx × C_out}
- *       matrix on its own crossbars; its vectors are the output pixels of that class, so their
- *       results interleave into the output map. No inserted zero is stored, fetched, driven or
- *       converted; only the border taps that fall outside the input (padding) remain.
+ *       using an efficient sub-pixel convolutional neural network"; the same split GAN accelerators
+ *       use, e.g. ZARA, DAC 2019): along an axis output position {@code o} of the zero-padded
+ *       convolution reads an original pixel only at the kernel taps {@code kk ≡ (k−1−p) − o (mod
+ *       s)}, so the outputs fall into s residue classes per axis, and class {@code t} is a stride-1
+ *       convolution with the sub-kernel of taps {@code t, t+s, t+2s, … < k} ({@code ⌈(k−t)/s⌉} of
+ *       them; none when {@code t ≥ k}). Each of the (up to) s² classes (ty, tx) is a phase with its
+ *       own {@code C_in·n_ty·n_tx × C_out} matrix on its own crossbars; its vectors are the output
+ *       pixels of that class, so their results interleave into the output map. No inserted zero is
+ *       stored, fetched, driven or converted; only the border taps that fall outside the input
+ *       (padding) remain.
  *   <li>{@link Form#SINGLE_PIXEL} — a transposed convolution of a 1×1 input: every output pixel
  *       reads the same C_in values, so the layer is one dense {@code C_in × C_out·H_out·W_out}
  *       matrix read by one vector per image (column {@code co·H_out·W_out + pixel}).
  * </ul>
  *
  * <p>Every phase starts on a fresh crossbar row block ({@code ⌈rows/R⌉} blocks each): a crossbar
- * drives one input vector at a time, so phases sharing a crossbar would serialise, and packing
- * two phases into one crossbar without mixing their column currents needs block-diagonal
- * placement, which fits only when two phases' rows together fit in R — never for the shipped
- * models, whose smallest phase has 256 rows.
+ * drives one input vector at a time, so phases sharing a crossbar would serialise, and packing two
+ * phases into one crossbar without mixing their column currents needs block-diagonal placement,
+ * which fits only when two phases' rows together fit in R — never for the shipped models, whose
+ * smallest phase has 256 rows.
  */
 public final class PhaseLayout {
   /** The three ways a layer is lowered onto matrices. */
@@ -53,28 +53,36 @@ public final class PhaseLayout {
   private final boolean biasRow;
   private final int crossbarRows;
   private final int cols;
+
   /** Per phase: first tap and number of taps along y and x; tap spacing is {@link #step}. */
   private final int[] ty0;
+
   private final int[] ny;
   private final int[] tx0;
   private final int[] nx;
   private final int step;
+
   /** Stacked-matrix rows of phase ph: {@code [rowStart[ph], rowStart[ph+1])} (bias row last). */
   private final int[] rowStart;
+
   /** Crossbar row blocks of phase ph: {@code [blockStart[ph], blockStart[ph+1])}. */
   private final int[] blockStart;
+
   /** Phase of every row block. */
   private final int[] blockPhase;
+
   /** Phase read by every vector. */
   private final int[] vectorPhase;
+
   /** Vectors per image of every phase. */
   private final long[] phaseVectors;
 
   private PhaseLayout(ConvGeometry g, Form form, boolean biasRow, int crossbarRows) {
     checkArgument(crossbarRows > 0, "crossbar rows must be positive, got %s", crossbarRows);
-    checkArgument(form != Form.SINGLE_PIXEL || g.transposed() && g.inHeight() == 1
-        && g.inWidth() == 1, "the single-pixel form needs a transposed convolution of a 1x1"
-        + " input, got %s", g);
+    checkArgument(
+        form != Form.SINGLE_PIXEL || g.transposed() && g.inHeight() == 1 && g.inWidth() == 1,
+        "the single-pixel form needs a transposed convolution of a 1x1" + " input, got %s",
+        g);
     this.g = g;
     this.form = form;
     this.biasRow = biasRow;
@@ -157,7 +165,8 @@ public final class PhaseLayout {
     blockStart = new int[phases + 1];
     for (int ph = 0; ph < phases; ph++) {
       int rows = rowStart[ph + 1] - rowStart[ph];
-      blockStart[ph + 1] = blockStart[ph] + IntMath.divide(rows, crossbarRows, RoundingMode.CEILING);
+      blockStart[ph + 1] =
+          blockStart[ph] + IntMath.divide(rows, crossbarRows, RoundingMode.CEILING);
     }
     blockPhase = new int[blockStart[phases]];
     for (int ph = 0; ph < phases; ph++) {
@@ -172,14 +181,16 @@ public final class PhaseLayout {
 
   /**
    * The zero-free form of a layer: a transposed convolution of a 1×1 input becomes one dense
-   * matrix, any other transposed convolution its s² sub-pixel phases; a convolution (which
-   * inserts no zeros) stays one im2col phase, and so does a degenerate transposed convolution
-   * whose every output is its bias alone (no kernel tap reaches an input pixel).
+   * matrix, any other transposed convolution its s² sub-pixel phases; a convolution (which inserts
+   * no zeros) stays one im2col phase, and so does a degenerate transposed convolution whose every
+   * output is its bias alone (no kernel tap reaches an input pixel).
    */
   public static PhaseLayout zeroFree(ConvGeometry g, boolean biasRow, int crossbarRows) {
     boolean anyTap = g.macsPerformed() > g.zeroMacs(); // else every output is its bias alone
-    Form f = !g.transposed() || !anyTap ? Form.ZERO_INSERTED
-        : g.inHeight() == 1 && g.inWidth() == 1 ? Form.SINGLE_PIXEL : Form.SUB_PIXEL;
+    Form f =
+        !g.transposed() || !anyTap
+            ? Form.ZERO_INSERTED
+            : g.inHeight() == 1 && g.inWidth() == 1 ? Form.SINGLE_PIXEL : Form.SUB_PIXEL;
     return new PhaseLayout(g, f, biasRow, crossbarRows);
   }
 
@@ -329,8 +340,8 @@ public final class PhaseLayout {
   }
 
   /**
-   * Performed MACs whose input is an inserted zero or padding. The single-pixel form has none:
-   * its one vector is the input itself (output pixels no kernel tap reaches, possible only when
+   * Performed MACs whose input is an inserted zero or padding. The single-pixel form has none: its
+   * one vector is the input itself (output pixels no kernel tap reaches, possible only when
    * output_padding > padding, hold zero weights, not zero inputs).
    */
   public long zeroMacs() {
@@ -347,15 +358,18 @@ public final class PhaseLayout {
   }
 
   /**
-   * The stacked weight matrix (row-major, {@link #matrixRows()} × {@link #matrixCols()}) built
-   * from the layer's zero-padded-convolution im2col matrix ({@code k²·C_in × C_out}, batchnorm
-   * already folded, see {@link CrossbarIm2col#weightMatrix}); a bias row holds {@code bias / inputScale}.
+   * The stacked weight matrix (row-major, {@link #matrixRows()} × {@link #matrixCols()}) built from
+   * the layer's zero-padded-convolution im2col matrix ({@code k²·C_in × C_out}, batchnorm already
+   * folded, see {@link CrossbarIm2col#weightMatrix}); a bias row holds {@code bias / inputScale}.
    */
   public float[] matrix(float[] im2col, float[] bias, double inputScale) {
     int cout = g.outChannels();
     int k = g.kernel();
-    checkArgument(im2col.length == g.matrixRows() * cout, "im2col matrix has %s values,"
-        + " expected %s", im2col.length, g.matrixRows() * cout);
+    checkArgument(
+        im2col.length == g.matrixRows() * cout,
+        "im2col matrix has %s values," + " expected %s",
+        im2col.length,
+        g.matrixRows() * cout);
     float[] m = new float[matrixRows() * cols];
     if (form == Form.SINGLE_PIXEL) {
       int oh = g.outHeight();
@@ -403,8 +417,8 @@ public final class PhaseLayout {
 
   /**
    * Writes the inputs vector {@code v} drives into its phase's rows of {@code vector} (length
-   * {@link #matrixRows()}; the caller zeroes it and sets the bias row); reads {@code input}
-   * ({@code C_in×H×W}). Returns the rows that read an original pixel.
+   * {@link #matrixRows()}; the caller zeroes it and sets the bias row); reads {@code input} ({@code
+   * C_in×H×W}). Returns the rows that read an original pixel.
    */
   public int gather(float[] input, int v, float[] vector) {
     if (form == Form.ZERO_INSERTED) {
@@ -444,8 +458,8 @@ public final class PhaseLayout {
    * The non-zero inputs vector {@code v} drives, as a sparse list: {@code rows[k]} (ascending, in
    * the numbering of {@link #gather}) holds {@code values[k]}, k in [0, returned count); the same
    * inputs as {@link #gather} without visiting the rows that read an inserted zero or padding
-   * (their taps are found once per output pixel) and without the zero pixels. The bias row is
-   * not included. {@code rows} and {@code values} must hold {@link #matrixRows()} entries.
+   * (their taps are found once per output pixel) and without the zero pixels. The bias row is not
+   * included. {@code rows} and {@code values} must hold {@link #matrixRows()} entries.
    */
   public int gatherNonZero(float[] input, int v, int[] rows, float[] values) {
     int count = 0;
@@ -479,17 +493,24 @@ public final class PhaseLayout {
       base = rowStart[ph];
     }
     rowsPerChannel = kyCount * kxCount;
-    // the taps of this output pixel that read an original pixel: (offset in the channel's rows, source offset)
+    // the taps of this output pixel that read an original pixel: (offset in the channel's rows,
+    // source offset)
     int taps = 0;
     int[] tapRow = new int[rowsPerChannel];
     int[] tapSource = new int[rowsPerChannel];
     for (int jy = 0; jy < kyCount; jy++) {
-      int sy = form == Form.ZERO_INSERTED ? g.sourceIndex(oy, jy, h) : g.sourceIndex(oy, ty0[ph] + step * jy, h);
+      int sy =
+          form == Form.ZERO_INSERTED
+              ? g.sourceIndex(oy, jy, h)
+              : g.sourceIndex(oy, ty0[ph] + step * jy, h);
       if (sy < 0) {
         continue;
       }
       for (int jx = 0; jx < kxCount; jx++) {
-        int sx = form == Form.ZERO_INSERTED ? g.sourceIndex(ox, jx, w) : g.sourceIndex(ox, tx0[ph] + step * jx, w);
+        int sx =
+            form == Form.ZERO_INSERTED
+                ? g.sourceIndex(ox, jx, w)
+                : g.sourceIndex(ox, tx0[ph] + step * jx, w);
         if (sx >= 0) {
           tapRow[taps] = jy * kxCount + jx;
           tapSource[taps] = sy * w + sx;

@@ -12,15 +12,15 @@ import dev.spinsim.network.mapping.ConvGeometry;
 import java.util.List;
 
 /**
- * One layer of a model as data, bound from the model YAML by {@code ConfigLoader} (the
- * {@code type:} key picks the record, named after the PyTorch class). Each record knows its own
- * kind: {@link #outputShape} infers what it produces from what it receives (or explains why it
- * cannot), {@link #parameters} lists the tensors it owns under PyTorch's names, and {@link
- * #runtime} builds the layer that computes it. A new layer kind is one record here plus one
- * runtime layer in {@link Layers}.
+ * One layer of a model as data, bound from the model YAML by {@code ConfigLoader} (the {@code
+ * type:} key picks the record, named after the PyTorch class). Each record knows its own kind:
+ * {@link #outputShape} infers what it produces from what it receives (or explains why it cannot),
+ * {@link #parameters} lists the tensors it owns under PyTorch's names, and {@link #runtime} builds
+ * the layer that computes it. A new layer kind is one record here plus one runtime layer in {@link
+ * Layers}.
  *
- * <p>Validation messages start with the offending key, so a loader error reads {@code
- * fmnist.yaml: generator[3].kernel: must be a positive integer, got 0}.
+ * <p>Validation messages start with the offending key, so a loader error reads {@code fmnist.yaml:
+ * generator[3].kernel: must be a positive integer, got 0}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -47,15 +47,17 @@ public sealed interface LayerSpec {
     return List.of();
   }
 
-  /** Whether the layer is a crossbar layer (a convolution, transposed convolution or linear layer). */
+  /**
+   * Whether the layer is a crossbar layer (a convolution, transposed convolution or linear layer).
+   */
   @JsonIgnore
   default boolean isMatrixLayer() {
     return false;
   }
 
   /**
-   * Whether the layer ends a network with its outputs squashed into a fixed range (Tanh into
-   * [−1, 1], Sigmoid into [0, 1]); a network that ends otherwise produces unbounded values.
+   * Whether the layer ends a network with its outputs squashed into a fixed range (Tanh into [−1,
+   * 1], Sigmoid into [0, 1]); a network that ends otherwise produces unbounded values.
    */
   @JsonIgnore
   default boolean isSquashing() {
@@ -93,7 +95,9 @@ public sealed interface LayerSpec {
     return 0;
   }
 
-  /** This layer with its bias decided ({@code present}); layers without a bias return themselves. */
+  /**
+   * This layer with its bias decided ({@code present}); layers without a bias return themselves.
+   */
   default LayerSpec withBias(boolean present) {
     return this;
   }
@@ -116,7 +120,9 @@ public sealed interface LayerSpec {
     @Override
     default List<ParamSpec> parameters() {
       ParamSpec w = new ParamSpec("weight", weightShape(), true);
-      return bias() == null || bias() ? List.of(w, new ParamSpec("bias", new int[] {out()}, true)) : List.of(w);
+      return bias() == null || bias()
+          ? List.of(w, new ParamSpec("bias", new int[] {out()}, true))
+          : List.of(w);
     }
 
     @Override
@@ -155,9 +161,18 @@ public sealed interface LayerSpec {
 
     @Override
     public Shape outputShape(Shape s) {
-      checkArgument(s.channels() == in, "expects %s input channels but receives %s (input %s)", in, s.channels(), s);
-      checkArgument(s.height() + 2 * padding >= kernel && s.width() + 2 * padding >= kernel,
-          "kernel %s does not fit input %s with padding %s", kernel, s, padding);
+      checkArgument(
+          s.channels() == in,
+          "expects %s input channels but receives %s (input %s)",
+          in,
+          s.channels(),
+          s);
+      checkArgument(
+          s.height() + 2 * padding >= kernel && s.width() + 2 * padding >= kernel,
+          "kernel %s does not fit input %s with padding %s",
+          kernel,
+          s,
+          padding);
       int h = (s.height() + 2 * padding - kernel) / stride + 1;
       int w = (s.width() + 2 * padding - kernel) / stride + 1;
       return new Shape(out, h, w);
@@ -184,16 +199,28 @@ public sealed interface LayerSpec {
     }
   }
 
-  /** nn.ConvTranspose2d with a square kernel; weight [in, out, k, k]; stride 1, paddings 0 by default. */
-  record ConvTranspose2d(int in, int out, int kernel, Integer stride, Integer padding,
-      @JsonProperty("output_padding") Integer outputPadding, Boolean bias) implements MatrixLayer {
+  /**
+   * nn.ConvTranspose2d with a square kernel; weight [in, out, k, k]; stride 1, paddings 0 by
+   * default.
+   */
+  record ConvTranspose2d(
+      int in,
+      int out,
+      int kernel,
+      Integer stride,
+      Integer padding,
+      @JsonProperty("output_padding") Integer outputPadding,
+      Boolean bias)
+      implements MatrixLayer {
     public ConvTranspose2d {
       stride = stride == null ? 1 : stride;
       padding = padding == null ? 0 : padding;
       outputPadding = outputPadding == null ? 0 : outputPadding;
       checkConvolution(in, out, kernel, stride, padding);
-      checkArgument(outputPadding >= 0 && outputPadding < stride,
-          "output_padding must be in [0, stride), got %s", outputPadding);
+      checkArgument(
+          outputPadding >= 0 && outputPadding < stride,
+          "output_padding must be in [0, stride), got %s",
+          outputPadding);
     }
 
     @Override
@@ -203,7 +230,12 @@ public sealed interface LayerSpec {
 
     @Override
     public Shape outputShape(Shape s) {
-      checkArgument(s.channels() == in, "expects %s input channels but receives %s (input %s)", in, s.channels(), s);
+      checkArgument(
+          s.channels() == in,
+          "expects %s input channels but receives %s (input %s)",
+          in,
+          s.channels(),
+          s);
       int h = (s.height() - 1) * stride - 2 * padding + kernel + outputPadding;
       int w = (s.width() - 1) * stride - 2 * padding + kernel + outputPadding;
       checkArgument(h > 0 && w > 0, "output would be empty for input %s", s);
@@ -217,7 +249,8 @@ public sealed interface LayerSpec {
 
     @Override
     public ConvGeometry geometry(Shape s) {
-      return ConvGeometry.transposed(in, out, kernel, stride, padding, outputPadding, s.height(), s.width());
+      return ConvGeometry.transposed(
+          in, out, kernel, stride, padding, outputPadding, s.height(), s.width());
     }
 
     @Override
@@ -248,7 +281,12 @@ public sealed interface LayerSpec {
 
     @Override
     public Shape outputShape(Shape s) {
-      checkArgument(s.channels() == features, "expects %s channels but receives %s (input %s)", features, s.channels(), s);
+      checkArgument(
+          s.channels() == features,
+          "expects %s channels but receives %s (input %s)",
+          features,
+          s.channels(),
+          s);
       return s;
     }
 
@@ -282,7 +320,8 @@ public sealed interface LayerSpec {
 
     @Override
     public Shape outputShape(Shape s) {
-      checkArgument(s.size() == in, "expects %s input features but receives %s (input %s)", in, s.size(), s);
+      checkArgument(
+          s.size() == in, "expects %s input features but receives %s (input %s)", in, s.size(), s);
       return new Shape(out, 1, 1);
     }
 
@@ -294,8 +333,10 @@ public sealed interface LayerSpec {
     /** A linear layer on C×H×W is a convolution whose kernel covers the whole (square) input. */
     @Override
     public ConvGeometry geometry(Shape s) {
-      checkArgument(s.height() == s.width(),
-          "a Linear layer on a non-square input %s cannot be mapped; expected H == W", s);
+      checkArgument(
+          s.height() == s.width(),
+          "a Linear layer on a non-square input %s cannot be mapped; expected H == W",
+          s);
       return ConvGeometry.conv(s.channels(), out, s.height(), 1, 0, s.height(), s.width());
     }
 
@@ -340,7 +381,9 @@ public sealed interface LayerSpec {
 
     @Override
     public Layers.Layer runtime(List<Parameter> params, HardwareAwareness hw) {
-      return hw.relu() != null ? new Layers.TransferActivation(hw.relu()) : new Layers.ExactActivation(this);
+      return hw.relu() != null
+          ? new Layers.TransferActivation(hw.relu())
+          : new Layers.ExactActivation(this);
     }
   }
 

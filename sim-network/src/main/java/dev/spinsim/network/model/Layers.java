@@ -16,7 +16,10 @@ final class Layers {
   interface Layer {
     Tensor forward(Tensor x, boolean training);
 
-    /** Returns dL/dx (null when {@code needInput} is false) and accumulates parameter gradients when asked. */
+    /**
+     * Returns dL/dx (null when {@code needInput} is false) and accumulates parameter gradients when
+     * asked.
+     */
     Tensor backward(Tensor dy, boolean needInput, boolean paramGrads);
 
     List<Parameter> parameters();
@@ -30,8 +33,10 @@ final class Layers {
     private final Parameter weight;
     private final Parameter bias;
     private final WeightQuantizer quantizer;
+
     /** The input and the effective weight of the last forward pass. */
     Tensor x;
+
     Tensor w;
 
     WeightedLayer(List<Parameter> params, WeightQuantizer quantizer) {
@@ -90,7 +95,9 @@ final class Layers {
 
     @Override
     public Tensor backward(Tensor dy, boolean needInput, boolean paramGrads) {
-      Convolution.Grads g = Convolution.conv2dBackward(x, cols, w, hasBias(), dy, spec.stride(), spec.padding(), needInput, paramGrads);
+      Convolution.Grads g =
+          Convolution.conv2dBackward(
+              x, cols, w, hasBias(), dy, spec.stride(), spec.padding(), needInput, paramGrads);
       accumulate(paramGrads, g.weight(), g.bias());
       return g.input();
     }
@@ -99,7 +106,8 @@ final class Layers {
   static final class ConvTranspose2dLayer extends WeightedLayer {
     private final LayerSpec.ConvTranspose2d spec;
 
-    ConvTranspose2dLayer(LayerSpec.ConvTranspose2d spec, List<Parameter> params, WeightQuantizer quantizer) {
+    ConvTranspose2dLayer(
+        LayerSpec.ConvTranspose2d spec, List<Parameter> params, WeightQuantizer quantizer) {
       super(params, quantizer);
       this.spec = spec;
     }
@@ -107,12 +115,15 @@ final class Layers {
     @Override
     public Tensor forward(Tensor in, boolean training) {
       begin(in);
-      return Convolution.convTranspose2d(in, w, biasValue(), spec.stride(), spec.padding(), spec.outputPadding());
+      return Convolution.convTranspose2d(
+          in, w, biasValue(), spec.stride(), spec.padding(), spec.outputPadding());
     }
 
     @Override
     public Tensor backward(Tensor dy, boolean needInput, boolean paramGrads) {
-      Convolution.Grads g = Convolution.convTranspose2dBackward(x, w, hasBias(), dy, spec.stride(), spec.padding(), needInput, paramGrads);
+      Convolution.Grads g =
+          Convolution.convTranspose2dBackward(
+              x, w, hasBias(), dy, spec.stride(), spec.padding(), needInput, paramGrads);
       accumulate(paramGrads, g.weight(), g.bias());
       return g.input();
     }
@@ -159,19 +170,30 @@ final class Layers {
       x = in;
       if (training) {
         BatchNorm.Cache[] c = new BatchNorm.Cache[1];
-        Tensor y = BatchNorm.forwardTrain(in, gamma.value(), beta.value(), mean.value(), var.value(), spec.eps(), spec.momentum(), c);
+        Tensor y =
+            BatchNorm.forwardTrain(
+                in,
+                gamma.value(),
+                beta.value(),
+                mean.value(),
+                var.value(),
+                spec.eps(),
+                spec.momentum(),
+                c);
         cache = c[0];
         return y;
       }
       cache = null;
-      return BatchNorm.forwardEval(in, gamma.value(), beta.value(), mean.value(), var.value(), spec.eps());
+      return BatchNorm.forwardEval(
+          in, gamma.value(), beta.value(), mean.value(), var.value(), spec.eps());
     }
 
     @Override
     public Tensor backward(Tensor dy, boolean needInput, boolean paramGrads) {
-      Tensor[] g = cache != null
-          ? BatchNorm.backwardTrain(cache, gamma.value(), dy)
-          : BatchNorm.backwardEval(x, gamma.value(), mean.value(), var.value(), spec.eps(), dy);
+      Tensor[] g =
+          cache != null
+              ? BatchNorm.backwardTrain(cache, gamma.value(), dy)
+              : BatchNorm.backwardEval(x, gamma.value(), mean.value(), var.value(), spec.eps(), dy);
       if (paramGrads) {
         gamma.accumulate(g[1]);
         beta.accumulate(g[2]);

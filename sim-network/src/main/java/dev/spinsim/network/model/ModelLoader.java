@@ -47,7 +47,11 @@ public final class ModelLoader {
     Path p = Path.of(nameOrPath);
     if (!Files.isRegularFile(p)) {
       throw new IllegalArgumentException(
-          "unknown model '" + nameOrPath + "': expected one of " + SHIPPED + " or a YAML file path");
+          "unknown model '"
+              + nameOrPath
+              + "': expected one of "
+              + SHIPPED
+              + " or a YAML file path");
     }
     try (InputStream in = Files.newInputStream(p)) {
       return parse(p.toString(), in, overrides);
@@ -70,11 +74,16 @@ public final class ModelLoader {
     try {
       return new ModelSpec(f.name(), source, f.latent(), image, g, d);
     } catch (IllegalArgumentException e) {
-      throw new ConfigException(source, "", e.getMessage().replaceFirst("^" + java.util.regex.Pattern.quote(source) + ": ", ""), e);
+      throw new ConfigException(
+          source,
+          "",
+          e.getMessage().replaceFirst("^" + java.util.regex.Pattern.quote(source) + ": ", ""),
+          e);
     }
   }
 
-  private static NetworkSpec network(String source, String role, List<LayerSpec> layers, Shape input) {
+  private static NetworkSpec network(
+      String source, String role, List<LayerSpec> layers, Shape input) {
     try {
       return NetworkSpec.of(role, input, layers);
     } catch (IllegalArgumentException e) {

@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * A runnable {@link NetworkSpec}: owns the parameters (named as PyTorch names them), runs
- * forward in training or eval mode and backward, and exposes each layer's eval-mode forward so
- * a hardware runner can compute some layers itself and compare layer by layer.
+ * A runnable {@link NetworkSpec}: owns the parameters (named as PyTorch names them), runs forward
+ * in training or eval mode and backward, and exposes each layer's eval-mode forward so a hardware
+ * runner can compute some layers itself and compare layer by layer.
  */
 public final class Network {
   private final NetworkSpec spec;
@@ -33,7 +33,9 @@ public final class Network {
     this(spec, HardwareAwareness.NONE);
   }
 
-  /** A network whose matrix layers and activations follow {@code hardware} in every forward pass. */
+  /**
+   * A network whose matrix layers and activations follow {@code hardware} in every forward pass.
+   */
   public Network(NetworkSpec spec, HardwareAwareness hardware) {
     spec = spec.withBiases(name -> true);
     this.spec = spec;
@@ -70,8 +72,8 @@ public final class Network {
   }
 
   /**
-   * DCGAN initialisation (Radford et al.): conv/linear weights N(0, 0.02), batchnorm weights
-   * N(1, 0.02), biases 0, running statistics reset.
+   * DCGAN initialisation (Radford et al.): conv/linear weights N(0, 0.02), batchnorm weights N(1,
+   * 0.02), biases 0, running statistics reset.
    */
   public void initDcgan(SplittableRandom rng) {
     resetDefaults();
@@ -114,7 +116,10 @@ public final class Network {
     return backward(dy, paramGrads, true);
   }
 
-  /** As {@link #backward(Tensor, boolean)}; with {@code needInput} false the first layer skips dL/d(input) and null is returned. */
+  /**
+   * As {@link #backward(Tensor, boolean)}; with {@code needInput} false the first layer skips
+   * dL/d(input) and null is returned.
+   */
   public Tensor backward(Tensor dy, boolean paramGrads, boolean needInput) {
     Tensor g = dy;
     for (int i = layers.size() - 1; i >= 0; i--) {
@@ -143,8 +148,14 @@ public final class Network {
 
   private void checkInput(Tensor x, int layer) {
     Shape s = spec.inputOf(layer);
-    checkArgument(x.rank() == 4 && x.c() == s.channels() && x.h() == s.height() && x.w() == s.width(),
-        "%s layer %s (%s) expects input N x %s, got %s", spec.role(), layer, NetworkSpec.layerName(layer), s, x.shapeString());
+    checkArgument(
+        x.rank() == 4 && x.c() == s.channels() && x.h() == s.height() && x.w() == s.width(),
+        "%s layer %s (%s) expects input N x %s, got %s",
+        spec.role(),
+        layer,
+        NetworkSpec.layerName(layer),
+        s,
+        x.shapeString());
   }
 
   public void zeroGrad() {
@@ -175,10 +186,10 @@ public final class Network {
 
   /**
    * A 128-bit hash (32 hex digits, Murmur3) of everything this network's eval-mode forward pass
-   * reads: the layer list with every layer's settings, and every parameter and buffer bit for
-   * bit. Two networks with the same fingerprint compute the same outputs from the same inputs
-   * (what lets a sweep measure a float reference once). Null for a hardware-aware network, whose
-   * transfer curves are code, not data.
+   * reads: the layer list with every layer's settings, and every parameter and buffer bit for bit.
+   * Two networks with the same fingerprint compute the same outputs from the same inputs (what lets
+   * a sweep measure a float reference once). Null for a hardware-aware network, whose transfer
+   * curves are code, not data.
    */
   public String fingerprint() {
     if (!hardware.isFloat()) {
@@ -213,9 +224,9 @@ public final class Network {
 
   /**
    * Copies {@code tensors} into the network after checking every one of them, so a bad file is
-   * refused when it is read, never halfway through a simulation ({@code source} names the file
-   * in the one-line error): every expected name must be present with the expected shape; no other
-   * name may be there (except PyTorch's {@code num_batches_tracked} counters); weights, biases,
+   * refused when it is read, never halfway through a simulation ({@code source} names the file in
+   * the one-line error): every expected name must be present with the expected shape; no other name
+   * may be there (except PyTorch's {@code num_batches_tracked} counters); weights, biases,
    * batchnorm scales and shifts and running means must be finite; a running variance must be
    * non-negative and not NaN (+∞ is allowed: PyTorch's eval-mode batchnorm then outputs the
    * channel's shift, and so does ours).
@@ -228,20 +239,42 @@ public final class Network {
       int layer = layerIndex(name);
       String what = spec.key(layer) + " (" + spec.layers().get(layer).type() + ")";
       if (t == null) {
-        throw new IllegalArgumentException(source + ": missing tensor '" + name + "' of shape "
-            + Arrays.toString(want) + " for " + what + "; " + missingHint(name, layer, tensors));
+        throw new IllegalArgumentException(
+            source
+                + ": missing tensor '"
+                + name
+                + "' of shape "
+                + Arrays.toString(want)
+                + " for "
+                + what
+                + "; "
+                + missingHint(name, layer, tensors));
       }
       if (!Arrays.equals(t.shape(), want)) {
-        throw new IllegalArgumentException(source + ": tensor '" + name + "' has shape " + t.shapeString()
-            + " but " + what + " expects " + Arrays.toString(want)
-            + "; the model's layer does not match the file (check its in/out/kernel keys)");
+        throw new IllegalArgumentException(
+            source
+                + ": tensor '"
+                + name
+                + "' has shape "
+                + t.shapeString()
+                + " but "
+                + what
+                + " expects "
+                + Arrays.toString(want)
+                + "; the model's layer does not match the file (check its in/out/kernel keys)");
       }
       checkValues(source, name, t, what);
     }
     for (String name : tensors.keySet()) {
       if (!state.containsKey(name) && !name.endsWith(".num_batches_tracked")) {
-        throw new IllegalArgumentException(source + ": tensor '" + name + "' is not used by the "
-            + spec.role() + "; " + unusedHint(name));
+        throw new IllegalArgumentException(
+            source
+                + ": tensor '"
+                + name
+                + "' is not used by the "
+                + spec.role()
+                + "; "
+                + unusedHint(name));
       }
     }
     for (Map.Entry<String, Parameter> e : state.entrySet()) {
@@ -253,16 +286,25 @@ public final class Network {
   private String missingHint(String name, int layer, Map<String, Tensor> tensors) {
     LayerSpec l = spec.layers().get(layer);
     if (name.endsWith(".bias") && l.isMatrixLayer()) {
-      return "the file has no bias for this layer: set 'bias: false' on " + spec.key(layer)
-          + " in the model (or --set model." + spec.key(layer) + ".bias=false), or leave 'bias' out"
+      return "the file has no bias for this layer: set 'bias: false' on "
+          + spec.key(layer)
+          + " in the model (or --set model."
+          + spec.key(layer)
+          + ".bias=false), or leave 'bias' out"
           + " to take it from the weights file";
     }
     if (tensors.keySet().stream().noneMatch(k -> k.startsWith("main."))) {
-      return "the file's tensors are not named main.<i>.<param> (it holds " + first(tensors.keySet())
+      return "the file's tensors are not named main.<i>.<param> (it holds "
+          + first(tensors.keySet())
           + "): rename them as PyTorch's nn.Sequential 'main' does, e.g. with tools/pt2spinsim.py";
     }
-    return "the model's " + spec.role() + " list does not match the file's layers (a layer missing"
-        + " or extra before " + NetworkSpec.layerName(layer) + "?); the file holds " + first(tensors.keySet());
+    return "the model's "
+        + spec.role()
+        + " list does not match the file's layers (a layer missing"
+        + " or extra before "
+        + NetworkSpec.layerName(layer)
+        + "?); the file holds "
+        + first(tensors.keySet());
   }
 
   private String unusedHint(String name) {
@@ -276,17 +318,31 @@ public final class Network {
       }
     }
     if (layer < 0 || layer >= spec.size()) {
-      return "the " + spec.role() + " has layers main.0 to main." + (spec.size() - 1)
+      return "the "
+          + spec.role()
+          + " has layers main.0 to main."
+          + (spec.size() - 1)
           + ": is this the right model (--model) for this file?";
     }
     LayerSpec l = spec.layers().get(layer);
     if (parts[2].equals("bias") && l.isMatrixLayer()) {
-      return spec.key(layer) + " (" + l.type() + ") has 'bias: false' in the model: set it to true"
-          + " (or --set model." + spec.key(layer) + ".bias=true), or leave 'bias' out to take it from the"
+      return spec.key(layer)
+          + " ("
+          + l.type()
+          + ") has 'bias: false' in the model: set it to true"
+          + " (or --set model."
+          + spec.key(layer)
+          + ".bias=true), or leave 'bias' out to take it from the"
           + " weights file";
     }
-    return spec.key(layer) + " is a " + l.type() + ", which has no '" + parts[2]
-        + "': the model's " + spec.role() + " list does not match the file's layers";
+    return spec.key(layer)
+        + " is a "
+        + l.type()
+        + ", which has no '"
+        + parts[2]
+        + "': the model's "
+        + spec.role()
+        + " list does not match the file's layers";
   }
 
   private static String first(java.util.Collection<String> names) {
@@ -313,14 +369,26 @@ public final class Network {
     if (bad < 0) {
       return;
     }
-    String why = variance
-        ? "a running variance must be >= 0 (a variance; +inf is allowed)"
-        : "a non-finite " + (name.endsWith("running_mean") ? "running mean" : "parameter")
-            + " makes every output NaN (a corrupt checkpoint or a diverged training run?)";
-    throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-        "%s: tensor '%s' (%s of %s) holds %s at %s (%d bad value%s of %d); %s", source, name,
-        Arrays.toString(t.shape()), what, d[bad], index(t.shape(), bad), count, count == 1 ? "" : "s",
-        d.length, why));
+    String why =
+        variance
+            ? "a running variance must be >= 0 (a variance; +inf is allowed)"
+            : "a non-finite "
+                + (name.endsWith("running_mean") ? "running mean" : "parameter")
+                + " makes every output NaN (a corrupt checkpoint or a diverged training run?)";
+    throw new IllegalArgumentException(
+        String.format(
+            java.util.Locale.ROOT,
+            "%s: tensor '%s' (%s of %s) holds %s at %s (%d bad value%s of %d); %s",
+            source,
+            name,
+            Arrays.toString(t.shape()),
+            what,
+            d[bad],
+            index(t.shape(), bad),
+            count,
+            count == 1 ? "" : "s",
+            d.length,
+            why));
   }
 
   private static String index(int[] shape, int flat) {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * An nn.Sequential named {@code main}: its layers and the shape before and after each one,
- * inferred once. Layer i owns the tensors {@code main.i.<suffix>}.
+ * An nn.Sequential named {@code main}: its layers and the shape before and after each one, inferred
+ * once. Layer i owns the tensors {@code main.i.<suffix>}.
  */
 public record NetworkSpec(String role, Shape input, List<LayerSpec> layers, List<Shape> shapes) {
   public NetworkSpec {

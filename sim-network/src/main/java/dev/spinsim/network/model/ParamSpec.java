@@ -18,7 +18,10 @@ public record ParamSpec(String suffix, int[] shape, boolean trainable) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ParamSpec p && p.suffix.equals(suffix) && Arrays.equals(p.shape, shape) && p.trainable == trainable;
+    return o instanceof ParamSpec p
+        && p.suffix.equals(suffix)
+        && Arrays.equals(p.shape, shape)
+        && p.trainable == trainable;
   }
 
   @Override

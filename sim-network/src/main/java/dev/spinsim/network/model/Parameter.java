@@ -2,7 +2,10 @@ package dev.spinsim.network.model;
 
 import dev.spinsim.network.tensor.Tensor;
 
-/** A named tensor of a network with its gradient (buffers such as running_mean have no use for the gradient). */
+/**
+ * A named tensor of a network with its gradient (buffers such as running_mean have no use for the
+ * gradient).
+ */
 public final class Parameter {
   private final String name;
   private final Tensor value;

@@ -2,7 +2,10 @@ package dev.spinsim.network.ops;
 
 import dev.spinsim.network.tensor.Tensor;
 
-/** Element-wise activations and their derivatives (backward passes take the forward input or output as noted). */
+/**
+ * Element-wise activations and their derivatives (backward passes take the forward input or output
+ * as noted).
+ */
 public final class Activations {
   private Activations() {}
 

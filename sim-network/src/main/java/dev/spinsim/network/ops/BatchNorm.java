@@ -5,8 +5,8 @@ import dev.spinsim.network.tensor.Tensor;
 
 /**
  * 2-D batch normalisation over (N, H, W) per channel, as PyTorch's BatchNorm2d: training mode
- * normalises with the biased batch variance and moves the running statistics (unbiased
- * variance) by {@code momentum}; eval mode uses the running statistics. Sums run in double.
+ * normalises with the biased batch variance and moves the running statistics (unbiased variance) by
+ * {@code momentum}; eval mode uses the running statistics. Sums run in double.
  */
 public final class BatchNorm {
   private BatchNorm() {}
@@ -16,8 +16,14 @@ public final class BatchNorm {
 
   /** Training-mode forward; updates {@code runningMean}/{@code runningVar} in place. */
   public static Tensor forwardTrain(
-      Tensor x, Tensor gamma, Tensor beta, Tensor runningMean, Tensor runningVar,
-      double eps, double momentum, Cache[] cacheOut) {
+      Tensor x,
+      Tensor gamma,
+      Tensor beta,
+      Tensor runningMean,
+      Tensor runningVar,
+      double eps,
+      double momentum,
+      Cache[] cacheOut) {
     int n = x.n(), c = x.c(), hw = x.h() * x.w();
     long count = (long) n * hw;
     Tensor y = Tensor.zeros(x.shape());
@@ -25,41 +31,45 @@ public final class BatchNorm {
     float[] invStd = new float[c];
     float[] xd = x.data(), yd = y.data(), hd = xhat.data();
     float[] g = gamma.data(), bt = beta.data(), rm = runningMean.data(), rv = runningVar.data();
-    Parallel.forRange(c, 1, count * 4, (c0, c1) -> {
-      for (int ch = c0; ch < c1; ch++) {
-        double sum = 0;
-        for (int b = 0; b < n; b++) {
-          int off = (b * c + ch) * hw;
-          for (int i = 0; i < hw; i++) {
-            sum += xd[off + i];
+    Parallel.forRange(
+        c,
+        1,
+        count * 4,
+        (c0, c1) -> {
+          for (int ch = c0; ch < c1; ch++) {
+            double sum = 0;
+            for (int b = 0; b < n; b++) {
+              int off = (b * c + ch) * hw;
+              for (int i = 0; i < hw; i++) {
+                sum += xd[off + i];
+              }
+            }
+            double mean = sum / count;
+            double sq = 0;
+            for (int b = 0; b < n; b++) {
+              int off = (b * c + ch) * hw;
+              for (int i = 0; i < hw; i++) {
+                double d = xd[off + i] - mean;
+                sq += d * d;
+              }
+            }
+            double var = sq / count;
+            double is = 1.0 / Math.sqrt(var + eps);
+            invStd[ch] = (float) is;
+            float gg = g[ch], bb = bt[ch];
+            for (int b = 0; b < n; b++) {
+              int off = (b * c + ch) * hw;
+              for (int i = 0; i < hw; i++) {
+                float h = (float) ((xd[off + i] - mean) * is);
+                hd[off + i] = h;
+                yd[off + i] = h * gg + bb;
+              }
+            }
+            double unbiased = count > 1 ? sq / (count - 1) : var;
+            rm[ch] = (float) ((1 - momentum) * rm[ch] + momentum * mean);
+            rv[ch] = (float) ((1 - momentum) * rv[ch] + momentum * unbiased);
           }
-        }
-        double mean = sum / count;
-        double sq = 0;
-        for (int b = 0; b < n; b++) {
-          int off = (b * c + ch) * hw;
-          for (int i = 0; i < hw; i++) {
-            double d = xd[off + i] - mean;
-            sq += d * d;
-          }
-        }
-        double var = sq / count;
-        double is = 1.0 / Math.sqrt(var + eps);
-        invStd[ch] = (float) is;
-        float gg = g[ch], bb = bt[ch];
-        for (int b = 0; b < n; b++) {
-          int off = (b * c + ch) * hw;
-          for (int i = 0; i < hw; i++) {
-            float h = (float) ((xd[off + i] - mean) * is);
-            hd[off + i] = h;
-            yd[off + i] = h * gg + bb;
-          }
-        }
-        double unbiased = count > 1 ? sq / (count - 1) : var;
-        rm[ch] = (float) ((1 - momentum) * rm[ch] + momentum * mean);
-        rv[ch] = (float) ((1 - momentum) * rv[ch] + momentum * unbiased);
-      }
-    });
+        });
     if (cacheOut != null) {
       cacheOut[0] = new Cache(xhat, invStd);
     }
@@ -67,7 +77,8 @@ public final class BatchNorm {
   }
 
   /** Eval-mode forward with the running statistics. */
-  public static Tensor forwardEval(Tensor x, Tensor gamma, Tensor beta, Tensor runningMean, Tensor runningVar, double eps) {
+  public static Tensor forwardEval(
+      Tensor x, Tensor gamma, Tensor beta, Tensor runningMean, Tensor runningVar, double eps) {
     int n = x.n(), c = x.c(), hw = x.h() * x.w();
     Tensor y = Tensor.zeros(x.shape());
     float[] xd = x.data(), yd = y.data();
@@ -93,33 +104,39 @@ public final class BatchNorm {
     Tensor dx = Tensor.zeros(dy.shape());
     float[] dgamma = new float[c], dbeta = new float[c];
     float[] dyd = dy.data(), hd = xhat.data(), dxd = dx.data(), g = gamma.data();
-    Parallel.forRange(c, 1, count * 3, (c0, c1) -> {
-      for (int ch = c0; ch < c1; ch++) {
-        double sumDy = 0, sumDyH = 0;
-        for (int b = 0; b < n; b++) {
-          int off = (b * c + ch) * hw;
-          for (int i = 0; i < hw; i++) {
-            sumDy += dyd[off + i];
-            sumDyH += (double) dyd[off + i] * hd[off + i];
+    Parallel.forRange(
+        c,
+        1,
+        count * 3,
+        (c0, c1) -> {
+          for (int ch = c0; ch < c1; ch++) {
+            double sumDy = 0, sumDyH = 0;
+            for (int b = 0; b < n; b++) {
+              int off = (b * c + ch) * hw;
+              for (int i = 0; i < hw; i++) {
+                sumDy += dyd[off + i];
+                sumDyH += (double) dyd[off + i] * hd[off + i];
+              }
+            }
+            dgamma[ch] = (float) sumDyH;
+            dbeta[ch] = (float) sumDy;
+            double k = g[ch] * cache.invStd()[ch] / count;
+            double meanDy = sumDy, meanDyH = sumDyH;
+            for (int b = 0; b < n; b++) {
+              int off = (b * c + ch) * hw;
+              for (int i = 0; i < hw; i++) {
+                dxd[off + i] =
+                    (float) (k * (count * (double) dyd[off + i] - meanDy - hd[off + i] * meanDyH));
+              }
+            }
           }
-        }
-        dgamma[ch] = (float) sumDyH;
-        dbeta[ch] = (float) sumDy;
-        double k = g[ch] * cache.invStd()[ch] / count;
-        double meanDy = sumDy, meanDyH = sumDyH;
-        for (int b = 0; b < n; b++) {
-          int off = (b * c + ch) * hw;
-          for (int i = 0; i < hw; i++) {
-            dxd[off + i] = (float) (k * (count * (double) dyd[off + i] - meanDy - hd[off + i] * meanDyH));
-          }
-        }
-      }
-    });
+        });
     return new Tensor[] {dx, Tensor.of(dgamma, c), Tensor.of(dbeta, c)};
   }
 
   /** Gradients of the eval-mode forward: [dx, dgamma, dbeta]. */
-  public static Tensor[] backwardEval(Tensor x, Tensor gamma, Tensor runningMean, Tensor runningVar, double eps, Tensor dy) {
+  public static Tensor[] backwardEval(
+      Tensor x, Tensor gamma, Tensor runningMean, Tensor runningVar, double eps, Tensor dy) {
     int n = dy.n(), c = dy.c(), hw = dy.h() * dy.w();
     Tensor dx = Tensor.zeros(dy.shape());
     float[] dgamma = new float[c], dbeta = new float[c];

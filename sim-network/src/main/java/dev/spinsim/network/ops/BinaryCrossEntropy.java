@@ -5,8 +5,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.spinsim.network.tensor.Tensor;
 
 /**
- * Mean binary cross-entropy of probabilities against a constant target, as PyTorch's BCELoss:
- * logs clamped at −100, gradient (p − t) / max(p(1 − p), 1e-12) / N.
+ * Mean binary cross-entropy of probabilities against a constant target, as PyTorch's BCELoss: logs
+ * clamped at −100, gradient (p − t) / max(p(1 − p), 1e-12) / N.
  */
 public final class BinaryCrossEntropy {
   private BinaryCrossEntropy() {}

@@ -7,10 +7,10 @@ import dev.spinsim.network.tensor.Im2col;
 import dev.spinsim.network.tensor.Tensor;
 
 /**
- * Square-kernel 2-D convolution and transposed convolution on NCHW tensors, forward and
- * backward, through im2col and {@link Gemm}. Weights use PyTorch layouts: Conv2d
- * [out, in, k, k], ConvTranspose2d [in, out, k, k]. Direct loop versions are kept as the
- * reference the fast paths are tested against.
+ * Square-kernel 2-D convolution and transposed convolution on NCHW tensors, forward and backward,
+ * through im2col and {@link Gemm}. Weights use PyTorch layouts: Conv2d [out, in, k, k],
+ * ConvTranspose2d [in, out, k, k]. Direct loop versions are kept as the reference the fast paths
+ * are tested against.
  */
 public final class Convolution {
   private Convolution() {}
@@ -37,7 +37,12 @@ public final class Convolution {
   public static Forward conv2d(Tensor x, Tensor w, Tensor bias, int stride, int pad) {
     int n = x.n(), c = x.c(), h = x.h(), wd = x.w();
     int cout = w.dim(0), k = w.dim(2);
-    checkArgument(w.dim(1) == c, "conv2d weight %s expects %s input channels, got %s", w.shapeString(), w.dim(1), c);
+    checkArgument(
+        w.dim(1) == c,
+        "conv2d weight %s expects %s input channels, got %s",
+        w.shapeString(),
+        w.dim(1),
+        c);
     int oh = convOut(h, k, stride, pad), ow = convOut(wd, k, stride, pad);
     checkArgument(oh > 0 && ow > 0, "conv2d output would be empty for input %s", x.shapeString());
     int ckk = c * k * k;
@@ -55,8 +60,15 @@ public final class Convolution {
 
   /** Backward of {@link #conv2d}; {@code cols} is the patch matrix of its forward pass. */
   public static Grads conv2dBackward(
-      Tensor x, float[] cols, Tensor w, boolean hasBias, Tensor dy, int stride, int pad,
-      boolean needInput, boolean needParams) {
+      Tensor x,
+      float[] cols,
+      Tensor w,
+      boolean hasBias,
+      Tensor dy,
+      int stride,
+      int pad,
+      boolean needInput,
+      boolean needParams) {
     int n = x.n(), c = x.c(), h = x.h(), wd = x.w();
     int cout = w.dim(0), k = w.dim(2);
     int oh = dy.h(), ow = dy.w();
@@ -85,13 +97,25 @@ public final class Convolution {
   // ---------------------------------------------------------------- conv-transpose2d
 
   /** y = conv_transpose2d(x, w) + bias with PyTorch semantics; {@code bias} may be null. */
-  public static Tensor convTranspose2d(Tensor x, Tensor w, Tensor bias, int stride, int pad, int outputPad) {
+  public static Tensor convTranspose2d(
+      Tensor x, Tensor w, Tensor bias, int stride, int pad, int outputPad) {
     int n = x.n(), cin = x.c(), h = x.h(), wd = x.w();
-    checkArgument(w.dim(0) == cin, "conv_transpose2d weight %s expects %s input channels, got %s", w.shapeString(), w.dim(0), cin);
+    checkArgument(
+        w.dim(0) == cin,
+        "conv_transpose2d weight %s expects %s input channels, got %s",
+        w.shapeString(),
+        w.dim(0),
+        cin);
     int cout = w.dim(1), k = w.dim(2);
-    checkArgument(outputPad < stride || outputPad == 0, "output padding %s must be smaller than stride %s", outputPad, stride);
-    int oh = transposedOut(h, k, stride, pad, outputPad), ow = transposedOut(wd, k, stride, pad, outputPad);
-    checkArgument(oh > 0 && ow > 0, "conv_transpose2d output would be empty for input %s", x.shapeString());
+    checkArgument(
+        outputPad < stride || outputPad == 0,
+        "output padding %s must be smaller than stride %s",
+        outputPad,
+        stride);
+    int oh = transposedOut(h, k, stride, pad, outputPad),
+        ow = transposedOut(wd, k, stride, pad, outputPad);
+    checkArgument(
+        oh > 0 && ow > 0, "conv_transpose2d output would be empty for input %s", x.shapeString());
     int rows = n * h * wd;
     int okk = cout * k * k;
     float[] xRows = new float[rows * cin];
@@ -106,8 +130,14 @@ public final class Convolution {
 
   /** Backward of {@link #convTranspose2d}. */
   public static Grads convTranspose2dBackward(
-      Tensor x, Tensor w, boolean hasBias, Tensor dy, int stride, int pad,
-      boolean needInput, boolean needParams) {
+      Tensor x,
+      Tensor w,
+      boolean hasBias,
+      Tensor dy,
+      int stride,
+      int pad,
+      boolean needInput,
+      boolean needParams) {
     int n = x.n(), cin = x.c(), h = x.h(), wd = x.w();
     int cout = w.dim(1), k = w.dim(2);
     int rows = n * h * wd;
@@ -159,7 +189,9 @@ public final class Convolution {
                   if (ix < 0 || ix >= wd) {
                     continue;
                   }
-                  acc += (double) xd[((b * c + ch) * h + iy) * wd + ix] * wdata[((o * c + ch) * k + ky) * k + kx];
+                  acc +=
+                      (double) xd[((b * c + ch) * h + iy) * wd + ix]
+                          * wdata[((o * c + ch) * k + ky) * k + kx];
                 }
               }
             }
@@ -173,12 +205,15 @@ public final class Convolution {
 
   /**
    * Direct (scatter) transposed convolution: every input pixel adds its weighted kernel into the
-   * output at stride spacing, minus the padding. The definition the other forms are checked against.
+   * output at stride spacing, minus the padding. The definition the other forms are checked
+   * against.
    */
-  public static Tensor convTranspose2dReference(Tensor x, Tensor w, Tensor bias, int stride, int pad, int outputPad) {
+  public static Tensor convTranspose2dReference(
+      Tensor x, Tensor w, Tensor bias, int stride, int pad, int outputPad) {
     int n = x.n(), cin = x.c(), h = x.h(), wd = x.w();
     int cout = w.dim(1), k = w.dim(2);
-    int oh = transposedOut(h, k, stride, pad, outputPad), ow = transposedOut(wd, k, stride, pad, outputPad);
+    int oh = transposedOut(h, k, stride, pad, outputPad),
+        ow = transposedOut(wd, k, stride, pad, outputPad);
     double[] acc = new double[n * cout * oh * ow];
     float[] xd = x.data(), wdata = w.data();
     for (int b = 0; b < n; b++) {
@@ -197,7 +232,8 @@ public final class Convolution {
                   if (ox < 0 || ox >= ow) {
                     continue;
                   }
-                  acc[((b * cout + o) * oh + oy) * ow + ox] += v * wdata[((ci * cout + o) * k + ky) * k + kx];
+                  acc[((b * cout + o) * oh + oy) * ow + ox] +=
+                      v * wdata[((ci * cout + o) * k + ky) * k + kx];
                 }
               }
             }

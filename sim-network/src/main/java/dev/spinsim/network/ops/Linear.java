@@ -15,7 +15,12 @@ public final class Linear {
 
   public static Tensor forward(Tensor x, Tensor w, Tensor bias) {
     int n = x.dim(0), in = x.size() / n, out = w.dim(0);
-    checkArgument(w.dim(1) == in, "linear weight %s expects %s input features, got %s", w.shapeString(), w.dim(1), in);
+    checkArgument(
+        w.dim(1) == in,
+        "linear weight %s expects %s input features, got %s",
+        w.shapeString(),
+        w.dim(1),
+        in);
     float[] wt = Im2col.transpose(w.data(), out, in);
     Tensor y = Tensor.zeros(n, out, 1, 1);
     Gemm.multiply(n, out, in, x.data(), 0, in, 1, wt, 0, out, y.data(), 0, out, false);

@@ -6,8 +6,8 @@ import dev.spinsim.network.tensor.Tensor;
 
 /**
  * The rewrite that lets a crossbar built for convolutions run a transposed convolution: insert
- * stride−1 zeros between input pixels, pad by k−1−p on each side (plus the output padding on
- * the far side), flip the kernel, swap its input/output channels and convolve with stride 1.
+ * stride−1 zeros between input pixels, pad by k−1−p on each side (plus the output padding on the
+ * far side), flip the kernel, swap its input/output channels and convolve with stride 1.
  */
 public final class ZeroInsertion {
   private ZeroInsertion() {}
@@ -35,7 +35,10 @@ public final class ZeroInsertion {
     return e;
   }
 
-  /** A ConvTranspose2d weight [in, out, k, k] as the equivalent Conv2d weight [out, in, k, k], flipped. */
+  /**
+   * A ConvTranspose2d weight [in, out, k, k] as the equivalent Conv2d weight [out, in, k, k],
+   * flipped.
+   */
   public static Tensor convWeight(Tensor wT) {
     int cin = wT.dim(0), cout = wT.dim(1), k = wT.dim(2);
     Tensor w = Tensor.zeros(cout, cin, k, k);
@@ -44,7 +47,8 @@ public final class ZeroInsertion {
       for (int o = 0; o < cout; o++) {
         for (int ky = 0; ky < k; ky++) {
           for (int kx = 0; kx < k; kx++) {
-            d[((o * cin + i) * k + ky) * k + kx] = s[((i * cout + o) * k + (k - 1 - ky)) * k + (k - 1 - kx)];
+            d[((o * cin + i) * k + ky) * k + kx] =
+                s[((i * cout + o) * k + (k - 1 - ky)) * k + (k - 1 - kx)];
           }
         }
       }
@@ -53,8 +57,10 @@ public final class ZeroInsertion {
   }
 
   /** conv_transpose2d computed as a stride-1 conv2d of the zero-inserted input. */
-  public static Tensor convTranspose2d(Tensor x, Tensor wT, Tensor bias, int stride, int pad, int outputPad) {
+  public static Tensor convTranspose2d(
+      Tensor x, Tensor wT, Tensor bias, int stride, int pad, int outputPad) {
     int k = wT.dim(2);
-    return Convolution.conv2d(expandInput(x, k, stride, pad, outputPad), convWeight(wT), bias, 1, 0).output();
+    return Convolution.conv2d(expandInput(x, k, stride, pad, outputPad), convWeight(wT), bias, 1, 0)
+        .output();
   }
 }

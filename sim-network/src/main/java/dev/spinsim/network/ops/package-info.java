@@ -1,5 +1,6 @@
 /**
- * Float reference operations and their gradients: convolution, transposed convolution, batchnorm, linear, activations, losses.
+ * Float reference operations and their gradients: convolution, transposed convolution, batchnorm,
+ * linear, activations, losses.
  *
  * <p>May depend on {@code network.tensor}.
  */

@@ -14,9 +14,9 @@ import java.util.function.LongFunction;
 
 /**
  * Images generated on a simulated chip (one hardware preset) by {@link Generation}, values shaped
- * by quantisation, converters, noise and the domain-wall activations. Its latents come from
- * {@link Generation#latents}, which draws the same z as {@link GeneratorSource#latents} for a seed,
- * so the hardware row and the float row score the same latent vectors.
+ * by quantisation, converters, noise and the domain-wall activations. Its latents come from {@link
+ * Generation#latents}, which draws the same z as {@link GeneratorSource#latents} for a seed, so the
+ * hardware row and the float row score the same latent vectors.
  */
 public final class ChipImageSource implements ImageSource {
   private final String name;
@@ -28,7 +28,8 @@ public final class ChipImageSource implements ImageSource {
    * {@code setupForSeed} gives the run setup (model, weights, preset devices, mapping) for a seed;
    * {@code mode} is normally {@link RunMode#FUNCTIONAL}: the same values without events, faster.
    */
-  public ChipImageSource(String name, LongFunction<GenerationSetup> setupForSeed, RunMode mode, IntConsumer progress) {
+  public ChipImageSource(
+      String name, LongFunction<GenerationSetup> setupForSeed, RunMode mode, IntConsumer progress) {
     this.name = name;
     this.setupForSeed = setupForSeed;
     this.mode = mode;
@@ -56,8 +57,9 @@ public final class ChipImageSource implements ImageSource {
       int count = Math.min(BATCH, n - first);
       int offset = first;
       float[] batch = Arrays.copyOfRange(z, first * latent, (first + count) * latent);
-      GenerationResult r = Generation.run(setup, batch, first, mode, TraceSink.off(),
-          i -> progress.accept(offset + i));
+      GenerationResult r =
+          Generation.run(
+              setup, batch, first, mode, TraceSink.off(), i -> progress.accept(offset + i));
       System.arraycopy(r.images(), 0, out, first * size, count * size);
     }
     return Tensor.of(out, n, image.channels(), image.height(), image.width());

@@ -10,10 +10,10 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * FID features from a spinsim classifier: the ReLU activations of its penultimate layer
- * ({@link dev.spinsim.network.classifier.ClassifierArchitecture#featureLayer()}), e.g.
- * {@code fmnist-cnn-relu128@3cd3d4b2}. The name carries a digest of the weights, so numbers from
- * different classifiers are never mistaken for comparable ones.
+ * FID features from a spinsim classifier: the ReLU activations of its penultimate layer ({@link
+ * dev.spinsim.network.classifier.ClassifierArchitecture#featureLayer()}), e.g. {@code
+ * fmnist-cnn-relu128@3cd3d4b2}. The name carries a digest of the weights, so numbers from different
+ * classifiers are never mistaken for comparable ones.
  */
 public final class ClassifierFeatureExtractor implements FeatureExtractor {
   private static final int BATCH = 500;
@@ -23,8 +23,12 @@ public final class ClassifierFeatureExtractor implements FeatureExtractor {
 
   public ClassifierFeatureExtractor(CnnClassifier classifier) {
     this.classifier = classifier;
-    this.name = classifier.architecture().name() + "-relu" + classifier.architecture().features() + "@"
-        + digest(classifier.stateDict());
+    this.name =
+        classifier.architecture().name()
+            + "-relu"
+            + classifier.architecture().features()
+            + "@"
+            + digest(classifier.stateDict());
   }
 
   @Override
@@ -60,7 +64,9 @@ public final class ClassifierFeatureExtractor implements FeatureExtractor {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       for (Map.Entry<String, Tensor> e : state.entrySet()) {
         md.update(e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        ByteBuffer buf = ByteBuffer.allocate(4 * (e.getValue().size() + e.getValue().rank())).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer buf =
+            ByteBuffer.allocate(4 * (e.getValue().size() + e.getValue().rank()))
+                .order(ByteOrder.LITTLE_ENDIAN);
         for (int d : e.getValue().shape()) {
           buf.putInt(d);
         }

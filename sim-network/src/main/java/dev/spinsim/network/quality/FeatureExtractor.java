@@ -3,8 +3,8 @@ package dev.spinsim.network.quality;
 import dev.spinsim.network.tensor.Tensor;
 
 /**
- * Maps images to feature vectors for FID. FID values are only comparable between runs that use
- * the same extractor (same {@link #name()}) and the same sample count.
+ * Maps images to feature vectors for FID. FID values are only comparable between runs that use the
+ * same extractor (same {@link #name()}) and the same sample count.
  */
 public interface FeatureExtractor {
   /** Identifies the extractor in every output, including a digest of its weights. */

@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * Mean and covariance (unbiased, divisor n − 1, as numpy's {@code np.cov}) of a set of feature
- * vectors, accumulated in double with two passes (mean first, then centred products) so large
- * means do not cancel away the variance. Statistics can be saved and loaded, so a data set's
- * reference statistics are computed once.
+ * vectors, accumulated in double with two passes (mean first, then centred products) so large means
+ * do not cancel away the variance. Statistics can be saved and loaded, so a data set's reference
+ * statistics are computed once.
  */
 public final class FeatureStatistics {
   private final int count;
@@ -69,7 +69,10 @@ public final class FeatureStatistics {
     return new FeatureStatistics(n, mean, cov);
   }
 
-  /** Statistics given directly (e.g. a closed form); the covariance must be square, symmetric and match the mean. */
+  /**
+   * Statistics given directly (e.g. a closed form); the covariance must be square, symmetric and
+   * match the mean.
+   */
   public static FeatureStatistics of(int count, double[] mean, double[][] covariance) {
     int d = mean.length;
     checkArgument(count >= 2, "count must be >= 2, got %s", count);
@@ -82,7 +85,11 @@ public final class FeatureStatistics {
     for (int a = 0; a < d; a++) {
       for (int b = 0; b < a; b++) {
         double scale = Math.max(1e-300, Math.abs(cov[a][b]) + Math.abs(cov[b][a]));
-        checkArgument(Math.abs(cov[a][b] - cov[b][a]) <= 1e-9 * scale, "covariance is not symmetric at (%s, %s)", a, b);
+        checkArgument(
+            Math.abs(cov[a][b] - cov[b][a]) <= 1e-9 * scale,
+            "covariance is not symmetric at (%s, %s)",
+            a,
+            b);
       }
     }
     return new FeatureStatistics(count, mean.clone(), cov);
@@ -120,8 +127,8 @@ public final class FeatureStatistics {
 
   /**
    * Writes {@code mu} [d] and {@code sigma} [d, d] as a safetensors file (pytorch-fid's names),
-   * with the sample count and {@code description} (e.g. the extractor) in the metadata.
-   * Values are stored as float32.
+   * with the sample count and {@code description} (e.g. the extractor) in the metadata. Values are
+   * stored as float32.
    */
   public void save(Path file, String description) {
     int d = dims();
@@ -142,22 +149,40 @@ public final class FeatureStatistics {
     SafeTensors.write(file, t, meta);
   }
 
-  /** Reads statistics written by {@link #save}; the description must equal {@code expectedDescription}. */
+  /**
+   * Reads statistics written by {@link #save}; the description must equal {@code
+   * expectedDescription}.
+   */
   public static FeatureStatistics load(Path file, String expectedDescription) {
     SafeTensors.Contents c = SafeTensors.read(file);
     Tensor mu = c.tensors().get("mu");
     Tensor sigma = c.tensors().get("sigma");
     String countText = c.metadata().get("count");
     if (mu == null || sigma == null || countText == null) {
-      throw new IllegalArgumentException(file + ": feature statistics need tensors 'mu' [d], 'sigma' [d, d] and metadata 'count'");
+      throw new IllegalArgumentException(
+          file + ": feature statistics need tensors 'mu' [d], 'sigma' [d, d] and metadata 'count'");
     }
     int d = mu.size();
     if (!sigma.hasShape(d, d)) {
-      throw new IllegalArgumentException(file + ": tensor 'sigma' has shape " + sigma.shapeString() + " but 'mu' needs [" + d + ", " + d + "]");
+      throw new IllegalArgumentException(
+          file
+              + ": tensor 'sigma' has shape "
+              + sigma.shapeString()
+              + " but 'mu' needs ["
+              + d
+              + ", "
+              + d
+              + "]");
     }
     String description = c.metadata().getOrDefault("description", "");
     if (!description.equals(expectedDescription)) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: statistics are for '%s', expected '%s'", file, description, expectedDescription));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "%s: statistics are for '%s', expected '%s'",
+              file,
+              description,
+              expectedDescription));
     }
     double[] m = new double[d];
     double[][] s = new double[d][d];
@@ -171,7 +196,8 @@ public final class FeatureStatistics {
     try {
       count = Integer.parseInt(countText);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(file + ": metadata 'count' is not an integer: " + countText, e);
+      throw new IllegalArgumentException(
+          file + ": metadata 'count' is not an integer: " + countText, e);
     }
     return of(count, m, s);
   }

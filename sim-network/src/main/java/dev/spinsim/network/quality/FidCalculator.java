@@ -8,15 +8,14 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
- * The Fréchet distance between two Gaussians fitted to feature sets:
- * FID = |μ₁ − μ₂|² + Tr(Σ₁ + Σ₂ − 2 (Σ₁Σ₂)^½).
+ * The Fréchet distance between two Gaussians fitted to feature sets: FID = |μ₁ − μ₂|² + Tr(Σ₁ + Σ₂
+ * − 2 (Σ₁Σ₂)^½).
  *
- * <p>The trace of the square root is computed in a symmetric form: Σ₁Σ₂ is similar to
- * √Σ₁ Σ₂ √Σ₁, which is symmetric positive semi-definite, so Tr((Σ₁Σ₂)^½) = Σᵢ √λᵢ over the
- * eigenvalues of that matrix. √Σ₁ comes from a symmetric eigendecomposition (negative rounding
- * noise in eigenvalues clamped to zero). No non-symmetric product is ever square-rooted, which
- * is where the usual scipy {@code sqrtm} route picks up imaginary parts on near-singular
- * covariances.
+ * <p>The trace of the square root is computed in a symmetric form: Σ₁Σ₂ is similar to √Σ₁ Σ₂ √Σ₁,
+ * which is symmetric positive semi-definite, so Tr((Σ₁Σ₂)^½) = Σᵢ √λᵢ over the eigenvalues of that
+ * matrix. √Σ₁ comes from a symmetric eigendecomposition (negative rounding noise in eigenvalues
+ * clamped to zero). No non-symmetric product is ever square-rooted, which is where the usual scipy
+ * {@code sqrtm} route picks up imaginary parts on near-singular covariances.
  */
 public final class FidCalculator {
   private FidCalculator() {}
@@ -52,14 +51,17 @@ public final class FidCalculator {
     return Math.max(0, value);
   }
 
-  /** The symmetric positive semi-definite square root V·diag(√max(λ, 0))·Vᵀ of a symmetric matrix. */
+  /**
+   * The symmetric positive semi-definite square root V·diag(√max(λ, 0))·Vᵀ of a symmetric matrix.
+   */
   static DMatrixRMaj symmetricSqrt(DMatrixRMaj c) {
     int d = c.numRows;
     DMatrixRMaj sym = c.copy();
     symmetrise(sym);
     EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
     if (!eig.decompose(sym)) {
-      throw new IllegalStateException("symmetric eigendecomposition of a " + d + "x" + d + " covariance failed");
+      throw new IllegalStateException(
+          "symmetric eigendecomposition of a " + d + "x" + d + " covariance failed");
     }
     DMatrixRMaj root = new DMatrixRMaj(d, d);
     for (int k = 0; k < eig.getNumberOfEigenvalues(); k++) {
@@ -81,7 +83,8 @@ public final class FidCalculator {
   private static double[] symmetricEigenvalues(DMatrixRMaj m) {
     EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(m.numRows, false, true);
     if (!eig.decompose(m.copy())) {
-      throw new IllegalStateException("symmetric eigendecomposition of a " + m.numRows + "x" + m.numRows + " matrix failed");
+      throw new IllegalStateException(
+          "symmetric eigendecomposition of a " + m.numRows + "x" + m.numRows + " matrix failed");
     }
     double[] values = new double[eig.getNumberOfEigenvalues()];
     for (int k = 0; k < values.length; k++) {

@@ -16,8 +16,12 @@ public final class FidTable {
 
   private FidTable() {}
 
-  /** The CSV text for {@code rows} scored with {@code seed} against {@code referenceSamples} reference images. */
-  public static String csv(List<FidRow> rows, long seed, double classifierAccuracy, int referenceSamples) {
+  /**
+   * The CSV text for {@code rows} scored with {@code seed} against {@code referenceSamples}
+   * reference images.
+   */
+  public static String csv(
+      List<FidRow> rows, long seed, double classifierAccuracy, int referenceSamples) {
     checkArgument(!rows.isEmpty(), "no FID rows to write");
     Double floatFid = null;
     for (FidRow r : rows) {
@@ -27,16 +31,28 @@ public final class FidTable {
     }
     StringBuilder sb = new StringBuilder(HEADER).append('\n');
     for (FidRow r : rows) {
-      String relative = floatFid == null || floatFid == 0 ? "" : String.format(Locale.ROOT, "%.4f", r.fid() / floatFid);
-      sb.append(field(r.source())).append(',')
-          .append(r.samples()).append(',')
-          .append(seed).append(',')
-          .append(String.format(Locale.ROOT, "%.4f", r.fid())).append(',')
-          .append(relative).append(',')
-          .append(field(r.extractor())).append(',')
-          .append(String.format(Locale.ROOT, "%.4f", classifierAccuracy)).append(',')
-          .append(field(r.reference())).append(',')
-          .append(referenceSamples).append('\n');
+      String relative =
+          floatFid == null || floatFid == 0
+              ? ""
+              : String.format(Locale.ROOT, "%.4f", r.fid() / floatFid);
+      sb.append(field(r.source()))
+          .append(',')
+          .append(r.samples())
+          .append(',')
+          .append(seed)
+          .append(',')
+          .append(String.format(Locale.ROOT, "%.4f", r.fid()))
+          .append(',')
+          .append(relative)
+          .append(',')
+          .append(field(r.extractor()))
+          .append(',')
+          .append(String.format(Locale.ROOT, "%.4f", classifierAccuracy))
+          .append(',')
+          .append(field(r.reference()))
+          .append(',')
+          .append(referenceSamples)
+          .append('\n');
     }
     return sb.toString();
   }

@@ -22,9 +22,9 @@ public final class GeneratorSource implements ImageSource {
   }
 
   /**
-   * The latents every generator source uses: N(0, 1) of shape [n, latent, 1, 1] drawn from
-   * {@code new SplittableRandom(seed)} (as {@code spinsim sample} draws them), so float and
-   * hardware rows see the same z.
+   * The latents every generator source uses: N(0, 1) of shape [n, latent, 1, 1] drawn from {@code
+   * new SplittableRandom(seed)} (as {@code spinsim sample} draws them), so float and hardware rows
+   * see the same z.
    */
   public static Tensor latents(int n, int latent, long seed) {
     return Tensor.normal(new SplittableRandom(seed), 0, 1, n, latent, 1, 1);

@@ -5,7 +5,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.spinsim.network.tensor.Tensor;
 import java.util.SplittableRandom;
 
-/** A seeded random subset (without replacement) of a fixed set of real images, e.g. the test split. */
+/**
+ * A seeded random subset (without replacement) of a fixed set of real images, e.g. the test split.
+ */
 public final class RealImageSource implements ImageSource {
   private final String name;
   private final Tensor images;

@@ -24,17 +24,29 @@ public final class CompareTable {
     checkArgument(!rows.isEmpty(), "no comparison rows to write");
     StringBuilder sb = new StringBuilder(HEADER).append('\n');
     for (CompareRow r : rows) {
-      sb.append(field(r.weights())).append(',')
-          .append(field(r.preset())).append(',')
-          .append(field(r.knob())).append(',')
-          .append(r.isReference() ? "" : Knob.format(r.level())).append(',')
-          .append(r.isReference() ? "" : Boolean.toString(r.atPreset())).append(',')
-          .append(r.samples()).append(',')
-          .append(r.seed()).append(',')
-          .append(String.format(Locale.ROOT, "%.4f", r.fid())).append(',')
-          .append(Double.isFinite(r.fidRelativeToFloat()) ? String.format(Locale.ROOT, "%.4f", r.fidRelativeToFloat()) : "")
+      sb.append(field(r.weights()))
           .append(',')
-          .append(field(r.extractor())).append('\n');
+          .append(field(r.preset()))
+          .append(',')
+          .append(field(r.knob()))
+          .append(',')
+          .append(r.isReference() ? "" : Knob.format(r.level()))
+          .append(',')
+          .append(r.isReference() ? "" : Boolean.toString(r.atPreset()))
+          .append(',')
+          .append(r.samples())
+          .append(',')
+          .append(r.seed())
+          .append(',')
+          .append(String.format(Locale.ROOT, "%.4f", r.fid()))
+          .append(',')
+          .append(
+              Double.isFinite(r.fidRelativeToFloat())
+                  ? String.format(Locale.ROOT, "%.4f", r.fidRelativeToFloat())
+                  : "")
+          .append(',')
+          .append(field(r.extractor()))
+          .append('\n');
     }
     return sb.toString();
   }
@@ -47,7 +59,8 @@ public final class CompareTable {
   public static String markdown(List<CompareRow> rows, Map<String, String> labels) {
     checkArgument(!rows.isEmpty(), "no comparison rows to write");
     List<CompareRow> references = new ArrayList<>();
-    Map<String, Map<String, CompareRow>> byPoint = new LinkedHashMap<>(); // "knob level" -> weights -> row
+    Map<String, Map<String, CompareRow>> byPoint =
+        new LinkedHashMap<>(); // "knob level" -> weights -> row
     List<CompareRow> firstOfPoint = new ArrayList<>();
     for (CompareRow r : rows) {
       if (r.isReference()) {
@@ -65,16 +78,33 @@ public final class CompareTable {
     }
     CompareRow any = rows.get(0);
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "FID (lower is better) against the Fashion-MNIST training set in `%s` features, "
-        + "%d samples per row, seed %d; preset `%s` with one knob swept at a time, the others at the preset's values "
-        + "(*: the preset's own level).", any.extractor(), any.samples(), any.seed(), firstOfPoint.isEmpty() ? "-"
-        : firstOfPoint.get(0).preset()));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "FID (lower is better) against the Fashion-MNIST training set in `%s` features, "
+                + "%d samples per row, seed %d; preset `%s` with one knob swept at a time, the others at the preset's values "
+                + "(*: the preset's own level).",
+            any.extractor(),
+            any.samples(),
+            any.seed(),
+            firstOfPoint.isEmpty() ? "-" : firstOfPoint.get(0).preset()));
     for (int i = 0; i < references.size(); i++) {
       CompareRow r = references.get(i);
-      sb.append(i == 0
-          ? String.format(Locale.ROOT, " `%s` weights on `%s`: FID %.2f; brackets: FID / that.", r.weights(), r.preset(), r.fid())
-          : String.format(Locale.ROOT, " `%s` weights on `%s`: FID %.2f (%.2f×).", r.weights(), r.preset(), r.fid(),
-              r.fidRelativeToFloat()));
+      sb.append(
+          i == 0
+              ? String.format(
+                  Locale.ROOT,
+                  " `%s` weights on `%s`: FID %.2f; brackets: FID / that.",
+                  r.weights(),
+                  r.preset(),
+                  r.fid())
+              : String.format(
+                  Locale.ROOT,
+                  " `%s` weights on `%s`: FID %.2f (%.2f×).",
+                  r.weights(),
+                  r.preset(),
+                  r.fid(),
+                  r.fidRelativeToFloat()));
     }
     sb.append("\n\n| knob | level |");
     for (String title : labels.values()) {
@@ -85,8 +115,12 @@ public final class CompareTable {
     sb.append('\n');
     for (CompareRow first : firstOfPoint) {
       Map<String, CompareRow> cells = byPoint.get(first.knob() + " " + Knob.format(first.level()));
-      sb.append("| ").append(first.knob()).append(" | ").append(Knob.format(first.level()))
-          .append(first.atPreset() ? "*" : "").append(" |");
+      sb.append("| ")
+          .append(first.knob())
+          .append(" | ")
+          .append(Knob.format(first.level()))
+          .append(first.atPreset() ? "*" : "")
+          .append(" |");
       for (String weights : labels.keySet()) {
         CompareRow c = cells.get(weights);
         sb.append(' ').append(c == null ? "–" : cell(c)).append(" |");

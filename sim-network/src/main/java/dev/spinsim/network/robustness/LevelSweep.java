@@ -10,13 +10,21 @@ import java.util.List;
 public record LevelSweep(Knob knob, List<Double> levels) {
   public LevelSweep {
     checkArgument(knob != null, "knob must be given");
-    checkArgument(levels != null && !levels.isEmpty(), "%s: at least one level is needed", knob.name());
+    checkArgument(
+        levels != null && !levels.isEmpty(), "%s: at least one level is needed", knob.name());
     levels = List.copyOf(levels);
     for (double l : levels) {
-      checkArgument(Double.isFinite(l) && l >= 0, "%s: levels must be finite numbers >= 0, got %s", knob.name(), l);
+      checkArgument(
+          Double.isFinite(l) && l >= 0,
+          "%s: levels must be finite numbers >= 0, got %s",
+          knob.name(),
+          l);
     }
-    checkArgument(new LinkedHashSet<>(levels).size() == levels.size(), "%s: a level is given twice in %s",
-        knob.name(), levels);
+    checkArgument(
+        new LinkedHashSet<>(levels).size() == levels.size(),
+        "%s: a level is given twice in %s",
+        knob.name(),
+        levels);
   }
 
   /**
@@ -31,11 +39,17 @@ public record LevelSweep(Knob knob, List<Double> levels) {
       try {
         v = Double.parseDouble(s);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(option + " " + text + ": expected comma-separated numbers >= 0, e.g. 0,0.05,0.1; '"
-            + s + "' is not a number");
+        throw new IllegalArgumentException(
+            option
+                + " "
+                + text
+                + ": expected comma-separated numbers >= 0, e.g. 0,0.05,0.1; '"
+                + s
+                + "' is not a number");
       }
       if (!(Double.isFinite(v) && v >= 0)) {
-        throw new IllegalArgumentException(option + " " + text + ": levels must be finite numbers >= 0, got " + s);
+        throw new IllegalArgumentException(
+            option + " " + text + ": levels must be finite numbers >= 0, got " + s);
       }
       levels.add(v + 0.0); // -0 reads as 0
     }

@@ -20,8 +20,10 @@ public final class HardwareRun {
   private final long[][] stageEndPs;
   private long makespanPs;
   private long events;
+
   /** Row drives of the images of the next window, {@code [stage][image][crossbar]}. */
   private long[][][] windowDrives;
+
   /** The cycle-accurate actions per tile and time window (null until the first window). */
   private TileActivity activity;
 
@@ -37,12 +39,16 @@ public final class HardwareRun {
 
   /**
    * Runs the stages on image slots {@code 0..images} in one go (values computed as the events ask
-   * for them); {@code progress} is told each finished image; {@code pricePj}
-   * ({@code [component][action]}) fills the trace's energy column and may be null when tracing
-   * is off.
+   * for them); {@code progress} is told each finished image; {@code pricePj} ({@code
+   * [component][action]}) fills the trace's energy column and may be null when tracing is off.
    */
-  public static HardwareRun run(Stage[] stages, int images, RunMode mode,
-      ActionLedger ledger, TraceSink trace, double[][] pricePj,
+  public static HardwareRun run(
+      Stage[] stages,
+      int images,
+      RunMode mode,
+      ActionLedger ledger,
+      TraceSink trace,
+      double[][] pricePj,
       IntConsumer progress) {
     HardwareRun r = new HardwareRun(stages, images, mode);
     if (mode == RunMode.FUNCTIONAL) {
@@ -83,19 +89,34 @@ public final class HardwareRun {
 
   /**
    * Cycle-accurate mode: simulates images {@code first .. first + count} of the run, as image slots
-   * {@code 0 .. count} of the stages, starting when the previous window's last image finished
-   * (the pipeline drains between windows). With {@code computeValues} false the stages have
-   * computed the slots' values already and the events only keep time and count.
+   * {@code 0 .. count} of the stages, starting when the previous window's last image finished (the
+   * pipeline drains between windows). With {@code computeValues} false the stages have computed the
+   * slots' values already and the events only keep time and count.
    */
-  public void simulateWindow(int first, int count, ActionLedger ledger, TraceSink trace,
-      double[][] pricePj, IntConsumer progress, boolean computeValues) {
+  public void simulateWindow(
+      int first,
+      int count,
+      ActionLedger ledger,
+      TraceSink trace,
+      double[][] pricePj,
+      IntConsumer progress,
+      boolean computeValues) {
     Simulator sim = new Simulator();
     if (activity == null) {
       activity = new TileActivity(stages, ledger);
     }
-    PipelineSimulation p = new PipelineSimulation(sim, stages, count, ledger, trace, pricePj,
-        i -> progress.accept(first + i), computeValues, computeValues ? null : windowDrives,
-        activity);
+    PipelineSimulation p =
+        new PipelineSimulation(
+            sim,
+            stages,
+            count,
+            ledger,
+            trace,
+            pricePj,
+            i -> progress.accept(first + i),
+            computeValues,
+            computeValues ? null : windowDrives,
+            activity);
     p.start(makespanPs);
     sim.runUntilEmpty();
     events += sim.eventsProcessed();
@@ -124,8 +145,10 @@ public final class HardwareRun {
       long[][][] grown = new long[stages.length][n][];
       for (int s = 0; s < stages.length; s++) {
         for (int i = 0; i < n; i++) {
-          grown[s][i] = windowDrives != null && i < windowDrives[s].length ? windowDrives[s][i]
-              : new long[stages[s].perCopy()];
+          grown[s][i] =
+              windowDrives != null && i < windowDrives[s].length
+                  ? windowDrives[s][i]
+                  : new long[stages[s].perCopy()];
         }
       }
       windowDrives = grown;
@@ -152,8 +175,7 @@ public final class HardwareRun {
   }
 
   /** One trace row per (stage, image): its span and the stage's energy per image. */
-  private void traceLayers(TraceSink trace, ActionLedger ledger,
-      double[][] pricePj) {
+  private void traceLayers(TraceSink trace, ActionLedger ledger, double[][] pricePj) {
     for (int s = 0; s < stages.length; s++) {
       Stage st = stages[s];
       double energy = 0;
@@ -170,8 +192,16 @@ public final class HardwareRun {
       }
       long count = st.vectorsPerImage();
       for (int i = 0; i < images; i++) {
-        trace.record(stageStartPs[s][i], stageEndPs[s][i], st.traceLayer, "layer", st.traceLayer,
-            i, st.firstTile, count, energy / images);
+        trace.record(
+            stageStartPs[s][i],
+            stageEndPs[s][i],
+            st.traceLayer,
+            "layer",
+            st.traceLayer,
+            i,
+            st.firstTile,
+            count,
+            energy / images);
       }
     }
   }

@@ -3,11 +3,11 @@ package dev.spinsim.network.run;
 import static com.google.common.base.Preconditions.checkArgument;
 
 /**
- * How far the chip's images are from the float network's images of the same latents: per image
- * the root-mean-square error (pixels in [−1, 1]) and the PSNR with the peak-to-peak range 2,
- * {@code PSNR = 20·log10(2 / RMSE)} dB (infinite when the images are identical), and their means
- * over the run (the mean PSNR is taken over the images' PSNRs, infinity when any image is exact
- * and none is finite).
+ * How far the chip's images are from the float network's images of the same latents: per image the
+ * root-mean-square error (pixels in [−1, 1]) and the PSNR with the peak-to-peak range 2, {@code
+ * PSNR = 20·log10(2 / RMSE)} dB (infinite when the images are identical), and their means over the
+ * run (the mean PSNR is taken over the images' PSNRs, infinity when any image is exact and none is
+ * finite).
  */
 public final class ImageQuality {
   /** Peak-to-peak range of the pixels ([−1, 1]). */
@@ -15,8 +15,8 @@ public final class ImageQuality {
 
   /**
    * Below this mean PSNR (dB) against float the images count as badly degraded and the run warns.
-   * The shipped fmnist generator on {@code paper} measures ≈ 26 dB and on {@code ideal} above
-   * 100 dB; with {@code --set adc.bits=4} every image is blank, ≈ 7 dB.
+   * The shipped fmnist generator on {@code paper} measures ≈ 26 dB and on {@code ideal} above 100
+   * dB; with {@code --set adc.bits=4} every image is blank, ≈ 7 dB.
    */
   public static final double DEGRADED_PSNR_DB = 15.0;
 
@@ -29,14 +29,17 @@ public final class ImageQuality {
   }
 
   /**
-   * Compares {@code chip} with {@code reference}, both {@code images × perImage} values; the
-   * arrays must have the same length, a positive multiple of {@code perImage}.
+   * Compares {@code chip} with {@code reference}, both {@code images × perImage} values; the arrays
+   * must have the same length, a positive multiple of {@code perImage}.
    */
   public static ImageQuality compare(float[] chip, float[] reference, int perImage) {
     checkArgument(perImage > 0, "values per image must be positive, got %s", perImage);
-    checkArgument(chip.length == reference.length && chip.length > 0 && chip.length % perImage == 0,
-        "chip (%s values) and float (%s values) images must match, %s values per image", chip.length,
-        reference.length, perImage);
+    checkArgument(
+        chip.length == reference.length && chip.length > 0 && chip.length % perImage == 0,
+        "chip (%s values) and float (%s values) images must match, %s values per image",
+        chip.length,
+        reference.length,
+        perImage);
     int n = chip.length / perImage;
     double[] rmse = new double[n];
     for (int i = 0; i < n; i++) {
@@ -46,8 +49,8 @@ public final class ImageQuality {
   }
 
   /**
-   * The figures of a run whose images were compared one by one as they streamed past: image
-   * {@code i}'s RMSE against float is {@code rmse[i]}.
+   * The figures of a run whose images were compared one by one as they streamed past: image {@code
+   * i}'s RMSE against float is {@code rmse[i]}.
    */
   public static ImageQuality ofRmse(double[] rmse) {
     checkArgument(rmse.length > 0, "at least one image is needed");
@@ -59,8 +62,8 @@ public final class ImageQuality {
   }
 
   /** RMSE of one image against its reference, both {@code perImage} values from the offsets. */
-  public static double rmse(float[] chip, int chipOffset, float[] reference, int referenceOffset,
-      int perImage) {
+  public static double rmse(
+      float[] chip, int chipOffset, float[] reference, int referenceOffset, int perImage) {
     double sum = 0;
     for (int k = 0; k < perImage; k++) {
       double d = (double) chip[chipOffset + k] - reference[referenceOffset + k];

@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Wall time of a run's phases, in the order they happened: each {@link #mark} closes the phase
- * that began at the previous mark (or at construction). What {@code spinsim generate --verbose}
- * prints, so a user can see where the time of a run goes. Not thread-safe.
+ * Wall time of a run's phases, in the order they happened: each {@link #mark} closes the phase that
+ * began at the previous mark (or at construction). What {@code spinsim generate --verbose} prints,
+ * so a user can see where the time of a run goes. Not thread-safe.
  */
 public final class PhaseTimes {
   private final Map<String, Long> nanos = new LinkedHashMap<>();

@@ -17,22 +17,22 @@ import java.util.Arrays;
 import java.util.function.IntConsumer;
 
 /**
- * Drives the discrete-event engine through a chain of crossbar stages, phase by phase: input
- * fetch → DAC + crossbar read + S+H per bit cycle → conversions on the shared ADC bank (once per
- * column stack with analog partial sums) →
- * shift-and-add → accumulation across row blocks → activation pulse → output buffer write →
- * interconnect → next stage. A stage issues an output row as soon as the input rows it needs
- * have arrived, so stages pipeline, and the next image enters as soon as the first stage has
- * issued the previous one, so images pipeline. Every wait emerges from resource contention.
+ * Drives the discrete-event engine through a chain of crossbar stages, phase by phase: input fetch
+ * → DAC + crossbar read + S+H per bit cycle → conversions on the shared ADC bank (once per column
+ * stack with analog partial sums) → shift-and-add → accumulation across row blocks → activation
+ * pulse → output buffer write → interconnect → next stage. A stage issues an output row as soon as
+ * the input rows it needs have arrived, so stages pipeline, and the next image enters as soon as
+ * the first stage has issued the previous one, so images pipeline. Every wait emerges from resource
+ * contention.
  *
  * <p>Buffers are finite and exert back-pressure through credits ({@link BoundedBuffer}): a vector
  * reserves room for its outputs in its stage's output buffer before it fetches its inputs, and
  * waits (in order) while the buffer is full; written vectors leave it in order, each once the next
- * stage's input buffer has granted room for its output row; an input row stays until no output
- * row still to be
- * fetched needs it; a run's first stage takes a whole image's input at once. So a full buffer
- * stalls its producer, and the stall spreads upstream. {@code BufferWorkingSet} gives the least
- * capacity with which this always makes progress; the chip refuses smaller buffers before a run.
+ * stage's input buffer has granted room for its output row; an input row stays until no output row
+ * still to be fetched needs it; a run's first stage takes a whole image's input at once. So a full
+ * buffer stalls its producer, and the stall spreads upstream. {@code BufferWorkingSet} gives the
+ * least capacity with which this always makes progress; the chip refuses smaller buffers before a
+ * run.
  *
  * <p>One event per phase of a crossbar (never per column or cell); payloads pack (image, stage,
  * vector or row, crossbar, bit cycle) into a long, so the loop allocates nothing.
@@ -51,6 +51,7 @@ public final class PipelineSimulation {
   private static final int P_READ = 8;
   private static final int P_VECTOR = 9;
   private static final int P_INJECT = 10;
+
   /** The tile argument of a layer-wide phase: spread over the layer's tiles. */
   private static final int LAYER_WIDE = -1;
 
@@ -62,18 +63,24 @@ public final class PipelineSimulation {
   private final double[][] pricePj;
   private final IntConsumer imageDone;
   private final boolean computeValues;
+
   /** Row drives of pre-computed images, {@code [stage][image][crossbar]}, or null. */
   private final long[][][] drives;
+
   /** Where the actions' counts go per tile and time window (peak tile power), or null. */
   private final TileActivity activity;
+
   /** Component and action names for trace rows, looked up once (the ledger copies its lists). */
   private final String[] componentNames;
+
   private final String[] actionNames;
 
   private final int[][] rowsArrived;
   private final int[][] nextRow;
+
   /** Per stage and output row (image · outHeight + row): its pixels sent out of the buffer. */
   private final int[][] pixelsWritten;
+
   private final boolean[][] rowDone;
   private final int[][] rowsDoneContiguous;
   private final int[][] outstanding;
@@ -83,16 +90,22 @@ public final class PipelineSimulation {
   private final long[] imageStartPs;
   private final long[] imageDonePs;
   private int injected;
+
   /** Per stage: output rows fully fetched (in order) and input rows released, per image. */
   private final int[][] fetchedInRow;
+
   private final int[][] rowsFetchedContiguous;
   private final int[][] inputRowsReleased;
+
   /** Per stage: vectors whose outputs are written, index image · vectorsPerImage + vector. */
   private final boolean[][] written;
+
   /** Per stage: the next vector to send on (vectors leave in order), as above. */
   private final int[] nextVectorToSend;
+
   /** Per stage: output rows (image · outHeight + row) whose room was asked of the next stage. */
   private final int[] rowRoomRequested;
+
   /** Per stage: output rows the next stage has granted room for. */
   private final int[] rowRoomGranted;
 
@@ -120,8 +133,14 @@ public final class PipelineSimulation {
    *     energy column (may be null when tracing is off)
    * @param imageDone called with the image index when its last stage has delivered it
    */
-  public PipelineSimulation(Simulator sim, Stage[] stages, int images, ActionLedger ledger,
-      TraceSink trace, double[][] pricePj, IntConsumer imageDone) {
+  public PipelineSimulation(
+      Simulator sim,
+      Stage[] stages,
+      int images,
+      ActionLedger ledger,
+      TraceSink trace,
+      double[][] pricePj,
+      IntConsumer imageDone) {
     this(sim, stages, images, ledger, trace, pricePj, imageDone, true);
   }
 
@@ -131,32 +150,55 @@ public final class PipelineSimulation {
    * StageValues#computeImages}): the values are the same either way, as they never depend on the
    * order they are asked for in.
    */
-  public PipelineSimulation(Simulator sim, Stage[] stages, int images, ActionLedger ledger,
-      TraceSink trace, double[][] pricePj, IntConsumer imageDone, boolean computeValues) {
+  public PipelineSimulation(
+      Simulator sim,
+      Stage[] stages,
+      int images,
+      ActionLedger ledger,
+      TraceSink trace,
+      double[][] pricePj,
+      IntConsumer imageDone,
+      boolean computeValues) {
     this(sim, stages, images, ledger, trace, pricePj, imageDone, computeValues, null);
   }
 
   /**
-   * As above, with the row drives of images whose values were computed before the events:
-   * {@code drives[stage][image][crossbar]} (null: ask the stages' values, image = slot).
+   * As above, with the row drives of images whose values were computed before the events: {@code
+   * drives[stage][image][crossbar]} (null: ask the stages' values, image = slot).
    */
-  public PipelineSimulation(Simulator sim, Stage[] stages, int images, ActionLedger ledger,
-      TraceSink trace, double[][] pricePj, IntConsumer imageDone, boolean computeValues,
+  public PipelineSimulation(
+      Simulator sim,
+      Stage[] stages,
+      int images,
+      ActionLedger ledger,
+      TraceSink trace,
+      double[][] pricePj,
+      IntConsumer imageDone,
+      boolean computeValues,
       long[][][] drives) {
     this(sim, stages, images, ledger, trace, pricePj, imageDone, computeValues, drives, null);
   }
 
   /** As above, also adding every phase's counts to {@code activity} (null: not kept). */
-  public PipelineSimulation(Simulator sim, Stage[] stages, int images, ActionLedger ledger,
-      TraceSink trace, double[][] pricePj, IntConsumer imageDone, boolean computeValues,
-      long[][][] drives, TileActivity activity) {
+  public PipelineSimulation(
+      Simulator sim,
+      Stage[] stages,
+      int images,
+      ActionLedger ledger,
+      TraceSink trace,
+      double[][] pricePj,
+      IntConsumer imageDone,
+      boolean computeValues,
+      long[][][] drives,
+      TileActivity activity) {
     this.computeValues = computeValues;
     this.drives = drives;
     this.activity = activity;
     checkArgument(stages.length > 0 && stages.length < 64, "1..63 stages, got %s", stages.length);
     checkArgument(images > 0 && images < 4096, "images must be in 1..4095, got %s", images);
     for (Stage s : stages) {
-      checkArgument(s.geometry.vectorsPerImage() < (1 << 16), "layer %s has too many vectors", s.layer);
+      checkArgument(
+          s.geometry.vectorsPerImage() < (1 << 16), "layer %s has too many vectors", s.layer);
       checkArgument(s.mapping.crossbars() < (1 << 12), "layer %s uses too many crossbars", s.layer);
       checkArgument(s.bitCycles < 64, "layer %s has too many bit cycles", s.layer);
     }
@@ -185,9 +227,13 @@ public final class PipelineSimulation {
       rowDone[s] = new boolean[images * g.outHeight()];
       outstanding[s] = new int[images * stages[s].vectorsPerImage()];
       if (stages[s].partialSums == PartialSums.ANALOG) {
-        analogJoin[s] = new int[images * stages[s].vectorsPerImage()
-            * stages[s].stacks.maxStacksOfPhase() * stages[s].mapping.colBlocks()
-            * stages[s].bitCycles];
+        analogJoin[s] =
+            new int
+                [images
+                    * stages[s].vectorsPerImage()
+                    * stages[s].stacks.maxStacksOfPhase()
+                    * stages[s].mapping.colBlocks()
+                    * stages[s].bitCycles];
       }
       Arrays.fill(stageStartPs[s], -1);
     }
@@ -234,8 +280,11 @@ public final class PipelineSimulation {
   // ---- payload packing: image 12 bits | stage 6 | vector-or-row 16 | crossbar 12 | bit 6 ----
 
   static long pack(int image, int stage, int vector, int xbar, int bit) {
-    return ((long) image << 40) | ((long) stage << 34) | ((long) vector << 18)
-        | ((long) xbar << 6) | bit;
+    return ((long) image << 40)
+        | ((long) stage << 34)
+        | ((long) vector << 18)
+        | ((long) xbar << 6)
+        | bit;
   }
 
   static int image(long p) {
@@ -311,16 +360,15 @@ public final class PipelineSimulation {
 
   /**
    * The vector has room for its outputs; it fetches its inputs once its phase's row drivers have
-   * room for it: they hold the vector they read and one fetched vector behind it (a double
-   * buffer), so inputs leave the input buffer just in time, not all at once.
+   * room for it: they hold the vector they read and one fetched vector behind it (a double buffer),
+   * so inputs leave the input buffer just in time, not all at once.
    */
   private void onVectorAdmitted(Simulator s, long now, long p) {
     Stage st = stages[stage(p)];
     int v = vector(p);
     PhaseLayout layout = st.mapping.layout();
     int ph = layout.phaseOf(v);
-    if (layout.blocks(ph) == 0
-        || st.driverRegisters[driversOf(st, v)].request(1, p, now)) {
+    if (layout.blocks(ph) == 0 || st.driverRegisters[driversOf(st, v)].request(1, p, now)) {
       onFetch(s, now, p);
     }
   }
@@ -377,7 +425,10 @@ public final class PipelineSimulation {
       int per = colBlocks * st.bitCycles;
       int base = (image * st.vectorsPerImage() + v) * st.stacks.maxStacksOfPhase() * per;
       for (int k = 0; k < stacks; k++) {
-        Arrays.fill(analogJoin[si], base + k * per, base + (k + 1) * per,
+        Arrays.fill(
+            analogJoin[si],
+            base + k * per,
+            base + (k + 1) * per,
             st.stacks.blocks(st.stacks.firstStack(ph) + k));
       }
     }
@@ -417,8 +468,11 @@ public final class PipelineSimulation {
       int colBlocks = st.mapping.colBlocks();
       int stack = chain / colBlocks;
       int k = stack - st.stacks.firstStack(st.mapping.layout().phaseOf(v));
-      int idx = (((image * st.vectorsPerImage() + v) * st.stacks.maxStacksOfPhase() + k)
-          * colBlocks + chain % colBlocks) * st.bitCycles + bit;
+      int idx =
+          (((image * st.vectorsPerImage() + v) * st.stacks.maxStacksOfPhase() + k) * colBlocks
+                      + chain % colBlocks)
+                  * st.bitCycles
+              + bit;
       if (--analogJoin[si][idx] > 0) {
         return;
       }
@@ -462,8 +516,15 @@ public final class PipelineSimulation {
     int stacks = st.stacks.stacksOfPhase(st.mapping.layout().phaseOf(vector(p)));
     int partials = Math.max(stacks - 1, 0);
     StageComponents c = st.ids;
-    record(c.shiftAdd, c.op, (long) partials * st.mapping.matrixCols(), start, end, st,
-        image(p), LAYER_WIDE);
+    record(
+        c.shiftAdd,
+        c.op,
+        (long) partials * st.mapping.matrixCols(),
+        start,
+        end,
+        st,
+        image(p),
+        LAYER_WIDE);
     sim.schedule(end, P_ACTIVATE, activate, p);
   }
 
@@ -472,15 +533,21 @@ public final class PipelineSimulation {
     long start = st.activationUnits.acquire(now, st.timing.activatePs());
     long end = start + st.timing.activatePs();
     StageComponents c = st.ids;
-    record(c.activation, c.activate, st.mapping.matrixCols(), start, end, st, image(p),
-        LAYER_WIDE);
+    record(c.activation, c.activate, st.mapping.matrixCols(), start, end, st, image(p), LAYER_WIDE);
     if (computeValues) {
       st.values.finishVector(image(p), vector(p));
     }
     long wStart = st.outputPort.acquire(end, st.timing.outputWritePs());
     long wEnd = wStart + st.timing.outputWritePs();
-    record(c.outputBuffer, c.writeBit, (long) st.mapping.matrixCols() * st.outputBits, wStart,
-        wEnd, st, image(p), LAYER_WIDE);
+    record(
+        c.outputBuffer,
+        c.writeBit,
+        (long) st.mapping.matrixCols() * st.outputBits,
+        wStart,
+        wEnd,
+        st,
+        image(p),
+        LAYER_WIDE);
     sim.schedule(wEnd, P_WRITE_DONE, writeDone, p);
   }
 
@@ -492,13 +559,12 @@ public final class PipelineSimulation {
   }
 
   /**
-   * Sends stage {@code si}'s written vectors on, in order (image by image, vector by vector —
-   * rows in order): the first vector of an output row first asks the next stage's input buffer
-   * for the row's room (the row is assembled there, as ISAAC writes a tile's outputs into the
-   * eDRAM of the tile that reads them); a vector whose row has no room yet waits, and the ones
-   * after it with it, until {@link #admitInputs} grants the room. A sent vector is read out of the
-   * output buffer and frees its room there; the row crosses the interconnect once its last vector
-   * is out.
+   * Sends stage {@code si}'s written vectors on, in order (image by image, vector by vector — rows
+   * in order): the first vector of an output row first asks the next stage's input buffer for the
+   * row's room (the row is assembled there, as ISAAC writes a tile's outputs into the eDRAM of the
+   * tile that reads them); a vector whose row has no room yet waits, and the ones after it with it,
+   * until {@link #admitInputs} grants the room. A sent vector is read out of the output buffer and
+   * frees its room there; the row crosses the interconnect once its last vector is out.
    */
   private void sendVectors(int si, long now) {
     Stage st = stages[si];
@@ -511,12 +577,13 @@ public final class PipelineSimulation {
       int v = seq % perImage;
       // rows (image · oh + row) whose room this vector's outputs need: up to its row, or every
       // row of the image when one vector writes the whole map
-      int needRows = image * oh + (st.mapping.layout().coversAllPixels() ? oh
-          : st.rowOfVector[v] + 1);
+      int needRows =
+          image * oh + (st.mapping.layout().coversAllPixels() ? oh : st.rowOfVector[v] + 1);
       while (rowRoomRequested[si] < needRows) {
         int row = rowRoomRequested[si]++;
-        if (si + 1 == stages.length || stages[si + 1].inputSpace.request(
-            stages[si + 1].inputRowBits, pack(row / oh, si, row % oh, 0, 0), now)) {
+        if (si + 1 == stages.length
+            || stages[si + 1].inputSpace.request(
+                stages[si + 1].inputRowBits, pack(row / oh, si, row % oh, 0, 0), now)) {
           rowRoomGranted[si]++;
         }
       }
@@ -612,8 +679,8 @@ public final class PipelineSimulation {
    */
   private void releaseInputs(int si, int image, long now) {
     Stage st = stages[si];
-    int target = Math.min(st.firstInputRowFrom[rowsFetchedContiguous[si][image]],
-        rowsArrived[si][image]);
+    int target =
+        Math.min(st.firstInputRowFrom[rowsFetchedContiguous[si][image]], rowsArrived[si][image]);
     int released = inputRowsReleased[si][image];
     if (target > released) {
       inputRowsReleased[si][image] = target;
@@ -670,8 +737,15 @@ public final class PipelineSimulation {
     for (int x = 0; x < st.perCopy(); x++) {
       long driven = drives != null ? drives[si][image][x] : st.values.drivenRowCycles(image, x);
       record(c.dac, c.convert, driven, stageStartPs[si][image], now, st, image, st.tileOf(x));
-      record(c.crossbar, c.cellRead, st.reads[st.chainOf(x)].cellReads(driven),
-          stageStartPs[si][image], now, st, image, st.tileOf(x));
+      record(
+          c.crossbar,
+          c.cellRead,
+          st.reads[st.chainOf(x)].cellReads(driven),
+          stageStartPs[si][image],
+          now,
+          st,
+          image,
+          st.tileOf(x));
     }
   }
 
@@ -715,8 +789,8 @@ public final class PipelineSimulation {
   }
 
   /**
-   * Records the row drives and cell reads of image slot {@code slot} as {@code st}'s values
-   * counted them: per crossbar, the (row, bit cycle) pairs its vectors drove and their cells (the
+   * Records the row drives and cell reads of image slot {@code slot} as {@code st}'s values counted
+   * them: per crossbar, the (row, bit cycle) pairs its vectors drove and their cells (the
    * functional mode's slice of what the events record per image).
    */
   public static void recordDrives(Stage st, ActionLedger ledger, int slot) {
@@ -729,8 +803,8 @@ public final class PipelineSimulation {
   }
 
   /**
-   * Records the row drives and cell reads of {@code vectors} vectors (whole images) with every
-   * row driven in every bit cycle: the most the reads can cost (a tile kept fully busy).
+   * Records the row drives and cell reads of {@code vectors} vectors (whole images) with every row
+   * driven in every bit cycle: the most the reads can cost (a tile kept fully busy).
    */
   public static void recordFullDrives(Stage st, ActionLedger ledger, long vectors) {
     StageComponents c = st.ids;
@@ -757,8 +831,15 @@ public final class PipelineSimulation {
    * Adds to the ledger and the tile activity and, at trace level {@code op}, writes the phase as
    * one trace row; {@code tile} is negative for a layer-wide phase (traced on its first tile).
    */
-  private void record(int component, int action, long count, long startPs, long endPs, Stage st,
-      int image, int tile) {
+  private void record(
+      int component,
+      int action,
+      long count,
+      long startPs,
+      long endPs,
+      Stage st,
+      int image,
+      int tile) {
     if (count == 0 || component < 0) {
       return;
     }
@@ -767,8 +848,15 @@ public final class PipelineSimulation {
       activity.add(st, tile, component, action, count, startPs, endPs);
     }
     if (trace.enabled(TraceLevel.OP)) {
-      trace.record(startPs, endPs, componentNames[component], actionNames[action],
-          st.traceLayer, image, tile < 0 ? st.tileOf(0) : tile, count,
+      trace.record(
+          startPs,
+          endPs,
+          componentNames[component],
+          actionNames[action],
+          st.traceLayer,
+          image,
+          tile < 0 ? st.tileOf(0) : tile,
+          count,
           count * pricePj[component][action]);
     }
   }

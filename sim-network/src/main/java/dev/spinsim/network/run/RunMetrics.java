@@ -15,12 +15,12 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The headline figures of one generation run, derived once (in the spirit of Caffeine's
- * {@code CacheStats}: an immutable value whose accessors derive rates and ratios from counts):
- * latency, throughput, energies (total, dynamic, leakage, activation-role units, domain-wall
- * units alone, the G/D split), the discriminator's mean score, image quality against the float
- * network, and the chip's size. Energies are run totals in pJ; {@code …PerImage} accessors divide
- * by the image count.
+ * The headline figures of one generation run, derived once (in the spirit of Caffeine's {@code
+ * CacheStats}: an immutable value whose accessors derive rates and ratios from counts): latency,
+ * throughput, energies (total, dynamic, leakage, activation-role units, domain-wall units alone,
+ * the G/D split), the discriminator's mean score, image quality against the float network, and the
+ * chip's size. Energies are run totals in pJ; {@code …PerImage} accessors divide by the image
+ * count.
  *
  * <p>A figure that was not measured is {@link Double#NaN} (a functional run has no latency, a run
  * without D has no D columns) and its cell in {@link #COLUMNS} is empty, never 0, so tables from
@@ -48,21 +48,34 @@ public final class RunMetrics {
   }
 
   /**
-   * One column of the metrics table: its CSV name (lower_snake_case, unit in the name), a label
-   * for people, how it reads, the significant digits kept in the CSV (0 = exact), whether the
-   * terminal and the report's cards show it, and how it is read from a {@link RunMetrics} (null
-   * or NaN: not measured, an empty cell).
+   * One column of the metrics table: its CSV name (lower_snake_case, unit in the name), a label for
+   * people, how it reads, the significant digits kept in the CSV (0 = exact), whether the terminal
+   * and the report's cards show it, and how it is read from a {@link RunMetrics} (null or NaN: not
+   * measured, an empty cell).
    */
   public record Column(
-      String name, String label, Kind kind, int digits, boolean headline, Function<RunMetrics, Object> getter) {
+      String name,
+      String label,
+      Kind kind,
+      int digits,
+      boolean headline,
+      Function<RunMetrics, Object> getter) {
     /** Validates. */
     public Column {
-      checkArgument(name.matches("[a-z][a-z0-9_]*"), "column name '%s' must be lower_snake_case", name);
-      checkArgument(digits >= 0 && digits <= 17, "column %s: digits must be in [0, 17], got %s", name, digits);
+      checkArgument(
+          name.matches("[a-z][a-z0-9_]*"), "column name '%s' must be lower_snake_case", name);
+      checkArgument(
+          digits >= 0 && digits <= 17,
+          "column %s: digits must be in [0, 17], got %s",
+          name,
+          digits);
       Objects.requireNonNull(getter, "getter");
     }
 
-    /** The raw value of this column for {@code m}: a String, Long, Integer or Double; null if absent. */
+    /**
+     * The raw value of this column for {@code m}: a String, Long, Integer or Double; null if
+     * absent.
+     */
     public Object value(RunMetrics m) {
       Object v = getter.apply(m);
       if (v instanceof Double d && d.isNaN()) {
@@ -71,7 +84,10 @@ public final class RunMetrics {
       return v;
     }
 
-    /** The CSV cell: empty when not measured, numbers rounded to {@link #digits()} significant digits. */
+    /**
+     * The CSV cell: empty when not measured, numbers rounded to {@link #digits()} significant
+     * digits.
+     */
     public String cell(RunMetrics m) {
       Object v = value(m);
       if (v == null) {
@@ -85,7 +101,10 @@ public final class RunMetrics {
   }
 
   /** The G or D part of a run with both networks on the chip. */
-  public record NetworkPart(double latencyNsPerImage, double energyPj, double activationEnergyPj,
+  public record NetworkPart(
+      double latencyNsPerImage,
+      double energyPj,
+      double activationEnergyPj,
       double dwActivationEnergyPj) {}
 
   private final String model;
@@ -130,19 +149,30 @@ public final class RunMetrics {
     nonNegativeOrNaN(b.leakageEnergyPj, "leakageEnergyPj");
     nonNegative(b.activationEnergyPj, "activationEnergyPj");
     nonNegative(b.dwActivationEnergyPj, "dwActivationEnergyPj");
-    checkArgument(b.activationEnergyPj <= b.energyPj * (1 + 1e-6) + 1e-9,
-        "activation energy %s pJ exceeds the total energy %s pJ", b.activationEnergyPj, b.energyPj);
-    checkArgument(b.dwActivationEnergyPj <= b.activationEnergyPj * (1 + 1e-6) + 1e-9,
+    checkArgument(
+        b.activationEnergyPj <= b.energyPj * (1 + 1e-6) + 1e-9,
+        "activation energy %s pJ exceeds the total energy %s pJ",
+        b.activationEnergyPj,
+        b.energyPj);
+    checkArgument(
+        b.dwActivationEnergyPj <= b.activationEnergyPj * (1 + 1e-6) + 1e-9,
         "domain-wall activation energy %s pJ exceeds the activation-role energy %s pJ",
-        b.dwActivationEnergyPj, b.activationEnergyPj);
-    checkArgument((b.generator == null) == (b.discriminator == null),
+        b.dwActivationEnergyPj,
+        b.activationEnergyPj);
+    checkArgument(
+        (b.generator == null) == (b.discriminator == null),
         "the G/D split needs both parts or neither");
     if (b.generator != null) {
-      checkArgument(agree(b.generator.energyPj() + b.discriminator.energyPj(), b.energyPj),
+      checkArgument(
+          agree(b.generator.energyPj() + b.discriminator.energyPj(), b.energyPj),
           "G and D energies sum to %s pJ but the run total is %s pJ",
-          b.generator.energyPj() + b.discriminator.energyPj(), b.energyPj);
-      checkArgument(agree(b.generator.activationEnergyPj() + b.discriminator.activationEnergyPj(),
-          b.activationEnergyPj), "G and D activation energies do not sum to the run's");
+          b.generator.energyPj() + b.discriminator.energyPj(),
+          b.energyPj);
+      checkArgument(
+          agree(
+              b.generator.activationEnergyPj() + b.discriminator.activationEnergyPj(),
+              b.activationEnergyPj),
+          "G and D activation energies do not sum to the run's");
     }
     this.model = b.model;
     this.preset = b.preset;
@@ -176,7 +206,9 @@ public final class RunMetrics {
     nonNegative(b.programmingEnergyPj, "programmingEnergyPj");
     this.programSteps = b.programSteps;
     this.programmingEnergyPj = b.programmingEnergyPj;
-    checkArgument(b.pixelsOutsideUnitRange >= 0, "pixelsOutsideUnitRange must be >= 0, got %s",
+    checkArgument(
+        b.pixelsOutsideUnitRange >= 0,
+        "pixelsOutsideUnitRange must be >= 0, got %s",
         b.pixelsOutsideUnitRange);
     this.pixelsOutsideUnitRange = b.pixelsOutsideUnitRange;
   }
@@ -185,65 +217,200 @@ public final class RunMetrics {
    * The columns of {@code summary.csv}, in order; the same in every run. Units are in the names;
    * energies per image unless the name says otherwise.
    */
-  public static final List<Column> COLUMNS = ImmutableList.of(
-      new Column("model", "model", Kind.TEXT, 0, false, RunMetrics::model),
-      new Column("preset", "preset", Kind.TEXT, 0, false, RunMetrics::preset),
-      new Column("overrides", "overrides", Kind.TEXT, 0, false, RunMetrics::overrides),
-      new Column("mode", "simulation", Kind.TEXT, 0, false, m -> m.mode().name().toLowerCase(Locale.ROOT)
-          .replace('_', '-')),
-      new Column("images", "images", Kind.COUNT, 0, false, RunMetrics::images),
-      new Column("seed", "seed", Kind.COUNT, 0, false, RunMetrics::seed),
-      new Column("latency_ns_per_image", "latency / image", Kind.TIME_NS, 6, true,
-          RunMetrics::latencyNsPerImage),
-      new Column("mean_latency_ns_with_queueing", "mean latency with queueing", Kind.TIME_NS, 6, false,
-          RunMetrics::meanLatencyNs),
-      new Column("throughput_images_per_s", "throughput (images/s)", Kind.RATE_PER_S, 6, true,
-          RunMetrics::throughputImagesPerS),
-      new Column("makespan_ns", "run time, all images", Kind.TIME_NS, 6, false, RunMetrics::makespanNs),
-      new Column("energy_pj_per_image", "energy / image", Kind.ENERGY_PJ, 6, true,
-          RunMetrics::energyPjPerImage),
-      new Column("dynamic_energy_pj_per_image", "dynamic energy / image", Kind.ENERGY_PJ, 6, false,
-          m -> m.dynamicEnergyPj() / m.images()),
-      new Column("leakage_energy_pj_per_image", "leakage energy / image", Kind.ENERGY_PJ, 6, false,
-          m -> m.leakageEnergyPj() / m.images()),
-      new Column("activation_energy_pj_per_image", "activation units / image", Kind.ENERGY_PJ, 6, true,
-          RunMetrics::activationEnergyPjPerImage),
-      new Column("dw_activation_energy_pj_per_image", "domain-wall units / image", Kind.ENERGY_PJ, 6, true,
-          RunMetrics::dwActivationEnergyPjPerImage),
-      new Column("energy_pj", "energy, all images", Kind.ENERGY_PJ, 6, false, RunMetrics::energyPj),
-      new Column("activation_energy_pj", "activation units, all images", Kind.ENERGY_PJ, 6, false,
-          RunMetrics::activationEnergyPj),
-      new Column("g_latency_ns_per_image", "G latency / image", Kind.TIME_NS, 6, false,
-          m -> part(m.generator, NetworkPart::latencyNsPerImage, 1)),
-      new Column("g_energy_pj_per_image", "G energy / image", Kind.ENERGY_PJ, 6, true,
-          m -> part(m.generator, NetworkPart::energyPj, m.images)),
-      new Column("g_activation_energy_pj_per_image", "G activation units / image", Kind.ENERGY_PJ, 6, false,
-          m -> part(m.generator, NetworkPart::activationEnergyPj, m.images)),
-      new Column("d_latency_ns_per_image", "D latency / image", Kind.TIME_NS, 6, false,
-          m -> part(m.discriminator, NetworkPart::latencyNsPerImage, 1)),
-      new Column("d_energy_pj_per_image", "D energy / image", Kind.ENERGY_PJ, 6, true,
-          m -> part(m.discriminator, NetworkPart::energyPj, m.images)),
-      new Column("d_activation_energy_pj_per_image", "D activation units / image", Kind.ENERGY_PJ, 6, false,
-          m -> part(m.discriminator, NetworkPart::activationEnergyPj, m.images)),
-      new Column("d_score_mean", "D score (mean)", Kind.NUMBER, 4, true, RunMetrics::discriminatorScoreMean),
-      new Column("psnr_db_vs_float", "PSNR vs float", Kind.DB, 4, true, RunMetrics::psnrDbVsFloat),
-      new Column("rmse_vs_float", "RMSE vs float", Kind.NUMBER, 4, true, RunMetrics::rmseVsFloat),
-      new Column("area_mm2", "chip area (mm2)", Kind.NUMBER, 6, true, RunMetrics::areaMm2),
-      new Column("power_mw", "average power (mW)", Kind.NUMBER, 6, true, RunMetrics::powerMw),
-      new Column("peak_tile_power_mw", "peak tile power (mW)", Kind.NUMBER, 6, false, RunMetrics::peakTilePowerMw),
-      new Column("tops_per_w", "efficiency (TOPS/W)", Kind.NUMBER, 6, true, RunMetrics::topsPerW),
-      new Column("images_per_s_per_mm2", "images/s/mm2", Kind.NUMBER, 6, true, RunMetrics::imagesPerSPerMm2),
-      new Column("macs_per_image", "MACs / image (no inserted zeros)", Kind.COUNT, 0, false,
-          RunMetrics::macsPerImage),
-      new Column("program_steps", "weight programming, level steps (once)", Kind.COUNT, 0, false,
-          RunMetrics::programSteps),
-      new Column("programming_energy_pj", "weight programming energy (once)", Kind.ENERGY_PJ, 6, false,
-          RunMetrics::programmingEnergyPj),
-      new Column("tiles", "tiles", Kind.COUNT, 0, false, RunMetrics::tiles),
-      new Column("crossbars", "crossbars", Kind.COUNT, 0, false, RunMetrics::crossbars),
-      new Column("events", "events", Kind.COUNT, 0, false, m -> m.mode == RunMode.FUNCTIONAL ? null : m.events),
-      new Column("pixels_outside_unit_range", "pixels outside [-1, 1]", Kind.COUNT, 0, false,
-          RunMetrics::pixelsOutsideUnitRange));
+  public static final List<Column> COLUMNS =
+      ImmutableList.of(
+          new Column("model", "model", Kind.TEXT, 0, false, RunMetrics::model),
+          new Column("preset", "preset", Kind.TEXT, 0, false, RunMetrics::preset),
+          new Column("overrides", "overrides", Kind.TEXT, 0, false, RunMetrics::overrides),
+          new Column(
+              "mode",
+              "simulation",
+              Kind.TEXT,
+              0,
+              false,
+              m -> m.mode().name().toLowerCase(Locale.ROOT).replace('_', '-')),
+          new Column("images", "images", Kind.COUNT, 0, false, RunMetrics::images),
+          new Column("seed", "seed", Kind.COUNT, 0, false, RunMetrics::seed),
+          new Column(
+              "latency_ns_per_image",
+              "latency / image",
+              Kind.TIME_NS,
+              6,
+              true,
+              RunMetrics::latencyNsPerImage),
+          new Column(
+              "mean_latency_ns_with_queueing",
+              "mean latency with queueing",
+              Kind.TIME_NS,
+              6,
+              false,
+              RunMetrics::meanLatencyNs),
+          new Column(
+              "throughput_images_per_s",
+              "throughput (images/s)",
+              Kind.RATE_PER_S,
+              6,
+              true,
+              RunMetrics::throughputImagesPerS),
+          new Column(
+              "makespan_ns",
+              "run time, all images",
+              Kind.TIME_NS,
+              6,
+              false,
+              RunMetrics::makespanNs),
+          new Column(
+              "energy_pj_per_image",
+              "energy / image",
+              Kind.ENERGY_PJ,
+              6,
+              true,
+              RunMetrics::energyPjPerImage),
+          new Column(
+              "dynamic_energy_pj_per_image",
+              "dynamic energy / image",
+              Kind.ENERGY_PJ,
+              6,
+              false,
+              m -> m.dynamicEnergyPj() / m.images()),
+          new Column(
+              "leakage_energy_pj_per_image",
+              "leakage energy / image",
+              Kind.ENERGY_PJ,
+              6,
+              false,
+              m -> m.leakageEnergyPj() / m.images()),
+          new Column(
+              "activation_energy_pj_per_image",
+              "activation units / image",
+              Kind.ENERGY_PJ,
+              6,
+              true,
+              RunMetrics::activationEnergyPjPerImage),
+          new Column(
+              "dw_activation_energy_pj_per_image",
+              "domain-wall units / image",
+              Kind.ENERGY_PJ,
+              6,
+              true,
+              RunMetrics::dwActivationEnergyPjPerImage),
+          new Column(
+              "energy_pj", "energy, all images", Kind.ENERGY_PJ, 6, false, RunMetrics::energyPj),
+          new Column(
+              "activation_energy_pj",
+              "activation units, all images",
+              Kind.ENERGY_PJ,
+              6,
+              false,
+              RunMetrics::activationEnergyPj),
+          new Column(
+              "g_latency_ns_per_image",
+              "G latency / image",
+              Kind.TIME_NS,
+              6,
+              false,
+              m -> part(m.generator, NetworkPart::latencyNsPerImage, 1)),
+          new Column(
+              "g_energy_pj_per_image",
+              "G energy / image",
+              Kind.ENERGY_PJ,
+              6,
+              true,
+              m -> part(m.generator, NetworkPart::energyPj, m.images)),
+          new Column(
+              "g_activation_energy_pj_per_image",
+              "G activation units / image",
+              Kind.ENERGY_PJ,
+              6,
+              false,
+              m -> part(m.generator, NetworkPart::activationEnergyPj, m.images)),
+          new Column(
+              "d_latency_ns_per_image",
+              "D latency / image",
+              Kind.TIME_NS,
+              6,
+              false,
+              m -> part(m.discriminator, NetworkPart::latencyNsPerImage, 1)),
+          new Column(
+              "d_energy_pj_per_image",
+              "D energy / image",
+              Kind.ENERGY_PJ,
+              6,
+              true,
+              m -> part(m.discriminator, NetworkPart::energyPj, m.images)),
+          new Column(
+              "d_activation_energy_pj_per_image",
+              "D activation units / image",
+              Kind.ENERGY_PJ,
+              6,
+              false,
+              m -> part(m.discriminator, NetworkPart::activationEnergyPj, m.images)),
+          new Column(
+              "d_score_mean",
+              "D score (mean)",
+              Kind.NUMBER,
+              4,
+              true,
+              RunMetrics::discriminatorScoreMean),
+          new Column(
+              "psnr_db_vs_float", "PSNR vs float", Kind.DB, 4, true, RunMetrics::psnrDbVsFloat),
+          new Column(
+              "rmse_vs_float", "RMSE vs float", Kind.NUMBER, 4, true, RunMetrics::rmseVsFloat),
+          new Column("area_mm2", "chip area (mm2)", Kind.NUMBER, 6, true, RunMetrics::areaMm2),
+          new Column("power_mw", "average power (mW)", Kind.NUMBER, 6, true, RunMetrics::powerMw),
+          new Column(
+              "peak_tile_power_mw",
+              "peak tile power (mW)",
+              Kind.NUMBER,
+              6,
+              false,
+              RunMetrics::peakTilePowerMw),
+          new Column(
+              "tops_per_w", "efficiency (TOPS/W)", Kind.NUMBER, 6, true, RunMetrics::topsPerW),
+          new Column(
+              "images_per_s_per_mm2",
+              "images/s/mm2",
+              Kind.NUMBER,
+              6,
+              true,
+              RunMetrics::imagesPerSPerMm2),
+          new Column(
+              "macs_per_image",
+              "MACs / image (no inserted zeros)",
+              Kind.COUNT,
+              0,
+              false,
+              RunMetrics::macsPerImage),
+          new Column(
+              "program_steps",
+              "weight programming, level steps (once)",
+              Kind.COUNT,
+              0,
+              false,
+              RunMetrics::programSteps),
+          new Column(
+              "programming_energy_pj",
+              "weight programming energy (once)",
+              Kind.ENERGY_PJ,
+              6,
+              false,
+              RunMetrics::programmingEnergyPj),
+          new Column("tiles", "tiles", Kind.COUNT, 0, false, RunMetrics::tiles),
+          new Column("crossbars", "crossbars", Kind.COUNT, 0, false, RunMetrics::crossbars),
+          new Column(
+              "events",
+              "events",
+              Kind.COUNT,
+              0,
+              false,
+              m -> m.mode == RunMode.FUNCTIONAL ? null : m.events),
+          new Column(
+              "pixels_outside_unit_range",
+              "pixels outside [-1, 1]",
+              Kind.COUNT,
+              0,
+              false,
+              RunMetrics::pixelsOutsideUnitRange));
 
   /** Column name → value (null when not measured), in {@link #COLUMNS} order: a sweep's row. */
   public Map<String, Object> values() {
@@ -254,7 +421,9 @@ public final class RunMetrics {
     return out;
   }
 
-  /** Column name → CSV cell, in {@link #COLUMNS} order: {@code summary.csv} as a map, a sweep's row. */
+  /**
+   * Column name → CSV cell, in {@link #COLUMNS} order: {@code summary.csv} as a map, a sweep's row.
+   */
   public Map<String, String> cellsByName() {
     Map<String, String> out = new LinkedHashMap<>();
     for (Column c : COLUMNS) {
@@ -279,7 +448,8 @@ public final class RunMetrics {
         return c;
       }
     }
-    throw new IllegalArgumentException("no metric column '" + name + "', expected one of " + columnNames());
+    throw new IllegalArgumentException(
+        "no metric column '" + name + "', expected one of " + columnNames());
   }
 
   /** The names of {@link #COLUMNS}. */
@@ -291,7 +461,8 @@ public final class RunMetrics {
     return out;
   }
 
-  private static Object part(NetworkPart p, java.util.function.ToDoubleFunction<NetworkPart> f, int divisor) {
+  private static Object part(
+      NetworkPart p, java.util.function.ToDoubleFunction<NetworkPart> f, int divisor) {
     return p == null ? null : f.applyAsDouble(p) / divisor;
   }
 
@@ -303,7 +474,10 @@ public final class RunMetrics {
     return preset;
   }
 
-  /** The {@code --set}/{@code --replicate} overrides in readable form ({@code adc.bits=4}), or empty. */
+  /**
+   * The {@code --set}/{@code --replicate} overrides in readable form ({@code adc.bits=4}), or
+   * empty.
+   */
   public String overrides() {
     return overrides;
   }
@@ -330,7 +504,10 @@ public final class RunMetrics {
     return latencyNsPerImage;
   }
 
-  /** Mean latency over the images, queueing behind earlier images included, ns (NaN when functional). */
+  /**
+   * Mean latency over the images, queueing behind earlier images included, ns (NaN when
+   * functional).
+   */
   public double meanLatencyNs() {
     return meanLatencyNs;
   }
@@ -442,8 +619,8 @@ public final class RunMetrics {
   }
 
   /**
-   * Efficiency counting the useful MACs only (one MAC = 2 operations): TOPS/W = ops / J / 1e12,
-   * and with energy in pJ that is 2·MACs / energy_pJ.
+   * Efficiency counting the useful MACs only (one MAC = 2 operations): TOPS/W = ops / J / 1e12, and
+   * with energy in pJ that is 2·MACs / energy_pJ.
    */
   public double topsPerW() {
     return energyPj > 0 && macsPerImage > 0 ? 2.0 * macsPerImage * images / energyPj : Double.NaN;
@@ -514,12 +691,16 @@ public final class RunMetrics {
   }
 
   private static void nonNegative(double v, String what) {
-    checkArgument(Double.isFinite(v) && v >= 0, "%s must be a finite non-negative number, got %s", what, v);
+    checkArgument(
+        Double.isFinite(v) && v >= 0, "%s must be a finite non-negative number, got %s", what, v);
   }
 
   private static void nonNegativeOrNaN(double v, String what) {
-    checkArgument(Double.isNaN(v) || (Double.isFinite(v) && v >= 0),
-        "%s must be a finite non-negative number or NaN (not measured), got %s", what, v);
+    checkArgument(
+        Double.isNaN(v) || (Double.isFinite(v) && v >= 0),
+        "%s must be a finite non-negative number or NaN (not measured), got %s",
+        what,
+        v);
   }
 
   /** Collects the figures; {@link #build()} validates them together. */
@@ -562,7 +743,10 @@ public final class RunMetrics {
       return this;
     }
 
-    /** The chip's area (mm²), its busiest tile's power (mW, NaN when functional) and useful MACs per image. */
+    /**
+     * The chip's area (mm²), its busiest tile's power (mW, NaN when functional) and useful MACs per
+     * image.
+     */
     public Builder areaAndPower(double areaMm2, double peakTilePowerMw, long macsPerImage) {
       this.areaMm2 = areaMm2;
       this.peakTilePowerMw = peakTilePowerMw;
@@ -571,7 +755,8 @@ public final class RunMetrics {
     }
 
     /** What was run. */
-    public Builder identity(String model, String preset, String overrides, RunMode mode, int images, long seed) {
+    public Builder identity(
+        String model, String preset, String overrides, RunMode mode, int images, long seed) {
       this.model = model;
       this.preset = preset;
       this.overrides = overrides;
@@ -590,7 +775,11 @@ public final class RunMetrics {
     }
 
     /** Run totals in pJ; {@code leakagePj} NaN when no time was simulated. */
-    public Builder energy(double totalPj, double dynamicPj, double leakagePj, double activationPj,
+    public Builder energy(
+        double totalPj,
+        double dynamicPj,
+        double leakagePj,
+        double activationPj,
         double dwActivationPj) {
       this.energyPj = totalPj;
       this.dynamicEnergyPj = dynamicPj;

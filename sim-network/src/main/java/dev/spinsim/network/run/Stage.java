@@ -28,66 +28,87 @@ public final class Stage {
   final int inputBits;
   final int outputBits;
   final PartialSums partialSums;
+
   /** The column stacks: one crossbar each with digital partial sums. */
   final ColumnStacks stacks;
+
   /**
    * The closed-form read of each chain of one copy (index {@code stack·colBlocks + cb}; with
    * digital partial sums a chain is one crossbar), every row driven: the one count of a read that
    * the event handlers and the functional mode record slices of.
    */
   final ReadCounts[] reads;
+
   final StageValues values;
 
   /** Crossbars of all copies, index {@code copy·perCopy + rb·colBlocks + cb}. */
   final Resource[] crossbars;
+
   /**
    * One per copy and phase ({@code copy·phases + phase}): the row drivers of a phase's crossbars
-   * hold one input vector at a time, for all its bit cycles (the next vector's fetch overlaps,
-   * its reads follow); different phases sit on different crossbars and run at once.
+   * hold one input vector at a time, for all its bit cycles (the next vector's fetch overlaps, its
+   * reads follow); different phases sit on different crossbars and run at once.
    */
   final Resource[] copyDrivers;
+
   /**
-   * The input register of each {@link #copyDrivers} entry: one fetched vector may wait in it
-   * while the drivers read the one before (capacity 1).
+   * The input register of each {@link #copyDrivers} entry: one fetched vector may wait in it while
+   * the drivers read the one before (capacity 1).
    */
   final BoundedBuffer[] driverRegisters;
+
   /** The ADC bank behind each crossbar; a column stack converts on its last crossbar's. */
   final Resource[] adcBanks;
+
   /** The input buffer's read ports: vectors fetch their inputs through them. */
   final Resource inputPort;
+
   /** The input buffer's write port (the read port itself when the buffer has one port). */
   final Resource inputWritePort;
+
   final Resource shiftAdd;
   final Resource accumulator;
   final Resource activationUnits;
+
   /** The output buffer's write port: vectors write their outputs through it. */
   final Resource outputPort;
+
   /** The output buffer's read port (the write port itself when the buffer has one port). */
   final Resource outputReadPort;
+
   /**
-   * The space of the stage's input buffers (its tiles' pooled): arriving input rows hold it
-   * until no output row still to be fetched needs them.
+   * The space of the stage's input buffers (its tiles' pooled): arriving input rows hold it until
+   * no output row still to be fetched needs them.
    */
   final BoundedBuffer inputSpace;
+
   /** The space of the stage's output buffers: a vector reserves its outputs before it starts. */
   final BoundedBuffer outputSpace;
+
   /** Bits of one input row ({@code inWidth · inChannels} values) in the input buffer. */
   final long inputRowBits;
+
   /** Bits of one vector's outputs. */
   final long vectorOutputBits;
+
   /** Per output row, the first input row it or any later row needs ({@code inHeight}: none). */
   final int[] firstInputRowFrom;
+
   /** The output row each vector belongs to. */
   final int[] rowOfVector;
+
   /** The interconnect shared by all stages. */
   final Resource interconnect;
+
   final String traceLayer;
   final int firstTile;
   final int crossbarsPerTile;
 
   final StageComponents ids;
+
   /** Input values each vector fetches from the buffer (original pixels only). */
   final int[] liveInputs;
+
   /** Per output row, the last input row it needs (-1 when it reads only zeros and padding). */
   final int[] lastInputRow;
 
@@ -95,13 +116,43 @@ public final class Stage {
    * @param stacks the column stacks of {@code mapping} (height 1 for digital partial sums)
    * @param reads the closed-form reads of one copy's chains, {@link #closedForms}
    */
-  public Stage(String network, String layer, LayerMapping mapping, StageTiming timing, int bitCycles,
-      int inputBits, int outputBits, PartialSums partialSums, ColumnStacks stacks,
-      ReadCounts[] reads, int activationUnitCount, int shiftAddUnits, Resource interconnect,
-      int firstTile, int crossbarsPerTile, StageValues values, StageComponents ids) {
-    this(network, layer, mapping, timing, bitCycles, inputBits, outputBits, partialSums, stacks,
-        reads, activationUnitCount, shiftAddUnits, interconnect, firstTile, crossbarsPerTile,
-        values, ids, Buffers.UNBOUNDED);
+  public Stage(
+      String network,
+      String layer,
+      LayerMapping mapping,
+      StageTiming timing,
+      int bitCycles,
+      int inputBits,
+      int outputBits,
+      PartialSums partialSums,
+      ColumnStacks stacks,
+      ReadCounts[] reads,
+      int activationUnitCount,
+      int shiftAddUnits,
+      Resource interconnect,
+      int firstTile,
+      int crossbarsPerTile,
+      StageValues values,
+      StageComponents ids) {
+    this(
+        network,
+        layer,
+        mapping,
+        timing,
+        bitCycles,
+        inputBits,
+        outputBits,
+        partialSums,
+        stacks,
+        reads,
+        activationUnitCount,
+        shiftAddUnits,
+        interconnect,
+        firstTile,
+        crossbarsPerTile,
+        values,
+        ids,
+        Buffers.UNBOUNDED);
   }
 
   /**
@@ -109,32 +160,55 @@ public final class Stage {
    * ports of one buffer of each kind. With two or more ports a buffer gives one to writes and the
    * rest to reads; with one, reads and writes take turns on it.
    */
-  public record Buffers(long inputCapacityBits, int inputPorts, long outputCapacityBits,
-      int outputPorts) {
+  public record Buffers(
+      long inputCapacityBits, int inputPorts, long outputCapacityBits, int outputPorts) {
     /** Buffers that never fill, one read and one write port each. */
     public static final Buffers UNBOUNDED = new Buffers(Long.MAX_VALUE, 2, Long.MAX_VALUE, 2);
 
     public Buffers {
-      checkArgument(inputCapacityBits > 0 && outputCapacityBits > 0,
-          "buffer capacities must be positive, got %s and %s bits", inputCapacityBits,
+      checkArgument(
+          inputCapacityBits > 0 && outputCapacityBits > 0,
+          "buffer capacities must be positive, got %s and %s bits",
+          inputCapacityBits,
           outputCapacityBits);
-      checkArgument(inputPorts > 0 && outputPorts > 0, "buffer ports must be positive, got %s and %s",
-          inputPorts, outputPorts);
+      checkArgument(
+          inputPorts > 0 && outputPorts > 0,
+          "buffer ports must be positive, got %s and %s",
+          inputPorts,
+          outputPorts);
     }
   }
 
   /** As above, with the tile buffers' capacities and ports ({@link Buffers}). */
-  public Stage(String network, String layer, LayerMapping mapping, StageTiming timing, int bitCycles,
-      int inputBits, int outputBits, PartialSums partialSums, ColumnStacks stacks,
-      ReadCounts[] reads, int activationUnitCount, int shiftAddUnits, Resource interconnect,
-      int firstTile, int crossbarsPerTile, StageValues values, StageComponents ids,
+  public Stage(
+      String network,
+      String layer,
+      LayerMapping mapping,
+      StageTiming timing,
+      int bitCycles,
+      int inputBits,
+      int outputBits,
+      PartialSums partialSums,
+      ColumnStacks stacks,
+      ReadCounts[] reads,
+      int activationUnitCount,
+      int shiftAddUnits,
+      Resource interconnect,
+      int firstTile,
+      int crossbarsPerTile,
+      StageValues values,
+      StageComponents ids,
       Buffers buffers) {
     checkArgument(bitCycles > 0, "bit cycles must be positive, got %s", bitCycles);
-    checkArgument(partialSums == PartialSums.ANALOG || stacks.maxHeight() == 1,
-        "digital partial sums convert every crossbar: stacks of 1, got %s", stacks.maxHeight());
-    checkArgument(reads.length == stacks.stacks() * mapping.colBlocks(),
+    checkArgument(
+        partialSums == PartialSums.ANALOG || stacks.maxHeight() == 1,
+        "digital partial sums convert every crossbar: stacks of 1, got %s",
+        stacks.maxHeight());
+    checkArgument(
+        reads.length == stacks.stacks() * mapping.colBlocks(),
         "one closed-form read per chain expected: %s, got %s",
-        stacks.stacks() * mapping.colBlocks(), reads.length);
+        stacks.stacks() * mapping.colBlocks(),
+        reads.length);
     this.stacks = stacks;
     this.reads = reads.clone();
     this.network = network;
@@ -177,14 +251,16 @@ public final class Stage {
       driverRegisters[i] = new BoundedBuffer(p + "row-driver-register" + i, 1);
     }
     inputPort = new Resource(p + "input-buffer-port", Math.max(1, buffers.inputPorts() - 1));
-    inputWritePort = buffers.inputPorts() > 1
-        ? new Resource(p + "input-buffer-write-port", 1) : inputPort;
+    inputWritePort =
+        buffers.inputPorts() > 1 ? new Resource(p + "input-buffer-write-port", 1) : inputPort;
     shiftAdd = new Resource(p + "shift-add", shiftAddUnits);
     accumulator = new Resource(p + "accumulator", 1);
     activationUnits = new Resource(p + "activation-units", 1);
     outputPort = new Resource(p + "output-buffer-port", 1);
-    outputReadPort = buffers.outputPorts() > 1
-        ? new Resource(p + "output-buffer-read-port", buffers.outputPorts() - 1) : outputPort;
+    outputReadPort =
+        buffers.outputPorts() > 1
+            ? new Resource(p + "output-buffer-read-port", buffers.outputPorts() - 1)
+            : outputPort;
     inputSpace = new BoundedBuffer(p + "input-buffer", buffers.inputCapacityBits());
     outputSpace = new BoundedBuffer(p + "output-buffer", buffers.outputCapacityBits());
     inputRowBits = (long) geometry.inWidth() * geometry.inChannels() * inputBits;
@@ -193,15 +269,18 @@ public final class Stage {
     firstInputRowFrom[geometry.outHeight()] = geometry.inHeight();
     for (int r = geometry.outHeight() - 1; r >= 0; r--) {
       int[] need = geometry.inputRowsNeeded(r);
-      firstInputRowFrom[r] = need[1] < need[0] ? firstInputRowFrom[r + 1]
-          : Math.min(need[0], firstInputRowFrom[r + 1]);
+      firstInputRowFrom[r] =
+          need[1] < need[0]
+              ? firstInputRowFrom[r + 1]
+              : Math.min(need[0], firstInputRowFrom[r + 1]);
     }
     rowOfVector = new int[liveInputs.length];
     for (int r = 0; r < geometry.outHeight(); r++) {
       for (int x = 0; x < mapping.layout().vectorsInRow(r); x++) {
         rowOfVector[mapping.layout().firstVectorOfRow(r) + x] = r;
       }
-    }    checkArgument(activationUnitCount > 0, "activation units must be positive");
+    }
+    checkArgument(activationUnitCount > 0, "activation units must be positive");
   }
 
   /** What this layer's values went through so far (ADC clipping and zero codes, saturation). */
@@ -226,8 +305,8 @@ public final class Stage {
    * The closed-form reads of one copy's chains (index {@code stack·colBlocks + cb}), every row
    * driven, {@code bitCycles} bit cycles per read.
    */
-  public static ReadCounts[] closedForms(LayerMapping m, ColumnStacks stacks, long bitCycles,
-      int columnsPerAdc) {
+  public static ReadCounts[] closedForms(
+      LayerMapping m, ColumnStacks stacks, long bitCycles, int columnsPerAdc) {
     ReadCounts[] r = new ReadCounts[stacks.stacks() * m.colBlocks()];
     for (int s = 0; s < stacks.stacks(); s++) {
       int rows = 0;
@@ -236,8 +315,8 @@ public final class Stage {
       }
       for (int cb = 0; cb < m.colBlocks(); cb++) {
         int cols = m.colsInBlock(cb);
-        r[s * m.colBlocks() + cb] = ReadCounts.ofCycles(rows, cols, m.physicalCols(cols),
-            bitCycles, columnsPerAdc);
+        r[s * m.colBlocks() + cb] =
+            ReadCounts.ofCycles(rows, cols, m.physicalCols(cols), bitCycles, columnsPerAdc);
       }
     }
     return r;
@@ -271,15 +350,17 @@ public final class Stage {
   }
 
   /**
-   * (row, bit cycle) pairs the reads of one image offer — every vector reads its phase's
-   * chains: the most rows it can drive (the denominator of the driven-row fraction).
+   * (row, bit cycle) pairs the reads of one image offer — every vector reads its phase's chains:
+   * the most rows it can drive (the denominator of the driven-row fraction).
    */
   public long rowCyclesPerImage() {
     long n = 0;
     var layout = mapping.layout();
     for (int ph = 0; ph < layout.phases(); ph++) {
       long perVector = 0;
-      for (int s = stacks.firstStack(ph); s < stacks.firstStack(ph) + stacks.stacksOfPhase(ph); s++) {
+      for (int s = stacks.firstStack(ph);
+          s < stacks.firstStack(ph) + stacks.stacksOfPhase(ph);
+          s++) {
         for (int cb = 0; cb < mapping.colBlocks(); cb++) {
           perVector += reads[s * mapping.colBlocks() + cb].rowCycles();
         }

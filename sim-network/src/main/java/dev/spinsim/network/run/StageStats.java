@@ -3,11 +3,11 @@ package dev.spinsim.network.run;
 /**
  * What the values of one layer went through on the chip, over a run: ADC conversions, those that
  * clipped at full scale, those of a non-zero signal that read code 0, activation pulses and those
- * that drove the unit into saturation. Fractions are NaN when there was nothing to count (an
- * ideal ADC, a layer without activation).
+ * that drove the unit into saturation. Fractions are NaN when there was nothing to count (an ideal
+ * ADC, a layer without activation).
  */
-public record StageStats(long adcConversions, long adcClipped, long adcZeroCodes, long activations,
-    long saturated) {
+public record StageStats(
+    long adcConversions, long adcClipped, long adcZeroCodes, long activations, long saturated) {
   /** No conversions and no activations (a stage that does not count them). */
   public static final StageStats NONE = new StageStats(0, 0, 0, 0, 0);
 

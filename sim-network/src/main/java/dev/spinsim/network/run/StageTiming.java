@@ -6,8 +6,8 @@ import com.google.common.math.LongMath;
 import java.math.RoundingMode;
 
 /**
- * The durations of one crossbar layer's phases, in picoseconds, already rounded to clock edges
- * when the chip was built (never converted inside the event loop).
+ * The durations of one crossbar layer's phases, in picoseconds, already rounded to clock edges when
+ * the chip was built (never converted inside the event loop).
  *
  * @param inputAccessPs one access of the input buffer's port ({@code inputWidthBits} wide); a
  *     vector fetches only the pixels it reads, the inserted zeros and padding are generated
@@ -36,13 +36,23 @@ public record StageTiming(
     int outputWidthBits) {
 
   public StageTiming {
-    for (long d : new long[] {inputAccessPs, readPs, convertPs, shiftAddPs, accumulatePs,
-        activatePs, outputWritePs, transferRowPs, outputAccessPs}) {
+    for (long d :
+        new long[] {
+          inputAccessPs,
+          readPs,
+          convertPs,
+          shiftAddPs,
+          accumulatePs,
+          activatePs,
+          outputWritePs,
+          transferRowPs,
+          outputAccessPs
+        }) {
       checkArgument(d >= 0, "phase durations must be >= 0 ps, got %s", d);
     }
     checkArgument(inputWidthBits > 0, "input port width must be positive, got %s", inputWidthBits);
-    checkArgument(outputWidthBits > 0, "output port width must be positive, got %s",
-        outputWidthBits);
+    checkArgument(
+        outputWidthBits > 0, "output port width must be positive, got %s", outputWidthBits);
     checkArgument(readPs > 0, "a crossbar read must take time, got %s ps", readPs);
   }
 

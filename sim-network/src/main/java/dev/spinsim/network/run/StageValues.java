@@ -11,9 +11,9 @@ public interface StageValues {
 
   /**
    * The (row, bit cycle) pairs driven with a non-zero slice on crossbar {@code crossbar} (index
-   * within its copy, {@code rb·colBlocks + cb}) by every vector of image slot {@code slot}
-   * computed since the batch began: the data-dependent part of the reads' {@code ReadCounts},
-   * which both runners record.
+   * within its copy, {@code rb·colBlocks + cb}) by every vector of image slot {@code slot} computed
+   * since the batch began: the data-dependent part of the reads' {@code ReadCounts}, which both
+   * runners record.
    */
   long drivenRowCycles(int slot, int crossbar);
 
@@ -26,10 +26,10 @@ public interface StageValues {
   }
 
   /**
-   * Computes and finishes every one of the {@code vectors} output pixels of image slots
-   * {@code [from, to)}: a whole batch through this stage, the way the functional runner and the
-   * value pass of the cycle-accurate runner call it. The result is the same as calling
-   * {@link #computeVector} and {@link #finishVector} for each (image, vector).
+   * Computes and finishes every one of the {@code vectors} output pixels of image slots {@code
+   * [from, to)}: a whole batch through this stage, the way the functional runner and the value pass
+   * of the cycle-accurate runner call it. The result is the same as calling {@link #computeVector}
+   * and {@link #finishVector} for each (image, vector).
    */
   default void computeImages(int from, int to, int vectors) {
     for (int i = from; i < to; i++) {
@@ -42,8 +42,8 @@ public interface StageValues {
 
   /**
    * Starts a new batch: image slot {@code i} is now image {@code firstImage + i} of the run (what
-   * randomness is keyed on), so a long run streamed through a few slots gives the images one
-   * long run would; the slots' row-drive counts start again from zero.
+   * randomness is keyed on), so a long run streamed through a few slots gives the images one long
+   * run would; the slots' row-drive counts start again from zero.
    */
   void beginBatch(int firstImage);
 }

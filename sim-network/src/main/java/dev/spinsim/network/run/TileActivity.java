@@ -8,40 +8,50 @@ import dev.spinsim.core.energy.EnergyTable;
 import java.util.Arrays;
 
 /**
- * The actions of a cycle-accurate run per tile and time window, for the busiest tile's power:
- * the event handlers add each phase's action count to the windows its [start, end) span covers
- * (spread in proportion to the overlap), never an energy; after the run {@link #peakPowerMw}
- * prices each window's counts with the energy table and adds the tile's share of its layer's
- * leakage; a layer-wide phase (buffers, activation units, accumulation, interconnect) is spread
- * evenly over the layer's tiles. Windows are {@value #FIRST_WINDOW_PS} ps long and double
- * (merging pairs) whenever a run outgrows {@value #MAX_WINDOWS} of them, so memory stays
- * bounded at tiles × {@value #MAX_WINDOWS} × (components of a layer) doubles.
+ * The actions of a cycle-accurate run per tile and time window, for the busiest tile's power: the
+ * event handlers add each phase's action count to the windows its [start, end) span covers (spread
+ * in proportion to the overlap), never an energy; after the run {@link #peakPowerMw} prices each
+ * window's counts with the energy table and adds the tile's share of its layer's leakage; a
+ * layer-wide phase (buffers, activation units, accumulation, interconnect) is spread evenly over
+ * the layer's tiles. Windows are {@value #FIRST_WINDOW_PS} ps long and double (merging pairs)
+ * whenever a run outgrows {@value #MAX_WINDOWS} of them, so memory stays bounded at tiles × {@value
+ * #MAX_WINDOWS} × (components of a layer) doubles.
  *
  * <p>Peak tile power = max over tiles and windows of (the window's priced actions of the tile +
  * leakage × window) / window. It is never below a layer's mean power per tile over its busy
- * interval ({@link #meanPowerMw}, the average of the same windows); a phase longer than a window
- * is spread over the windows it spans, so the peak is that of the window length in use
- * ({@link #windowPs}: 1 µs, doubled as often as a run longer than 4 ms needs).
+ * interval ({@link #meanPowerMw}, the average of the same windows); a phase longer than a window is
+ * spread over the windows it spans, so the peak is that of the window length in use ({@link
+ * #windowPs}: 1 µs, doubled as often as a run longer than 4 ms needs).
  */
 public final class TileActivity {
-  /** The window length, ps (1 µs: a few vectors' reads and conversions), until a run outgrows it. */
+  /**
+   * The window length, ps (1 µs: a few vectors' reads and conversions), until a run outgrows it.
+   */
   static final long FIRST_WINDOW_PS = 1_000_000;
+
   /** Windows kept before they double in length. */
   static final int MAX_WINDOWS = 4096;
 
   private final int tiles;
+
   /** Per ledger component: its slot within the rows of its layer's tiles, or -1. */
   private final int[] slotOf;
+
   /** Per ledger component: the action it records (-1 before its first). */
   private final int[] actionOf;
+
   /** Per tile: its layer's components, by slot. */
   private final int[][] componentsOfTile;
+
   /** Per tile: counts, {@code [window * slots + slot]} with its layer's slots. */
   private final double[][] counts;
+
   private long windowPs = FIRST_WINDOW_PS;
   private int windows;
 
-  /** The tiles of {@code stages} (consecutive, from tile 0) and the components of {@code ledger}. */
+  /**
+   * The tiles of {@code stages} (consecutive, from tile 0) and the components of {@code ledger}.
+   */
   TileActivity(Stage[] stages, ActionLedger ledger) {
     int n = 0;
     for (Stage st : stages) {
@@ -57,8 +67,11 @@ public final class TileActivity {
     counts = new double[n][0];
     for (Stage st : stages) {
       // a tile records only its own layer's components
-      int[] own = ledger.components().stream().filter(c -> c.tag().equals(st.tag()))
-          .mapToInt(ComponentInfo::id).toArray();
+      int[] own =
+          ledger.components().stream()
+              .filter(c -> c.tag().equals(st.tag()))
+              .mapToInt(ComponentInfo::id)
+              .toArray();
       for (int k = 0; k < own.length; k++) {
         slotOf[own[k]] = k;
       }
@@ -70,15 +83,17 @@ public final class TileActivity {
   }
 
   /**
-   * Adds {@code count} actions {@code action} of {@code component} over [start, end) on
-   * {@code tile}, or spread evenly over {@code st}'s tiles when {@code tile} is negative (a
-   * layer-wide phase: its buffers, activation units, accumulation, interconnect share).
+   * Adds {@code count} actions {@code action} of {@code component} over [start, end) on {@code
+   * tile}, or spread evenly over {@code st}'s tiles when {@code tile} is negative (a layer-wide
+   * phase: its buffers, activation units, accumulation, interconnect share).
    */
   void add(Stage st, int tile, int component, int action, long count, long startPs, long endPs) {
     int slot = slotOf[component];
     checkArgument(slot >= 0, "component %s belongs to no tile of the run", component);
-    checkArgument(actionOf[component] < 0 || actionOf[component] == action,
-        "component %s records two actions", component);
+    checkArgument(
+        actionOf[component] < 0 || actionOf[component] == action,
+        "component %s records two actions",
+        component);
     actionOf[component] = action;
     long end = Math.max(endPs, startPs + 1);
     while (end > (long) MAX_WINDOWS * windowPs) {
@@ -100,8 +115,10 @@ public final class TileActivity {
     int last = (int) ((end - 1) / windowPs);
     windows = Math.max(windows, last + 1);
     if (counts[tile].length < (last + 1) * slots) {
-      counts[tile] = Arrays.copyOf(counts[tile],
-          Math.min(MAX_WINDOWS, Math.max(2 * counts[tile].length / slots, last + 1)) * slots);
+      counts[tile] =
+          Arrays.copyOf(
+              counts[tile],
+              Math.min(MAX_WINDOWS, Math.max(2 * counts[tile].length / slots, last + 1)) * slots);
     }
     double[] row = counts[tile];
     if (first == last) {
@@ -124,8 +141,8 @@ public final class TileActivity {
       int held = slots == 0 ? 0 : row.length / slots;
       for (int w = 0; 2 * w < held; w++) {
         for (int s = 0; s < slots; s++) {
-          row[w * slots + s] = row[2 * w * slots + s]
-              + (2 * w + 1 < held ? row[(2 * w + 1) * slots + s] : 0);
+          row[w * slots + s] =
+              row[2 * w * slots + s] + (2 * w + 1 < held ? row[(2 * w + 1) * slots + s] : 0);
         }
       }
       Arrays.fill(row, (held + 1) / 2 * slots, row.length, 0);
@@ -140,19 +157,19 @@ public final class TileActivity {
   }
 
   /**
-   * The busiest tile's power over any window, mW: each window's counts priced by {@code table}
-   * plus the tile's share of its layer's leakage ({@code stages}' components, spread evenly over
-   * their tiles), over the window length. Windows before a tile's first action count too (a tile
-   * that leaks but is idle still draws its leakage).
+   * The busiest tile's power over any window, mW: each window's counts priced by {@code table} plus
+   * the tile's share of its layer's leakage ({@code stages}' components, spread evenly over their
+   * tiles), over the window length. Windows before a tile's first action count too (a tile that
+   * leaks but is idle still draws its leakage).
    */
   public double peakPowerMw(Stage[] stages, ActionLedger ledger, EnergyTable table) {
     return power(stages, ledger, table, true);
   }
 
   /**
-   * The busiest layer's mean power per tile over its busy interval, mW: its priced actions over
-   * its tiles and the windows from its first to its last active one, plus its leakage per tile —
-   * an average of the windows {@link #peakPowerMw} takes the maximum of, so never above it.
+   * The busiest layer's mean power per tile over its busy interval, mW: its priced actions over its
+   * tiles and the windows from its first to its last active one, plus its leakage per tile — an
+   * average of the windows {@link #peakPowerMw} takes the maximum of, so never above it.
    */
   public double meanPowerMw(Stage[] stages, ActionLedger ledger, EnergyTable table) {
     return power(stages, ledger, table, false);
@@ -173,8 +190,9 @@ public final class TileActivity {
       double[] pricePj = new double[own.length];
       for (int k = 0; k < own.length; k++) {
         if (actionOf[own[k]] >= 0) {
-          pricePj[k] = table.energyPj(ledger.components().get(own[k]),
-              ledger.actions().get(actionOf[own[k]]));
+          pricePj[k] =
+              table.energyPj(
+                  ledger.components().get(own[k]), ledger.actions().get(actionOf[own[k]]));
         }
       }
       double sumPj = 0;

@@ -8,9 +8,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Blocked single-precision matrix multiply {@code C (+)= A·B}, the hot loop under every
  * convolution. A is read through strides (so transposed operands cost nothing), B and C are
- * row-major. Each element of C is one chain of fused multiply-adds in ascending k order, in
- * both the Vector-API kernel and the scalar fallback, so the two give bit-identical results and
- * the row partition over threads cannot change them.
+ * row-major. Each element of C is one chain of fused multiply-adds in ascending k order, in both
+ * the Vector-API kernel and the scalar fallback, so the two give bit-identical results and the row
+ * partition over threads cannot change them.
  */
 public final class Gemm {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
@@ -21,32 +21,73 @@ public final class Gemm {
 
   private Gemm() {}
 
-  /** Whether the Vector-API kernel is used by {@link #multiply} (the system property {@code spinsim.gemm.scalar} turns it off). */
+  /**
+   * Whether the Vector-API kernel is used by {@link #multiply} (the system property {@code
+   * spinsim.gemm.scalar} turns it off).
+   */
   public static boolean vectorEnabled() {
     return VECTOR_DEFAULT;
   }
 
   /**
-   * C[m×n] (+)= A[m×k]·B[k×n] where A(i,p) = a[aOff + i·aRowStride + p·aColStride],
-   * B(p,j) = b[bOff + p·ldb + j] and C(i,j) = c[cOff + i·ldc + j]. Rows of C are split over
-   * threads.
+   * C[m×n] (+)= A[m×k]·B[k×n] where A(i,p) = a[aOff + i·aRowStride + p·aColStride], B(p,j) = b[bOff
+   * + p·ldb + j] and C(i,j) = c[cOff + i·ldc + j]. Rows of C are split over threads.
    */
   public static void multiply(
-      int m, int n, int k,
-      float[] a, int aOff, int aRowStride, int aColStride,
-      float[] b, int bOff, int ldb,
-      float[] c, int cOff, int ldc,
+      int m,
+      int n,
+      int k,
+      float[] a,
+      int aOff,
+      int aRowStride,
+      int aColStride,
+      float[] b,
+      int bOff,
+      int ldb,
+      float[] c,
+      int cOff,
+      int ldc,
       boolean accumulate) {
-    multiply(m, n, k, a, aOff, aRowStride, aColStride, b, bOff, ldb, c, cOff, ldc, accumulate, VECTOR_DEFAULT, true);
+    multiply(
+        m,
+        n,
+        k,
+        a,
+        aOff,
+        aRowStride,
+        aColStride,
+        b,
+        bOff,
+        ldb,
+        c,
+        cOff,
+        ldc,
+        accumulate,
+        VECTOR_DEFAULT,
+        true);
   }
 
-  /** As {@link #multiply}, choosing the kernel and whether to use threads (for tests and benchmarks). */
+  /**
+   * As {@link #multiply}, choosing the kernel and whether to use threads (for tests and
+   * benchmarks).
+   */
   public static void multiply(
-      int m, int n, int k,
-      float[] a, int aOff, int aRowStride, int aColStride,
-      float[] b, int bOff, int ldb,
-      float[] c, int cOff, int ldc,
-      boolean accumulate, boolean vector, boolean threaded) {
+      int m,
+      int n,
+      int k,
+      float[] a,
+      int aOff,
+      int aRowStride,
+      int aColStride,
+      float[] b,
+      int bOff,
+      int ldb,
+      float[] c,
+      int cOff,
+      int ldc,
+      boolean accumulate,
+      boolean vector,
+      boolean threaded) {
     checkArgument(m >= 0 && n >= 0 && k >= 0, "negative GEMM size %s x %s x %s", m, n, k);
     if (m == 0 || n == 0) {
       return;
@@ -54,9 +95,39 @@ public final class Gemm {
     Parallel.RangeBody body =
         (from, to) -> {
           if (vector) {
-            kernelVector(from, to, n, k, a, aOff, aRowStride, aColStride, b, bOff, ldb, c, cOff, ldc, accumulate);
+            kernelVector(
+                from,
+                to,
+                n,
+                k,
+                a,
+                aOff,
+                aRowStride,
+                aColStride,
+                b,
+                bOff,
+                ldb,
+                c,
+                cOff,
+                ldc,
+                accumulate);
           } else {
-            kernelScalar(from, to, n, k, a, aOff, aRowStride, aColStride, b, bOff, ldb, c, cOff, ldc, accumulate);
+            kernelScalar(
+                from,
+                to,
+                n,
+                k,
+                a,
+                aOff,
+                aRowStride,
+                aColStride,
+                b,
+                bOff,
+                ldb,
+                c,
+                cOff,
+                ldc,
+                accumulate);
           }
         };
     if (threaded) {
@@ -72,10 +143,20 @@ public final class Gemm {
   }
 
   private static void kernelScalar(
-      int i0, int i1, int n, int k,
-      float[] a, int aOff, int ars, int acs,
-      float[] b, int bOff, int ldb,
-      float[] c, int cOff, int ldc,
+      int i0,
+      int i1,
+      int n,
+      int k,
+      float[] a,
+      int aOff,
+      int ars,
+      int acs,
+      float[] b,
+      int bOff,
+      int ldb,
+      float[] c,
+      int cOff,
+      int ldc,
       boolean accumulate) {
     for (int i = i0; i < i1; i++) {
       int ci = cOff + i * ldc;
@@ -94,14 +175,27 @@ public final class Gemm {
   }
 
   /**
-   * A 4-row × 2-vector block of C over k in [kk, kEnd): eight accumulators in registers. Kept
-   * as its own small method so the JIT compiles it early and fully (Vector-API code is slow
-   * until C2 has compiled it).
+   * A 4-row × 2-vector block of C over k in [kk, kEnd): eight accumulators in registers. Kept as
+   * its own small method so the JIT compiles it early and fully (Vector-API code is slow until C2
+   * has compiled it).
    */
   private static void micro4x2(
-      float[] a, int a0, int a1, int a2, int a3, int acs,
-      float[] b, int bj, int ldb,
-      float[] c, int c0, int c1, int c2, int c3, int kk, int kEnd) {
+      float[] a,
+      int a0,
+      int a1,
+      int a2,
+      int a3,
+      int acs,
+      float[] b,
+      int bj,
+      int ldb,
+      float[] c,
+      int c0,
+      int c1,
+      int c2,
+      int c3,
+      int kk,
+      int kEnd) {
     FloatVector x00 = FloatVector.fromArray(SPECIES, c, c0);
     FloatVector x01 = FloatVector.fromArray(SPECIES, c, c0 + V);
     FloatVector x10 = FloatVector.fromArray(SPECIES, c, c1);
@@ -138,11 +232,27 @@ public final class Gemm {
     x31.intoArray(c, c3 + V);
   }
 
-  /** A 4-row × 4-vector block of C over k in [kk, kEnd): sixteen accumulators, half the loads per FMA of 4×2. */
+  /**
+   * A 4-row × 4-vector block of C over k in [kk, kEnd): sixteen accumulators, half the loads per
+   * FMA of 4×2.
+   */
   private static void micro4x4(
-      float[] a, int a0, int a1, int a2, int a3, int acs,
-      float[] b, int bj, int ldb,
-      float[] c, int c0, int c1, int c2, int c3, int kk, int kEnd) {
+      float[] a,
+      int a0,
+      int a1,
+      int a2,
+      int a3,
+      int acs,
+      float[] b,
+      int bj,
+      int ldb,
+      float[] c,
+      int c0,
+      int c1,
+      int c2,
+      int c3,
+      int kk,
+      int kEnd) {
     FloatVector x00 = FloatVector.fromArray(SPECIES, c, c0);
     FloatVector x01 = FloatVector.fromArray(SPECIES, c, c0 + V);
     FloatVector x02 = FloatVector.fromArray(SPECIES, c, c0 + 2 * V);
@@ -206,10 +316,20 @@ public final class Gemm {
   }
 
   private static void kernelVector(
-      int i0, int i1, int n, int k,
-      float[] a, int aOff, int ars, int acs,
-      float[] b, int bOff, int ldb,
-      float[] c, int cOff, int ldc,
+      int i0,
+      int i1,
+      int n,
+      int k,
+      float[] a,
+      int aOff,
+      int ars,
+      int acs,
+      float[] b,
+      int bOff,
+      int ldb,
+      float[] c,
+      int cOff,
+      int ldc,
       boolean accumulate) {
     if (!accumulate) {
       for (int i = i0; i < i1; i++) {
@@ -233,11 +353,15 @@ public final class Gemm {
         int j = 0;
         if (WIDE) {
           for (; j + 4 * V <= n; j += 4 * V) {
-            micro4x4(a, a0, a1, a2, a3, acs, b, bOff + j, ldb, c, c0 + j, c1 + j, c2 + j, c3 + j, kk, kEnd);
+            micro4x4(
+                a, a0, a1, a2, a3, acs, b, bOff + j, ldb, c, c0 + j, c1 + j, c2 + j, c3 + j, kk,
+                kEnd);
           }
         }
         for (; j < n2; j += 2 * V) {
-          micro4x2(a, a0, a1, a2, a3, acs, b, bOff + j, ldb, c, c0 + j, c1 + j, c2 + j, c3 + j, kk, kEnd);
+          micro4x2(
+              a, a0, a1, a2, a3, acs, b, bOff + j, ldb, c, c0 + j, c1 + j, c2 + j, c3 + j, kk,
+              kEnd);
         }
         for (; j < n1; j += V) {
           FloatVector x0 = FloatVector.fromArray(SPECIES, c, c0 + j);
@@ -283,8 +407,9 @@ public final class Gemm {
         for (; j < n1; j += V) {
           FloatVector x0 = FloatVector.fromArray(SPECIES, c, c0 + j);
           for (int p = kk; p < kEnd; p++) {
-            x0 = FloatVector.fromArray(SPECIES, b, bOff + p * ldb + j)
-                .fma(FloatVector.broadcast(SPECIES, a[a0 + p * acs]), x0);
+            x0 =
+                FloatVector.fromArray(SPECIES, b, bOff + p * ldb + j)
+                    .fma(FloatVector.broadcast(SPECIES, a[a0 + p * acs]), x0);
           }
           x0.intoArray(c, c0 + j);
         }

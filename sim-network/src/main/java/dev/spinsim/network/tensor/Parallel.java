@@ -10,9 +10,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Runs index ranges on a small fixed pool. Work is split into contiguous chunks whose results
- * never depend on which thread ran them, so outputs are identical for any thread count.
- * The thread count comes from the system property {@code spinsim.threads} (default: all cores).
+ * Runs index ranges on a small fixed pool. Work is split into contiguous chunks whose results never
+ * depend on which thread ran them, so outputs are identical for any thread count. The thread count
+ * comes from the system property {@code spinsim.threads} (default: all cores).
  */
 public final class Parallel {
   /** A body over the index range [from, to). */
@@ -22,7 +22,8 @@ public final class Parallel {
   }
 
   private static final int THREADS =
-      Math.max(1, Integer.getInteger("spinsim.threads", Runtime.getRuntime().availableProcessors()));
+      Math.max(
+          1, Integer.getInteger("spinsim.threads", Runtime.getRuntime().availableProcessors()));
   private static final ExecutorService POOL =
       Executors.newFixedThreadPool(
           THREADS,
@@ -39,8 +40,8 @@ public final class Parallel {
   }
 
   /**
-   * Runs {@code body} over [0, n) in at most {@link #threads()} contiguous chunks whose
-   * boundaries are multiples of {@code grain}; small ranges run on the calling thread.
+   * Runs {@code body} over [0, n) in at most {@link #threads()} contiguous chunks whose boundaries
+   * are multiples of {@code grain}; small ranges run on the calling thread.
    */
   public static void forRange(int n, int grain, long workPerIndex, RangeBody body) {
     int chunks = Math.min(THREADS, IntMath.divide(n, grain, RoundingMode.CEILING));

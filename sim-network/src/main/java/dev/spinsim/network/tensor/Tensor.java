@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * A dense float32 tensor in row-major order; four-dimensional tensors are NCHW. The data array
- * is exposed on purpose: the hot loops of the ops work on it directly.
+ * A dense float32 tensor in row-major order; four-dimensional tensors are NCHW. The data array is
+ * exposed on purpose: the hot loops of the ops work on it directly.
  */
 public final class Tensor {
   private final int[] shape;
@@ -102,10 +102,18 @@ public final class Tensor {
   }
 
   private int offset(int[] index) {
-    checkArgument(index.length == shape.length, "index rank %s != tensor rank %s", index.length, shape.length);
+    checkArgument(
+        index.length == shape.length,
+        "index rank %s != tensor rank %s",
+        index.length,
+        shape.length);
     int off = 0;
     for (int i = 0; i < shape.length; i++) {
-      checkArgument(index[i] >= 0 && index[i] < shape[i], "index %s out of shape %s", Arrays.toString(index), Arrays.toString(shape));
+      checkArgument(
+          index[i] >= 0 && index[i] < shape[i],
+          "index %s out of shape %s",
+          Arrays.toString(index),
+          Arrays.toString(shape));
       off = off * shape[i] + index[i];
     }
     return off;
@@ -127,7 +135,8 @@ public final class Tensor {
 
   /** Images {@code from} (inclusive) to {@code to} (exclusive) of the leading dimension, copied. */
   public Tensor slice(int from, int to) {
-    checkArgument(0 <= from && from < to && to <= shape[0], "slice [%s, %s) out of %s", from, to, shape[0]);
+    checkArgument(
+        0 <= from && from < to && to <= shape[0], "slice [%s, %s) out of %s", from, to, shape[0]);
     int per = data.length / shape[0];
     int[] s = shape.clone();
     s[0] = to - from;
@@ -140,7 +149,11 @@ public final class Tensor {
 
   /** Adds {@code other} element-wise into this tensor. */
   public void addInPlace(Tensor other) {
-    checkArgument(other.data.length == data.length, "size mismatch %s vs %s", Arrays.toString(shape), Arrays.toString(other.shape));
+    checkArgument(
+        other.data.length == data.length,
+        "size mismatch %s vs %s",
+        Arrays.toString(shape),
+        Arrays.toString(other.shape));
     float[] o = other.data;
     for (int i = 0; i < data.length; i++) {
       data[i] += o[i];
@@ -149,7 +162,11 @@ public final class Tensor {
 
   /** Largest absolute element-wise difference to {@code other} (same size required). */
   public double maxAbsDiff(Tensor other) {
-    checkArgument(other.data.length == data.length, "size mismatch %s vs %s", Arrays.toString(shape), Arrays.toString(other.shape));
+    checkArgument(
+        other.data.length == data.length,
+        "size mismatch %s vs %s",
+        Arrays.toString(shape),
+        Arrays.toString(other.shape));
     double m = 0;
     for (int i = 0; i < data.length; i++) {
       m = Math.max(m, Math.abs((double) data[i] - other.data[i]));

@@ -76,8 +76,12 @@ public final class Adam {
         Tensor t = tensors.get(name);
         float[] dst = k == 0 ? m[i] : v[i];
         if (t == null || t.size() != dst.length) {
-          throw new IllegalArgumentException(source + ": optimizer tensor '" + name + "' missing or not of shape "
-              + java.util.Arrays.toString(params.get(i).value().shape()));
+          throw new IllegalArgumentException(
+              source
+                  + ": optimizer tensor '"
+                  + name
+                  + "' missing or not of shape "
+                  + java.util.Arrays.toString(params.get(i).value().shape()));
         }
         System.arraycopy(t.data(), 0, dst, 0, dst.length);
       }

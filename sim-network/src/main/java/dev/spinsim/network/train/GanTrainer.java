@@ -19,11 +19,11 @@ import java.util.SplittableRandom;
 
 /**
  * DCGAN training as in the PyTorch tutorial: per batch, a discriminator step on real (target 1)
- * then fake (target 0) images, then a generator step through the discriminator (target 1),
- * Adam on both, batchnorm in training mode. Each epoch shuffles with its own RNG derived from
- * the seed, so a run resumed at an epoch boundary continues exactly as an uninterrupted one.
- * Per epoch it writes the checkpoint (generator, discriminator, optimizer state) and a grid of
- * samples from a fixed latent batch.
+ * then fake (target 0) images, then a generator step through the discriminator (target 1), Adam on
+ * both, batchnorm in training mode. Each epoch shuffles with its own RNG derived from the seed, so
+ * a run resumed at an epoch boundary continues exactly as an uninterrupted one. Per epoch it writes
+ * the checkpoint (generator, discriminator, optimizer state) and a grid of samples from a fixed
+ * latent batch.
  */
 public final class GanTrainer {
   public static final String GENERATOR_FILE = "generator.safetensors";
@@ -45,10 +45,19 @@ public final class GanTrainer {
     SplittableRandom init = new SplittableRandom(config.seed());
     generator.initDcgan(init);
     discriminator.initDcgan(init);
-    this.adamG = new Adam(generator.parameters(), config.lr(), config.beta1(), config.beta2(), 1e-8);
-    this.adamD = new Adam(discriminator.parameters(), config.lr(), config.beta1(), config.beta2(), 1e-8);
-    this.fixedLatent = Tensor.normal(new SplittableRandom(config.seed() ^ 0x5EED_F1C5L), 0, 1,
-        config.sampleCount(), config.model().latent(), 1, 1);
+    this.adamG =
+        new Adam(generator.parameters(), config.lr(), config.beta1(), config.beta2(), 1e-8);
+    this.adamD =
+        new Adam(discriminator.parameters(), config.lr(), config.beta1(), config.beta2(), 1e-8);
+    this.fixedLatent =
+        Tensor.normal(
+            new SplittableRandom(config.seed() ^ 0x5EED_F1C5L),
+            0,
+            1,
+            config.sampleCount(),
+            config.model().latent(),
+            1,
+            1);
     if (config.resume()) {
       resume();
     }
@@ -69,27 +78,60 @@ public final class GanTrainer {
   private void resume() {
     Path opt = config.out().resolve(OPTIMIZER_FILE);
     if (!Files.isRegularFile(opt)) {
-      throw new IllegalArgumentException("--resume: no checkpoint in " + config.out() + " (missing " + OPTIMIZER_FILE + ")");
+      throw new IllegalArgumentException(
+          "--resume: no checkpoint in " + config.out() + " (missing " + OPTIMIZER_FILE + ")");
     }
     SafeTensors.Contents o = SafeTensors.read(opt);
     Map<String, String> meta = o.metadata();
-    String want = config.model().name() + " / " + config.hardwareName() + " / seed " + config.seed() + " / batch " + config.batch();
-    String have = meta.get("model") + " / " + meta.get("hardware") + " / seed " + meta.get("seed") + " / batch " + meta.get("batch");
+    String want =
+        config.model().name()
+            + " / "
+            + config.hardwareName()
+            + " / seed "
+            + config.seed()
+            + " / batch "
+            + config.batch();
+    String have =
+        meta.get("model")
+            + " / "
+            + meta.get("hardware")
+            + " / seed "
+            + meta.get("seed")
+            + " / batch "
+            + meta.get("batch");
     if (!want.equals(have)) {
-      throw new IllegalArgumentException(opt + ": checkpoint is for " + have + " but this run is " + want);
+      throw new IllegalArgumentException(
+          opt + ": checkpoint is for " + have + " but this run is " + want);
     }
-    generator.loadStateDict(SafeTensors.read(config.out().resolve(GENERATOR_FILE)).tensors(), config.out().resolve(GENERATOR_FILE).toString());
-    discriminator.loadStateDict(SafeTensors.read(config.out().resolve(DISCRIMINATOR_FILE)).tensors(), config.out().resolve(DISCRIMINATOR_FILE).toString());
-    adamG.load(o.tensors(), "generator.", Long.parseLong(meta.get("steps_generator")), opt.toString());
-    adamD.load(o.tensors(), "discriminator.", Long.parseLong(meta.get("steps_discriminator")), opt.toString());
+    generator.loadStateDict(
+        SafeTensors.read(config.out().resolve(GENERATOR_FILE)).tensors(),
+        config.out().resolve(GENERATOR_FILE).toString());
+    discriminator.loadStateDict(
+        SafeTensors.read(config.out().resolve(DISCRIMINATOR_FILE)).tensors(),
+        config.out().resolve(DISCRIMINATOR_FILE).toString());
+    adamG.load(
+        o.tensors(), "generator.", Long.parseLong(meta.get("steps_generator")), opt.toString());
+    adamD.load(
+        o.tensors(),
+        "discriminator.",
+        Long.parseLong(meta.get("steps_discriminator")),
+        opt.toString());
     completedEpochs = Integer.parseInt(meta.get("epoch"));
   }
 
-  /** Trains from the current epoch up to {@code config.epochs()} on {@code images} [n, C, H, W] in [−1, 1]. */
+  /**
+   * Trains from the current epoch up to {@code config.epochs()} on {@code images} [n, C, H, W] in
+   * [−1, 1].
+   */
   public void train(Tensor images, TrainingListener listener) {
-    checkArgument(images.rank() == 4 && images.c() == config.model().image().channels()
-            && images.h() == config.model().image().height() && images.w() == config.model().image().width(),
-        "training images %s do not match the model's image %s", images.shapeString(), config.model().image());
+    checkArgument(
+        images.rank() == 4
+            && images.c() == config.model().image().channels()
+            && images.h() == config.model().image().height()
+            && images.w() == config.model().image().width(),
+        "training images %s do not match the model's image %s",
+        images.shapeString(),
+        config.model().image());
     int n = images.n();
     int batch = config.batch();
     int batches = n / batch;
@@ -117,10 +159,20 @@ public final class GanTrainer {
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       completedEpochs = epoch;
-      Path samples = config.out().resolve(String.format(Locale.ROOT, "samples-epoch-%03d.png", epoch));
+      Path samples =
+          config.out().resolve(String.format(Locale.ROOT, "samples-epoch-%03d.png", epoch));
       writeCheckpoint();
       ImageGrid.write(sample(fixedLatent), 8, 2, samples);
-      EpochResult r = new EpochResult(epoch, batches * batch, sumD / batches, sumG / batches, sumReal / batches, sumFake / batches, seconds, samples);
+      EpochResult r =
+          new EpochResult(
+              epoch,
+              batches * batch,
+              sumD / batches,
+              sumG / batches,
+              sumReal / batches,
+              sumFake / batches,
+              seconds,
+              samples);
       appendLog(r);
       listener.epochDone(r);
     }
@@ -206,11 +258,26 @@ public final class GanTrainer {
     Path log = config.out().resolve("train-log.csv");
     try {
       if (!Files.exists(log)) {
-        Files.writeString(log, "epoch,images,loss_d,loss_g,d_real,d_fake,seconds,images_per_s\n", StandardCharsets.UTF_8);
+        Files.writeString(
+            log,
+            "epoch,images,loss_d,loss_g,d_real,d_fake,seconds,images_per_s\n",
+            StandardCharsets.UTF_8);
       }
-      Files.writeString(log, String.format(Locale.ROOT, "%d,%d,%.6f,%.6f,%.6f,%.6f,%.1f,%.1f%n", r.epoch(), r.images(),
-          r.meanLossD(), r.meanLossG(), r.meanDReal(), r.meanDFake(), r.seconds(), r.imagesPerSecond()),
-          StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+      Files.writeString(
+          log,
+          String.format(
+              Locale.ROOT,
+              "%d,%d,%.6f,%.6f,%.6f,%.6f,%.1f,%.1f%n",
+              r.epoch(),
+              r.images(),
+              r.meanLossD(),
+              r.meanLossG(),
+              r.meanDReal(),
+              r.meanDFake(),
+              r.seconds(),
+              r.imagesPerSecond()),
+          StandardCharsets.UTF_8,
+          StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new IllegalArgumentException(log + ": cannot write: " + e.getMessage(), e);
     }

@@ -9,14 +9,16 @@ public interface TrainingListener {
   void epochDone(EpochResult result);
 
   /** Listener that ignores everything. */
-  TrainingListener NONE = new TrainingListener() {
-    @Override
-    public void epochStarted(int epoch, int epochs, int batches) {}
+  TrainingListener NONE =
+      new TrainingListener() {
+        @Override
+        public void epochStarted(int epoch, int epochs, int batches) {}
 
-    @Override
-    public void batchDone(int epoch, int batch, double lossD, double lossG, double imagesPerSecond) {}
+        @Override
+        public void batchDone(
+            int epoch, int batch, double lossD, double lossG, double imagesPerSecond) {}
 
-    @Override
-    public void epochDone(EpochResult result) {}
-  };
+        @Override
+        public void epochDone(EpochResult result) {}
+      };
 }

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Trained weights shipped as resources under {@code dev/spinsim/network/weights/<set>/}
- * ({@code generator.safetensors}, {@code discriminator.safetensors}), and loading either them or a
- * user's file into a network. A set is named after the model, plus {@code -<variant>} for
- * variants other than float (e.g. {@code fmnist-hw-paper}, trained hardware-aware on the paper preset).
+ * Trained weights shipped as resources under {@code dev/spinsim/network/weights/<set>/} ({@code
+ * generator.safetensors}, {@code discriminator.safetensors}), and loading either them or a user's
+ * file into a network. A set is named after the model, plus {@code -<variant>} for variants other
+ * than float (e.g. {@code fmnist-hw-paper}, trained hardware-aware on the paper preset).
  */
 public final class ShippedWeights {
   private static final String DIR = "/dev/spinsim/network/weights/";
@@ -30,7 +30,8 @@ public final class ShippedWeights {
    * the file decided), where the weights came from, what the file decided for each open bias
    * ({@code main.6 -> false}), and notes for the user (said once).
    */
-  public record Loaded(Network network, String source, Map<String, Boolean> biasesFromFile, List<String> notes) {
+  public record Loaded(
+      Network network, String source, Map<String, Boolean> biasesFromFile, List<String> notes) {
     public Loaded {
       biasesFromFile = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(biasesFromFile));
       notes = List.copyOf(notes);
@@ -42,7 +43,10 @@ public final class ShippedWeights {
     return DIR + set + "/" + role + ".safetensors";
   }
 
-  /** The weight set of a model variant: {@code fmnist} for float, {@code fmnist-hw-paper} for variant {@code hw-paper}. */
+  /**
+   * The weight set of a model variant: {@code fmnist} for float, {@code fmnist-hw-paper} for
+   * variant {@code hw-paper}.
+   */
   public static String set(String model, String variant) {
     return FLOAT.equals(variant) ? model : model + "-" + variant;
   }
@@ -53,14 +57,16 @@ public final class ShippedWeights {
   }
 
   /**
-   * Loads {@code file} into {@code network}, or the shipped weights of {@code model} when
-   * {@code file} is null; returns where the weights came from.
+   * Loads {@code file} into {@code network}, or the shipped weights of {@code model} when {@code
+   * file} is null; returns where the weights came from.
    */
   public static String load(Network network, String model, Path file) {
     return load(network, model, FLOAT, file);
   }
 
-  /** As {@link #load(Network, String, Path)}, choosing a shipped variant when {@code file} is null. */
+  /**
+   * As {@link #load(Network, String, Path)}, choosing a shipped variant when {@code file} is null.
+   */
   public static String load(Network network, String model, String variant, Path file) {
     String source = source(network.spec().role(), model, variant, file);
     network.loadStateDict(read(source, file).tensors(), source);
@@ -69,24 +75,35 @@ public final class ShippedWeights {
 
   /**
    * Builds the network of {@code spec} from {@code file} (or the shipped weights of {@code model}'s
-   * {@code variant} when null): reads and checks the whole file first, decides every bias the
-   * model left open from the file, then loads and checks every tensor. A file saved from {@code
+   * {@code variant} when null): reads and checks the whole file first, decides every bias the model
+   * left open from the file, then loads and checks every tensor. A file saved from {@code
    * nn.DataParallel} ({@code module.} before every name) loads as it is.
    */
-  public static Loaded build(NetworkSpec spec, HardwareAwareness hardware, String model, String variant, Path file) {
+  public static Loaded build(
+      NetworkSpec spec, HardwareAwareness hardware, String model, String variant, Path file) {
     String source = source(spec.role(), model, variant, file);
     SafeTensors.Contents c = read(source, file);
     List<String> notes = new ArrayList<>();
     Map<String, Tensor> tensors = stripDataParallel(c.tensors());
     if (tensors != c.tensors()) {
-      notes.add(source + ": tensor names start with 'module.' (saved from nn.DataParallel); read without it");
+      notes.add(
+          source
+              + ": tensor names start with 'module.' (saved from nn.DataParallel); read without it");
     }
     for (Map.Entry<String, String> e : c.dtypes().entrySet()) {
-      String name = e.getKey().startsWith(DATA_PARALLEL_PREFIX) && !tensors.containsKey(e.getKey())
-          ? e.getKey().substring(DATA_PARALLEL_PREFIX.length()) : e.getKey();
-      if (!SafeTensors.FLOAT_DTYPES.contains(e.getValue()) && !name.endsWith(".num_batches_tracked")) {
-        throw new IllegalArgumentException(source + ": tensor '" + name + "' is stored as " + e.getValue()
-            + " but a weight must be floating point (F32, F16, BF16 or F64)");
+      String name =
+          e.getKey().startsWith(DATA_PARALLEL_PREFIX) && !tensors.containsKey(e.getKey())
+              ? e.getKey().substring(DATA_PARALLEL_PREFIX.length())
+              : e.getKey();
+      if (!SafeTensors.FLOAT_DTYPES.contains(e.getValue())
+          && !name.endsWith(".num_batches_tracked")) {
+        throw new IllegalArgumentException(
+            source
+                + ": tensor '"
+                + name
+                + "' is stored as "
+                + e.getValue()
+                + " but a weight must be floating point (F32, F16, BF16 or F64)");
       }
     }
     Map<String, Boolean> decided = new LinkedHashMap<>();
@@ -95,8 +112,13 @@ public final class ShippedWeights {
       boolean present = tensors.containsKey(NetworkSpec.layerName(i) + ".bias");
       decided.put(NetworkSpec.layerName(i), present);
       if (!present) {
-        notes.add(spec.role() + " " + NetworkSpec.layerName(i) + " (" + spec.layers().get(i).type()
-            + ") has no bias: the model leaves it to the weights file, which has none");
+        notes.add(
+            spec.role()
+                + " "
+                + NetworkSpec.layerName(i)
+                + " ("
+                + spec.layers().get(i).type()
+                + ") has no bias: the model leaves it to the weights file, which has none");
       }
     }
     Network net = new Network(resolved, hardware);
@@ -130,9 +152,9 @@ public final class ShippedWeights {
     return want.isEmpty();
   }
 
-  static Map<String, Tensor> stripDataParallel(
-      Map<String, Tensor> tensors) {
-    if (tensors.isEmpty() || !tensors.keySet().stream().allMatch(k -> k.startsWith(DATA_PARALLEL_PREFIX))) {
+  static Map<String, Tensor> stripDataParallel(Map<String, Tensor> tensors) {
+    if (tensors.isEmpty()
+        || !tensors.keySet().stream().allMatch(k -> k.startsWith(DATA_PARALLEL_PREFIX))) {
       return tensors;
     }
     Map<String, Tensor> stripped = new LinkedHashMap<>();
@@ -146,13 +168,21 @@ public final class ShippedWeights {
     }
     String set = set(model, variant);
     if (!available(set, role)) {
-      throw new IllegalArgumentException("no shipped " + role + " weights for model '" + model + "'"
-          + (FLOAT.equals(variant) ? "" : " variant '" + variant + "'") + "; pass --weights FILE.safetensors");
+      throw new IllegalArgumentException(
+          "no shipped "
+              + role
+              + " weights for model '"
+              + model
+              + "'"
+              + (FLOAT.equals(variant) ? "" : " variant '" + variant + "'")
+              + "; pass --weights FILE.safetensors");
     }
     return "classpath:" + resource(set, role);
   }
 
   private static SafeTensors.Contents read(String source, Path file) {
-    return file != null ? SafeTensors.read(file) : SafeTensors.readResource(source.substring("classpath:".length()));
+    return file != null
+        ? SafeTensors.read(file)
+        : SafeTensors.readResource(source.substring("classpath:".length()));
   }
 }

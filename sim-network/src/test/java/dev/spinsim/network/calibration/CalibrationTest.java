@@ -8,9 +8,20 @@ import org.junit.jupiter.api.Test;
 
 class CalibrationTest {
   private static void assertWithin(CalibrationRow r) {
-    assertTrue(r.withinTolerance(), r.name() + ": published " + r.published() + " " + r.unit()
-        + ", simulated " + r.simulated() + " (" + r.errorPct() + " %, tolerance "
-        + r.tolerancePct() + " %)");
+    assertTrue(
+        r.withinTolerance(),
+        r.name()
+            + ": published "
+            + r.published()
+            + " "
+            + r.unit()
+            + ", simulated "
+            + r.simulated()
+            + " ("
+            + r.errorPct()
+            + " %, tolerance "
+            + r.tolerancePct()
+            + " %)");
   }
 
   @Test

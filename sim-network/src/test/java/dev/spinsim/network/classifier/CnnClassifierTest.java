@@ -19,9 +19,20 @@ class CnnClassifierTest {
 
   @Test
   void tensorsCarryThePyTorchSequentialNames() {
-    assertEquals(List.of("main.0.weight", "main.0.bias", "main.3.weight", "main.3.bias",
-        "main.7.weight", "main.7.bias", "main.9.weight", "main.9.bias"), new ArrayList<>(new CnnClassifier(ClassifierArchitecture.FMNIST).stateDict().keySet()));
-    assertArrayEquals(new int[] {128, 3136}, new CnnClassifier(ClassifierArchitecture.FMNIST).stateDict().get("main.7.weight").shape());
+    assertEquals(
+        List.of(
+            "main.0.weight",
+            "main.0.bias",
+            "main.3.weight",
+            "main.3.bias",
+            "main.7.weight",
+            "main.7.bias",
+            "main.9.weight",
+            "main.9.bias"),
+        new ArrayList<>(new CnnClassifier(ClassifierArchitecture.FMNIST).stateDict().keySet()));
+    assertArrayEquals(
+        new int[] {128, 3136},
+        new CnnClassifier(ClassifierArchitecture.FMNIST).stateDict().get("main.7.weight").shape());
   }
 
   @Test
@@ -37,11 +48,18 @@ class CnnClassifierTest {
 
   @Test
   void aMisshapenTensorIsRefusedByName() {
-    Map<String, Tensor> state = new java.util.LinkedHashMap<>(new CnnClassifier(ClassifierArchitecture.FMNIST).stateDict());
+    Map<String, Tensor> state =
+        new java.util.LinkedHashMap<>(new CnnClassifier(ClassifierArchitecture.FMNIST).stateDict());
     state.put("main.9.weight", Tensor.zeros(10, 64));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new CnnClassifier(ClassifierArchitecture.FMNIST).loadStateDict(state, "x.safetensors"));
-    assertTrue(e.getMessage().contains("'main.9.weight'") && e.getMessage().contains("[10, 128]"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new CnnClassifier(ClassifierArchitecture.FMNIST)
+                    .loadStateDict(state, "x.safetensors"));
+    assertTrue(
+        e.getMessage().contains("'main.9.weight'") && e.getMessage().contains("[10, 128]"),
+        e.getMessage());
   }
 
   @Test
@@ -60,8 +78,12 @@ class CnnClassifierTest {
 
   @Test
   void wrongImageShapeIsRefused() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new CnnClassifier(ClassifierArchitecture.FMNIST).outputs(Tensor.zeros(2, 3, 28, 28)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new CnnClassifier(ClassifierArchitecture.FMNIST)
+                    .outputs(Tensor.zeros(2, 3, 28, 28)));
     assertTrue(e.getMessage().contains("N x 1 x 28 x 28"), e.getMessage());
   }
 }

@@ -12,9 +12,9 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 /**
- * A miniature emoji-datasource package: {@code package/emoji.json} and 64×64 RGBA PNGs under
- * {@code package/img/google/64/}. Class 0 ("Smileys & Emotion") is a yellow disc, class 9
- * ("Flags") a red-and-blue rectangle; every third smiley has a skin variation.
+ * A miniature emoji-datasource package: {@code package/emoji.json} and 64×64 RGBA PNGs under {@code
+ * package/img/google/64/}. Class 0 ("Smileys & Emotion") is a yellow disc, class 9 ("Flags") a
+ * red-and-blue rectangle; every third smiley has a skin variation.
  */
 public final class EmojiFixture {
   private EmojiFixture() {}
@@ -30,11 +30,19 @@ public final class EmojiFixture {
       String flag = String.format("1f1%02x.png", i);
       draw(images.resolve(flag), false, i);
       entries.add("{\"image\":\"" + flag + "\",\"category\":\"Flags\",\"name\":\"F\"}");
-      entries.add("{\"image\":\"" + smiley + "\",\"category\":\"Smileys & Emotion\""
-          + (i % 3 == 0 ? ",\"skin_variations\":{\"1F3FB\":{\"image\":\"" + String.format("1f6%02x-1f3fb.png", i) + "\"}}" : "")
-          + "}");
+      entries.add(
+          "{\"image\":\""
+              + smiley
+              + "\",\"category\":\"Smileys & Emotion\""
+              + (i % 3 == 0
+                  ? ",\"skin_variations\":{\"1F3FB\":{\"image\":\""
+                      + String.format("1f6%02x-1f3fb.png", i)
+                      + "\"}}"
+                  : "")
+              + "}");
     }
-    Files.writeString(pkg.resolve("emoji.json"), "[" + String.join(",", entries) + "]", StandardCharsets.UTF_8);
+    Files.writeString(
+        pkg.resolve("emoji.json"), "[" + String.join(",", entries) + "]", StandardCharsets.UTF_8);
     return images;
   }
 

@@ -9,7 +9,11 @@ public final class Fixture {
 
   public static Path dir() {
     try {
-      return Path.of(Fixture.class.getResource("/dev/spinsim/network/classifier/t10k-images-idx3-ubyte.gz").toURI()).getParent();
+      return Path.of(
+              Fixture.class
+                  .getResource("/dev/spinsim/network/classifier/t10k-images-idx3-ubyte.gz")
+                  .toURI())
+          .getParent();
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }

@@ -10,11 +10,18 @@ import org.junit.jupiter.api.Test;
 class MaxPool2dTest {
   @Test
   void picksTheLargestValueOfEachWindow() {
-    Tensor x = Tensor.of(new float[] {
-        1, 5, 2, 0,
-        3, 4, 8, 7,
-        -1, -2, 0, 0,
-        -3, -4, 0, 9}, 1, 1, 4, 4);
+    Tensor x =
+        Tensor.of(
+            new float[] {
+              1, 5, 2, 0,
+              3, 4, 8, 7,
+              -1, -2, 0, 0,
+              -3, -4, 0, 9
+            },
+            1,
+            1,
+            4,
+            4);
     MaxPool2d.Forward f = MaxPool2d.forward(x, 2);
     assertArrayEquals(new float[] {5, 8, -1, 9}, f.output().data());
     assertArrayEquals(new int[] {1, 6, 8, 15}, f.argmax());

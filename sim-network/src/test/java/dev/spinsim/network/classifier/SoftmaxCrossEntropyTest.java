@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class SoftmaxCrossEntropyTest {
   @Test
   void equalLogitsCostLogOfTheClassCount() {
-    SoftmaxCrossEntropy.Result r = SoftmaxCrossEntropy.compute(Tensor.zeros(4, 10, 1, 1), new int[] {0, 3, 5, 9});
+    SoftmaxCrossEntropy.Result r =
+        SoftmaxCrossEntropy.compute(Tensor.zeros(4, 10, 1, 1), new int[] {0, 3, 5, 9});
     assertEquals(Math.log(10), r.loss(), 1e-9);
   }
 
@@ -43,8 +44,10 @@ class SoftmaxCrossEntropyTest {
 
   @Test
   void labelOutsideTheClassesIsRefused() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SoftmaxCrossEntropy.compute(Tensor.zeros(1, 10), new int[] {10}));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SoftmaxCrossEntropy.compute(Tensor.zeros(1, 10), new int[] {10}));
     assertTrue(e.getMessage().contains("outside [0, 10)"), e.getMessage());
   }
 }

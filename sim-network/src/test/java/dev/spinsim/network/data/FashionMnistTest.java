@@ -21,7 +21,8 @@ class FashionMnistTest {
   @Test
   void readsAHandMadeGzippedIdxFileScaledToMinusOneOne() throws Exception {
     Path f = dir.resolve(FashionMnist.TRAIN_IMAGES);
-    try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(f)); DataOutputStream d = new DataOutputStream(o)) {
+    try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(f));
+        DataOutputStream d = new DataOutputStream(o)) {
       d.writeInt(0x803);
       d.writeInt(3);
       d.writeInt(2);
@@ -37,24 +38,32 @@ class FashionMnistTest {
 
   @Test
   void missingDatasetSaysHowToInstallIt() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FashionMnist.trainImages(dir.resolve("none"), 0));
-    assertTrue(e.getMessage().contains("apt-get install dataset-fashion-mnist") && !e.getMessage().contains("\n"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> FashionMnist.trainImages(dir.resolve("none"), 0));
+    assertTrue(
+        e.getMessage().contains("apt-get install dataset-fashion-mnist")
+            && !e.getMessage().contains("\n"),
+        e.getMessage());
   }
 
   @Test
   void wrongMagicIsRefused() throws Exception {
     Path f = dir.resolve(FashionMnist.TRAIN_IMAGES);
-    try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(f)); DataOutputStream d = new DataOutputStream(o)) {
+    try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(f));
+        DataOutputStream d = new DataOutputStream(o)) {
       d.writeInt(0x801);
       d.writeInt(1);
     }
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FashionMnist.trainImages(dir, 0));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> FashionMnist.trainImages(dir, 0));
     assertTrue(e.getMessage().contains("not an IDX3 image file"), e.getMessage());
   }
 
   @Test
   void installedDatasetHasSixtyThousandTrainingImagesOf28x28() {
-    Assumptions.assumeTrue(Files.isDirectory(FashionMnist.DEFAULT_DIR), "dataset-fashion-mnist not installed");
+    Assumptions.assumeTrue(
+        Files.isDirectory(FashionMnist.DEFAULT_DIR), "dataset-fashion-mnist not installed");
     Tensor t = FashionMnist.trainImages(FashionMnist.DEFAULT_DIR, 200);
     assertArrayEquals(new int[] {200, 1, 28, 28}, t.shape());
     double mean = 0;

@@ -43,7 +43,9 @@ class ImageFolderTest {
 
   @Test
   void missingFolderGivesTheFetchCommand() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ImageFolder.load(dir.resolve("nope"), 64, 0));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> ImageFolder.load(dir.resolve("nope"), 64, 0));
     assertTrue(e.getMessage().contains("npm pack emoji-datasource-google@16.0.0"), e.getMessage());
   }
 }

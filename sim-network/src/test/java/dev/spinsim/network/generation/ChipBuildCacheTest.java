@@ -32,12 +32,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A chip built with the chip-build cache is the chip built without it: the same images bit for
- * bit and the same summary cells, whatever was built before (order) and on whichever thread.
+ * A chip built with the chip-build cache is the chip built without it: the same images bit for bit
+ * and the same summary cells, whatever was built before (order) and on whichever thread.
  */
 class ChipBuildCacheTest {
   /** A small generator whose layers span one and two 128-row blocks (more at 64 rows). */
-  private static final ModelSpec SMALL = ModelLoader.parse("cache.yaml", new ByteArrayInputStream("""
+  private static final ModelSpec SMALL =
+      ModelLoader.parse(
+          "cache.yaml",
+          new ByteArrayInputStream(
+              """
       name: cache
       latent: 8
       image: {channels: 1, height: 8, width: 8}
@@ -50,7 +54,8 @@ class ChipBuildCacheTest {
       discriminator:
         - {type: Conv2d, in: 1, out: 1, kernel: 8, stride: 1, padding: 0}
         - {type: Sigmoid}
-      """.getBytes(StandardCharsets.UTF_8)));
+      """
+                  .getBytes(StandardCharsets.UTF_8)));
 
   private static Network generator(long seed) {
     Network n = new Network(SMALL.generator());
@@ -63,10 +68,18 @@ class ChipBuildCacheTest {
 
   private static Outcome run(Network g, String... sets) {
     PresetDevices d = PresetDevices.of(Presets.load("paper", List.of(sets)));
-    GenerationSetup s = new GenerationSetup(SMALL, g, null, d, new DenseMapping(),
-        ChipBuilder.optionsFor(d.preset(), BiasMode.DIGITAL, PartialSums.DIGITAL, Map.of()), 7);
+    GenerationSetup s =
+        new GenerationSetup(
+            SMALL,
+            g,
+            null,
+            d,
+            new DenseMapping(),
+            ChipBuilder.optionsFor(d.preset(), BiasMode.DIGITAL, PartialSums.DIGITAL, Map.of()),
+            7);
     GenerationResult r = Generation.run(s, 2, RunMode.CYCLE_ACCURATE, TraceSink.off(), i -> {});
-    return new Outcome(r.images(), r.metrics("paper", String.join(",", sets), r.quality()).cellsByName());
+    return new Outcome(
+        r.images(), r.metrics("paper", String.join(",", sets), r.quality()).cellsByName());
   }
 
   private static void assertSame(Outcome want, Outcome got, String what) {
@@ -100,8 +113,12 @@ class ChipBuildCacheTest {
   @Test
   void pointsBuiltOnTwoThreadsAtOnceGiveTheirSequentialResults() throws Exception {
     Network g = generator(1);
-    List<String[]> points = List.of(new String[] {"adc.bits=4"}, new String[] {"adc.bits=6"},
-        new String[] {"adc.bits=8"}, new String[] {"adc.bits=5"});
+    List<String[]> points =
+        List.of(
+            new String[] {"adc.bits=4"},
+            new String[] {"adc.bits=6"},
+            new String[] {"adc.bits=8"},
+            new String[] {"adc.bits=5"});
     ChipBuildCache.shared().setEnabled(false);
     List<Outcome> sequential = new ArrayList<>();
     for (String[] p : points) {
@@ -143,10 +160,13 @@ class ChipBuildCacheTest {
     for (int i = 0; i < w.length; i++) {
       w[i] = (i % 5 - 2) / 2.0;
     }
-    ChipBuildCache.Programmed first = ChipBuildCache.shared().programmed(d.crossbarConfig(3), d.synapse(),
-        d.preset().crossbar().mapping(), w, 4, 3);
-    ChipBuildCache.Programmed second = ChipBuildCache.shared().programmed(d.crossbarConfig(3), d.synapse(),
-        d.preset().crossbar().mapping(), w.clone(), 4, 3);
+    ChipBuildCache.Programmed first =
+        ChipBuildCache.shared()
+            .programmed(d.crossbarConfig(3), d.synapse(), d.preset().crossbar().mapping(), w, 4, 3);
+    ChipBuildCache.Programmed second =
+        ChipBuildCache.shared()
+            .programmed(
+                d.crossbarConfig(3), d.synapse(), d.preset().crossbar().mapping(), w.clone(), 4, 3);
     assertNotSame(first.crossbar(), second.crossbar());
     assertEquals(first.result(), second.result());
     Crossbar fresh = d.crossbar(3);

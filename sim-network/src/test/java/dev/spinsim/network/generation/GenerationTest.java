@@ -32,29 +32,37 @@ public class GenerationTest {
     Network n = new Network(generator ? FMNIST.generator() : FMNIST.discriminator());
     SplittableRandom rng = new SplittableRandom(seed);
     n.initDcgan(rng);
-    n.stateDict().forEach((name, t) -> {
-      if (name.endsWith(".bias")) {
-        float[] d = t.data();
-        for (int i = 0; i < d.length; i++) {
-          d[i] = (float) (0.05 * rng.nextGaussian());
-        }
-      }
-    });
-    Tensor batch = generator
-        ? Tensor.normal(new SplittableRandom(seed + 1), 0, 1, 16, FMNIST.latent(), 1, 1)
-        : Tensor.normal(new SplittableRandom(seed + 1), 0, 0.5, 16, 1, 28, 28);
+    n.stateDict()
+        .forEach(
+            (name, t) -> {
+              if (name.endsWith(".bias")) {
+                float[] d = t.data();
+                for (int i = 0; i < d.length; i++) {
+                  d[i] = (float) (0.05 * rng.nextGaussian());
+                }
+              }
+            });
+    Tensor batch =
+        generator
+            ? Tensor.normal(new SplittableRandom(seed + 1), 0, 1, 16, FMNIST.latent(), 1, 1)
+            : Tensor.normal(new SplittableRandom(seed + 1), 0, 0.5, 16, 1, 28, 28);
     for (int i = 0; i < 40; i++) {
       n.forward(batch, true);
     }
     return n;
   }
 
-  private static GenerationSetup setup(String preset, boolean discriminator, BiasMode bias,
-      PartialSums sums) {
+  private static GenerationSetup setup(
+      String preset, boolean discriminator, BiasMode bias, PartialSums sums) {
     PresetDevices d = PresetDevices.of(Presets.load(preset));
-    return new GenerationSetup(FMNIST, randomNetwork(true, 1),
-        discriminator ? randomNetwork(false, 2) : null, d, new DenseMapping(),
-        ChipBuilder.optionsFor(d.preset(), bias, sums, Map.of()), 7);
+    return new GenerationSetup(
+        FMNIST,
+        randomNetwork(true, 1),
+        discriminator ? randomNetwork(false, 2) : null,
+        d,
+        new DenseMapping(),
+        ChipBuilder.optionsFor(d.preset(), bias, sums, Map.of()),
+        7);
   }
 
   private static double maxDiff(float[] a, float[] b) {
@@ -99,10 +107,24 @@ public class GenerationTest {
     int latent = FMNIST.latent();
     float[] z = Generation.latents(3, 4, latent);
     float[] whole = Generation.run(s, z, 0, RunMode.FUNCTIONAL, TraceSink.off(), i -> {}).images();
-    float[] first = Generation.run(s, java.util.Arrays.copyOfRange(z, 0, 2 * latent), 0,
-        RunMode.FUNCTIONAL, TraceSink.off(), i -> {}).images();
-    float[] second = Generation.run(s, java.util.Arrays.copyOfRange(z, 2 * latent, 4 * latent), 2,
-        RunMode.FUNCTIONAL, TraceSink.off(), i -> {}).images();
+    float[] first =
+        Generation.run(
+                s,
+                java.util.Arrays.copyOfRange(z, 0, 2 * latent),
+                0,
+                RunMode.FUNCTIONAL,
+                TraceSink.off(),
+                i -> {})
+            .images();
+    float[] second =
+        Generation.run(
+                s,
+                java.util.Arrays.copyOfRange(z, 2 * latent, 4 * latent),
+                2,
+                RunMode.FUNCTIONAL,
+                TraceSink.off(),
+                i -> {})
+            .images();
     float[] joined = new float[whole.length];
     System.arraycopy(first, 0, joined, 0, first.length);
     System.arraycopy(second, 0, joined, first.length, second.length);
@@ -121,12 +143,21 @@ public class GenerationTest {
       GenerationSetup s = setup("paper", true, BiasMode.DIGITAL, sums);
       int n = 4;
       float[] oneAtATime = new float[28 * 28 * n];
-      GenerationResult alone = Generation.stream(s, n, RunMode.FUNCTIONAL, TraceSink.off(),
-          (i, pixels, ref, z, score) -> System.arraycopy(pixels, 0, oneAtATime, i * pixels.length, pixels.length),
-          i -> {}, 1, n);
+      GenerationResult alone =
+          Generation.stream(
+              s,
+              n,
+              RunMode.FUNCTIONAL,
+              TraceSink.off(),
+              (i, pixels, ref, z, score) ->
+                  System.arraycopy(pixels, 0, oneAtATime, i * pixels.length, pixels.length),
+              i -> {},
+              1,
+              n);
       GenerationResult batched = Generation.run(s, n, RunMode.FUNCTIONAL, TraceSink.off(), i -> {});
       assertArrayEquals(batched.images(), oneAtATime, sums.toString());
-      assertEquals(batched.energy().countsByClassAndAction(), alone.energy().countsByClassAndAction());
+      assertEquals(
+          batched.energy().countsByClassAndAction(), alone.energy().countsByClassAndAction());
       var a = alone.chip().stages();
       var b = batched.chip().stages();
       long nonTrivial = 0;
@@ -143,9 +174,12 @@ public class GenerationTest {
   void shortRunsReadScalarAndLongRunsVectorisedWithTheSameImages() {
     GenerationSetup s = setup("paper", false, BiasMode.DIGITAL, PartialSums.DIGITAL);
     int shortRun = Generation.VECTOR_MIN_IMAGES - 1;
-    float[] scalar = Generation.run(s, shortRun, RunMode.FUNCTIONAL, TraceSink.off(), i -> {}).images();
-    float[] vector = Generation.run(s, Generation.VECTOR_MIN_IMAGES, RunMode.FUNCTIONAL, TraceSink.off(), i -> {})
-        .images();
+    float[] scalar =
+        Generation.run(s, shortRun, RunMode.FUNCTIONAL, TraceSink.off(), i -> {}).images();
+    float[] vector =
+        Generation.run(
+                s, Generation.VECTOR_MIN_IMAGES, RunMode.FUNCTIONAL, TraceSink.off(), i -> {})
+            .images();
     assertArrayEquals(scalar, java.util.Arrays.copyOf(vector, scalar.length));
   }
 
@@ -159,15 +193,26 @@ public class GenerationTest {
       double[] scores = new double[n];
       int[] next = {0};
       // two slots, windows of three images: batches 0-1, 2 | 3-4
-      GenerationResult r = Generation.stream(s, n, mode, TraceSink.off(), (i, pixels, ref, z, score) -> {
-        assertEquals(next[0]++, i, "images arrive in order");
-        System.arraycopy(pixels, 0, streamed, i * pixels.length, pixels.length);
-        scores[i] = score;
-      }, i -> {}, 2, 3);
+      GenerationResult r =
+          Generation.stream(
+              s,
+              n,
+              mode,
+              TraceSink.off(),
+              (i, pixels, ref, z, score) -> {
+                assertEquals(next[0]++, i, "images arrive in order");
+                System.arraycopy(pixels, 0, streamed, i * pixels.length, pixels.length);
+                scores[i] = score;
+              },
+              i -> {},
+              2,
+              3);
       assertArrayEquals(whole.images(), streamed, mode.toString());
       assertArrayEquals(whole.scores(), scores, mode.toString());
       assertEquals(whole.energy().countsByClassAndAction(), r.energy().countsByClassAndAction());
-      assertEquals(mode == RunMode.CYCLE_ACCURATE, r.run().makespanPs() > whole.run().makespanPs(),
+      assertEquals(
+          mode == RunMode.CYCLE_ACCURATE,
+          r.run().makespanPs() > whole.run().makespanPs(),
           "the pipeline drains between event windows");
     }
   }

@@ -28,7 +28,7 @@ class HardwarePresetsTest {
   @Test
   void paperLeakyReluHasTheTunedNegativeSlope() {
     ActivationTransfer leaky = HardwarePresets.resolve("paper").leakyRelu().apply(0.2);
-    assertEquals(-0.2, leaky.apply(-1) , 0.01);
+    assertEquals(-0.2, leaky.apply(-1), 0.01);
     assertEquals(0.2, leaky.derivative(-1), 0.02);
   }
 
@@ -39,7 +39,8 @@ class HardwarePresetsTest {
 
   @Test
   void unknownPresetIsRefused() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HardwarePresets.resolve("tpu"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> HardwarePresets.resolve("tpu"));
     assertTrue(e.getMessage().startsWith("--hw-aware --preset tpu: "), e.getMessage());
   }
 }

@@ -54,8 +54,9 @@ class CrossbarIm2colTest {
                 int iy = oy * g.stride() - g.padding() + ky;
                 int ix = ox * g.stride() - g.padding() + kx;
                 if (iy >= 0 && iy < g.inHeight() && ix >= 0 && ix < g.inWidth()) {
-                  s += x[(ci * g.inHeight() + iy) * g.inWidth() + ix]
-                      * w[((co * g.inChannels() + ci) * k + ky) * k + kx];
+                  s +=
+                      x[(ci * g.inHeight() + iy) * g.inWidth() + ix]
+                          * w[((co * g.inChannels() + ci) * k + ky) * k + kx];
                 }
               }
             }
@@ -98,9 +99,12 @@ class CrossbarIm2colTest {
 
   @Property(tries = 60)
   void matrixProductEqualsTransposedConvolution(
-      @ForAll @IntRange(min = 1, max = 3) int cin, @ForAll @IntRange(min = 1, max = 3) int cout,
-      @ForAll @IntRange(min = 1, max = 5) int k, @ForAll @IntRange(min = 1, max = 3) int s,
-      @ForAll @IntRange(min = 0, max = 4) int p, @ForAll @IntRange(min = 0, max = 2) int op,
+      @ForAll @IntRange(min = 1, max = 3) int cin,
+      @ForAll @IntRange(min = 1, max = 3) int cout,
+      @ForAll @IntRange(min = 1, max = 5) int k,
+      @ForAll @IntRange(min = 1, max = 3) int s,
+      @ForAll @IntRange(min = 0, max = 4) int p,
+      @ForAll @IntRange(min = 0, max = 2) int op,
       @ForAll @IntRange(min = 1, max = 6) int size) {
     if (p > k - 1 || op >= s || (size - 1) * s - 2 * p + k + op <= 0) {
       return;
@@ -118,9 +122,12 @@ class CrossbarIm2colTest {
 
   @Property(tries = 40)
   void matrixProductEqualsStridedConvolution(
-      @ForAll @IntRange(min = 1, max = 3) int cin, @ForAll @IntRange(min = 1, max = 3) int cout,
-      @ForAll @IntRange(min = 1, max = 5) int k, @ForAll @IntRange(min = 1, max = 3) int s,
-      @ForAll @IntRange(min = 0, max = 2) int p, @ForAll @IntRange(min = 5, max = 9) int size) {
+      @ForAll @IntRange(min = 1, max = 3) int cin,
+      @ForAll @IntRange(min = 1, max = 3) int cout,
+      @ForAll @IntRange(min = 1, max = 5) int k,
+      @ForAll @IntRange(min = 1, max = 3) int s,
+      @ForAll @IntRange(min = 0, max = 2) int p,
+      @ForAll @IntRange(min = 5, max = 9) int size) {
     if (size + 2 * p < k) {
       return;
     }

@@ -55,15 +55,16 @@ class DenseMappingTest {
   void ordinaryConvolutionCountsOnlyPaddingAsZeros() {
     ConvGeometry g = ConvGeometry.conv(1, 64, 4, 2, 1, 28, 28);
     assertEquals(14, g.outHeight());
-    // per axis: 14 outputs × 4 taps = 56 pairs, of which output 0 tap 0 and output 13 tap 3 hit padding
+    // per axis: 14 outputs × 4 taps = 56 pairs, of which output 0 tap 0 and output 13 tap 3 hit
+    // padding
     long usefulPerAxis = 56 - 2;
     assertEquals(14L * 14 * 16 * 64 - usefulPerAxis * usefulPerAxis * 64, g.zeroMacs());
   }
 
   @Test
   void fmnistFirstLayerBlocksAndUtilisation() {
-    LayerMapping m = new DenseMapping().map("g0",
-        ConvGeometry.transposed(100, 128, 7, 1, 0, 0, 1, 1), XBAR128);
+    LayerMapping m =
+        new DenseMapping().map("g0", ConvGeometry.transposed(100, 128, 7, 1, 0, 0, 1, 1), XBAR128);
     assertEquals(4900, m.matrixRows());
     assertEquals(39, m.rowBlocks());
     assertEquals(2, m.colBlocks()); // 128 weight columns × 2 physical columns each
@@ -75,8 +76,14 @@ class DenseMappingTest {
   @Test
   void biasRowAndReferenceSchemeChangeTheBlocks() {
     ConvGeometry g = ConvGeometry.conv(8, 127, 4, 1, 0, 8, 8); // 128 matrix rows
-    MappingOptions o = new MappingOptions(128, 128, WeightScheme.OFFSET_REFERENCE,
-        BiasMode.BIAS_ROW, PartialSums.DIGITAL, Map.of("d1", 3));
+    MappingOptions o =
+        new MappingOptions(
+            128,
+            128,
+            WeightScheme.OFFSET_REFERENCE,
+            BiasMode.BIAS_ROW,
+            PartialSums.DIGITAL,
+            Map.of("d1", 3));
     LayerMapping m = new DenseMapping().map("d1", g, o);
     assertEquals(129, m.matrixRows());
     assertEquals(2, m.rowBlocks());

@@ -82,8 +82,7 @@ class SubPixelMappingTest {
     }
     assertEquals(4, l.phases());
     assertEquals(25 * 3, total);
-    assertEquals(java.util.List.of(27, 18, 18, 12),
-        java.util.Arrays.stream(rows).boxed().toList());
+    assertEquals(java.util.List.of(27, 18, 18, 12), java.util.Arrays.stream(rows).boxed().toList());
     // blocks of 16 rows: 2 + 2 + 2 + 1, every phase on its own blocks
     assertEquals(7, l.rowBlocks());
     assertEquals(11, l.rowsInBlock(1));
@@ -121,8 +120,9 @@ class SubPixelMappingTest {
   @Test
   void strategyIsChosenByName() {
     assertEquals("dense", MappingConfig.strategyNamed("dense").name());
-    assertEquals("sub-pixel", new MappingConfig("sub-pixel", "digital", "digital", Map.of())
-        .strategyObject().name());
+    assertEquals(
+        "sub-pixel",
+        new MappingConfig("sub-pixel", "digital", "digital", Map.of()).strategyObject().name());
   }
 
   /**
@@ -155,8 +155,11 @@ class SubPixelMappingTest {
     Tensor b = Tensor.normal(rng, 0, 1, cout);
     Tensor reference = Convolution.convTranspose2dReference(x, wt, b, stride, pad, op);
     ConvGeometry g = ConvGeometry.transposed(cin, cout, k, stride, pad, op, h, w);
-    for (PhaseLayout l : new PhaseLayout[] {PhaseLayout.zeroFree(g, biasRow, crossbarRows),
-        PhaseLayout.zeroInserted(g, biasRow, crossbarRows)}) {
+    for (PhaseLayout l :
+        new PhaseLayout[] {
+          PhaseLayout.zeroFree(g, biasRow, crossbarRows),
+          PhaseLayout.zeroInserted(g, biasRow, crossbarRows)
+        }) {
       double inputScale = 2;
       float[] m = l.matrix(CrossbarIm2col.weightMatrix(g, wt.data()), b.data(), inputScale);
       float[] out = new float[cout * oh * ow];

@@ -38,13 +38,16 @@ class NetworkFingerprintTest {
   @Test
   void aLayerSettingChangesTheFingerprint() {
     Network base = new Network(ModelLoader.load("fmnist").generator());
-    Network otherEps = new Network(ModelLoader.load("fmnist", java.util.List.of(
-        "generator[1].eps=1.0e-3")).generator());
+    Network otherEps =
+        new Network(
+            ModelLoader.load("fmnist", java.util.List.of("generator[1].eps=1.0e-3")).generator());
     assertNotEquals(base.fingerprint(), otherEps.fingerprint());
   }
 
   @Test
   void aHardwareAwareNetworkHasNoFingerprint() {
-    assertNull(new Network(ModelLoader.load("fmnist").generator(), HardwareAwareness.builtIn(64, 4)).fingerprint());
+    assertNull(
+        new Network(ModelLoader.load("fmnist").generator(), HardwareAwareness.builtIn(64, 4))
+            .fingerprint());
   }
 }

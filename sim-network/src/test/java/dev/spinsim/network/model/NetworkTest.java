@@ -33,8 +33,11 @@ class NetworkTest {
   @Test
   void layerInputOfWrongShapeIsRefusedNamingTheLayer() {
     Network g = trainedLikeGenerator();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> g.forwardLayer(3, Tensor.zeros(1, 64, 7, 7)));
-    assertEquals("generator layer 3 (main.3) expects input N x 128x7x7, got [1, 64, 7, 7]", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> g.forwardLayer(3, Tensor.zeros(1, 64, 7, 7)));
+    assertEquals(
+        "generator layer 3 (main.3) expects input N x 128x7x7, got [1, 64, 7, 7]", e.getMessage());
   }
 
   @Test

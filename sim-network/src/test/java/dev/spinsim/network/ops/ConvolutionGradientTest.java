@@ -53,7 +53,10 @@ class ConvolutionGradientTest {
     Tensor x = randn(13, 3, 5, 9, 8);
     Tensor w = randn(14, 7, 5, 4, 4);
     Tensor b = randn(15, 7);
-    double d = Convolution.conv2d(x, w, b, 2, 1).output().maxAbsDiff(Convolution.conv2dReference(x, w, b, 2, 1));
+    double d =
+        Convolution.conv2d(x, w, b, 2, 1)
+            .output()
+            .maxAbsDiff(Convolution.conv2dReference(x, w, b, 2, 1));
     org.junit.jupiter.api.Assertions.assertTrue(d <= 1e-4, "max diff " + d);
   }
 }

@@ -6,7 +6,10 @@ import dev.spinsim.network.tensor.Tensor;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
-/** Central finite differences of L = Σ y·r against an analytic gradient, in float with a float-sized tolerance. */
+/**
+ * Central finite differences of L = Σ y·r against an analytic gradient, in float with a float-sized
+ * tolerance.
+ */
 final class GradCheck {
   private GradCheck() {}
 
@@ -22,7 +25,13 @@ final class GradCheck {
    * Perturbs up to {@code samples} entries of {@code target} (in place, restored after) and
    * compares dL/d(entry) with {@code analytic}.
    */
-  static void check(String what, Tensor target, Tensor analytic, Supplier<Tensor> forward, Tensor r, int samples) {
+  static void check(
+      String what,
+      Tensor target,
+      Tensor analytic,
+      Supplier<Tensor> forward,
+      Tensor r,
+      int samples) {
     SplittableRandom rng = new SplittableRandom(7);
     float eps = 1e-2f;
     int n = target.size();
@@ -37,7 +46,8 @@ final class GradCheck {
       double numeric = (lp - lm) / (2 * eps);
       double a = analytic.data()[i];
       double tol = 3e-3 + 2e-2 * Math.abs(numeric);
-      assertTrue(Math.abs(a - numeric) <= tol,
+      assertTrue(
+          Math.abs(a - numeric) <= tol,
           what + "[" + i + "]: analytic " + a + " vs numeric " + numeric);
     }
   }

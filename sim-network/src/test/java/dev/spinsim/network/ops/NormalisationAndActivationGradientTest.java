@@ -24,11 +24,14 @@ class NormalisationAndActivationGradientTest {
     Tensor gamma = randn(2, 3);
     Tensor beta = randn(3, 3);
     BatchNorm.Cache[] cache = new BatchNorm.Cache[1];
-    Tensor y = BatchNorm.forwardTrain(x, gamma, beta, Tensor.zeros(3), Tensor.zeros(3), 1e-5, 0.1, cache);
+    Tensor y =
+        BatchNorm.forwardTrain(x, gamma, beta, Tensor.zeros(3), Tensor.zeros(3), 1e-5, 0.1, cache);
     Tensor r = randn(4, y.shape());
     Tensor[] g = BatchNorm.backwardTrain(cache[0], gamma, r);
     java.util.function.Supplier<Tensor> f =
-        () -> BatchNorm.forwardTrain(x, gamma, beta, Tensor.zeros(3), Tensor.zeros(3), 1e-5, 0.1, null);
+        () ->
+            BatchNorm.forwardTrain(
+                x, gamma, beta, Tensor.zeros(3), Tensor.zeros(3), 1e-5, 0.1, null);
     check("dx", x, g[0], f, r, 72);
     check("dgamma", gamma, g[1], f, r, 3);
     check("dbeta", beta, g[2], f, r, 3);
@@ -43,7 +46,8 @@ class NormalisationAndActivationGradientTest {
     Tensor var = Tensor.of(new float[] {0.5f, 1.5f, 2f}, 3);
     Tensor r = randn(9, 2, 3, 2, 2);
     Tensor[] g = BatchNorm.backwardEval(x, gamma, mean, var, 1e-5, r);
-    java.util.function.Supplier<Tensor> f = () -> BatchNorm.forwardEval(x, gamma, beta, mean, var, 1e-5);
+    java.util.function.Supplier<Tensor> f =
+        () -> BatchNorm.forwardEval(x, gamma, beta, mean, var, 1e-5);
     check("dx", x, g[0], f, r, 24);
     check("dgamma", gamma, g[1], f, r, 3);
     check("dbeta", beta, g[2], f, r, 3);
@@ -54,7 +58,8 @@ class NormalisationAndActivationGradientTest {
     Tensor x = Tensor.of(new float[] {1, 2, 3, 6}, 4, 1, 1, 1);
     Tensor mean = Tensor.zeros(1);
     Tensor var = Tensor.of(new float[] {1}, 1);
-    BatchNorm.forwardTrain(x, Tensor.of(new float[] {1}, 1), Tensor.zeros(1), mean, var, 1e-5, 0.1, null);
+    BatchNorm.forwardTrain(
+        x, Tensor.of(new float[] {1}, 1), Tensor.zeros(1), mean, var, 1e-5, 0.1, null);
     assertEquals(0.3, mean.data()[0], 1e-6); // 0.9·0 + 0.1·3
     assertEquals(0.9 + 0.1 * (14.0 / 3), var.data()[0], 1e-6); // unbiased variance 14/3
   }
@@ -70,21 +75,39 @@ class NormalisationAndActivationGradientTest {
   void leakyReluGradientMatchesFiniteDifferences() {
     Tensor x = awayFromZero(randn(12, 2, 3, 4, 4));
     Tensor r = randn(13, x.shape());
-    check("dx", x, Activations.leakyReluBackward(x, 0.2, r), () -> Activations.leakyRelu(x, 0.2), r, 96);
+    check(
+        "dx",
+        x,
+        Activations.leakyReluBackward(x, 0.2, r),
+        () -> Activations.leakyRelu(x, 0.2),
+        r,
+        96);
   }
 
   @Test
   void tanhGradientMatchesFiniteDifferences() {
     Tensor x = randn(14, 2, 3, 4, 4);
     Tensor r = randn(15, x.shape());
-    check("dx", x, Activations.tanhBackward(Activations.tanh(x), r), () -> Activations.tanh(x), r, 96);
+    check(
+        "dx",
+        x,
+        Activations.tanhBackward(Activations.tanh(x), r),
+        () -> Activations.tanh(x),
+        r,
+        96);
   }
 
   @Test
   void sigmoidGradientMatchesFiniteDifferences() {
     Tensor x = randn(16, 2, 3, 4, 4);
     Tensor r = randn(17, x.shape());
-    check("dx", x, Activations.sigmoidBackward(Activations.sigmoid(x), r), () -> Activations.sigmoid(x), r, 96);
+    check(
+        "dx",
+        x,
+        Activations.sigmoidBackward(Activations.sigmoid(x), r),
+        () -> Activations.sigmoid(x),
+        r,
+        96);
   }
 
   @Test

@@ -50,12 +50,17 @@ class FeatureStatisticsTest {
     float[][] x = FidCalculatorTest.correlated(new SplittableRandom(3), 10, 2, 1);
     Path f = dir.resolve("ref.safetensors");
     FeatureStatistics.of(x).save(f, "extractor-a");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FeatureStatistics.load(f, "extractor-b"));
-    assertTrue(e.getMessage().contains("extractor-a") && e.getMessage().contains("extractor-b"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> FeatureStatistics.load(f, "extractor-b"));
+    assertTrue(
+        e.getMessage().contains("extractor-a") && e.getMessage().contains("extractor-b"),
+        e.getMessage());
   }
 
   @Test
   void fewerThanTwoSamplesAreRefused() {
-    assertThrows(IllegalArgumentException.class, () -> FeatureStatistics.of(new float[][] {{1, 2}}));
+    assertThrows(
+        IllegalArgumentException.class, () -> FeatureStatistics.of(new float[][] {{1, 2}}));
   }
 }

@@ -120,7 +120,8 @@ class FidCalculatorTest {
   }
 
   @Property(tries = 30)
-  void matchesTheClosedFormForCommutingCovariances(@ForAll @IntRange(min = 1, max = 24) int d, @ForAll long seed) {
+  void matchesTheClosedFormForCommutingCovariances(
+      @ForAll @IntRange(min = 1, max = 24) int d, @ForAll long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
     double[][] q = orthogonal(rng, d);
     double[] a = new double[d], b = new double[d], mu1 = new double[d], mu2 = new double[d];
@@ -131,8 +132,12 @@ class FidCalculatorTest {
       mu2[i] = rng.nextGaussian();
     }
     double expected = closedForm(mu1, mu2, a, b);
-    double fid = FidCalculator.fid(FeatureStatistics.of(10, mu1, rotate(q, a)), FeatureStatistics.of(10, mu2, rotate(q, b)));
-    // Tolerance: eigenvalues near 0 lose half their digits under the square root (relative 1e-16 -> 1e-8 per direction).
+    double fid =
+        FidCalculator.fid(
+            FeatureStatistics.of(10, mu1, rotate(q, a)),
+            FeatureStatistics.of(10, mu2, rotate(q, b)));
+    // Tolerance: eigenvalues near 0 lose half their digits under the square root (relative 1e-16 ->
+    // 1e-8 per direction).
     assertEquals(expected, fid, 1e-6 * (1 + expected) * d);
   }
 
@@ -192,8 +197,10 @@ class FidCalculatorTest {
   @Test
   void differentWidthsAreRefused() {
     SplittableRandom rng = new SplittableRandom(1);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> FidCalculator.fid(correlated(rng, 10, 4, 0), correlated(rng, 10, 5, 0)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> FidCalculator.fid(correlated(rng, 10, 4, 0), correlated(rng, 10, 5, 0)));
     assertTrue(e.getMessage().contains("4 vs 5"), e.getMessage());
   }
 

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** FID in the shipped classifier's feature space rises steadily as real images are degraded. */
 class ImageDegradationFidTest {
   private static final Tensor IMAGES = Fixture.test300().images();
-  private static final FeatureExtractor EXTRACTOR = new ClassifierFeatureExtractor(ClassifierWeights.load(null).classifier());
+  private static final FeatureExtractor EXTRACTOR =
+      new ClassifierFeatureExtractor(ClassifierWeights.load(null).classifier());
   private static final FeatureStatistics CLEAN = FidEvaluator.statistics(EXTRACTOR, IMAGES);
 
   @Test

@@ -26,7 +26,8 @@ class SourcesTest {
   @Test
   void realSourceRefusesMoreImagesThanItHas() {
     RealImageSource s = new RealImageSource("real-test", Fixture.test300().images());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.generate(301, 1));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> s.generate(301, 1));
     assertTrue(e.getMessage().contains("300 images"), e.getMessage());
   }
 
@@ -39,35 +40,37 @@ class SourcesTest {
     Tensor images = source.generate(260, 5); // two batches of 250 and 10
     assertArrayEquals(new int[] {260, 1, 28, 28}, images.shape());
     assertArrayEquals(images.data(), source.generate(260, 5).data());
-    Tensor direct = g.forward(GeneratorSource.latents(260, spec.latent(), 5).slice(250, 260), false);
+    Tensor direct =
+        g.forward(GeneratorSource.latents(260, spec.latent(), 5).slice(250, 260), false);
     assertEquals(0, direct.maxAbsDiff(images.slice(250, 260)), 1e-6);
   }
 
   @Test
   void evaluatorScoresASourceAgainstTheReference() {
     Tensor images = Fixture.test300().images();
-    FeatureExtractor pixels = new FeatureExtractor() {
-      @Override
-      public String name() {
-        return "mean-rows";
-      }
-
-      @Override
-      public int dims() {
-        return 28;
-      }
-
-      @Override
-      public float[][] features(Tensor x) {
-        float[][] f = new float[x.n()][28];
-        for (int i = 0; i < x.n(); i++) {
-          for (int p = 0; p < 784; p++) {
-            f[i][p / 28] += x.data()[i * 784 + p] / 28;
+    FeatureExtractor pixels =
+        new FeatureExtractor() {
+          @Override
+          public String name() {
+            return "mean-rows";
           }
-        }
-        return f;
-      }
-    };
+
+          @Override
+          public int dims() {
+            return 28;
+          }
+
+          @Override
+          public float[][] features(Tensor x) {
+            float[][] f = new float[x.n()][28];
+            for (int i = 0; i < x.n(); i++) {
+              for (int p = 0; p < 784; p++) {
+                f[i][p / 28] += x.data()[i * 784 + p] / 28;
+              }
+            }
+            return f;
+          }
+        };
     FidEvaluator ev = new FidEvaluator(pixels, FidEvaluator.statistics(pixels, images), "fixture");
     FidEvaluator.Scored scored = ev.score(new RealImageSource("fixture", images), 300, 1);
     assertEquals(0, scored.row().fid(), 1e-6);

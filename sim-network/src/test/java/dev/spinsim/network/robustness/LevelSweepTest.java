@@ -17,23 +17,31 @@ class LevelSweepTest {
 
   @Test
   void negativeLevelIsAOneLineErrorNamingTheOption() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> LevelSweep.parse(Knob.VARIATION, "--variation", "-1"));
-    assertTrue(e.getMessage().startsWith("--variation -1: levels must be finite numbers >= 0"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> LevelSweep.parse(Knob.VARIATION, "--variation", "-1"));
+    assertTrue(
+        e.getMessage().startsWith("--variation -1: levels must be finite numbers >= 0"),
+        e.getMessage());
     assertEquals(1, e.getMessage().lines().count());
   }
 
   @Test
   void nonNumberIsRefused() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> LevelSweep.parse(Knob.READ_NOISE, "--read-noise", "0,,0.1"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> LevelSweep.parse(Knob.READ_NOISE, "--read-noise", "0,,0.1"));
     assertTrue(e.getMessage().contains("'' is not a number"), e.getMessage());
   }
 
   @Test
   void repeatedLevelIsRefused() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> LevelSweep.parse(Knob.READ_NOISE, "--read-noise", "0.1,0.10"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> LevelSweep.parse(Knob.READ_NOISE, "--read-noise", "0.1,0.10"));
     assertTrue(e.getMessage().contains("given twice"), e.getMessage());
   }
 

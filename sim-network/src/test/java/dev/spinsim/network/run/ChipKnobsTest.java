@@ -24,13 +24,17 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The chip answers the circuit knobs: phase times are derived from the preset's circuit
- * parameters, so a slower converter or a longer bit line shows in the simulated latency; area
- * follows the component counts and sizes; power and efficiency follow from energy, time and area.
+ * The chip answers the circuit knobs: phase times are derived from the preset's circuit parameters,
+ * so a slower converter or a longer bit line shows in the simulated latency; area follows the
+ * component counts and sizes; power and efficiency follow from energy, time and area.
  */
 class ChipKnobsTest {
   /** A small generator whose layers are 256 and 512 rows tall (two and four 128-row blocks). */
-  private static final ModelSpec SMALL = ModelLoader.parse("small.yaml", new ByteArrayInputStream("""
+  private static final ModelSpec SMALL =
+      ModelLoader.parse(
+          "small.yaml",
+          new ByteArrayInputStream(
+              """
       name: small
       latent: 16
       image: {channels: 1, height: 8, width: 8}
@@ -43,7 +47,9 @@ class ChipKnobsTest {
       discriminator:
         - {type: Conv2d, in: 1, out: 1, kernel: 8, stride: 1, padding: 0}
         - {type: Sigmoid}
-      """.getBytes(StandardCharsets.UTF_8)));
+      """
+                  .getBytes(StandardCharsets.UTF_8)));
+
   private static final Network GENERATOR = generator();
 
   private static Network generator() {
@@ -54,8 +60,15 @@ class ChipKnobsTest {
 
   private static GenerationResult run(RunMode mode, String... sets) {
     PresetDevices d = PresetDevices.of(Presets.load("paper", List.of(sets)));
-    GenerationSetup s = new GenerationSetup(SMALL, GENERATOR, null, d, new DenseMapping(),
-        ChipBuilder.optionsFor(d.preset(), BiasMode.DIGITAL, PartialSums.DIGITAL, Map.of()), 1);
+    GenerationSetup s =
+        new GenerationSetup(
+            SMALL,
+            GENERATOR,
+            null,
+            d,
+            new DenseMapping(),
+            ChipBuilder.optionsFor(d.preset(), BiasMode.DIGITAL, PartialSums.DIGITAL, Map.of()),
+            1);
     return Generation.run(s, 1, mode, TraceSink.off(), i -> {});
   }
 
@@ -75,8 +88,12 @@ class ChipKnobsTest {
     long steps = verified.programSteps();
     assertTrue(steps > 0);
     assertEquals(steps * 0.87e-3, verified.programmingEnergyPj(), 1e-9 * steps);
-    assertTrue(open.programSteps() < steps, "write-verify corrects the writes that land a step off: "
-        + open.programSteps() + " < " + steps);
+    assertTrue(
+        open.programSteps() < steps,
+        "write-verify corrects the writes that land a step off: "
+            + open.programSteps()
+            + " < "
+            + steps);
     // programming is a one-time cost, not part of the images' energy
     assertEquals(0, verified.chip().ledger().countByClass("crossbar", "program_step"));
     RunMetrics m = verified.metrics("paper", "", null);
@@ -89,9 +106,16 @@ class ChipKnobsTest {
     GenerationResult eight = run(RunMode.FUNCTIONAL, "adc.columnsPerAdc=8");
     double adcArea1 = one.area().byComponentClassMm2().get("adc");
     double adcArea8 = eight.area().byComponentClassMm2().get("adc");
-    assertEquals(8, one.area().unitsByComponentClass().get("adc") / eight.area().unitsByComponentClass().get("adc"),
-        0.5, "8x the ADCs (up to rounding of the last group)");
-    assertEquals(adcArea1 - adcArea8, one.area().totalMm2() - eight.area().totalMm2(), 1e-12,
+    assertEquals(
+        8,
+        one.area().unitsByComponentClass().get("adc")
+            / eight.area().unitsByComponentClass().get("adc"),
+        0.5,
+        "8x the ADCs (up to rounding of the last group)");
+    assertEquals(
+        adcArea1 - adcArea8,
+        one.area().totalMm2() - eight.area().totalMm2(),
+        1e-12,
         "only the ADCs change");
     assertTrue(adcArea1 > adcArea8);
   }
@@ -108,7 +132,8 @@ class ChipKnobsTest {
   void powerIsEnergyOverTimeAndEfficiencyCountsUsefulMacsOnly() {
     GenerationResult r = run(RunMode.CYCLE_ACCURATE);
     RunMetrics m = r.metrics("paper", "", null);
-    assertEquals(r.energy().totalPj() / (r.run().makespanPs() / 1e3), m.powerMw(), 1e-9 * m.powerMw());
+    assertEquals(
+        r.energy().totalPj() / (r.run().makespanPs() / 1e3), m.powerMw(), 1e-9 * m.powerMw());
     long useful = 0;
     long performed = 0;
     for (Stage s : r.chip().stages()) {
@@ -167,11 +192,11 @@ class ChipKnobsTest {
     double peak = r.peakTilePowerMw();
     double mean = r.meanTilePowerMw();
     assertTrue(peak >= mean * (1 - 1e-12), peak + " >= " + mean + " mW");
-    assertTrue(peak > mean * 1.01, "a pipeline's busiest window stands out: " + peak + " > "
-        + mean + " mW");
+    assertTrue(
+        peak > mean * 1.01,
+        "a pipeline's busiest window stands out: " + peak + " > " + mean + " mW");
     // the run's energy over its time and tiles is an average no window can be below either
-    double chipPerTile = r.energy().totalPj() / (r.run().makespanPs() / 1e3)
-        / r.chip().tiles();
+    double chipPerTile = r.energy().totalPj() / (r.run().makespanPs() / 1e3) / r.chip().tiles();
     assertTrue(peak > chipPerTile, peak + " > " + chipPerTile + " mW");
   }
 }

@@ -29,9 +29,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Analog partial sums: the column currents of up to {@code crossbar.maxStackHeight} real
- * crossbars are summed before one conversion; a taller layer splits into stacks whose
- * conversions add digitally.
+ * Analog partial sums: the column currents of up to {@code crossbar.maxStackHeight} real crossbars
+ * are summed before one conversion; a taller layer splits into stacks whose conversions add
+ * digitally.
  */
 class ColumnStackTest {
   private static ModelSpec op32() {
@@ -42,11 +42,17 @@ class ColumnStackTest {
     }
   }
 
-  private static GenerationSetup setup(ModelSpec spec, Network g, String preset, PartialSums sums,
-      List<String> sets) {
+  private static GenerationSetup setup(
+      ModelSpec spec, Network g, String preset, PartialSums sums, List<String> sets) {
     PresetDevices d = PresetDevices.of(Presets.load(preset, sets));
-    return new GenerationSetup(spec, g, null, d, new DenseMapping(),
-        ChipBuilder.optionsFor(d.preset(), BiasMode.DIGITAL, sums, Map.of()), 5);
+    return new GenerationSetup(
+        spec,
+        g,
+        null,
+        d,
+        new DenseMapping(),
+        ChipBuilder.optionsFor(d.preset(), BiasMode.DIGITAL, sums, Map.of()),
+        5);
   }
 
   private static long conversions(GenerationResult r, String layer) {
@@ -88,8 +94,15 @@ class ColumnStackTest {
     GenerationResult digital = run(setup(fmnist, g, "paper", PartialSums.DIGITAL, List.of()), 1);
     assertEquals(39 * perBlock, conversions(digital, "main.0"));
     for (int height : new int[] {4, 64}) {
-      GenerationResult analog = run(setup(fmnist, g, "paper", PartialSums.ANALOG,
-          List.of("crossbar.maxStackHeight=" + height)), 1);
+      GenerationResult analog =
+          run(
+              setup(
+                  fmnist,
+                  g,
+                  "paper",
+                  PartialSums.ANALOG,
+                  List.of("crossbar.maxStackHeight=" + height)),
+              1);
       int h = Math.min(height, 39);
       int stacks = (39 + h - 1) / h;
       Stage st = analog.chip().stages()[0];
@@ -97,12 +110,18 @@ class ColumnStackTest {
       assertEquals(stacks * perBlock, conversions(analog, "main.0"), "height " + height);
       // the stacks' sums add digitally: (stacks - 1) additions per column and vector
       ActionLedger l = analog.chip().ledger();
-      long shiftAdds = l.count(l.componentId("G.main.0/shift_add"), l.actionId(ComponentClasses.OP));
+      long shiftAdds =
+          l.count(l.componentId("G.main.0/shift_add"), l.actionId(ComponentClasses.OP));
       assertEquals(stacks * perBlock + (stacks - 1) * 49L * 128, shiftAdds, "height " + height);
       // the row drives are the data's whatever the stacking
-      assertEquals(l.count(l.componentId("G.main.0/dac"), l.actionId(ComponentClasses.CONVERT)),
-          digital.chip().ledger().count(digital.chip().ledger().componentId("G.main.0/dac"),
-              digital.chip().ledger().actionId(ComponentClasses.CONVERT)));
+      assertEquals(
+          l.count(l.componentId("G.main.0/dac"), l.actionId(ComponentClasses.CONVERT)),
+          digital
+              .chip()
+              .ledger()
+              .count(
+                  digital.chip().ledger().componentId("G.main.0/dac"),
+                  digital.chip().ledger().actionId(ComponentClasses.CONVERT)));
     }
   }
 
@@ -112,8 +131,8 @@ class ColumnStackTest {
     Network g = new Network(spec.generator());
     g.initDcgan(new SplittableRandom(4));
     // 8, 5, 3 and 4 row blocks in stacks of at most 3
-    GenerationSetup s = setup(spec, g, "ideal", PartialSums.ANALOG,
-        List.of("crossbar.maxStackHeight=3"));
+    GenerationSetup s =
+        setup(spec, g, "ideal", PartialSums.ANALOG, List.of("crossbar.maxStackHeight=3"));
     GenerationResult r = Generation.run(s, 1, RunMode.CYCLE_ACCURATE, TraceSink.off(), i -> {});
     assertEquals(3, r.chip().stages()[0].stacks().stacks());
     Tensor z = Tensor.of(r.latents(), 1, spec.latent(), 1, 1);
@@ -130,8 +149,8 @@ class ColumnStackTest {
     ModelSpec spec = op32();
     Network g = new Network(spec.generator());
     g.initDcgan(new SplittableRandom(5));
-    GenerationSetup s = setup(spec, g, "paper", PartialSums.ANALOG,
-        List.of("crossbar.maxStackHeight=3"));
+    GenerationSetup s =
+        setup(spec, g, "paper", PartialSums.ANALOG, List.of("crossbar.maxStackHeight=3"));
     GenerationResult a = Generation.run(s, 2, RunMode.CYCLE_ACCURATE, TraceSink.off(), i -> {});
     GenerationResult b = Generation.run(s, 2, RunMode.FUNCTIONAL, TraceSink.off(), i -> {});
     assertArrayEquals(a.images(), b.images());

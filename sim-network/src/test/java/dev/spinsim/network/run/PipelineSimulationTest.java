@@ -7,13 +7,13 @@ import dev.spinsim.core.energy.ActionLedger;
 import dev.spinsim.core.event.Simulator;
 import dev.spinsim.core.resource.Resource;
 import dev.spinsim.core.trace.TraceSink;
+import dev.spinsim.network.mapping.BiasMode;
+import dev.spinsim.network.mapping.ColumnStacks;
 import dev.spinsim.network.mapping.ConvGeometry;
 import dev.spinsim.network.mapping.DenseMapping;
 import dev.spinsim.network.mapping.LayerMapping;
 import dev.spinsim.network.mapping.MappingOptions;
 import dev.spinsim.network.mapping.PartialSums;
-import dev.spinsim.network.mapping.BiasMode;
-import dev.spinsim.network.mapping.ColumnStacks;
 import dev.spinsim.network.mapping.WeightScheme;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +30,9 @@ class PipelineSimulationTest {
   }
 
   /**
-   * Records the order in which values are computed, to check dataflow; counts {@link #activity}
-   * of every computed vector on each of its copy's first {@link #CROSSBARS} crossbars as the
-   * slot's driven rows.
+   * Records the order in which values are computed, to check dataflow; counts {@link #activity} of
+   * every computed vector on each of its copy's first {@link #CROSSBARS} crossbars as the slot's
+   * driven rows.
    */
   static final class Log implements StageValues {
     static final int CROSSBARS = 64;
@@ -75,22 +75,52 @@ class PipelineSimulationTest {
     }
   }
 
-  private static Stage stage(ActionLedger ledger, String layer, ConvGeometry g, int bits,
-      PartialSums ps, Resource noc, StageValues values) {
-    MappingOptions o = new MappingOptions(128, 128, WeightScheme.DIFFERENTIAL, BiasMode.DIGITAL,
-        ps, Map.of());
+  private static Stage stage(
+      ActionLedger ledger,
+      String layer,
+      ConvGeometry g,
+      int bits,
+      PartialSums ps,
+      Resource noc,
+      StageValues values) {
+    MappingOptions o =
+        new MappingOptions(128, 128, WeightScheme.DIFFERENTIAL, BiasMode.DIGITAL, ps, Map.of());
     LayerMapping m = new DenseMapping().map(layer, g, o);
-    return stage(ledger, layer, m, bits, ps, ps == PartialSums.ANALOG ? m.rowBlocks() : 1, noc,
-        values, T);
+    return stage(
+        ledger, layer, m, bits, ps, ps == PartialSums.ANALOG ? m.rowBlocks() : 1, noc, values, T);
   }
 
   /** A stage of mapping {@code m} with column stacks of at most {@code stackHeight} crossbars. */
-  static Stage stage(ActionLedger ledger, String layer, LayerMapping m, int bits,
-      PartialSums ps, int stackHeight, Resource noc, StageValues values, StageTiming timing) {
+  static Stage stage(
+      ActionLedger ledger,
+      String layer,
+      LayerMapping m,
+      int bits,
+      PartialSums ps,
+      int stackHeight,
+      Resource noc,
+      StageValues values,
+      StageTiming timing) {
     StageComponents ids = new StageComponents(ledger, "G/" + layer, "dw_relu", Map.of());
     ColumnStacks stacks = new ColumnStacks(m, stackHeight);
-    return new Stage("G", layer, m, timing, bits, bits, 8, ps, stacks,
-        Stage.closedForms(m, stacks, bits, 8), 16, 1, noc, 0, 8, values, ids);
+    return new Stage(
+        "G",
+        layer,
+        m,
+        timing,
+        bits,
+        bits,
+        8,
+        ps,
+        stacks,
+        Stage.closedForms(m, stacks, bits, 8),
+        16,
+        1,
+        noc,
+        0,
+        8,
+        values,
+        ids);
   }
 
   /** Σ of {@link #activity} over the images, vectors and crossbars of a one-phase stage. */
@@ -125,11 +155,18 @@ class PipelineSimulationTest {
   void singleVectorLatencyIsTheSumOfItsPhasesWithReadsOverlappingConversions() {
     ActionLedger ledger = new ActionLedger();
     Resource noc = new Resource("noc", 1);
-    Stage st = stage(ledger, "l0", ConvGeometry.conv(4, 3, 1, 1, 0, 1, 1), 8,
-        PartialSums.DIGITAL, noc, new Log("l0"));
+    Stage st =
+        stage(
+            ledger,
+            "l0",
+            ConvGeometry.conv(4, 3, 1, 1, 0, 1, 1),
+            8,
+            PartialSums.DIGITAL,
+            noc,
+            new Log("l0"));
     Simulator sim = new Simulator();
-    PipelineSimulation p = new PipelineSimulation(sim, new Stage[] {st}, 1, ledger,
-        TraceSink.off(), null, i -> {});
+    PipelineSimulation p =
+        new PipelineSimulation(sim, new Stage[] {st}, 1, ledger, TraceSink.off(), null, i -> {});
     p.start(0);
     sim.runUntilEmpty();
     // 4 inputs × 8 bits fit one 64-bit port access; reads back to back (conversion 8 ns < read
@@ -147,8 +184,9 @@ class PipelineSimulationTest {
     Stage st = stage(ledger, "l2", g, 8, PartialSums.DIGITAL, noc, new Log("l2"));
     Simulator sim = new Simulator();
     int images = 3;
-    PipelineSimulation p = new PipelineSimulation(sim, new Stage[] {st}, images, ledger,
-        TraceSink.off(), null, i -> {});
+    PipelineSimulation p =
+        new PipelineSimulation(
+            sim, new Stage[] {st}, images, ledger, TraceSink.off(), null, i -> {});
     p.start(0);
     sim.runUntilEmpty();
     long vectors = 28L * 28 * images;
@@ -165,10 +203,12 @@ class PipelineSimulationTest {
     assertEquals(vectors * 1024 * 2 * 8, count(full, "G/l2/crossbar", "cell_read"));
     assertEquals(vectors * rowBlocks * 8, count(ledger, "G/l2/adc", "convert"));
     assertEquals(vectors * rowBlocks * 8, count(ledger, "G/l2/sample_hold", "sample"));
-    assertEquals(vectors * (rowBlocks * 8 + (rowBlocks - 1)), count(ledger, "G/l2/shift_add", "op"));
+    assertEquals(
+        vectors * (rowBlocks * 8 + (rowBlocks - 1)), count(ledger, "G/l2/shift_add", "op"));
     assertEquals(vectors, count(ledger, "G/l2/dw_relu", "activate"));
     // only original pixels are fetched: (performed - zero MACs) / C_out inputs per image
-    assertEquals(images * (g.macsPerformed() - g.zeroMacs()) * 8,
+    assertEquals(
+        images * (g.macsPerformed() - g.zeroMacs()) * 8,
         count(ledger, "G/l2/input_buffer", "read_bit"));
     assertEquals(vectors * 8, count(ledger, "G/l2/output_buffer", "write_bit"));
     assertEquals(vectors * 8, count(ledger, "G/l2/interconnect", "transfer_bit"));
@@ -183,17 +223,21 @@ class PipelineSimulationTest {
       Stage a = stage(events, "l1", g, 6, ps, new Resource("noc", 1), new Log("l1"));
       Stage b = stage(closed, "l1", g, 6, ps, new Resource("noc", 1), new Log("l1"));
       Simulator sim = new Simulator();
-      PipelineSimulation p = new PipelineSimulation(sim, new Stage[] {a}, 2, events,
-          TraceSink.off(), null, i -> {});
+      PipelineSimulation p =
+          new PipelineSimulation(sim, new Stage[] {a}, 2, events, TraceSink.off(), null, i -> {});
       p.start(0);
       sim.runUntilEmpty();
       recordFunctionally(b, closed, 2);
       for (int comp = 0; comp < events.components().size(); comp++) {
         for (int act = 0; act < events.actions().size(); act++) {
           String action = events.actions().get(act);
-          long expected = closed.actionId(action) < closed.actions().size()
-              ? closed.count(comp, closed.actionId(action)) : 0;
-          assertEquals(expected, events.count(comp, act),
+          long expected =
+              closed.actionId(action) < closed.actions().size()
+                  ? closed.count(comp, closed.actionId(action))
+                  : 0;
+          assertEquals(
+              expected,
+              events.count(comp, act),
               ps + " " + events.components().get(comp).name() + " " + action);
         }
       }
@@ -206,8 +250,8 @@ class PipelineSimulationTest {
     ConvGeometry g = ConvGeometry.transposed(64, 1, 4, 2, 1, 0, 14, 14);
     Stage st = stage(ledger, "l2", g, 8, PartialSums.ANALOG, new Resource("noc", 1), new Log("l2"));
     Simulator sim = new Simulator();
-    PipelineSimulation p = new PipelineSimulation(sim, new Stage[] {st}, 1, ledger,
-        TraceSink.off(), null, i -> {});
+    PipelineSimulation p =
+        new PipelineSimulation(sim, new Stage[] {st}, 1, ledger, TraceSink.off(), null, i -> {});
     p.start(0);
     sim.runUntilEmpty();
     assertEquals(784L * 8, count(ledger, "G/l2/adc", "convert"));
@@ -227,8 +271,9 @@ class PipelineSimulationTest {
     Stage sb = stage(ledger, "b", gb, 4, PartialSums.DIGITAL, noc, b);
     Simulator sim = new Simulator();
     List<Integer> done = new ArrayList<>();
-    PipelineSimulation p = new PipelineSimulation(sim, new Stage[] {sa, sb}, 2, ledger,
-        TraceSink.off(), null, done::add);
+    PipelineSimulation p =
+        new PipelineSimulation(
+            sim, new Stage[] {sa, sb}, 2, ledger, TraceSink.off(), null, done::add);
     p.start(0);
     sim.runUntilEmpty();
     assertEquals(List.of(0, 1), done);

@@ -30,9 +30,14 @@ class ReadActivityTest {
 
   private static GenerationSetup setup() {
     PresetDevices d = PresetDevices.of(Presets.load("paper"));
-    return new GenerationSetup(FMNIST, GenerationTest.randomNetwork(true, 1), null, d,
-        new DenseMapping(), ChipBuilder.optionsFor(d.preset(), BiasMode.DIGITAL,
-            PartialSums.DIGITAL, Map.of()), 7);
+    return new GenerationSetup(
+        FMNIST,
+        GenerationTest.randomNetwork(true, 1),
+        null,
+        d,
+        new DenseMapping(),
+        ChipBuilder.optionsFor(d.preset(), BiasMode.DIGITAL, PartialSums.DIGITAL, Map.of()),
+        7);
   }
 
   private static GenerationResult run(float[] z) {
@@ -57,8 +62,8 @@ class ReadActivityTest {
     // independently: G.main.0 (1x1 -> 7x7, k = 7) reads every latent value once in each of its
     // 49 vectors, all other rows are inserted zeros and padding; the latent is signed, so each
     // value is applied as its positive and its negative part, 8 bits each, 1-bit DAC
-    double scale = RangeCalibration.measure(PAPER.generator(), null, FMNIST.latent()).get(0)
-        .inputMax();
+    double scale =
+        RangeCalibration.measure(PAPER.generator(), null, FMNIST.latent()).get(0).inputMax();
     long bits = 0;
     for (float v : z) {
       for (int sign : new int[] {1, -1}) {
@@ -82,7 +87,8 @@ class ReadActivityTest {
     assertNotEquals(readEnergyPj(a), readEnergyPj(b));
     assertNotEquals(a.energy().totalPj(), b.energy().totalPj());
     // the conversions do not depend on the data: the array is read and converted whatever it holds
-    assertEquals(count(a, "G.main.3/adc", ComponentClasses.CONVERT),
+    assertEquals(
+        count(a, "G.main.3/adc", ComponentClasses.CONVERT),
         count(b, "G.main.3/adc", ComponentClasses.CONVERT));
   }
 

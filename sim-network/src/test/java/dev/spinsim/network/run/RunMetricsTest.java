@@ -26,10 +26,11 @@ class RunMetricsTest {
 
   @Test
   void unmeasuredFiguresAreEmptyCellsNotZeros() {
-    RunMetrics f = RunMetrics.builder()
-        .identity("fmnist", "paper", "", RunMode.FUNCTIONAL, 2, 1)
-        .energy(10, 10, Double.NaN, 1, 0)
-        .build();
+    RunMetrics f =
+        RunMetrics.builder()
+            .identity("fmnist", "paper", "", RunMode.FUNCTIONAL, 2, 1)
+            .energy(10, 10, Double.NaN, 1, 0)
+            .build();
     Map<String, Object> v = f.values();
     assertNull(v.get("latency_ns_per_image"));
     assertNull(v.get("throughput_images_per_s"));
@@ -43,10 +44,13 @@ class RunMetricsTest {
   @Test
   void everyRunHasTheSameColumns() {
     RunMetrics a = timed().build();
-    RunMetrics b = timed()
-        .networks(new RunMetrics.NetworkPart(1, 3_000, 30, 15), new RunMetrics.NetworkPart(1, 1_000.123456789, 10, 5))
-        .discriminatorScoreMean(0.4)
-        .build();
+    RunMetrics b =
+        timed()
+            .networks(
+                new RunMetrics.NetworkPart(1, 3_000, 30, 15),
+                new RunMetrics.NetworkPart(1, 1_000.123456789, 10, 5))
+            .discriminatorScoreMean(0.4)
+            .build();
     assertEquals(a.values().keySet(), b.values().keySet());
     assertEquals(RunMetrics.COLUMNS.size(), a.cells().size());
     assertEquals("", RunMetrics.column("d_score_mean").cell(a));
@@ -67,9 +71,15 @@ class RunMetricsTest {
 
   @Test
   void theGeneratorAndDiscriminatorMustAddUpToTheRun() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> timed()
-        .networks(new RunMetrics.NetworkPart(1, 2_000, 30, 15), new RunMetrics.NetworkPart(1, 1_000, 10, 5))
-        .build());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                timed()
+                    .networks(
+                        new RunMetrics.NetworkPart(1, 2_000, 30, 15),
+                        new RunMetrics.NetworkPart(1, 1_000, 10, 5))
+                    .build());
     assertTrue(e.getMessage().contains("G and D energies sum to 3000"), e.getMessage());
   }
 
@@ -81,7 +91,8 @@ class RunMetricsTest {
 
   @Test
   void anUnknownColumnIsAnErrorListingTheColumns() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunMetrics.column("psnr"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> RunMetrics.column("psnr"));
     assertTrue(e.getMessage().contains("psnr_db_vs_float"), e.getMessage());
   }
 

@@ -12,8 +12,8 @@ import dev.spinsim.network.chip.RangeCalibration;
 import dev.spinsim.network.chip.StagePlan;
 import dev.spinsim.network.mapping.BiasMode;
 import dev.spinsim.network.mapping.ConvGeometry;
-import dev.spinsim.network.mapping.DenseMapping;
 import dev.spinsim.network.mapping.CrossbarIm2col;
+import dev.spinsim.network.mapping.DenseMapping;
 import dev.spinsim.network.mapping.MappingStrategy;
 import dev.spinsim.network.mapping.PartialSums;
 import dev.spinsim.network.mapping.SubPixelMapping;
@@ -32,19 +32,44 @@ import net.jqwik.api.constraints.IntRange;
  * ConvTranspose2d for any (k, s, p, output_padding, channels, sizes) PyTorch accepts.
  */
 class SubPixelChipPropertyTest {
-  private static float[] onChip(ConvGeometry g, float[] weight, float[] bias, float[] input,
-      double preMax, MappingStrategy strategy, BiasMode b, PartialSums ps, int rows, RunMode mode) {
+  private static float[] onChip(
+      ConvGeometry g,
+      float[] weight,
+      float[] bias,
+      float[] input,
+      double preMax,
+      MappingStrategy strategy,
+      BiasMode b,
+      PartialSums ps,
+      int rows,
+      RunMode mode) {
     // buffers large enough for any generated layer: this property is about the arithmetic
-    PresetDevices d = PresetDevices.of(Presets.load("ideal", List.of("crossbar.rows=" + rows,
-        "tile.inputBuffer.sizeBytes=1048576", "tile.outputBuffer.sizeBytes=1048576")));
-    StagePlan plan = new StagePlan("G", "main.0", "ConvTranspose2d", g,
-        CrossbarIm2col.weightMatrix(g, weight), bias, "none", 0, "");
+    PresetDevices d =
+        PresetDevices.of(
+            Presets.load(
+                "ideal",
+                List.of(
+                    "crossbar.rows=" + rows,
+                    "tile.inputBuffer.sizeBytes=1048576",
+                    "tile.outputBuffer.sizeBytes=1048576")));
+    StagePlan plan =
+        new StagePlan(
+            "G",
+            "main.0",
+            "ConvTranspose2d",
+            g,
+            CrossbarIm2col.weightMatrix(g, weight),
+            bias,
+            "none",
+            0,
+            "");
     double inMax = 0;
     for (float v : input) {
       inMax = Math.max(inMax, Math.abs(v));
     }
-    Chip chip = new ChipBuilder(d, strategy, ChipBuilder.optionsFor(d.preset(), b, ps, Map.of()), 3)
-        .build(List.of(plan), 1, List.of(new RangeCalibration.Range(inMax, preMax)), 1);
+    Chip chip =
+        new ChipBuilder(d, strategy, ChipBuilder.optionsFor(d.preset(), b, ps, Map.of()), 3)
+            .build(List.of(plan), 1, List.of(new RangeCalibration.Range(inMax, preMax)), 1);
     System.arraycopy(input, 0, chip.map(0, 0), 0, input.length);
     HardwareRun.run(chip.stages(), 1, mode, chip.ledger(), TraceSink.off(), null, i -> {});
     return chip.image(0);
@@ -86,10 +111,10 @@ class SubPixelChipPropertyTest {
     BiasMode bm = biasRow ? BiasMode.BIAS_ROW : BiasMode.DIGITAL;
     PartialSums ps = analog ? PartialSums.ANALOG : PartialSums.DIGITAL;
     RunMode mode = cycleAccurate ? RunMode.CYCLE_ACCURATE : RunMode.FUNCTIONAL;
-    float[] sub = onChip(g, wt.data(), b.data(), x.data(), preMax, new SubPixelMapping(), bm, ps,
-        rows, mode);
-    float[] dense = onChip(g, wt.data(), b.data(), x.data(), preMax, new DenseMapping(), bm, ps,
-        rows, mode);
+    float[] sub =
+        onChip(g, wt.data(), b.data(), x.data(), preMax, new SubPixelMapping(), bm, ps, rows, mode);
+    float[] dense =
+        onChip(g, wt.data(), b.data(), x.data(), preMax, new DenseMapping(), bm, ps, rows, mode);
     double diff = reference.maxAbsDiff(Tensor.of(sub, 1, cout, oh, ow));
     assertTrue(diff <= 1e-5, "sub-pixel differs from ConvTranspose2d by " + diff);
     double diffDense = reference.maxAbsDiff(Tensor.of(dense, 1, cout, oh, ow));

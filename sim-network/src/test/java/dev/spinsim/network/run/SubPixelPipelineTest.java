@@ -26,22 +26,44 @@ import org.junit.jupiter.api.Test;
 class SubPixelPipelineTest {
   private static final StageTiming T =
       new StageTiming(1_000, 64, 10_000, 8_000, 500, 700, 2_000, 300, 400, 0, 64);
+
   /** As {@link #T} with a 4096-bit input port, so that fetches never bound the schedule. */
   private static final StageTiming WIDE_PORT =
       new StageTiming(1_000, 4096, 10_000, 8_000, 500, 700, 2_000, 300, 400, 0, 64);
 
-  private static Stage stage(ActionLedger ledger, String layer, ConvGeometry g, int rows,
-      PartialSums ps, MappingStrategy strategy, StageValues values) {
+  private static Stage stage(
+      ActionLedger ledger,
+      String layer,
+      ConvGeometry g,
+      int rows,
+      PartialSums ps,
+      MappingStrategy strategy,
+      StageValues values) {
     return stage(ledger, layer, g, rows, ps, strategy, values, T);
   }
 
-  private static Stage stage(ActionLedger ledger, String layer, ConvGeometry g, int rows,
-      PartialSums ps, MappingStrategy strategy, StageValues values, StageTiming timing) {
-    MappingOptions o = new MappingOptions(rows, 128, WeightScheme.DIFFERENTIAL, BiasMode.DIGITAL,
-        ps, Map.of());
+  private static Stage stage(
+      ActionLedger ledger,
+      String layer,
+      ConvGeometry g,
+      int rows,
+      PartialSums ps,
+      MappingStrategy strategy,
+      StageValues values,
+      StageTiming timing) {
+    MappingOptions o =
+        new MappingOptions(rows, 128, WeightScheme.DIFFERENTIAL, BiasMode.DIGITAL, ps, Map.of());
     LayerMapping m = strategy.map(layer, g, o);
-    return PipelineSimulationTest.stage(ledger, layer, m, 8, ps,
-        ps == PartialSums.ANALOG ? m.rowBlocks() : 1, new Resource("noc", 1), values, timing);
+    return PipelineSimulationTest.stage(
+        ledger,
+        layer,
+        m,
+        8,
+        ps,
+        ps == PartialSums.ANALOG ? m.rowBlocks() : 1,
+        new Resource("noc", 1),
+        values,
+        timing);
   }
 
   /** Σ of {@link PipelineSimulationTest#activity} over each vector and crossbar of a copy. */
@@ -59,8 +81,8 @@ class SubPixelPipelineTest {
 
   private static PipelineSimulation run(ActionLedger ledger, int images, Stage... stages) {
     Simulator sim = new Simulator();
-    PipelineSimulation p = new PipelineSimulation(sim, stages, images, ledger, TraceSink.off(),
-        null, i -> {});
+    PipelineSimulation p =
+        new PipelineSimulation(sim, stages, images, ledger, TraceSink.off(), null, i -> {});
     p.start(0);
     sim.runUntilEmpty();
     return p;
@@ -78,10 +100,32 @@ class SubPixelPipelineTest {
     List<String> ignore = new ArrayList<>();
     ActionLedger a = new ActionLedger();
     ActionLedger b = new ActionLedger();
-    PipelineSimulation dense = run(a, 1, stage(a, "l", g, 128, PartialSums.DIGITAL,
-        new DenseMapping(), new Log("l", ignore), WIDE_PORT));
-    PipelineSimulation sub = run(b, 1, stage(b, "l", g, 128, PartialSums.DIGITAL,
-        new SubPixelMapping(), new Log("l", ignore), WIDE_PORT));
+    PipelineSimulation dense =
+        run(
+            a,
+            1,
+            stage(
+                a,
+                "l",
+                g,
+                128,
+                PartialSums.DIGITAL,
+                new DenseMapping(),
+                new Log("l", ignore),
+                WIDE_PORT));
+    PipelineSimulation sub =
+        run(
+            b,
+            1,
+            stage(
+                b,
+                "l",
+                g,
+                128,
+                PartialSums.DIGITAL,
+                new SubPixelMapping(),
+                new Log("l", ignore),
+                WIDE_PORT));
     // both are bound by the row drivers: 784 vectors × 8 bit cycles × 10 ns, over 1 or 4 phases
     long driversBusy = 784L * 8 * 10_000;
     assertTrue(dense.imageDonePs(0) >= driversBusy, "dense " + dense.imageDonePs(0));
@@ -93,11 +137,16 @@ class SubPixelPipelineTest {
     // activity pricing the undriven inserted zeros cost no drive either way)
     ActionLedger fa = new ActionLedger();
     ActionLedger fb = new ActionLedger();
-    PipelineSimulation.recordFullDrives(stage(fa, "l", g, 128, PartialSums.DIGITAL,
-        new DenseMapping(), new Log("l", ignore)), fa, 784);
-    PipelineSimulation.recordFullDrives(stage(fb, "l", g, 128, PartialSums.DIGITAL,
-        new SubPixelMapping(), new Log("l", ignore)), fb, 784);
-    assertEquals(4 * count(fb, "G/l/crossbar", "cell_read"), count(fa, "G/l/crossbar", "cell_read"));
+    PipelineSimulation.recordFullDrives(
+        stage(fa, "l", g, 128, PartialSums.DIGITAL, new DenseMapping(), new Log("l", ignore)),
+        fa,
+        784);
+    PipelineSimulation.recordFullDrives(
+        stage(fb, "l", g, 128, PartialSums.DIGITAL, new SubPixelMapping(), new Log("l", ignore)),
+        fb,
+        784);
+    assertEquals(
+        4 * count(fb, "G/l/crossbar", "cell_read"), count(fa, "G/l/crossbar", "cell_read"));
     assertEquals(4 * count(fb, "G/l/dac", "convert"), count(fa, "G/l/dac", "convert"));
     // and a quarter of the conversions
     assertEquals(4 * count(b, "G/l/adc", "convert"), count(a, "G/l/adc", "convert"));
@@ -123,9 +172,13 @@ class SubPixelPipelineTest {
         for (int comp = 0; comp < events.components().size(); comp++) {
           for (int act = 0; act < events.actions().size(); act++) {
             String action = events.actions().get(act);
-            long expected = closed.actionId(action) < closed.actions().size()
-                ? closed.count(comp, closed.actionId(action)) : 0;
-            assertEquals(expected, events.count(comp, act),
+            long expected =
+                closed.actionId(action) < closed.actions().size()
+                    ? closed.count(comp, closed.actionId(action))
+                    : 0;
+            assertEquals(
+                expected,
+                events.count(comp, act),
                 g + " " + ps + " " + events.components().get(comp).name() + " " + action);
           }
         }
@@ -141,14 +194,30 @@ class SubPixelPipelineTest {
   void closedFormCountsOfTheFourPhaseLayer() {
     ActionLedger ledger = new ActionLedger();
     ConvGeometry g = ConvGeometry.transposed(64, 1, 4, 2, 1, 0, 14, 14);
-    Stage st = stage(ledger, "l", g, 128, PartialSums.DIGITAL, new SubPixelMapping(),
-        new Log("l", new ArrayList<>()));
+    Stage st =
+        stage(
+            ledger,
+            "l",
+            g,
+            128,
+            PartialSums.DIGITAL,
+            new SubPixelMapping(),
+            new Log("l", new ArrayList<>()));
     run(ledger, 1, st);
     long vectors = 28L * 28;
     // each vector drives at most its phase's 256 rows (2 blocks) for 8 bit cycles
     ActionLedger full = new ActionLedger();
-    PipelineSimulation.recordFullDrives(stage(full, "l", g, 128, PartialSums.DIGITAL,
-        new SubPixelMapping(), new Log("l", new ArrayList<>())), full, vectors);
+    PipelineSimulation.recordFullDrives(
+        stage(
+            full,
+            "l",
+            g,
+            128,
+            PartialSums.DIGITAL,
+            new SubPixelMapping(),
+            new Log("l", new ArrayList<>())),
+        full,
+        vectors);
     assertEquals(vectors * 256 * 8, count(full, "G/l/dac", "convert"));
     assertEquals(vectors * 256 * 2 * 8, count(full, "G/l/crossbar", "cell_read"));
     // and drives the rows its values report
@@ -157,8 +226,8 @@ class SubPixelPipelineTest {
     assertEquals(vectors * 2 * 8, count(ledger, "G/l/adc", "convert"));
     assertEquals(vectors * (2 * 8 + 1), count(ledger, "G/l/shift_add", "op"));
     assertEquals(vectors, count(ledger, "G/l/dw_relu", "activate"));
-    assertEquals((g.macsPerformed() - g.zeroMacs()) * 8, count(ledger, "G/l/input_buffer",
-        "read_bit"));
+    assertEquals(
+        (g.macsPerformed() - g.zeroMacs()) * 8, count(ledger, "G/l/input_buffer", "read_bit"));
   }
 
   @Test
@@ -168,12 +237,15 @@ class SubPixelPipelineTest {
     ConvGeometry ga = ConvGeometry.transposed(8, 4, 4, 1, 0, 0, 1, 1); // 1x1 -> 4x4, one vector
     ConvGeometry gb = ConvGeometry.transposed(4, 4, 4, 2, 1, 0, 4, 4); // 4x4 -> 8x8, 4 phases
     ConvGeometry gc = ConvGeometry.conv(4, 2, 3, 1, 1, 8, 8); // 8x8 -> 8x8
-    Stage sa = stage(ledger, "a", ga, 128, PartialSums.DIGITAL, new SubPixelMapping(),
-        new Log("a", events));
-    Stage sb = stage(ledger, "b", gb, 128, PartialSums.DIGITAL, new SubPixelMapping(),
-        new Log("b", events));
-    Stage sc = stage(ledger, "c", gc, 128, PartialSums.DIGITAL, new SubPixelMapping(),
-        new Log("c", events));
+    Stage sa =
+        stage(
+            ledger, "a", ga, 128, PartialSums.DIGITAL, new SubPixelMapping(), new Log("a", events));
+    Stage sb =
+        stage(
+            ledger, "b", gb, 128, PartialSums.DIGITAL, new SubPixelMapping(), new Log("b", events));
+    Stage sc =
+        stage(
+            ledger, "c", gc, 128, PartialSums.DIGITAL, new SubPixelMapping(), new Log("c", events));
     PipelineSimulation p = run(ledger, 2, sa, sb, sc);
     assertTrue(p.imageDonePs(1) > p.imageDonePs(0));
     // b starts only after a's one vector wrote the whole 4x4 map

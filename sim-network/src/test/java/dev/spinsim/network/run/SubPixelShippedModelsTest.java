@@ -37,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shipped generators (fmnist, dcgan64) on the {@code ideal} chip: the sub-pixel strategy gives
- * the images of the dense strategy, of the float reference forward pass and — when
- * {@code /usr/bin/python3} with torch is there — of PyTorch's ConvTranspose2d, within 1e-5.
+ * the images of the dense strategy, of the float reference forward pass and — when {@code
+ * /usr/bin/python3} with torch is there — of PyTorch's ConvTranspose2d, within 1e-5.
  */
 class SubPixelShippedModelsTest {
   private static final double TOLERANCE = 1e-5;
@@ -54,11 +54,24 @@ class SubPixelShippedModelsTest {
     Network g = new Network(spec.generator());
     ShippedWeights.load(g, model, null);
     PresetDevices d = PresetDevices.of(Presets.load("ideal"));
-    GenerationSetup s = new GenerationSetup(spec, g, null, d, strategy,
-        ChipBuilder.optionsFor(d.preset(), BiasMode.DIGITAL, PartialSums.DIGITAL, Map.of()), 5);
+    GenerationSetup s =
+        new GenerationSetup(
+            spec,
+            g,
+            null,
+            d,
+            strategy,
+            ChipBuilder.optionsFor(d.preset(), BiasMode.DIGITAL, PartialSums.DIGITAL, Map.of()),
+            5);
     boolean small = model.equals("fmnist");
-    float[] out = Generation.run(s, small ? 2 : 1,
-        small ? RunMode.CYCLE_ACCURATE : RunMode.FUNCTIONAL, TraceSink.off(), i -> {}).images();
+    float[] out =
+        Generation.run(
+                s,
+                small ? 2 : 1,
+                small ? RunMode.CYCLE_ACCURATE : RunMode.FUNCTIONAL,
+                TraceSink.off(),
+                i -> {})
+            .images();
     if (cached) {
       SUB_PIXEL_IMAGES.put(model, out);
     }
@@ -107,8 +120,9 @@ class SubPixelShippedModelsTest {
   void noGeneratorMacIsSpentOnAnInsertedZero() {
     for (String model : List.of("fmnist", "dcgan64")) {
       ModelSpec spec = ModelLoader.load(model);
-      var opts = ChipBuilder.optionsFor(Presets.load("paper"), BiasMode.DIGITAL,
-          PartialSums.DIGITAL, Map.of());
+      var opts =
+          ChipBuilder.optionsFor(
+              Presets.load("paper"), BiasMode.DIGITAL, PartialSums.DIGITAL, Map.of());
       long dense = 0;
       long sub = 0;
       for (var l : dev.spinsim.network.chip.NetworkPlanner.matrixLayers("G", spec.generator())) {
@@ -139,8 +153,10 @@ class SubPixelShippedModelsTest {
       return null;
     }
     try {
-      Process p = new ProcessBuilder(py.toString(), "-c", "import torch, numpy, yaml")
-          .redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder(py.toString(), "-c", "import torch, numpy, yaml")
+              .redirectErrorStream(true)
+              .start();
       p.getInputStream().readAllBytes();
       return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0 ? py : null;
     } catch (IOException e) {
@@ -159,11 +175,16 @@ class SubPixelShippedModelsTest {
   @Test
   void fmnistAndDcgan64SubPixelImagesEqualPyTorch(@TempDir Path dir) throws Exception {
     Path py = torchPython();
-    assumeTrue(py != null, "skipped: /usr/bin/python3 with torch, numpy and yaml is not available;"
-        + " the pure-Java comparison against the float reference still runs");
+    assumeTrue(
+        py != null,
+        "skipped: /usr/bin/python3 with torch, numpy and yaml is not available;"
+            + " the pure-Java comparison against the float reference still runs");
     List<String> models = List.of("fmnist", "dcgan64");
-    List<String> cmd = new java.util.ArrayList<>(List.of(py.toString(),
-        copyResource("torch_generator.py", dir, "torch_generator.py").toString()));
+    List<String> cmd =
+        new java.util.ArrayList<>(
+            List.of(
+                py.toString(),
+                copyResource("torch_generator.py", dir, "torch_generator.py").toString()));
     for (String model : models) {
       ModelSpec spec = ModelLoader.load(model);
       int n = imageCount(model);
@@ -172,20 +193,24 @@ class SubPixelShippedModelsTest {
       ByteBuffer buf = ByteBuffer.allocate(4 * z.length).order(ByteOrder.LITTLE_ENDIAN);
       buf.asFloatBuffer().put(z);
       Files.write(latents, buf.array());
-      cmd.addAll(List.of(
-          copyResource("/dev/spinsim/network/models/" + model + ".yaml", dir, model + ".yaml")
-              .toString(),
-          copyResource(ShippedWeights.resource(model, "generator"), dir, model + ".safetensors")
-              .toString(),
-          latents.toString(), Integer.toString(n), dir.resolve(model + "-images.f32").toString()));
+      cmd.addAll(
+          List.of(
+              copyResource("/dev/spinsim/network/models/" + model + ".yaml", dir, model + ".yaml")
+                  .toString(),
+              copyResource(ShippedWeights.resource(model, "generator"), dir, model + ".safetensors")
+                  .toString(),
+              latents.toString(),
+              Integer.toString(n),
+              dir.resolve(model + "-images.f32").toString()));
     }
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String log = new String(p.getInputStream().readAllBytes());
     assertTrue(p.waitFor(300, TimeUnit.SECONDS), "PyTorch reference timed out");
     assertEquals(0, p.exitValue(), "PyTorch reference failed: " + log);
     for (String model : models) {
-      ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(dir.resolve(model + "-images.f32")))
-          .order(ByteOrder.LITTLE_ENDIAN);
+      ByteBuffer in =
+          ByteBuffer.wrap(Files.readAllBytes(dir.resolve(model + "-images.f32")))
+              .order(ByteOrder.LITTLE_ENDIAN);
       float[] torch = new float[in.remaining() / 4];
       in.asFloatBuffer().get(torch);
       double d = maxDiff(images(model, new SubPixelMapping()), torch);

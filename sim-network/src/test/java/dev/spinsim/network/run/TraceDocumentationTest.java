@@ -33,9 +33,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * traces/README.md as a specification: each trace level of a real run (the shipped fmnist
- * generator on {@code paper}, one image, seed 1: the README's own command) writes exactly the
- * actions the Levels table lists, only the component classes it names, and the rows of {@code
+ * traces/README.md as a specification: each trace level of a real run (the shipped fmnist generator
+ * on {@code paper}, one image, seed 1: the README's own command) writes exactly the actions the
+ * Levels table lists, only the component classes it names, and the rows of {@code
  * sample-trace.csv}.
  */
 class TraceDocumentationTest {
@@ -63,8 +63,16 @@ class TraceDocumentationTest {
     }
 
     @Override
-    public void record(long startPs, long endPs, String component, String action, String layer,
-        int image, int tile, long count, double energyPj) {
+    public void record(
+        long startPs,
+        long endPs,
+        String component,
+        String action,
+        String layer,
+        int image,
+        int tile,
+        long count,
+        double energyPj) {
       rows++;
       actions.add(action);
       if (action.equals("layer")) {
@@ -95,11 +103,20 @@ class TraceDocumentationTest {
 
   private static Collector simulate(TraceLevel level) {
     ModelSpec m = ModelLoader.load("fmnist");
-    Network g = ShippedWeights.build(m.generator(), HardwareAwareness.NONE, "fmnist",
-        ShippedWeights.FLOAT, null).network();
+    Network g =
+        ShippedWeights.build(
+                m.generator(), HardwareAwareness.NONE, "fmnist", ShippedWeights.FLOAT, null)
+            .network();
     PresetDevices d = PresetDevices.of(Presets.load("paper"));
-    GenerationSetup s = new GenerationSetup(m, g, null, d, new DenseMapping(),
-        ChipBuilder.optionsFor(d.preset(), BiasMode.DIGITAL, PartialSums.DIGITAL, Map.of()), 1);
+    GenerationSetup s =
+        new GenerationSetup(
+            m,
+            g,
+            null,
+            d,
+            new DenseMapping(),
+            ChipBuilder.optionsFor(d.preset(), BiasMode.DIGITAL, PartialSums.DIGITAL, Map.of()),
+            1);
     Collector c = new Collector(level);
     Generation.run(s, 1, RunMode.CYCLE_ACCURATE, c, i -> {});
     return c;
@@ -109,7 +126,8 @@ class TraceDocumentationTest {
   private static Map<String, Set<String>> documentedActions() {
     String levels = section("## Levels");
     Map<String, Set<String>> out = new LinkedHashMap<>();
-    Matcher row = Pattern.compile("(?m)^\\| `([a-z]+)`\\s*\\|[^|]*\\|([^|\\n]*)\\|").matcher(levels);
+    Matcher row =
+        Pattern.compile("(?m)^\\| `([a-z]+)`\\s*\\|[^|]*\\|([^|\\n]*)\\|").matcher(levels);
     while (row.find()) {
       Set<String> actions = new TreeSet<>();
       Matcher a = Pattern.compile("`([a-z_]+)`").matcher(row.group(2));
@@ -146,24 +164,28 @@ class TraceDocumentationTest {
     Collector op = run(TraceLevel.OP);
     assertEquals(3, layer.layerRows.size(), "one layer row per generator stage and image");
     assertEquals(layer.layerRows, op.layerRows, "op includes the layer rows");
-    assertEquals(List.of("G.main.0,G.main.0,0,0", "G.main.3,G.main.3,0,10", "G.main.6,G.main.6,0,12"),
+    assertEquals(
+        List.of("G.main.0,G.main.0,0,0", "G.main.3,G.main.3,0,10", "G.main.6,G.main.6,0,12"),
         op.layerRows);
     // the documented way to sum: op rows alone, or layer rows alone, give the same energy
     assertEquals(op.opEnergyPj, op.layerEnergyPj, 1e-6 * op.opEnergyPj);
-    Matcher classes = Pattern.compile("`([a-z_]+)`").matcher(
-        section("## Traces of `spinsim generate`").split("\n\n")[0]);
+    Matcher classes =
+        Pattern.compile("`([a-z_]+)`")
+            .matcher(section("## Traces of `spinsim generate`").split("\n\n")[0]);
     Set<String> named = new TreeSet<>();
     while (classes.find()) {
       named.add(classes.group(1));
     }
-    assertTrue(named.containsAll(op.classes), "classes written " + op.classes + " vs documented " + named);
+    assertTrue(
+        named.containsAll(op.classes), "classes written " + op.classes + " vs documented " + named);
   }
 
   @Test
   void theSampleTraceIsCutFromARealRun() throws Exception {
     Collector op = run(TraceLevel.OP);
     List<String> sample = Files.readAllLines(Path.of("..", "traces", "sample-trace.csv"));
-    assertEquals("start_ps,end_ps,component,action,layer,image,tile,count,energy_pj", sample.get(0));
+    assertEquals(
+        "start_ps,end_ps,component,action,layer,image,tile,count,energy_pj", sample.get(0));
     for (String line : sample.subList(1, sample.size())) {
       String[] f = line.split(",");
       String key = f[2] + "," + f[3] + "," + f[4] + "," + f[5] + "," + f[6];

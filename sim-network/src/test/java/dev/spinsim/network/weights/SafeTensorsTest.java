@@ -41,8 +41,11 @@ class SafeTensorsTest {
 
   @Test
   void readsHandBuiltF32File() {
-    byte[] file = handBuilt("{\"__metadata__\":{\"format\":\"pt\"},\"a\":{\"dtype\":\"F32\",\"shape\":[2,2],\"data_offsets\":[0,16]},"
-        + "\"b\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[16,20]}}", floats(1, 2, 3, 4, -5));
+    byte[] file =
+        handBuilt(
+            "{\"__metadata__\":{\"format\":\"pt\"},\"a\":{\"dtype\":\"F32\",\"shape\":[2,2],\"data_offsets\":[0,16]},"
+                + "\"b\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[16,20]}}",
+            floats(1, 2, 3, 4, -5));
     SafeTensors.Contents c = SafeTensors.parse("t.safetensors", file);
     assertArrayEquals(new float[] {1, 2, 3, 4}, c.tensors().get("a").data());
     assertArrayEquals(new int[] {2, 2}, c.tensors().get("a").shape());
@@ -53,8 +56,12 @@ class SafeTensorsTest {
   @Test
   void readsF16Values() {
     ByteBuffer b = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-    b.putShort((short) 0x3C00).putShort((short) 0xC000).putShort((short) 0x3555).putShort((short) 0x0001);
-    byte[] file = handBuilt("{\"h\":{\"dtype\":\"F16\",\"shape\":[4],\"data_offsets\":[0,8]}}", b.array());
+    b.putShort((short) 0x3C00)
+        .putShort((short) 0xC000)
+        .putShort((short) 0x3555)
+        .putShort((short) 0x0001);
+    byte[] file =
+        handBuilt("{\"h\":{\"dtype\":\"F16\",\"shape\":[4],\"data_offsets\":[0,8]}}", b.array());
     float[] v = SafeTensors.parse("h.safetensors", file).tensors().get("h").data();
     assertEquals(1f, v[0]);
     assertEquals(-2f, v[1]);
@@ -91,27 +98,41 @@ class SafeTensorsTest {
     byte[] full = SafeTensors.encode(Map.of("main.0.weight", Tensor.zeros(4, 4)), Map.of());
     Path f = dir.resolve("cut.safetensors");
     Files.write(f, Arrays.copyOf(full, full.length - 10));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SafeTensors.read(f));
-    assertTrue(e.getMessage().contains("cut.safetensors") && e.getMessage().contains("'main.0.weight' (F32 [4, 4])"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> SafeTensors.read(f));
+    assertTrue(
+        e.getMessage().contains("cut.safetensors")
+            && e.getMessage().contains("'main.0.weight' (F32 [4, 4])"),
+        e.getMessage());
   }
 
   @Test
   void fileShorterThanTheHeaderLengthIsRefused() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SafeTensors.parse("tiny.safetensors", new byte[] {1, 2, 3}));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SafeTensors.parse("tiny.safetensors", new byte[] {1, 2, 3}));
     assertTrue(e.getMessage().startsWith("tiny.safetensors: "), e.getMessage());
   }
 
   @Test
   void corruptJsonHeaderIsRefused() {
     byte[] file = handBuilt("{\"a\":{\"dtype\":\"F32\",", new byte[0]);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SafeTensors.parse("bad.safetensors", file));
-    assertTrue(e.getMessage().contains("bad.safetensors") && e.getMessage().contains("header"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> SafeTensors.parse("bad.safetensors", file));
+    assertTrue(
+        e.getMessage().contains("bad.safetensors") && e.getMessage().contains("header"),
+        e.getMessage());
   }
 
   @Test
   void sizeDisagreeingWithShapeIsRefusedWithTheShape() {
-    byte[] file = handBuilt("{\"a\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[0,8]}}", floats(1, 2));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SafeTensors.parse("s.safetensors", file));
+    byte[] file =
+        handBuilt("{\"a\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[0,8]}}", floats(1, 2));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> SafeTensors.parse("s.safetensors", file));
     assertTrue(e.getMessage().contains("'a'") && e.getMessage().contains("[3]"), e.getMessage());
     assertTrue(!e.getMessage().contains("\n"));
   }
@@ -120,10 +141,16 @@ class SafeTensorsTest {
   void wrongShapeForTheModelIsRefusedNamingTensorAndExpectedShape() {
     Network g = new Network(ModelLoader.load("fmnist").generator());
     Map<String, Tensor> sd = new LinkedHashMap<>(g.stateDict());
-    sd.put("main.3.weight", Tensor.zeros(64, 128, 4, 4)); // PyTorch ConvTranspose2d is [in, out, k, k] = [128, 64, 4, 4]
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> g.loadStateDict(sd, "g.safetensors"));
-    assertEquals("g.safetensors: tensor 'main.3.weight' has shape [64, 128, 4, 4] but generator[3] (ConvTranspose2d)"
-        + " expects [128, 64, 4, 4]; the model's layer does not match the file (check its in/out/kernel keys)", e.getMessage());
+    sd.put(
+        "main.3.weight",
+        Tensor.zeros(
+            64, 128, 4, 4)); // PyTorch ConvTranspose2d is [in, out, k, k] = [128, 64, 4, 4]
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> g.loadStateDict(sd, "g.safetensors"));
+    assertEquals(
+        "g.safetensors: tensor 'main.3.weight' has shape [64, 128, 4, 4] but generator[3] (ConvTranspose2d)"
+            + " expects [128, 64, 4, 4]; the model's layer does not match the file (check its in/out/kernel keys)",
+        e.getMessage());
   }
 
   @Test
@@ -131,39 +158,62 @@ class SafeTensorsTest {
     Network d = new Network(ModelLoader.load("fmnist").discriminator());
     Map<String, Tensor> sd = new LinkedHashMap<>(d.stateDict());
     sd.remove("main.3.running_var");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.loadStateDict(sd, "d.safetensors"));
-    assertTrue(e.getMessage().contains("'main.3.running_var'") && e.getMessage().contains("[128]"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> d.loadStateDict(sd, "d.safetensors"));
+    assertTrue(
+        e.getMessage().contains("'main.3.running_var'") && e.getMessage().contains("[128]"),
+        e.getMessage());
   }
 
   @Test
   void overlappingTensorsAreRefused() {
-    byte[] file = handBuilt("{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},"
-        + "\"b\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", floats(1, 2));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SafeTensors.parse("o.safetensors", file));
-    assertTrue(e.getMessage().startsWith("o.safetensors: ") && e.getMessage().contains("overlaps"), e.getMessage());
+    byte[] file =
+        handBuilt(
+            "{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},"
+                + "\"b\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}",
+            floats(1, 2));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> SafeTensors.parse("o.safetensors", file));
+    assertTrue(
+        e.getMessage().startsWith("o.safetensors: ") && e.getMessage().contains("overlaps"),
+        e.getMessage());
   }
 
   @Test
   void aHoleInTheDataSectionIsRefused() {
-    byte[] file = handBuilt("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", floats(1, 2));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SafeTensors.parse("h.safetensors", file));
+    byte[] file =
+        handBuilt("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", floats(1, 2));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> SafeTensors.parse("h.safetensors", file));
     assertTrue(e.getMessage().contains("'a'") && e.getMessage().contains("hole"), e.getMessage());
   }
 
   @Test
   void duplicateTensorNamesAreRefused() {
-    byte[] file = handBuilt("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},"
-        + "\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", floats(1, 2));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SafeTensors.parse("d.safetensors", file));
-    assertTrue(e.getMessage().contains("d.safetensors") && e.getMessage().contains("'a'"), e.getMessage());
+    byte[] file =
+        handBuilt(
+            "{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},"
+                + "\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}",
+            floats(1, 2));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> SafeTensors.parse("d.safetensors", file));
+    assertTrue(
+        e.getMessage().contains("d.safetensors") && e.getMessage().contains("'a'"), e.getMessage());
   }
 
   @Test
   void readsF64ValuesAsFloatKeepingTheDtype() {
-    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    java.nio.ByteBuffer b =
+        java.nio.ByteBuffer.allocate(16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
     b.putDouble(0.5).putDouble(-3.25);
-    SafeTensors.Contents c = SafeTensors.parse("f.safetensors",
-        handBuilt("{\"a\":{\"dtype\":\"F64\",\"shape\":[2],\"data_offsets\":[0,16]}}", b.array()));
+    SafeTensors.Contents c =
+        SafeTensors.parse(
+            "f.safetensors",
+            handBuilt(
+                "{\"a\":{\"dtype\":\"F64\",\"shape\":[2],\"data_offsets\":[0,16]}}", b.array()));
     assertArrayEquals(new float[] {0.5f, -3.25f}, c.tensors().get("a").data());
     assertEquals("F64", c.dtypes().get("a"));
   }

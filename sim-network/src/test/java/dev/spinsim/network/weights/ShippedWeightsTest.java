@@ -27,13 +27,17 @@ class ShippedWeightsTest {
       mean += v;
     }
     mean /= images.size();
-    assertTrue(min < -0.9 && max > 0.9, "a trained generator uses the whole tanh range: " + min + ".." + max);
+    assertTrue(
+        min < -0.9 && max > 0.9,
+        "a trained generator uses the whole tanh range: " + min + ".." + max);
     assertTrue(mean < -0.2, "Fashion-MNIST images are mostly black background, mean " + mean);
     double score = 0;
     for (float p : d.forward(images, false).data()) {
       score += p;
     }
-    assertTrue(score / 16 > 0.02 && score / 16 < 0.98, "D of its own G's samples is not saturated: " + score / 16);
+    assertTrue(
+        score / 16 > 0.02 && score / 16 < 0.98,
+        "D of its own G's samples is not saturated: " + score / 16);
   }
 
   @Test
@@ -47,25 +51,30 @@ class ShippedWeightsTest {
   @Test
   void hardwareAwareVariantLoadsUnderItsOwnName() {
     Network g = new Network(ModelLoader.load("fmnist").generator());
-    assertEquals("classpath:/dev/spinsim/network/weights/fmnist-hw-paper/generator.safetensors",
+    assertEquals(
+        "classpath:/dev/spinsim/network/weights/fmnist-hw-paper/generator.safetensors",
         ShippedWeights.load(g, "fmnist", "hw-paper", null));
   }
 
   @Test
   void missingVariantIsRefusedWithAHint() {
     Network g = new Network(ModelLoader.load("dcgan64").generator());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ShippedWeights.load(g, "dcgan64", "hw-paper", null));
-    assertEquals("no shipped generator weights for model 'dcgan64' variant 'hw-paper'; pass --weights FILE.safetensors",
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ShippedWeights.load(g, "dcgan64", "hw-paper", null));
+    assertEquals(
+        "no shipped generator weights for model 'dcgan64' variant 'hw-paper'; pass --weights FILE.safetensors",
         e.getMessage());
   }
 
   @Test
   void theEmojiTrainedDcgan64GeneratorMakesColourImages() {
     Network g = new Network(ModelLoader.load("dcgan64").generator());
-    assertEquals("classpath:/dev/spinsim/network/weights/dcgan64/generator.safetensors", ShippedWeights.load(g, "dcgan64", null));
-    Tensor x = g.forward(
-        Tensor.normal(new SplittableRandom(1), 0, 1, 4, 100, 1, 1), false);
+    assertEquals(
+        "classpath:/dev/spinsim/network/weights/dcgan64/generator.safetensors",
+        ShippedWeights.load(g, "dcgan64", null));
+    Tensor x = g.forward(Tensor.normal(new SplittableRandom(1), 0, 1, 4, 100, 1, 1), false);
     // Colour: the channels of a trained emoji generator differ (random or grey output would not).
     float[] d = x.data();
     int plane = 64 * 64;

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every weights file that cannot feed its layers is refused when it is read, in one line naming
- * the file, the tensor and what is wrong (the nan-weights case and its kind); PyTorch's own
- * layouts (no biases, DataParallel names, a legitimately infinite variance) load.
+ * Every weights file that cannot feed its layers is refused when it is read, in one line naming the
+ * file, the tensor and what is wrong (the nan-weights case and its kind); PyTorch's own layouts (no
+ * biases, DataParallel names, a legitimately infinite variance) load.
  */
 class WeightsValidationTest {
   @TempDir Path dir;
@@ -63,14 +63,23 @@ class WeightsValidationTest {
     // nan-weights case: one NaN at main.3.weight[5, 7, 1, 2] (PyTorch then gives NaN images)
     int flat = ((5 * 64 + 7) * 4 + 1) * 4 + 2;
     Path f = corrupt("g_nan.safetensors", "main.3.weight", flat, Float.NaN);
-    assertEquals(f + ": tensor 'main.3.weight' ([128, 64, 4, 4] of generator[3] (ConvTranspose2d)) holds NaN"
-        + " at [5, 7, 1, 2] (1 bad value of 131072); a non-finite parameter makes every output NaN (a corrupt"
-        + " checkpoint or a diverged training run?)", refusal(FMNIST.generator(), f));
+    assertEquals(
+        f
+            + ": tensor 'main.3.weight' ([128, 64, 4, 4] of generator[3] (ConvTranspose2d)) holds NaN"
+            + " at [5, 7, 1, 2] (1 bad value of 131072); a non-finite parameter makes every output NaN (a corrupt"
+            + " checkpoint or a diverged training run?)",
+        refusal(FMNIST.generator(), f));
   }
 
   @Test
   void everyNonFiniteParameterKindIsRefused() {
-    for (String t : List.of("main.0.weight", "main.1.weight", "main.1.bias", "main.1.running_mean", "main.6.bias")) {
+    for (String t :
+        List.of(
+            "main.0.weight",
+            "main.1.weight",
+            "main.1.bias",
+            "main.1.running_mean",
+            "main.6.bias")) {
       for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
         Path f = corrupt("bad.safetensors", t, 0, bad);
         String m = refusal(FMNIST.generator(), f);
@@ -82,9 +91,13 @@ class WeightsValidationTest {
   @Test
   void aNegativeOrNanRunningVarianceIsRefusedButInfinityIsAccepted() {
     for (float bad : new float[] {-1e-3f, Float.NaN, Float.NEGATIVE_INFINITY}) {
-      String m = refusal(FMNIST.generator(), corrupt("v.safetensors", "main.4.running_var", 3, bad));
-      assertTrue(m.contains("'main.4.running_var'") && m.contains("at [3]")
-          && m.contains("a running variance must be >= 0"), m);
+      String m =
+          refusal(FMNIST.generator(), corrupt("v.safetensors", "main.4.running_var", 3, bad));
+      assertTrue(
+          m.contains("'main.4.running_var'")
+              && m.contains("at [3]")
+              && m.contains("a running variance must be >= 0"),
+          m);
     }
     // the case's control row: +inf is a variance PyTorch accepts; that channel outputs its BN shift
     Path f = corrupt("inf.safetensors", "main.4.running_var", 3, Float.POSITIVE_INFINITY);
@@ -100,19 +113,29 @@ class WeightsValidationTest {
   @Test
   void anIntegerTensorIsRefusedForAWeight() {
     // through a real file: an I64 tensor where a weight belongs
-    java.nio.ByteBuffer data = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(3);
+    java.nio.ByteBuffer data =
+        java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(3);
     String h = "{\"main.0.weight\":{\"dtype\":\"I64\",\"shape\":[1],\"data_offsets\":[0,8]}}";
     byte[] file = new byte[8 + h.length() + 8];
-    java.nio.ByteBuffer.wrap(file).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(h.length()).put(h.getBytes()).put(data.array());
+    java.nio.ByteBuffer.wrap(file)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+        .putLong(h.length())
+        .put(h.getBytes())
+        .put(data.array());
     Path p = dir.resolve("i64.safetensors");
     try {
       java.nio.file.Files.write(p, file);
     } catch (java.io.IOException e) {
       throw new AssertionError(e);
     }
-    String m = assertThrows(IllegalArgumentException.class, () -> build(FMNIST.generator(), p)).getMessage();
-    assertEquals(p + ": tensor 'main.0.weight' is stored as I64 but a weight must be floating point"
-        + " (F32, F16, BF16 or F64)", m);
+    String m =
+        assertThrows(IllegalArgumentException.class, () -> build(FMNIST.generator(), p))
+            .getMessage();
+    assertEquals(
+        p
+            + ": tensor 'main.0.weight' is stored as I64 but a weight must be floating point"
+            + " (F32, F16, BF16 or F64)",
+        m);
   }
 
   @Test
@@ -123,10 +146,14 @@ class WeightsValidationTest {
     g.put("main.1.num_batches_tracked", Tensor.zeros(1));
     ShippedWeights.Loaded l = build(FMNIST.generator(), write("nobias.safetensors", g));
     assertEquals(Map.of("main.6", false), l.biasesFromFile());
-    assertEquals(new LayerSpec.ConvTranspose2d(64, 1, 4, 2, 1, 0, false), l.network().spec().layers().get(6));
+    assertEquals(
+        new LayerSpec.ConvTranspose2d(64, 1, 4, 2, 1, 0, false),
+        l.network().spec().layers().get(6));
     assertFalse(l.network().stateDict().containsKey("main.6.bias"));
     assertEquals(1, l.notes().size());
-    assertTrue(l.notes().get(0).contains("main.6") && l.notes().get(0).contains("no bias"), l.notes().get(0));
+    assertTrue(
+        l.notes().get(0).contains("main.6") && l.notes().get(0).contains("no bias"),
+        l.notes().get(0));
     assertTrue(ShippedWeights.fits(FMNIST.generator(), write("nobias2.safetensors", g)));
   }
 
@@ -136,9 +163,12 @@ class WeightsValidationTest {
     Map<String, Tensor> g = shipped("generator");
     g.remove("main.6.bias");
     Path f = write("nobias.safetensors", g);
-    assertEquals(f + ": missing tensor 'main.6.bias' of shape [1] for generator[6] (ConvTranspose2d); the file has"
-        + " no bias for this layer: set 'bias: false' on generator[6] in the model (or --set"
-        + " model.generator[6].bias=false), or leave 'bias' out to take it from the weights file", refusal(strict, f));
+    assertEquals(
+        f
+            + ": missing tensor 'main.6.bias' of shape [1] for generator[6] (ConvTranspose2d); the file has"
+            + " no bias for this layer: set 'bias: false' on generator[6] in the model (or --set"
+            + " model.generator[6].bias=false), or leave 'bias' out to take it from the weights file",
+        refusal(strict, f));
   }
 
   @Test
@@ -146,13 +176,21 @@ class WeightsValidationTest {
     Map<String, Tensor> g = shipped("generator");
     g.put("main.3.bias", Tensor.zeros(64));
     Path f = write("extra.safetensors", g);
-    String m = assertThrows(IllegalArgumentException.class, () -> build(FMNIST.generator(), f)).getMessage();
-    assertEquals(f + ": tensor 'main.3.bias' is not used by the generator; generator[3] (ConvTranspose2d) has"
-        + " 'bias: false' in the model: set it to true (or --set model.generator[3].bias=true), or leave 'bias'"
-        + " out to take it from the weights file", m);
+    String m =
+        assertThrows(IllegalArgumentException.class, () -> build(FMNIST.generator(), f))
+            .getMessage();
+    assertEquals(
+        f
+            + ": tensor 'main.3.bias' is not used by the generator; generator[3] (ConvTranspose2d) has"
+            + " 'bias: false' in the model: set it to true (or --set model.generator[3].bias=true), or leave 'bias'"
+            + " out to take it from the weights file",
+        m);
     Map<String, Tensor> d = shipped("discriminator");
-    String wrong = assertThrows(IllegalArgumentException.class,
-        () -> build(FMNIST.generator(), write("d.safetensors", d))).getMessage();
+    String wrong =
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> build(FMNIST.generator(), write("d.safetensors", d)))
+            .getMessage();
     assertTrue(wrong.startsWith(dir.resolve("d.safetensors") + ": "), wrong);
   }
 
@@ -161,9 +199,9 @@ class WeightsValidationTest {
     Map<String, Tensor> g = new LinkedHashMap<>();
     shipped("generator").forEach((k, v) -> g.put("module." + k, v));
     ShippedWeights.Loaded l = build(FMNIST.generator(), write("dp.safetensors", g));
-    assertEquals(shipped("generator").get("main.3.weight").data()[17],
+    assertEquals(
+        shipped("generator").get("main.3.weight").data()[17],
         l.network().stateDict().get("main.3.weight").data()[17]);
     assertTrue(l.notes().get(0).contains("nn.DataParallel"), l.notes().toString());
   }
-
 }
