@@ -184,16 +184,11 @@ public final class Generation {
       IntConsumer progress,
       PhaseTimes phases) {
     checkArgument(images > 0, "images must be a positive integer, got %s", images);
-    SplittableRandom rng = new SplittableRandom(s.seed());
     return stream(
         s,
         images,
         0,
-        (i, into) -> {
-          for (int k = 0; k < into.length; k++) {
-            into[k] = (float) rng.nextGaussian();
-          }
-        },
+        gaussianLatents(s.seed()),
         mode,
         trace,
         sink,
@@ -215,16 +210,11 @@ public final class Generation {
       int maxSlots,
       int window) {
     checkArgument(images > 0, "images must be a positive integer, got %s", images);
-    SplittableRandom rng = new SplittableRandom(s.seed());
     return stream(
         s,
         images,
         0,
-        (i, into) -> {
-          for (int k = 0; k < into.length; k++) {
-            into[k] = (float) rng.nextGaussian();
-          }
-        },
+        gaussianLatents(s.seed()),
         mode,
         trace,
         sink,
@@ -254,6 +244,19 @@ public final class Generation {
   /** Fills the latent of image {@code index} (called in index order). */
   interface LatentSource {
     void fill(int index, float[] into);
+  }
+
+  /**
+   * Standard-normal latents drawn in image order from one {@link SplittableRandom} seeded {@code
+   * seed}.
+   */
+  private static LatentSource gaussianLatents(long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    return (i, into) -> {
+      for (int k = 0; k < into.length; k++) {
+        into[k] = (float) rng.nextGaussian();
+      }
+    };
   }
 
   private static GenerationResult stream(
