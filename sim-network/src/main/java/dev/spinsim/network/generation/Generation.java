@@ -183,20 +183,7 @@ public final class Generation {
       ImageSink sink,
       IntConsumer progress,
       PhaseTimes phases) {
-    checkArgument(images > 0, "images must be a positive integer, got %s", images);
-    return stream(
-        s,
-        images,
-        0,
-        gaussianLatents(s.seed()),
-        mode,
-        trace,
-        sink,
-        progress,
-        MAX_SLOTS,
-        EVENT_WINDOW,
-        phases,
-        true);
+    return seeded(s, images, mode, trace, sink, progress, MAX_SLOTS, EVENT_WINDOW, phases);
   }
 
   /** As above with at most {@code maxSlots} image slots and event windows of {@code window}. */
@@ -209,6 +196,20 @@ public final class Generation {
       IntConsumer progress,
       int maxSlots,
       int window) {
+    return seeded(s, images, mode, trace, sink, progress, maxSlots, window, new PhaseTimes());
+  }
+
+  /** {@code images} images from latents drawn with the setup's seed, from image 0. */
+  private static GenerationResult seeded(
+      GenerationSetup s,
+      int images,
+      RunMode mode,
+      TraceSink trace,
+      ImageSink sink,
+      IntConsumer progress,
+      int maxSlots,
+      int window,
+      PhaseTimes phases) {
     checkArgument(images > 0, "images must be a positive integer, got %s", images);
     return stream(
         s,
@@ -221,7 +222,7 @@ public final class Generation {
         progress,
         maxSlots,
         window,
-        new PhaseTimes(),
+        phases,
         true);
   }
 
