@@ -33,8 +33,10 @@ import java.util.function.IntConsumer;
  * least capacity with which this always makes progress; the chip refuses smaller buffers before a
  * run.
  *
- * <p>One event per phase of a crossbar (never per column or cell); payloads pack (image, stage,
- * vector or row, crossbar, bit cycle) into a long, so the loop allocates nothing.
+ * <p>A vector's bit cycles take one event per step (read, read done, conversions done) for all the
+ * crossbars of its phase, which read in lockstep (never an event per crossbar, column or cell);
+ * payloads pack (image, stage, vector or row, crossbar, bit cycle) into a long, so the loop
+ * allocates nothing.
  */
 public final class PipelineSimulation {
   // event priorities: completions before new work at the same instant
