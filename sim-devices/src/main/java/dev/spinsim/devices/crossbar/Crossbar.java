@@ -78,6 +78,9 @@ public final class Crossbar {
   private final int[] scratchHashes = new int[KeyedGaussian.CHUNK];
   private final int[] scratchCounts = new int[2 * PAD];
 
+  /** Scratch of {@link #readConvertPass}. */
+  private final PassScratch passScratch = new PassScratch();
+
   /** Per column of the read matrix: -1 for a used column, 0 for padding (lane masks as ints). */
   private int[] usedLanes = new int[0];
 
@@ -531,6 +534,87 @@ public final class Crossbar {
           rows, drive, count, kLo, kHi, block, ref, invStep, maxCode, shift, negative, codes,
           range);
     }
+  }
+
+  /**
+   * The bit cycles of one pass of a bit-serial read, each exactly as {@link #readConvert}: cycle k
+   * in [0, cycles) drives rows {@code rows[k][0..count[k])} with {@code drive[k]}, its noise is
+   * block {@code firstBlock + k} of the key and its codes are shifted by {@code k · shiftStep}; a
+   * cycle with no driven row is skipped (it reads exactly zero). The same codes and counts as
+   * calling {@link #readConvert} per cycle, to the bit; the Vector API loops take all the driven
+   * cycles of the pass at once ({@link VectorReadKernel#readConvertPass}), so a read pays its call
+   * overhead once per pass and the keyed noise of many cycles is made in one stream.
+   */
+  public void readConvertPass(
+      int[][] rows,
+      float[][] drive,
+      int[] count,
+      int cycles,
+      int kLo,
+      int kHi,
+      int firstBlock,
+      float invStep,
+      int maxCode,
+      int shiftStep,
+      boolean negative,
+      int[] codes,
+      long[] range) {
+    Preconditions.checkState(usedRows > 0, "crossbar is not programmed");
+    if (!(useVector && MvmKernel.VECTOR_AVAILABLE && VectorReadKernel.usable())) {
+      for (int k = 0; k < cycles; k++) {
+        if (count[k] > 0) {
+          readConvert(
+              rows[k],
+              drive[k],
+              count[k],
+              kLo,
+              kHi,
+              firstBlock + k,
+              invStep,
+              maxCode,
+              k * shiftStep,
+              negative,
+              codes,
+              range);
+        }
+      }
+      return;
+    }
+    PassScratch s = passScratch;
+    s.ensure(cycles, stride);
+    int n = 0;
+    for (int k = 0; k < cycles; k++) {
+      if (count[k] > 0) {
+        s.active[n] = k;
+        s.refs[n] =
+            noisy ? referenceNoise(rows[k], drive[k], count[k], kLo, kHi, firstBlock + k) : 0f;
+        n++;
+      }
+    }
+    if (n == 0) {
+      return;
+    }
+    VectorReadKernel.readConvertPass(
+        readMatrix,
+        rowLength,
+        stride,
+        usedColumns,
+        rows,
+        drive,
+        count,
+        n,
+        noisy,
+        kLo,
+        kHi,
+        firstBlock,
+        invStep,
+        maxCode,
+        shiftStep,
+        negative,
+        usedLanes,
+        codes,
+        range,
+        s);
   }
 
   private void scalarReadConvert(

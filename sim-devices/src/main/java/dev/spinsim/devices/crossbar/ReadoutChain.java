@@ -474,6 +474,28 @@ public final class ReadoutChain {
         }
       }
     }
+    if (fused) {
+      // the whole pass in one call: cycle k of pass p is noise block p·cycles + k (one crossbar)
+      crossbar.readConvertPass(
+          cycleRows,
+          cycleDrive,
+          count,
+          cyclesPerPass,
+          keyLo,
+          keyHi,
+          pass * cyclesPerPass,
+          (float) (adc.maxCode() / fullScale),
+          adc.maxCode(),
+          sliceBits,
+          sign < 0,
+          codes,
+          range);
+      adcConversions += (long) cyclesPerPass * m;
+      for (int k = 0; k < cyclesPerPass; k++) {
+        countDriven(cycleRows[k], count[k]);
+      }
+      return;
+    }
     for (int k = 0; k < cyclesPerPass; k++) {
       cycle = pass * cyclesPerPass + k;
       if (count[k] > 0) {
