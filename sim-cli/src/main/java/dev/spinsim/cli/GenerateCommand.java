@@ -7,6 +7,7 @@ import dev.spinsim.cli.report.TerminalSummary;
 import dev.spinsim.core.trace.CsvTraceSink;
 import dev.spinsim.core.trace.TraceLevel;
 import dev.spinsim.core.trace.TraceSink;
+import dev.spinsim.network.chip.ChipBuildCache;
 import dev.spinsim.network.generation.Generation;
 import dev.spinsim.network.generation.GenerationResult;
 import dev.spinsim.network.model.Shape;
@@ -219,6 +220,7 @@ final class GenerateCommand implements Callable<Integer> {
     }
     phases.mark("inputs (model, weights, preset)");
     RunMode mode = functional ? RunMode.FUNCTIONAL : RunMode.CYCLE_ACCURATE;
+    useChipCacheDirectory();
     try (RunFolder folder = RunFolder.begin(target)) {
       Path staging = folder.stagingDir();
       GenerationResult result;
@@ -280,6 +282,18 @@ final class GenerateCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * System property naming the directory where chip builds are kept across processes (the {@code
+   * spinsim} launcher passes one per build of the jar); unset: every run builds its chip.
+   */
+  static final String CHIP_CACHE_PROPERTY = "spinsim.chipCache";
+
+  /** Points the chip-build cache's on-disk store at {@link #CHIP_CACHE_PROPERTY}'s directory. */
+  private static void useChipCacheDirectory() {
+    String dir = System.getProperty(CHIP_CACHE_PROPERTY, "");
+    ChipBuildCache.shared().setDirectory(dir.isBlank() ? null : Path.of(dir));
+  }
+
   /** The phases' wall times on stderr, JVM start to main first when the OS tells it. */
   private static void printPhases(PhaseTimes phases) {
     Map<String, Long> ns = new LinkedHashMap<>();
@@ -305,6 +319,17 @@ final class GenerateCommand implements Callable<Integer> {
       System.err.printf(Locale.ROOT, "  %-52s %8.3f s%n", e.getKey(), e.getValue() / 1e9);
     }
     System.err.printf(Locale.ROOT, "  %-52s %8.3f s%n", "total", total / 1e9);
+    Path store = ChipBuildCache.shared().directory();
+    if (store != null) {
+      ChipBuildCache.StoreCounts c = ChipBuildCache.shared().storeCounts();
+      System.err.printf(
+          Locale.ROOT,
+          "chip-build cache %s: %d entries read, %d built and saved, %d files ignored%n",
+          store,
+          c.hits(),
+          c.misses() + c.rejected(),
+          c.rejected());
+    }
   }
 
   static TraceLevel traceLevel(String s) {

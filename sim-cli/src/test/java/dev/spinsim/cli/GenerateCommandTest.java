@@ -55,6 +55,55 @@ class GenerateCommandTest {
     }
   }
 
+  /** Every file of a run folder by relative path (report.html without its wall time). */
+  private static java.util.Map<String, String> contents(Path dir) throws IOException {
+    java.util.Map<String, String> m = new java.util.TreeMap<>();
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path f : s.filter(Files::isRegularFile).toList()) {
+        String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+        if (f.getFileName().toString().equals("report.html")) {
+          text = text.replaceAll("<dt>simulation wall time</dt><dd>[^<]*</dd>", "");
+        }
+        m.put(dir.relativize(f).toString(), text);
+      }
+    }
+    return m;
+  }
+
+  @Test
+  void theChipCacheOnDiskChangesNoOutput() throws IOException {
+    Path store = tmp.resolve("chip-cache");
+    assertEquals(0, generateOne("plain"));
+    System.setProperty(GenerateCommand.CHIP_CACHE_PROPERTY, store.toString());
+    try {
+      // the first run builds and saves the chip, the second reads it
+      assertEquals(0, generateOne("saved"));
+      assertTrue(Files.list(store).count() > 1, "entries saved");
+      assertEquals(0, generateOne("read"));
+      assertTrue(
+          dev.spinsim.network.chip.ChipBuildCache.shared().storeCounts().hits() > 1,
+          "entries read");
+    } finally {
+      System.clearProperty(GenerateCommand.CHIP_CACHE_PROPERTY);
+      dev.spinsim.network.chip.ChipBuildCache.shared().setDirectory(null);
+    }
+    java.util.Map<String, String> plain = contents(tmp.resolve("plain"));
+    assertTrue(
+        plain.containsKey("charts/layer_timeline.png") && plain.containsKey("images/000.png"));
+    for (String run : List.of("saved", "read")) {
+      java.util.Map<String, String> other = contents(tmp.resolve(run));
+      assertEquals(plain.keySet(), other.keySet(), run);
+      for (String f : plain.keySet()) {
+        assertTrue(plain.get(f).equals(other.get(f)), run + ": " + f + " differs");
+      }
+    }
+  }
+
+  private int generateOne(String out) {
+    return (int)
+        run("generate", "--images", "1", "--seed", "3", "--out", tmp.resolve(out).toString())[0];
+  }
+
   @Test
   void differentSeedsGiveDifferentImages() throws IOException {
     Path a = tmp.resolve("a");

@@ -159,6 +159,80 @@ public final class Crossbar {
   }
 
   /**
+   * A programmed array restored from its {@link #programmedCells() cells} (what another process
+   * programmed from the same inputs): reads, levels and conductances are those of the array the
+   * cells were taken from. Like a {@link #readView() read view} it cannot be programmed and has no
+   * read-noise generator of its own (reads with keyed noise only).
+   *
+   * @throws IllegalArgumentException when the cells do not fit {@code config} and {@code mapping}
+   */
+  public static Crossbar restore(
+      CrossbarConfig config, SynapseDevice device, WeightMapping mapping, ProgrammedCells cells) {
+    return new Crossbar(config, device, mapping, cells);
+  }
+
+  private Crossbar(
+      CrossbarConfig config, SynapseDevice device, WeightMapping mapping, ProgrammedCells cells) {
+    this.config = Preconditions.checkNotNull(config);
+    this.device = Preconditions.checkNotNull(device);
+    this.mapping = Preconditions.checkNotNull(mapping);
+    this.rows = config.rows();
+    this.physicalColumns = config.columns();
+    this.weightCapacity = mapping.weightColumns(physicalColumns);
+    int used = cells.usedRows() * physicalColumns;
+    Preconditions.checkArgument(
+        cells.usedRows() >= 1
+            && cells.usedRows() <= rows
+            && cells.usedColumns() >= 1
+            && cells.usedColumns() <= weightCapacity
+            && cells.levels().length == used
+            && cells.conductanceSiemens().length == used,
+        "programmed cells do not fit a %sx%s %s crossbar",
+        rows,
+        physicalColumns,
+        mapping.name());
+    this.levels = new int[rows * physicalColumns];
+    this.conductance = new double[rows * physicalColumns];
+    System.arraycopy(cells.levels(), 0, levels, 0, used);
+    System.arraycopy(cells.conductanceSiemens(), 0, conductance, 0, used);
+    java.util.Arrays.fill(conductance, used, conductance.length, device.minConductanceSiemens());
+    this.variation = new double[0];
+    this.stuck = new byte[0];
+    this.writeRng = null;
+    this.readRng = null;
+    this.view = true;
+    this.scratchRows = new int[rows];
+    this.scratchDrive = new float[rows];
+    this.scratchVariance = new float[readBufferLength()];
+    this.scratchValues = new float[readBufferLength()];
+    this.scratchGaussians = new float[gaussianBufferLength()];
+    this.usedRows = cells.usedRows();
+    this.usedColumns = cells.usedColumns();
+    this.stride = IntMath.divide(usedColumns, PAD, RoundingMode.CEILING) * PAD;
+    rebuildReadMatrices();
+  }
+
+  /**
+   * The state {@link #program} left in the programmed rows, for {@link #restore}: the programmed
+   * rows and weight columns, and the level and conductance (siemens) of every cell of those rows,
+   * row-major ({@code usedRows × physicalColumns}); the cells below them are unprogrammed (level 0,
+   * the minimum conductance). Copies.
+   */
+  public ProgrammedCells programmedCells() {
+    Preconditions.checkState(usedRows > 0, "crossbar is not programmed");
+    int used = usedRows * physicalColumns;
+    return new ProgrammedCells(
+        usedRows,
+        usedColumns,
+        java.util.Arrays.copyOf(levels, used),
+        java.util.Arrays.copyOf(conductance, used));
+  }
+
+  /** See {@link #programmedCells()}. */
+  public record ProgrammedCells(
+      int usedRows, int usedColumns, int[] levels, double[] conductanceSiemens) {}
+
+  /**
    * A view of this programmed array that another thread can read at the same time as this one with
    * keyed noise: it shares the read matrices and has its own scratch buffers. It cannot be
    * programmed, has no read-noise generator of its own and does not see a later {@link #program} of

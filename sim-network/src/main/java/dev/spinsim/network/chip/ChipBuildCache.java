@@ -2,6 +2,9 @@ package dev.spinsim.network.chip;
 
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
+import com.google.common.hash.HashCode;
+import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
 import com.google.common.util.concurrent.UncheckedExecutionException;
 import dev.spinsim.devices.crossbar.Crossbar;
 import dev.spinsim.devices.crossbar.CrossbarConfig;
@@ -9,6 +12,12 @@ import dev.spinsim.devices.crossbar.ProgramResult;
 import dev.spinsim.devices.crossbar.WeightMapping;
 import dev.spinsim.devices.synapse.SynapseDevice;
 import dev.spinsim.network.model.Network;
+import dev.spinsim.network.tensor.Parallel;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,6 +45,14 @@ import java.util.function.Supplier;
  * Programmed crossbars are bounded by {@link #MAX_CELLS} cells (least recently used go first); a
  * synapse device without a behaviour key and a hardware-aware network (whose transfer curves are
  * code, not data) are never cached.
+ *
+ * <p>With a {@link #setDirectory directory} the same entries are also kept on disk for the next
+ * process ({@code spinsim generate} through the launcher): the programmed crossbars of a chip stage
+ * in one file keyed by a 128-bit hash of everything above for each of its crossbars in order, a
+ * range calibration in one file keyed by the two fingerprints and the latent size. Files are
+ * written atomically and checked when read (key, format, length, CRC, every crossbar's shape); a
+ * file that fails is ignored and written again (see {@code ChipBuildStore}). The directory must
+ * belong to one build of the simulator: the keys cover the inputs, not the code.
  */
 public final class ChipBuildCache {
   /**
@@ -54,6 +71,7 @@ public final class ChipBuildCache {
   private final Cache<CalibrationKey, List<RangeCalibration.Range>> calibrations =
       CacheBuilder.newBuilder().maximumSize(16).build();
   private volatile boolean enabled;
+  private volatile ChipBuildStore store;
 
   private ChipBuildCache() {}
 
@@ -81,6 +99,35 @@ public final class ChipBuildCache {
     return enabled;
   }
 
+  /**
+   * Keeps programmed crossbars and range calibrations in {@code dir} across processes (created when
+   * first written; null: off, the default). The directory must be one build's: the keys cover a
+   * chip's inputs, not the simulator's code.
+   */
+  public synchronized void setDirectory(Path dir) {
+    store = dir == null ? null : new ChipBuildStore(dir);
+  }
+
+  /** The on-disk directory, or null when off. */
+  public Path directory() {
+    ChipBuildStore s = store;
+    return s == null ? null : s.directory();
+  }
+
+  /**
+   * What the on-disk store did since {@link #setDirectory}: entries read, entries asked for that
+   * had no file, files ignored as corrupt or foreign; all zero when off.
+   */
+  public record StoreCounts(long hits, long misses, long rejected) {}
+
+  /** See {@link StoreCounts}. */
+  public StoreCounts storeCounts() {
+    ChipBuildStore s = store;
+    return s == null
+        ? new StoreCounts(0, 0, 0)
+        : new StoreCounts(s.hits(), s.misses(), s.rejected());
+  }
+
   /** Drops every entry. */
   public void clear() {
     crossbars.invalidateAll();
@@ -89,6 +136,85 @@ public final class ChipBuildCache {
 
   /** A programmed crossbar and what programming it took. */
   public record Programmed(Crossbar crossbar, ProgramResult result) {}
+
+  /**
+   * One crossbar to program from new: its configuration and its row-major {@code rows × cols}
+   * weight block {@code w} (as {@link Crossbar#program}).
+   */
+  public record ProgramRequest(CrossbarConfig config, double[] w, int rows, int cols) {}
+
+  /**
+   * The crossbars of {@code requests} ({@code device} cells, {@code mapping}), programmed as {@link
+   * #programmed} would, in order: read from the on-disk store when it holds this exact list (one
+   * file: a chip stage), else programmed over the compute threads (each array draws from its own
+   * seeded generators, so the result does not depend on the thread count) and then saved there.
+   * {@code cellsPerCrossbar} weighs the work for the thread split.
+   */
+  public List<Programmed> programmedAll(
+      SynapseDevice device,
+      WeightMapping mapping,
+      List<ProgramRequest> requests,
+      long cellsPerCrossbar) {
+    ChipBuildStore disk = store;
+    Object behaviour = device.behaviourKey();
+    HashCode key = null;
+    if (disk != null && behaviour != null && !requests.isEmpty()) {
+      key = crossbarsKey(behaviour, mapping, requests);
+      List<Programmed> stored = disk.crossbars(key, device, mapping, requests);
+      if (stored != null) {
+        return stored;
+      }
+    }
+    Programmed[] done = new Programmed[requests.size()];
+    Parallel.forRange(
+        requests.size(),
+        1,
+        cellsPerCrossbar,
+        (from, to) -> {
+          for (int j = from; j < to; j++) {
+            ProgramRequest r = requests.get(j);
+            done[j] = programmed(r.config(), device, mapping, r.w(), r.rows(), r.cols());
+          }
+        });
+    List<Programmed> out = List.of(done);
+    if (key != null) {
+      disk.saveCrossbars(key, out);
+    }
+    return out;
+  }
+
+  /**
+   * The on-disk key of a list of crossbars: the store's version, the device's behaviour, the
+   * mapping and, per crossbar, its configuration (seed included), shape and every weight's bits.
+   */
+  private static HashCode crossbarsKey(
+      Object behaviour, WeightMapping mapping, List<ProgramRequest> requests) {
+    Hasher h = Hashing.murmur3_128().newHasher();
+    h.putString(
+        "crossbars|v"
+            + ChipBuildStore.VERSION
+            + "|"
+            + behaviour
+            + "|"
+            + mapping.getClass().getName()
+            + "|"
+            + mapping.name(),
+        StandardCharsets.UTF_8);
+    ByteBuffer chunk = ByteBuffer.allocate(8 << 12).order(ByteOrder.LITTLE_ENDIAN);
+    DoubleBuffer doubles = chunk.asDoubleBuffer();
+    for (ProgramRequest r : requests) {
+      h.putString(r.config().toString(), StandardCharsets.UTF_8);
+      int n = r.rows() * r.cols();
+      h.putInt(r.rows()).putInt(r.cols());
+      for (int off = 0; off < n; off += doubles.capacity()) {
+        int len = Math.min(doubles.capacity(), n - off);
+        doubles.clear();
+        doubles.put(r.w(), off, len);
+        h.putBytes(chunk.array(), 0, 8 * len);
+      }
+    }
+    return h.hash();
+  }
 
   /**
    * A crossbar of {@code config} with {@code device} cells and {@code mapping}, programmed with the
@@ -142,7 +268,8 @@ public final class ChipBuildCache {
       Network discriminator,
       int latent,
       Supplier<List<RangeCalibration.Range>> measure) {
-    if (!enabled) {
+    ChipBuildStore disk = store;
+    if (!enabled && disk == null) {
       return measure.get();
     }
     String g = generator.fingerprint();
@@ -150,7 +277,46 @@ public final class ChipBuildCache {
     if (g == null || d == null) {
       return measure.get();
     }
-    return get(calibrations, new CalibrationKey(g, d, latent), () -> List.copyOf(measure.get()));
+    Supplier<List<RangeCalibration.Range>> load =
+        disk == null ? measure : () -> stored(disk, g, d, latent, measure);
+    if (!enabled) {
+      return load.get();
+    }
+    return get(calibrations, new CalibrationKey(g, d, latent), () -> List.copyOf(load.get()));
+  }
+
+  /**
+   * The ranges of the networks with fingerprints {@code g} and {@code d} from disk, else measured
+   * and saved.
+   */
+  private static List<RangeCalibration.Range> stored(
+      ChipBuildStore disk,
+      String g,
+      String d,
+      int latent,
+      Supplier<List<RangeCalibration.Range>> measure) {
+    HashCode key =
+        Hashing.murmur3_128()
+            .hashString(
+                "ranges|v"
+                    + ChipBuildStore.VERSION
+                    + "|"
+                    + g
+                    + "|"
+                    + d
+                    + "|"
+                    + latent
+                    + "|"
+                    + RangeCalibration.BATCH
+                    + "|"
+                    + RangeCalibration.SEED,
+                StandardCharsets.UTF_8);
+    List<RangeCalibration.Range> ranges = disk.ranges(key);
+    if (ranges == null) {
+      ranges = List.copyOf(measure.get());
+      disk.saveRanges(key, ranges);
+    }
+    return ranges;
   }
 
   /**

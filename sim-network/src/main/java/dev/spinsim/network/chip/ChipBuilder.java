@@ -17,7 +17,6 @@ import dev.spinsim.devices.crossbar.ReadCounts;
 import dev.spinsim.devices.crossbar.ReadTiming;
 import dev.spinsim.devices.crossbar.ReadoutChain;
 import dev.spinsim.devices.crossbar.ReadoutConfig;
-import dev.spinsim.devices.crossbar.WeightMapping;
 import dev.spinsim.devices.energy.ComponentClasses;
 import dev.spinsim.devices.preset.BufferSpec;
 import dev.spinsim.devices.preset.Preset;
@@ -37,7 +36,6 @@ import dev.spinsim.network.mapping.WeightScheme;
 import dev.spinsim.network.run.Stage;
 import dev.spinsim.network.run.StageComponents;
 import dev.spinsim.network.run.StageTiming;
-import dev.spinsim.network.tensor.Parallel;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -383,31 +381,28 @@ public final class ChipBuilder {
       CrossbarConfig config, double[] w, int rows, int cols, Crossbar[] stack, int slot) {}
 
   /**
-   * Programs every job's crossbar (through the {@link ChipBuildCache}) into its slot, the crossbars
-   * spread over the compute threads: each array draws from its own seeded generators, so the chip
-   * does not depend on the thread count. Returns the level steps of all of them.
+   * Programs every job's crossbar (through the {@link ChipBuildCache}: from memory or disk when it
+   * holds them, else spread over the compute threads) into its slot. Returns the level steps of all
+   * of them.
    */
   private long program(List<ProgramJob> jobs) {
-    long[] steps = new long[jobs.size()];
-    WeightMapping mapping = devices.preset().crossbar().mapping();
-    Parallel.forRange(
-        jobs.size(),
-        1,
-        (long) devices.preset().crossbar().rows() * devices.preset().crossbar().cols(),
-        (from, to) -> {
-          for (int j = from; j < to; j++) {
-            ProgramJob job = jobs.get(j);
-            ChipBuildCache.Programmed done =
-                ChipBuildCache.shared()
-                    .programmed(
-                        job.config(), devices.synapse(), mapping, job.w(), job.rows(), job.cols());
-            job.stack()[job.slot()] = done.crossbar();
-            steps[j] = done.result().levelSteps();
-          }
-        });
+    List<ChipBuildCache.ProgramRequest> requests = new ArrayList<>(jobs.size());
+    for (ProgramJob job : jobs) {
+      requests.add(
+          new ChipBuildCache.ProgramRequest(job.config(), job.w(), job.rows(), job.cols()));
+    }
+    List<ChipBuildCache.Programmed> done =
+        ChipBuildCache.shared()
+            .programmedAll(
+                devices.synapse(),
+                devices.preset().crossbar().mapping(),
+                requests,
+                (long) devices.preset().crossbar().rows() * devices.preset().crossbar().cols());
     long total = 0;
-    for (long n : steps) {
-      total += n;
+    for (int j = 0; j < jobs.size(); j++) {
+      ProgramJob job = jobs.get(j);
+      job.stack()[job.slot()] = done.get(j).crossbar();
+      total += done.get(j).result().levelSteps();
     }
     return total;
   }

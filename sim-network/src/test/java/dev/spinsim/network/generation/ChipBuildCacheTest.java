@@ -20,16 +20,22 @@ import dev.spinsim.network.model.ModelSpec;
 import dev.spinsim.network.model.Network;
 import dev.spinsim.network.run.RunMode;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A chip built with the chip-build cache is the chip built without it: the same images bit for bit
@@ -90,6 +96,86 @@ class ChipBuildCacheTest {
   @AfterEach
   void restore() {
     ChipBuildCache.shared().setEnabled(false);
+    ChipBuildCache.shared().setDirectory(null);
+  }
+
+  /** The store's files, by name. */
+  private static List<Path> storeFiles(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.toString().endsWith(".bin")).sorted().toList();
+    }
+  }
+
+  /** As a new process on the same directory: a fresh store with zero counts. */
+  private static ChipBuildCache.StoreCounts runFromStore(
+      Path dir, Network g, Outcome want, String what) {
+    ChipBuildCache.shared().setDirectory(dir);
+    assertSame(want, run(g), what);
+    return ChipBuildCache.shared().storeCounts();
+  }
+
+  @Test
+  void aChipReadFromTheDiskStoreIsTheChipBuiltWithoutIt(@TempDir Path dir) throws IOException {
+    Network g = generator(1);
+    Outcome plain = run(g);
+    ChipBuildCache.StoreCounts first = runFromStore(dir, g, plain, "store empty");
+    // one range calibration and one file per generator stage, all built and saved
+    int files = storeFiles(dir).size();
+    assertEquals(3, files);
+    assertEquals(new ChipBuildCache.StoreCounts(0, files, 0), first);
+    assertEquals(
+        new ChipBuildCache.StoreCounts(files, 0, 0),
+        runFromStore(dir, g, plain, "store filled"),
+        "every entry read from disk");
+    // other weights are other keys: built and saved, never served the first chip's crossbars
+    ChipBuildCache.shared().setDirectory(null);
+    Outcome otherPlain = run(generator(2));
+    assertEquals(
+        new ChipBuildCache.StoreCounts(0, files, 0),
+        runFromStore(dir, generator(2), otherPlain, "other weights with the store"));
+    assertNotEquals(plain.cells(), otherPlain.cells());
+    assertEquals(2 * files, storeFiles(dir).size());
+  }
+
+  @Test
+  void aCorruptTruncatedOrForeignFileIsIgnoredAndWrittenAgain(@TempDir Path dir)
+      throws IOException {
+    Network g = generator(1);
+    Outcome plain = run(g);
+    runFromStore(dir, g, plain, "store empty");
+    List<Path> files = storeFiles(dir);
+    int n = files.size();
+    // one bit flipped in the middle of every file: the CRC no longer holds
+    for (Path f : files) {
+      byte[] b = Files.readAllBytes(f);
+      b[b.length / 2] ^= 1;
+      Files.write(f, b);
+    }
+    assertEquals(
+        new ChipBuildCache.StoreCounts(0, 0, n), runFromStore(dir, g, plain, "corrupt files"));
+    assertEquals(
+        new ChipBuildCache.StoreCounts(n, 0, 0),
+        runFromStore(dir, g, plain, "written again"),
+        "the rebuilt entries were saved");
+    // cut short
+    for (Path f : files) {
+      byte[] b = Files.readAllBytes(f);
+      Files.write(f, Arrays.copyOf(b, b.length - 9));
+    }
+    assertEquals(
+        new ChipBuildCache.StoreCounts(0, 0, n), runFromStore(dir, g, plain, "truncated files"));
+    // foreign: whole, valid files under each other's names (the key inside does not match)
+    List<Path> crossbars = files.stream().filter(f -> f.toString().contains("xbars-")).toList();
+    assertEquals(2, crossbars.size());
+    byte[] a = Files.readAllBytes(crossbars.get(0));
+    Files.write(crossbars.get(0), Files.readAllBytes(crossbars.get(1)));
+    Files.write(crossbars.get(1), a);
+    assertEquals(
+        new ChipBuildCache.StoreCounts(1, 0, 2), runFromStore(dir, g, plain, "swapped files"));
+    // no temporary files left behind by the writes
+    try (Stream<Path> s = Files.list(dir)) {
+      assertEquals(n, s.count());
+    }
   }
 
   @Test
