@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Compare the (energy, PSNR) Pareto fronts of two `spinsim sweep` folders.
 
-Usage: compare_fronts.py A/results.csv B/results.csv [--reference-uj E]
+Usage: compare_fronts.py A/results.csv B/results.csv [--reference-uj E] [--epsilon-energy F --epsilon-psnr D]
 
 Reads the ok rows of each results.csv, keeps the non-dominated ones (energy per image minimised,
 PSNR vs float maximised), prints each front with its knobs and its hypervolume (the area the front
 dominates up to the reference point: E µJ and 0 dB; default 1.05 x the largest energy of both), and
-which of A's front points no point of B dominates or equals. Plain Python, no third-party modules.
+which of A's front points no point of B dominates or equals; with --epsilon-energy F and
+--epsilon-psnr D also which no point of B epsilon-dominates (Laumanns et al. 2002: energy at most
+(1 + F) times, PSNR at least D dB below), for differences smaller than the run-to-run meaning of a
+figure (a knob such as ADC sharing moves energy by 0.01 %). Plain Python, no third-party modules.
 """
 import argparse
 import csv
@@ -44,6 +47,8 @@ def main():
     ap.add_argument('a')
     ap.add_argument('b')
     ap.add_argument('--reference-uj', type=float)
+    ap.add_argument('--epsilon-energy', type=float, default=0.0)
+    ap.add_argument('--epsilon-psnr', type=float, default=0.0)
     args = ap.parse_args()
     fa, pa = front(args.a)
     fb, pb = front(args.b)
@@ -61,6 +66,16 @@ def main():
             print('B dominates or equals no point of A at %.3f uJ, %.2f dB' % (e, p))
     print('B dominates or equals %d of the %d points of A\'s front (reference %.2f uJ, 0 dB)'
           % (covered, len(fa), ref))
+    if args.epsilon_energy or args.epsilon_psnr:
+        fe, dp = args.epsilon_energy, args.epsilon_psnr
+        near = 0
+        for e, p, _ in fa:
+            if any(q[0] <= e * (1 + fe) and q[1] >= p - dp for q in fb):
+                near += 1
+            else:
+                print('B epsilon-dominates no point of A at %.3f uJ, %.2f dB' % (e, p))
+        print('B epsilon-dominates %d of the %d points of A\'s front (energy within %.2f %%, PSNR within %.2f dB)'
+              % (near, len(fa), 100 * fe, dp))
 
 
 if __name__ == '__main__':

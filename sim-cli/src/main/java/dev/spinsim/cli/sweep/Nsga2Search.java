@@ -34,8 +34,9 @@ import org.moeaframework.problem.AbstractProblem;
  *       evaluation of the budget buys a new point; a point whose row an earlier sweep left in
  *       results.csv is reused and not run again, but counts against the budget like any other;
  *   <li>the last third of the budget goes to a Pareto local search around the front NSGA-II found
- *       ({@link #localSearch}): one level step at a time from the front's ends and sparsest
- *       stretches, where a few more generations would mostly re-draw known points.
+ *       ({@link #localSearch}): the unevaluated neighbours of the front that a quadratic response
+ *       surface fitted on every evaluated point predicts to improve the front most, where a few
+ *       more generations would mostly re-draw known points.
  * </ul>
  *
  * NSGA-II stops when its two thirds of the budget are spent, after {@code generations} generations,
@@ -46,6 +47,13 @@ import org.moeaframework.problem.AbstractProblem;
 public final class Nsga2Search {
   /** Points the local search evaluates between two looks at the front. */
   static final int LOCAL_BATCH = 2;
+
+  /**
+   * A candidate predicted within this fraction of every objective's span of a front point's costs
+   * is taken to cost the same (it differs only in knobs that move none of the objectives, such as
+   * ADC sharing for energy and PSNR) and is chosen only after every other candidate.
+   */
+  static final double SAME_COST = 1e-3;
 
   private Nsga2Search() {}
 
@@ -199,13 +207,14 @@ public final class Nsga2Search {
 
   /**
    * Spends what is left of the budget on a Pareto local search (Paquete, Chiarandini and Stützle
-   * 2004) around the front found so far: the front's points in order of crowding distance (its two
-   * ends first, then the sparsest stretches, see {@link #frontByCrowding}), each point's neighbours
-   * one level step away that are not evaluated yet, in a seeded order. NSGA-II's last generations
-   * refine a front slowly when a step costs seconds; this walks along it level by level. {@link
+   * 2004) around the front found so far, guided by a surrogate ({@link #surrogateChoice}): of the
+   * front's unevaluated neighbours, those predicted to improve the front most. NSGA-II's last
+   * generations refine a front slowly when a step costs seconds; the surrogate spends each
+   * evaluation where the points already evaluated say the front can move (an earlier version walked
+   * the front's ends first, one neighbour at a time, and spent the whole third there). {@link
    * #LOCAL_BATCH} points run at a time whatever the parallelism, so the points chosen do not depend
    * on it. Stops when the budget is spent, the sweep stops, or no point of the front has a
-   * neighbour left.
+   * neighbour left within two steps.
    */
   private static void localSearch(
       SweepSpace space,
@@ -223,20 +232,9 @@ public final class Nsga2Search {
         if (seen.size() >= budget) {
           return;
         }
-        for (String id : frontByCrowding(costs)) {
-          List<int[]> ring = new ArrayList<>();
-          int[] center = levels(space, Long.parseLong(id));
-          ring(space.dimensions(), center, 0, 1, new int[center.length], ring);
-          shuffle(ring, rng);
-          for (int[] n : ring) {
-            SweepPoint p = space.point(n);
-            if (!seen.contains(p.id()) && next.size() < Math.min(batch, budget - seen.size())) {
-              next.add(p);
-            }
-          }
-          if (!next.isEmpty()) {
-            break;
-          }
+        for (int[] l :
+            surrogateChoice(space, costs, seen, Math.min(batch, budget - seen.size()), rng)) {
+          next.add(space.point(l));
         }
         if (next.isEmpty()) {
           return;
@@ -270,50 +268,125 @@ public final class Nsga2Search {
   }
 
   /**
-   * Ids of the non-dominated points of {@code costs} with distinct cost vectors (of points that
-   * cost the same, the smallest id stands for all: a plateau is walked from one place), by
-   * decreasing crowding distance (Deb et al. 2002: each objective's two ends are infinitely far;
-   * inner points sum their neighbours' normalised gaps), ties by id.
+   * The next {@code n} points of the local search: among the points not yet evaluated one level
+   * step from a point of the front (two steps when none is left at one), those a {@link
+   * QuadraticSurrogate} per objective, fitted on every evaluated point, predicts to improve the
+   * front most, by the additive ε-indicator gain min over front points f of max over objectives k
+   * of (f_k − ĉ_k) / span_k over the front (Zitzler et al. 2003; an objective whose costs are all
+   * positive, such as energy, compared by its logarithm, so a factor counts the same everywhere;
+   * positive when no front point is predicted to dominate the candidate, largest where it would
+   * fill the widest stretch or extend an end). Each pick joins the front with its predicted costs
+   * before the next is chosen (the "believer" heuristic of batch surrogate-assisted search), so one
+   * batch spreads out. Candidates are visited in a seeded order and ties keep it. Empty when no
+   * front point has a neighbour left within two steps.
    */
-  static List<String> frontByCrowding(Map<String, double[]> costs) {
+  static List<int[]> surrogateChoice(
+      SweepSpace space,
+      Map<String, double[]> costs,
+      Set<String> seen,
+      int n,
+      SplittableRandom rng) {
     List<String> ids = new ArrayList<>(new java.util.TreeSet<>(costs.keySet()));
+    if (ids.isEmpty() || n <= 0) {
+      return List.of();
+    }
     List<double[]> all = new ArrayList<>();
+    List<int[]> levels = new ArrayList<>();
     for (String id : ids) {
       all.add(costs.get(id));
+      levels.add(levels(space, Long.parseLong(id)));
     }
-    List<Integer> front = new ArrayList<>();
-    Set<String> vectors = new java.util.HashSet<>();
-    for (int f : Pareto.front(all)) {
-      if (vectors.add(java.util.Arrays.toString(all.get(f)))) {
-        front.add(f);
+    List<Integer> front = Pareto.front(all);
+    List<SweepSpace.Dimension> dims = space.dimensions();
+    List<int[]> candidates = new ArrayList<>();
+    for (int r = 1; r <= 2 && candidates.isEmpty(); r++) {
+      Set<String> added = new java.util.HashSet<>();
+      for (int f : front) {
+        List<int[]> ring = new ArrayList<>();
+        ring(dims, levels.get(f), 0, r, new int[dims.size()], ring);
+        for (int[] c : ring) {
+          String id = space.point(c).id();
+          if (!seen.contains(id) && added.add(id)) {
+            candidates.add(c);
+          }
+        }
       }
     }
-    Map<String, Double> crowding = new java.util.HashMap<>();
+    if (candidates.isEmpty()) {
+      return List.of();
+    }
+    shuffle(candidates, rng);
+    int nobj = all.get(0).length;
+    int[] sizes = new int[dims.size()];
+    for (int d = 0; d < sizes.length; d++) {
+      sizes[d] = dims.get(d).size();
+    }
+    double[][] predicted = new double[candidates.size()][nobj];
+    List<double[]> frontCosts = new ArrayList<>();
     for (int f : front) {
-      crowding.put(ids.get(f), 0.0);
+      frontCosts.add(all.get(f));
     }
-    int nobj = all.isEmpty() ? 0 : all.get(0).length;
-    for (int o = 0; o < nobj && front.size() > 1; o++) {
-      int k = o;
-      List<Integer> sorted = new ArrayList<>(front);
-      sorted.sort(
-          java.util.Comparator.comparingDouble((Integer f) -> all.get(f)[k])
-              .thenComparing(ids::get));
-      double span = all.get(sorted.get(sorted.size() - 1))[k] - all.get(sorted.get(0))[k];
-      if (span == 0) {
-        continue;
+    double[] span = new double[nobj];
+    for (int k = 0; k < nobj; k++) {
+      double[] y = new double[all.size()];
+      boolean positive = true;
+      for (int i = 0; i < y.length; i++) {
+        y[i] = all.get(i)[k];
+        positive &= y[i] > 0;
       }
-      for (int i = 0; i < sorted.size(); i++) {
-        double lo = all.get(sorted.get(Math.max(0, i - 1)))[k];
-        double hi = all.get(sorted.get(Math.min(sorted.size() - 1, i + 1)))[k];
-        double gap = (i == 0 || i == sorted.size() - 1) ? Double.POSITIVE_INFINITY : hi - lo;
-        crowding.merge(ids.get(sorted.get(i)), gap / span, Double::sum);
+      QuadraticSurrogate model = QuadraticSurrogate.fit(sizes, levels, y);
+      for (int c = 0; c < candidates.size(); c++) {
+        double v = model.predict(candidates.get(c));
+        predicted[c][k] = positive ? Math.log(Math.max(v, Double.MIN_NORMAL)) : v;
       }
+      if (positive) {
+        for (int f = 0; f < frontCosts.size(); f++) {
+          double[] logged = frontCosts.get(f).clone();
+          logged[k] = Math.log(logged[k]);
+          frontCosts.set(f, logged);
+        }
+      }
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (double[] c : frontCosts) {
+        lo = Math.min(lo, c[k]);
+        hi = Math.max(hi, c[k]);
+      }
+      span[k] = hi > lo ? hi - lo : Math.max(1e-12, Math.abs(hi));
     }
-    List<String> out = new ArrayList<>(crowding.keySet());
-    out.sort(
-        java.util.Comparator.comparingDouble((String id) -> -crowding.get(id))
-            .thenComparing(id -> id));
+    List<int[]> out = new ArrayList<>();
+    boolean[] taken = new boolean[candidates.size()];
+    while (out.size() < Math.min(n, candidates.size())) {
+      int best = -1;
+      double bestGain = Double.NEGATIVE_INFINITY;
+      for (int c = 0; c < candidates.size(); c++) {
+        if (taken[c]) {
+          continue;
+        }
+        double gain = Double.POSITIVE_INFINITY;
+        double nearest = Double.POSITIVE_INFINITY;
+        for (double[] f : frontCosts) {
+          double g = Double.NEGATIVE_INFINITY;
+          double distance = 0;
+          for (int k = 0; k < nobj; k++) {
+            g = Math.max(g, (f[k] - predicted[c][k]) / span[k]);
+            distance = Math.max(distance, Math.abs(f[k] - predicted[c][k]) / span[k]);
+          }
+          gain = Math.min(gain, g);
+          nearest = Math.min(nearest, distance);
+        }
+        if (gain <= 0 && nearest < SAME_COST) {
+          gain -= 10; // predicted to cost what a front point costs: a knob that moves nothing here
+        }
+        if (gain > bestGain) {
+          bestGain = gain;
+          best = c;
+        }
+      }
+      taken[best] = true;
+      out.add(candidates.get(best));
+      frontCosts.add(predicted[best]);
+    }
     return out;
   }
 

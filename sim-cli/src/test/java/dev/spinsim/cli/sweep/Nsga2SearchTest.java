@@ -91,22 +91,96 @@ class Nsga2SearchTest {
     assertTrue(!seen.contains(SPACE.point(further).id()));
   }
 
+  /**
+   * A synthetic chip on SPACE: energy grows with ADC bits and falls with rows (log-spaced levels,
+   * so by factors), columnsPerAdc changes nothing; PSNR grows with bits and falls with rows.
+   */
+  private static double[] synthetic(int[] l) {
+    double energy = Math.pow(1.4, l[0]) * Math.pow(0.6, l[1]);
+    double psnr = 10 + 3 * l[0] - 1.5 * l[1];
+    return new double[] {energy, -psnr};
+  }
+
+  private static String id(int[] l) {
+    return SPACE.point(l).id();
+  }
+
   @Test
-  void theLocalSearchStartsFromTheFrontsEndsAndWalksAPlateauFromOnePlace() {
-    Map<String, double[]> costs = new java.util.LinkedHashMap<>();
-    costs.put("1", new double[] {1, 9});
-    costs.put("2", new double[] {2, 5});
-    costs.put("3", new double[] {2, 5}); // the same cost as 2: one of them stands for both
-    costs.put("4", new double[] {4, 4});
-    costs.put("5", new double[] {9, 1});
-    costs.put("6", new double[] {5, 5}); // dominated by 4
-    List<String> order = Nsga2Search.frontByCrowding(costs);
-    assertEquals(List.of("1", "5"), order.subList(0, 2), "the two ends first");
-    assertEquals(List.of("2", "4"), List.copyOf(new java.util.TreeSet<>(order.subList(2, 4))));
-    assertEquals(4, order.size(), "no dominated point, one point per cost");
-    // 4 has the wider neighbourhood: (9 - 2) / 8 + (5 - 1) / 8 = 1.375 against 2's (4 - 1) / 8 + (9
-    // - 4) / 8 = 1
-    assertEquals("4", order.get(2));
+  void theLocalSearchExtendsTheFrontWhereTheSurrogatePredictsAGainAndNeverRepeatsAPoint() {
+    Map<String, double[]> costs = new java.util.TreeMap<>();
+    Set<String> seen = new HashSet<>();
+    // a few points spread over bits and rows, columnsPerAdc at level 0
+    int[][] known = {{0, 0, 0}, {2, 2, 0}, {4, 4, 0}, {6, 4, 0}, {3, 0, 0}, {6, 0, 0}, {1, 3, 0}};
+    for (int[] l : known) {
+      costs.put(id(l), synthetic(l));
+      seen.add(id(l));
+    }
+    List<int[]> picks = Nsga2Search.surrogateChoice(SPACE, costs, seen, 2, new SplittableRandom(1));
+    assertEquals(2, picks.size());
+    Set<String> ids = new HashSet<>();
+    for (int[] l : picks) {
+      assertTrue(!seen.contains(id(l)), "an evaluated point is never chosen again");
+      assertTrue(ids.add(id(l)), "one batch has distinct points");
+      // every pick is predicted non-dominated: the model is exact up to the ridge on this chip,
+      // so the pick really is not dominated by an evaluated point
+      double[] c = synthetic(l);
+      for (double[] f : costs.values()) {
+        assertTrue(
+            !(f[0] <= c[0] && f[1] <= c[1] && (f[0] < c[0] || f[1] < c[1])),
+            "pick " + java.util.Arrays.toString(l) + " is dominated by an evaluated point");
+      }
+      assertTrue(l[2] == 0 || l[2] == 1, "one step from a front point (columnsPerAdc level 0)");
+    }
+  }
+
+  @Test
+  void theLocalSearchStopsWhenNoFrontPointHasANeighbourLeftWithinTwoSteps() {
+    Map<String, double[]> costs = new java.util.TreeMap<>();
+    Set<String> seen = new HashSet<>();
+    for (SweepPoint p : SPACE.all()) {
+      seen.add(p.id());
+    }
+    int[] l = {3, 2, 2};
+    costs.put(id(l), synthetic(l));
+    assertEquals(
+        List.of(), Nsga2Search.surrogateChoice(SPACE, costs, seen, 2, new SplittableRandom(1)));
+    // one unevaluated point two steps away is found; three steps away is not
+    seen.remove(id(new int[] {4, 3, 2}));
+    assertEquals(
+        1, Nsga2Search.surrogateChoice(SPACE, costs, seen, 2, new SplittableRandom(1)).size());
+    seen.add(id(new int[] {4, 3, 2}));
+    seen.remove(id(new int[] {4, 3, 3}));
+    assertEquals(
+        List.of(), Nsga2Search.surrogateChoice(SPACE, costs, seen, 2, new SplittableRandom(1)));
+  }
+
+  @Test
+  void theSurrogateFitsAQuadraticAndAPositiveObjectiveByItsLogarithm() {
+    int[] sizes = {7, 5};
+    List<int[]> levels = new java.util.ArrayList<>();
+    List<Double> lin = new java.util.ArrayList<>();
+    List<Double> pos = new java.util.ArrayList<>();
+    for (int a = 0; a < 7; a++) {
+      for (int b = 0; b < 5; b++) {
+        double x = a / 6.0;
+        double y = b / 4.0;
+        levels.add(new int[] {a, b});
+        lin.add(-3 + 2 * x - 5 * y * y + 4 * x * y);
+        pos.add(Math.exp(1 + x - 2 * y));
+      }
+    }
+    QuadraticSurrogate q =
+        QuadraticSurrogate.fit(sizes, levels, lin.stream().mapToDouble(d -> d).toArray());
+    QuadraticSurrogate e =
+        QuadraticSurrogate.fit(sizes, levels, pos.stream().mapToDouble(d -> d).toArray());
+    for (int i = 0; i < levels.size(); i++) {
+      // the ridge (1e-4 per point on [0, 1]-scaled terms) shrinks the fit slightly: within 0.05 of
+      // a range of 9, and 5 % of a value spanning a factor of 20
+      assertEquals(lin.get(i), q.predict(levels.get(i)), 0.05);
+      assertEquals(pos.get(i), e.predict(levels.get(i)), 0.05 * pos.get(i));
+    }
+    // a quadratic cannot follow an exponential in the level: the log fit is what makes e exact
+    assertTrue(e.predict(new int[] {6, 0}) > 0);
   }
 
   @Test
