@@ -691,6 +691,65 @@ public final class Crossbar {
         s);
   }
 
+  /**
+   * True when {@link #readConvertCodes} can read a pass of {@code cycles} bit cycles: Vector API
+   * reads, at most {@link VectorReadKernel#NARROW_COLUMNS} used columns, no reference column, and
+   * no more cycles than float lanes.
+   */
+  public boolean readsCodes(int cycles) {
+    return useVector
+        && MvmKernel.VECTOR_AVAILABLE
+        && VectorReadKernel.usable()
+        && usedColumns <= VectorReadKernel.NARROW_COLUMNS
+        && referenceNoiseVariance.length == 0
+        && cycles <= VectorGaussian.L;
+  }
+
+  /**
+   * A pass of a bit-serial read given the input codes of its driven rows ({@link #readsCodes} must
+   * hold): row {@code rows[a]} (ascending) holds code {@code q[a]} &gt; 0, cycle k in [0, cycles)
+   * drives it with slice k, (q[a] &gt;&gt; k·sliceBits) mod 2^sliceBits, with noise block {@code
+   * firstBlock + k} and its codes shifted by k · sliceBits. The same codes and counts, to the bit,
+   * as {@link #readConvertPass} of the cycles' driven rows; the cycles are the lanes, so a narrow
+   * read costs a few vector operations per driven row instead of a scalar pass per cycle.
+   */
+  public void readConvertCodes(
+      int[] rows,
+      int[] q,
+      int count,
+      int cycles,
+      int sliceBits,
+      int kLo,
+      int kHi,
+      int firstBlock,
+      float invStep,
+      int maxCode,
+      boolean negative,
+      int[] codes,
+      long[] range) {
+    Preconditions.checkState(readsCodes(cycles), "this array cannot read codes");
+    VectorReadKernel.readConvertCodes(
+        readMatrix,
+        rowLength,
+        stride,
+        usedColumns,
+        rows,
+        q,
+        count,
+        noisy,
+        cycles,
+        sliceBits,
+        kLo,
+        kHi,
+        firstBlock,
+        invStep,
+        maxCode,
+        negative,
+        codes,
+        range,
+        passScratch);
+  }
+
   private void scalarReadConvert(
       int[] rows,
       float[] drive,

@@ -22,6 +22,13 @@ final class PassScratch {
   int[] shifts = new int[0];
   int[] codes = new int[0];
 
+  /** Per lane of {@link VectorReadKernel#readConvertCodes}: its cycle's slice shift and mask. */
+  final int[] laneShift = new int[Crossbar.PAD];
+
+  final int[] laneMask = new int[Crossbar.PAD];
+  int laneCycles = -1;
+  int laneSliceBits = -1;
+
   /** Clipped and lost-signal counts, one vector each (up to 16 lanes). */
   final int[] counts = new int[2 * Crossbar.PAD];
 

@@ -435,4 +435,118 @@ final class VectorReadKernel {
       }
     }
   }
+
+  /**
+   * A pass of a bit-serial read of at most {@link #NARROW_COLUMNS} columns with the bit cycles in
+   * the lanes, given its driven rows' input codes ({@link Crossbar#readConvertCodes}): lane k holds
+   * cycle k, whose drive of row {@code rows[a]} is slice k of {@code q[a]}; per column the lanes'
+   * sums run over the rows in ascending order as the scalar loop's do (a row a cycle does not drive
+   * adds fma(0, w, y) = y), then noise, ADC and the codes shifted by k · sliceBits are summed into
+   * {@code codes[c]}. Lanes past the cycles, and cycles no row drives, read +0: code 0, no count.
+   */
+  static void readConvertCodes(
+      float[] w,
+      int rowLength,
+      int stride,
+      int m,
+      int[] rows,
+      int[] q,
+      int count,
+      boolean noisy,
+      int cycles,
+      int sliceBits,
+      int kLo,
+      int kHi,
+      int firstBlock,
+      float invStep,
+      int maxCode,
+      boolean negative,
+      int[] codes,
+      long[] range,
+      PassScratch s) {
+    s.ensure(Math.max(1, (count + L - 1) / L), L * L);
+    int[] laneShift = s.laneShift;
+    int[] laneMask = s.laneMask;
+    if (s.laneCycles != cycles || s.laneSliceBits != sliceBits) {
+      for (int k = 0; k < L; k++) {
+        laneShift[k] = k < cycles ? k * sliceBits : 0;
+        laneMask[k] = k < cycles ? (1 << sliceBits) - 1 : 0;
+      }
+      s.laneCycles = cycles;
+      s.laneSliceBits = sliceBits;
+    }
+    // each driven row's slices as float lanes, once for all columns
+    float[] xs = s.radius;
+    for (int a = 0; a < count; a++) {
+      ((FloatVector)
+              IntVector.broadcast(I, q[a])
+                  .lanewise(VectorOperators.LSHR, IntVector.fromArray(I, laneShift, 0))
+                  .lanewise(VectorOperators.AND, IntVector.fromArray(I, laneMask, 0))
+                  .convert(VectorOperators.I2F, 0))
+          .intoArray(xs, a * L);
+    }
+    float[] y = s.values;
+    float[] v = s.variance;
+    long clipped = 0;
+    long lost = 0;
+    for (int c = 0; c < m; c++) {
+      FloatVector sum = FloatVector.zero(F);
+      FloatVector var = FloatVector.zero(F);
+      for (int a = 0; a < count; a++) {
+        int off = rows[a] * rowLength + c;
+        FloatVector x = FloatVector.fromArray(F, xs, a * L);
+        sum = x.fma(FloatVector.broadcast(F, w[off]), sum);
+        var = x.mul(x).fma(FloatVector.broadcast(F, noisy ? w[off + stride] : 0f), var);
+      }
+      sum.intoArray(y, 0);
+      var.intoArray(v, 0);
+      FloatVector u = FloatVector.fromArray(F, y, 0);
+      if (noisy) {
+        // lane k: the cos sample of pair c of block firstBlock + k
+        IOTA_I
+            .add(firstBlock)
+            .lanewise(VectorOperators.LSHL, 16)
+            .add(c)
+            .lanewise(VectorOperators.LSHL, 1)
+            .intoArray(s.counters, 0);
+        VectorGaussian.pairs(
+            kLo, kHi, s.counters, L, s.hashes1, s.hashes2, s.laneRefs, s.cos, s.sin);
+        u =
+            FloatVector.fromArray(F, v, 0)
+                .lanewise(VectorOperators.SQRT)
+                .fma(FloatVector.fromArray(F, s.cos, 0), u);
+      }
+      FloatVector t = u.mul(invStep);
+      IntVector r =
+          t.abs()
+              .min(Crossbar.ROUND_LIMIT)
+              .add(Crossbar.TWO23)
+              .reinterpretAsInts()
+              .sub(Crossbar.TWO23_BITS);
+      IntVector sg = t.reinterpretAsInts().lanewise(VectorOperators.ASHR, 31);
+      int shiftAdd =
+          r.min(maxCode)
+              .lanewise(VectorOperators.XOR, sg)
+              .sub(sg)
+              .lanewise(VectorOperators.LSHL, IntVector.fromArray(I, laneShift, 0))
+              .reduceLanes(VectorOperators.ADD);
+      codes[c] += negative ? -shiftAdd : shiftAdd;
+      clipped -=
+          r.neg().add(maxCode).lanewise(VectorOperators.ASHR, 31).reduceLanes(VectorOperators.ADD);
+      lost -=
+          r.sub(1)
+              .lanewise(VectorOperators.ASHR, 31)
+              .lanewise(
+                  VectorOperators.AND,
+                  u.reinterpretAsInts()
+                      .lanewise(VectorOperators.AND, 0x7FFFFFFF)
+                      .neg()
+                      .lanewise(VectorOperators.ASHR, 31))
+              .reduceLanes(VectorOperators.ADD);
+    }
+    range[0] += clipped;
+    range[1] += lost;
+  }
+
+  private static final IntVector IOTA_I = IntVector.zero(I).addIndex(1);
 }
