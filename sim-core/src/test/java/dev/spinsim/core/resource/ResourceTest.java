@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.spinsim.core.event.Simulator;
+import java.util.Arrays;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ResourceTest {
@@ -75,5 +77,105 @@ class ResourceTest {
     assertThrows(IllegalArgumentException.class, () -> new Resource("adc", 0));
     Resource r = new Resource("adc", 1);
     assertThrows(IllegalArgumentException.class, () -> r.acquire(0, -1));
+  }
+
+  /** The statistics of a resource, to compare two. */
+  private static String stats(Resource r) {
+    return r.acquisitions()
+        + " busy "
+        + r.busyPs()
+        + " wait "
+        + r.waitPs()
+        + " max "
+        + r.maxWaitPs()
+        + " queue "
+        + r.peakQueueLength()
+        + " last "
+        + r.lastFinishPs()
+        + " free "
+        + r.earliestFreePs();
+  }
+
+  @Test
+  void bookingsMatchAUnitByUnitModel() {
+    // the textbook server: scan the units, book the one that frees up first
+    SplittableRandom rng = new SplittableRandom(7);
+    for (int capacity = 1; capacity <= 6; capacity++) {
+      Resource r = new Resource("r", capacity);
+      long[] free = new long[capacity];
+      long now = 0;
+      for (int i = 0; i < 2000; i++) {
+        now += rng.nextInt(4) * 100L;
+        long earliest = now + rng.nextInt(3) * 50L;
+        long duration = rng.nextInt(1, 6) * 100L;
+        int best = 0;
+        for (int u = 1; u < capacity; u++) {
+          if (free[u] < free[best]) {
+            best = u;
+          }
+        }
+        long start = Math.max(earliest, free[best]);
+        free[best] = start + duration;
+        assertEquals(start, r.acquire(earliest, duration), "capacity " + capacity + " #" + i);
+        assertEquals(Arrays.stream(free).min().orElseThrow(), r.earliestFreePs());
+        int freeAt = (int) Arrays.stream(free).filter(f -> f <= earliest).count();
+        assertEquals(freeAt, r.freeAt(earliest));
+      }
+    }
+  }
+
+  @Test
+  void seriesPeriodicAndFreeBatchesBookWhatSingleBookingsWould() {
+    SplittableRandom rng = new SplittableRandom(11);
+    for (int capacity = 1; capacity <= 4; capacity++) {
+      Resource batched = new Resource("b", capacity);
+      Resource single = new Resource("s", capacity);
+      long now = 0;
+      for (int i = 0; i < 500; i++) {
+        now += rng.nextInt(5) * 100L;
+        long duration = rng.nextInt(1, 4) * 100L;
+        int count = rng.nextInt(1, 6);
+        switch (rng.nextInt(4)) {
+          case 0 -> assertEquals(single.acquire(now, duration), batched.acquire(now, duration));
+          case 1 -> {
+            long e = now;
+            for (int k = 0; k < count; k++) {
+              e = single.acquire(e, duration) + duration;
+            }
+            assertEquals(e, batched.acquireSeries(now, duration, count));
+          }
+          case 2 -> {
+            long period = rng.nextInt(1, 5) * 100L;
+            long last = 0;
+            for (int k = 0; k < count; k++) {
+              last = single.acquire(now + k * period, duration);
+            }
+            assertEquals(last, batched.acquirePeriodic(now, duration, period, count));
+          }
+          default -> {
+            int n = Math.min(count, batched.freeAt(now));
+            if (n > 0) {
+              for (int k = 0; k < n; k++) {
+                assertEquals(now, single.acquire(now, duration));
+              }
+              batched.acquireFree(now, duration, n);
+            }
+          }
+        }
+        assertEquals(stats(single), stats(batched), "capacity " + capacity + " step " + i);
+      }
+    }
+  }
+
+  @Test
+  void aBatchOfFreeBookingsNeedsThatManyFreeUnits() {
+    Resource r = new Resource("shift-add", 4);
+    r.acquire(0, 1000);
+    assertEquals(3, r.freeAt(0));
+    assertThrows(IllegalArgumentException.class, () -> r.acquireFree(0, 100, 4));
+    r.acquireFree(0, 100, 3);
+    assertEquals(0, r.freeAt(50));
+    assertEquals(3, r.freeAt(100));
+    assertEquals(4, r.acquisitions());
   }
 }

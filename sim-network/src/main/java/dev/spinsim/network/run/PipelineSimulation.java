@@ -1,17 +1,16 @@
 package dev.spinsim.network.run;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
 
 import dev.spinsim.core.energy.ActionLedger;
 import dev.spinsim.core.event.EventHandler;
 import dev.spinsim.core.event.Simulator;
 import dev.spinsim.core.resource.BoundedBuffer;
-import dev.spinsim.core.resource.Resource;
 import dev.spinsim.core.trace.TraceLevel;
 import dev.spinsim.core.trace.TraceSink;
 import dev.spinsim.network.mapping.ConvGeometry;
 import dev.spinsim.network.mapping.LayerMapping;
-import dev.spinsim.network.mapping.PartialSums;
 import dev.spinsim.network.mapping.PhaseLayout;
 import java.util.Arrays;
 import java.util.function.IntConsumer;
@@ -34,8 +33,10 @@ import java.util.function.IntConsumer;
  * least capacity with which this always makes progress; the chip refuses smaller buffers before a
  * run.
  *
- * <p>One event per phase of a crossbar (never per column or cell); payloads pack (image, stage,
- * vector or row, crossbar, bit cycle) into a long, so the loop allocates nothing.
+ * <p>A vector's bit cycles take one event per step (read, read done, conversions done) for all the
+ * crossbars of its phase, which read in lockstep (never an event per crossbar, column or cell);
+ * payloads pack (image, stage, vector or row, crossbar, bit cycle) into a long, so the loop
+ * allocates nothing.
  */
 public final class PipelineSimulation {
   // event priorities: completions before new work at the same instant
@@ -64,6 +65,9 @@ public final class PipelineSimulation {
   private final IntConsumer imageDone;
   private final boolean computeValues;
 
+  /** True when the trace takes a row per phase (then no two phases are recorded as one). */
+  private final boolean traceOps;
+
   /** Row drives of pre-computed images, {@code [stage][image][crossbar]}, or null. */
   private final long[][][] drives;
 
@@ -84,12 +88,21 @@ public final class PipelineSimulation {
   private final boolean[][] rowDone;
   private final int[][] rowsDoneContiguous;
   private final int[][] outstanding;
-  private final int[][] analogJoin;
+
+  /** Per stage: whether its vectors' bit cycles are booked when their reads start. */
+  private final boolean[] booked;
+
+  /** Per booked stage and vector (image · vectorsPerImage + vector): its last shift-add's end. */
+  private final long[][] shiftEndPs;
+
   private final long[][] stageStartPs;
   private final long[][] stageEndPs;
   private final long[] imageStartPs;
   private final long[] imageDonePs;
   private int injected;
+
+  /** Shift-and-add starts of a vector's bit cycles (reused). */
+  private long[] scratch = new long[64];
 
   /** Per stage: output rows fully fetched (in order) and input rows released, per image. */
   private final int[][] fetchedInRow;
@@ -116,9 +129,9 @@ public final class PipelineSimulation {
   private final EventHandler fetched = this::onFetched;
   private final EventHandler fetch = this::onFetch;
   private final EventHandler driversTook = this::onDriversTook;
-  private final EventHandler read = this::onRead;
-  private final EventHandler readDone = this::onReadDone;
-  private final EventHandler convertDone = this::onConvertDone;
+  private final EventHandler readGroup = this::onReadGroup;
+  private final EventHandler readDoneGroup = this::onReadDoneGroup;
+  private final EventHandler convertDoneGroup = this::onConvertDoneGroup;
   private final EventHandler shiftDone = this::onShiftDone;
   private final EventHandler accumulate = this::onAccumulate;
   private final EventHandler activate = this::onActivate;
@@ -209,6 +222,7 @@ public final class PipelineSimulation {
     this.trace = trace;
     this.pricePj = pricePj;
     this.imageDone = imageDone;
+    this.traceOps = trace.enabled(TraceLevel.OP);
     this.componentNames = ledger.components().stream().map(c -> c.name()).toArray(String[]::new);
     this.actionNames = ledger.actions().toArray(String[]::new);
     int n = stages.length;
@@ -218,7 +232,8 @@ public final class PipelineSimulation {
     rowDone = new boolean[n][];
     rowsDoneContiguous = new int[n][images];
     outstanding = new int[n][];
-    analogJoin = new int[n][];
+    booked = new boolean[n];
+    shiftEndPs = new long[n][];
     stageStartPs = new long[n][images];
     stageEndPs = new long[n][images];
     for (int s = 0; s < n; s++) {
@@ -226,15 +241,13 @@ public final class PipelineSimulation {
       pixelsWritten[s] = new int[images * g.outHeight()];
       rowDone[s] = new boolean[images * g.outHeight()];
       outstanding[s] = new int[images * stages[s].vectorsPerImage()];
-      if (stages[s].partialSums == PartialSums.ANALOG) {
-        analogJoin[s] =
-            new int
-                [images
-                    * stages[s].vectorsPerImage()
-                    * stages[s].stacks.maxStacksOfPhase()
-                    * stages[s].mapping.colBlocks()
-                    * stages[s].bitCycles];
-      }
+      Stage st = stages[s];
+      // an op trace writes every phase as a row when it happens: nothing is booked ahead
+      booked[s] =
+          st.copyDrivers.length == 1
+              && st.timing.convertPs() <= st.timing.readPs()
+              && !trace.enabled(TraceLevel.OP);
+      shiftEndPs[s] = booked[s] ? new long[images * st.vectorsPerImage()] : null;
       Arrays.fill(stageStartPs[s], -1);
     }
     fetchedInRow = new int[n][];
@@ -421,92 +434,325 @@ public final class PipelineSimulation {
     }
     int stacks = st.stacks.stacksOfPhase(ph);
     outstanding[si][image * st.vectorsPerImage() + v] = stacks * colBlocks * st.bitCycles;
-    if (st.partialSums == PartialSums.ANALOG) {
-      int per = colBlocks * st.bitCycles;
-      int base = (image * st.vectorsPerImage() + v) * st.stacks.maxStacksOfPhase() * per;
-      for (int k = 0; k < stacks; k++) {
-        Arrays.fill(
-            analogJoin[si],
-            base + k * per,
-            base + (k + 1) * per,
-            st.stacks.blocks(st.stacks.firstStack(ph) + k));
-      }
-    }
     int copy = v % st.mapping.replication();
     // the phase's row drivers take the vector once it is fetched and keep it for all bit cycles
     long readsPs = (long) st.bitCycles * st.timing.readPs();
     long readStart = st.copyDrivers[copy * layout.phases() + ph].acquire(start + fetchPs, readsPs);
     sim.schedule(readStart, P_READ, driversTook, pack(image, si, v, 0, 0));
-    int first = layout.firstBlock(ph) * colBlocks;
-    for (int x = first; x < first + blocks * colBlocks; x++) {
-      sim.schedule(readStart, P_READ, read, pack(image, si, v, copy * perCopy + x, 0));
-    }
+    sim.schedule(readStart, P_READ, readGroup, pack(image, si, v, 0, 0));
   }
 
-  private void onRead(Simulator s, long now, long p) {
-    Stage st = stages[stage(p)];
-    int xb = xbar(p);
-    Resource r = st.crossbars[xb];
-    long start = r.acquire(now, st.timing.readPs());
-    long end = start + st.timing.readPs();
-    sim.schedule(end, P_READ_DONE, readDone, p);
-  }
+  /*
+   * The bit cycles of a vector. A phase's crossbars share its row drivers, so they read in
+   * lockstep: every crossbar of the phase reads bit cycle k at the same time, and every chain's
+   * ADC bank converts it at the same time. So a bit cycle is one event per step for all of them —
+   * read, read done (sample and convert), conversions done (shift-and-add) — each doing, crossbar
+   * by crossbar in index order, what an event per crossbar would, with the same resource calls,
+   * counts and trace rows in the same order. A vector's shift-done is scheduled by its last
+   * shift-and-add (the shift-adder serves in call order, so that one ends last).
+   *
+   * A stage whose vectors all go through one set of row drivers (no replication, one phase), with
+   * conversions no longer than a read, is "booked": its crossbars, ADC banks and shift-adder serve
+   * only its own vectors, one vector after the other, so the bookings of a vector's bit cycles
+   * (and their counts) are made when its reads start, in the order the events would make them
+   * (bit cycle by bit cycle, crossbar by crossbar), and give the same times. Its read and
+   * read-done events still run, with nothing left to do but to keep their places among the other
+   * events at the same times, so the vector's shift-done fires exactly where it did.
+   */
 
-  private void onReadDone(Simulator s, long now, long p) {
+  /** Bit cycle {@code bit(p)} of vector {@code vector(p)}: every crossbar of its phase reads. */
+  private void onReadGroup(Simulator s, long now, long p) {
     int si = stage(p);
     Stage st = stages[si];
-    int xb = xbar(p);
-    int bit = bit(p);
-    int image = image(p);
-    int local = xb % st.perCopy();
-    int chain = st.chainOf(local);
-    if (bit + 1 < st.bitCycles) {
-      sim.schedule(now, P_READ, read, p + 1);
-    }
-    if (st.partialSums == PartialSums.ANALOG) {
-      int v = vector(p);
-      int colBlocks = st.mapping.colBlocks();
-      int stack = chain / colBlocks;
-      int k = stack - st.stacks.firstStack(st.mapping.layout().phaseOf(v));
-      int idx =
-          (((image * st.vectorsPerImage() + v) * st.stacks.maxStacksOfPhase() + k) * colBlocks
-                      + chain % colBlocks)
-                  * st.bitCycles
-              + bit;
-      if (--analogJoin[si][idx] > 0) {
-        return;
+    long readPs = st.timing.readPs();
+    if (booked[si]) {
+      if (bit(p) == 0) {
+        bookBitCycles(st, si, image(p), vector(p), now);
       }
-      // the column stack's currents are summed: sample and convert once, on the bank below the
-      // stack's last crossbar
-      xb = xb - local + st.lastCrossbarOf(chain);
-      p = pack(image, si, v, xb, bit);
+    } else {
+      int v = vector(p);
+      int ph = st.mapping.layout().phaseOf(v);
+      int base = v % st.mapping.replication() * st.perCopy();
+      int from = st.mapping.layout().firstBlock(ph) * st.mapping.colBlocks();
+      int n = st.mapping.layout().blocks(ph) * st.mapping.colBlocks();
+      for (int i = 0; i < n; i++) {
+        long start = st.crossbars[base + from + i].acquire(now, readPs);
+        checkState(
+            start == now,
+            "%s: crossbar %s is not free for its read",
+            st.traceLayer,
+            base + from + i);
+      }
     }
-    int cols = st.reads[chain].conversionsPerCycle();
-    StageComponents c = st.ids;
-    record(c.sampleHold, c.sample, cols, now, now, st, image, st.tileOf(xb));
-    long start = st.adcBanks[xb].acquire(now, st.timing.convertPs());
-    long end = start + st.timing.convertPs();
-    record(c.adc, c.convert, cols, start, end, st, image, st.tileOf(xb));
-    sim.schedule(end, P_CONVERT_DONE, convertDone, p);
+    sim.schedule(now + readPs, P_READ_DONE, readDoneGroup, p);
   }
 
-  private void onConvertDone(Simulator s, long now, long p) {
-    Stage st = stages[stage(p)];
-    int cols = st.reads[st.chainOf(xbar(p) % st.perCopy())].conversionsPerCycle();
-    long start = st.shiftAdd.acquire(now, st.timing.shiftAddPs());
-    long end = start + st.timing.shiftAddPs();
-    StageComponents c = st.ids;
-    record(c.shiftAdd, c.op, cols, start, end, st, image(p), st.tileOf(xbar(p)));
-    sim.schedule(end, P_SHIFT_DONE, shiftDone, p);
-  }
-
-  private void onShiftDone(Simulator s, long now, long p) {
+  /**
+   * Bit cycle {@code bit(p)} of every crossbar of the vector's phase has been read: the next bit
+   * cycle's reads follow at once, and each chain is sampled and converted on its ADC bank.
+   */
+  private void onReadDoneGroup(Simulator s, long now, long p) {
     int si = stage(p);
     Stage st = stages[si];
-    int slot = image(p) * st.vectorsPerImage() + vector(p);
-    if (--outstanding[si][slot] == 0) {
-      sim.schedule(now, P_ACCUMULATE, accumulate, pack(image(p), si, vector(p), 0, 0));
+    int bit = bit(p);
+    if (bit + 1 < st.bitCycles) {
+      sim.schedule(now, P_READ, readGroup, p + 1);
     }
+    long convertPs = st.timing.convertPs();
+    if (booked[si]) {
+      if (bit + 1 == st.bitCycles) {
+        sim.schedule(now + convertPs, P_CONVERT_DONE, convertDoneGroup, p);
+      }
+      return;
+    }
+    int v = vector(p);
+    int image = image(p);
+    int ph = st.mapping.layout().phaseOf(v);
+    int[] conv = st.convertingOfPhase[ph];
+    int base = v % st.mapping.replication() * st.perCopy();
+    StageComponents c = st.ids;
+    long end = -1;
+    for (int i = 0; i < conv.length; i++) {
+      int xb = base + conv[i];
+      int cols = st.convertingCols[ph][i];
+      int tile = st.tileOf(xb);
+      merged(mergeA, c.sampleHold, c.sample, cols, now, now, st, image, tile);
+      long start = st.adcBanks[xb].acquire(now, convertPs);
+      checkState(end < 0 || end == start + convertPs, "%s: ADC banks out of step", st.traceLayer);
+      end = start + convertPs;
+      merged(mergeB, c.adc, c.convert, cols, start, end, st, image, tile);
+    }
+    flush(mergeA);
+    flush(mergeB);
+    sim.schedule(end, P_CONVERT_DONE, convertDoneGroup, p);
+  }
+
+  /** Every chain of the vector's phase has converted bit cycle {@code bit(p)}: shift-and-add. */
+  private void onConvertDoneGroup(Simulator s, long now, long p) {
+    int si = stage(p);
+    Stage st = stages[si];
+    if (booked[si]) {
+      long end = shiftEndPs[si][image(p) * st.vectorsPerImage() + vector(p)];
+      sim.schedule(end, P_SHIFT_DONE, shiftDone, pack(image(p), si, vector(p), 0, 0));
+      return;
+    }
+    int v = vector(p);
+    int ph = st.mapping.layout().phaseOf(v);
+    int[] conv = st.convertingOfPhase[ph];
+    int base = v % st.mapping.replication() * st.perCopy();
+    long shiftPs = st.timing.shiftAddPs();
+    StageComponents c = st.ids;
+    int slot = image(p) * st.vectorsPerImage() + v;
+    for (int i = 0; i < conv.length; i++) {
+      long start = st.shiftAdd.acquire(now, shiftPs);
+      int cols = st.convertingCols[ph][i];
+      merged(
+          mergeA,
+          c.shiftAdd,
+          c.op,
+          cols,
+          start,
+          start + shiftPs,
+          st,
+          image(p),
+          st.tileOf(base + conv[i]));
+      if (--outstanding[si][slot] == 0) {
+        sim.schedule(start + shiftPs, P_SHIFT_DONE, shiftDone, pack(image(p), si, v, 0, 0));
+      }
+    }
+    flush(mergeA);
+  }
+
+  /**
+   * Books the bit cycles of vector {@code v} of a booked stage whose reads start at {@code readPs0}
+   * (see above): its crossbars' reads, its banks' conversions and the shift-and-adds, in the
+   * events' order, and records their counts tile by tile (whole counts in one window are summed,
+   * the parts of a phase spread over two windows are added one by one in the events' order).
+   */
+  private void bookBitCycles(Stage st, int si, int image, int v, long readPs0) {
+    int ph = st.mapping.layout().phaseOf(v);
+    int from = st.mapping.layout().firstBlock(ph) * st.mapping.colBlocks();
+    int n = st.mapping.layout().blocks(ph) * st.mapping.colBlocks();
+    int bits = st.bitCycles;
+    long readPs = st.timing.readPs();
+    long convertPs = st.timing.convertPs();
+    long shiftPs = st.timing.shiftAddPs();
+    for (int i = 0; i < n; i++) {
+      long end = st.crossbars[from + i].acquireSeries(readPs0, readPs, bits);
+      checkState(
+          end == readPs0 + bits * readPs,
+          "%s: crossbar %s is not free for its reads",
+          st.traceLayer,
+          from + i);
+    }
+    int[] conv = st.convertingOfPhase[ph];
+    int nc = conv.length;
+    for (int x : conv) {
+      long last = st.adcBanks[x].acquirePeriodic(readPs0 + readPs, convertPs, readPs, bits);
+      checkState(last == readPs0 + bits * readPs, "%s: ADC bank %s is not free", st.traceLayer, x);
+    }
+    // the shift-and-adds, bit cycle by bit cycle, chain by chain; all start when their
+    // conversions end unless the shift-adder is short of units
+    long[] starts = scratch(bits * nc + bits);
+    long lastEnd = 0;
+    for (int k = 0; k < bits; k++) {
+      long e = readPs0 + (k + 1) * readPs + convertPs;
+      if (st.shiftAdd.freeAt(e) >= nc) {
+        st.shiftAdd.acquireFree(e, shiftPs, nc);
+        starts[bits * nc + k] = 1;
+        lastEnd = e + shiftPs;
+      } else {
+        starts[bits * nc + k] = 0;
+        for (int j = 0; j < nc; j++) {
+          starts[k * nc + j] = st.shiftAdd.acquire(e, shiftPs);
+        }
+        lastEnd = starts[k * nc + nc - 1] + shiftPs;
+      }
+    }
+    shiftEndPs[si][image * st.vectorsPerImage() + v] = lastEnd;
+    StageComponents c = st.ids;
+    int[] cols = st.convertingCols[ph];
+    int[] runs = st.convertingTileRuns[ph];
+    for (int r = 0; r + 1 < runs.length; r++) {
+      int j0 = runs[r];
+      int j1 = runs[r + 1];
+      int tile = st.tileOf(conv[j0]);
+      long sum = 0;
+      for (int j = j0; j < j1; j++) {
+        sum += cols[j];
+      }
+      for (int k = 0; k < bits; k++) {
+        long t = readPs0 + (k + 1) * readPs;
+        merged(mergeA, c.sampleHold, c.sample, sum, t, t, st, image, tile);
+      }
+      for (int k = 0; k < bits; k++) {
+        long t = readPs0 + (k + 1) * readPs;
+        recordRun(mergeB, c.adc, c.convert, cols, j0, j1, sum, t, t + convertPs, st, image, tile);
+      }
+      for (int k = 0; k < bits; k++) {
+        long e = readPs0 + (k + 1) * readPs + convertPs;
+        if (starts[bits * nc + k] == 1) {
+          recordRun(mergeC, c.shiftAdd, c.op, cols, j0, j1, sum, e, e + shiftPs, st, image, tile);
+        } else {
+          for (int j = j0; j < j1; j++) {
+            long b = starts[k * nc + j];
+            merged(mergeC, c.shiftAdd, c.op, cols[j], b, b + shiftPs, st, image, tile);
+          }
+        }
+      }
+    }
+    flush(mergeA);
+    flush(mergeB);
+    flush(mergeC);
+  }
+
+  /**
+   * Records the phases [start, end) of conversions {@code j0 .. j1} (counts {@code cols[j]}, {@code
+   * sum} in all) on one tile: as one when they fall in one window, else one by one.
+   */
+  private void recordRun(
+      Merge m,
+      int component,
+      int action,
+      int[] cols,
+      int j0,
+      int j1,
+      long sum,
+      long startPs,
+      long endPs,
+      Stage st,
+      int image,
+      int tile) {
+    if (activity != null && activity.wholeWindow(startPs, endPs) >= 0) {
+      merged(m, component, action, sum, startPs, endPs, st, image, tile);
+      return;
+    }
+    for (int j = j0; j < j1; j++) {
+      merged(m, component, action, cols[j], startPs, endPs, st, image, tile);
+    }
+  }
+
+  private long[] scratch(int n) {
+    if (scratch.length < n) {
+      scratch = new long[Math.max(n, 2 * scratch.length)];
+    }
+    return scratch;
+  }
+
+  /**
+   * Records consecutive phases of one component on one tile within one tile-activity window as one
+   * (their counts summed): the ledger and the window keep exact whole counts, so the totals are the
+   * same as one by one. With an op trace every phase is its own row, so nothing is merged.
+   */
+  private static final class Merge {
+    int component = -1;
+    int action;
+    int tile;
+    int image;
+    long window;
+    long windowPs;
+    long startPs;
+    long endPs;
+    long count;
+    Stage stage;
+  }
+
+  private final Merge mergeA = new Merge();
+  private final Merge mergeB = new Merge();
+  private final Merge mergeC = new Merge();
+
+  private void merged(
+      Merge m,
+      int component,
+      int action,
+      long count,
+      long startPs,
+      long endPs,
+      Stage st,
+      int image,
+      int tile) {
+    if (count == 0 || component < 0) {
+      return;
+    }
+    long window = activity == null || traceOps ? -1 : activity.wholeWindow(startPs, endPs);
+    if (window < 0) {
+      flush(m);
+      record(component, action, count, startPs, endPs, st, image, tile);
+      return;
+    }
+    if (m.component == component
+        && m.action == action
+        && m.tile == tile
+        && m.image == image
+        && m.stage == st
+        && m.window == window
+        && m.windowPs == activity.windowPs()) {
+      m.count += count;
+      return;
+    }
+    flush(m);
+    m.component = component;
+    m.action = action;
+    m.tile = tile;
+    m.image = image;
+    m.stage = st;
+    m.window = window;
+    m.windowPs = activity.windowPs();
+    m.startPs = startPs;
+    m.endPs = endPs;
+    m.count = count;
+  }
+
+  private void flush(Merge m) {
+    if (m.component >= 0) {
+      record(m.component, m.action, m.count, m.startPs, m.endPs, m.stage, m.image, m.tile);
+      m.component = -1;
+    }
+  }
+
+  /** The vector's last shift-and-add is done: its row blocks' partial sums are accumulated. */
+  private void onShiftDone(Simulator s, long now, long p) {
+    sim.schedule(now, P_ACCUMULATE, accumulate, p);
   }
 
   private void onAccumulate(Simulator s, long now, long p) {

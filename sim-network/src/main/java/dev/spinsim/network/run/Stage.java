@@ -12,6 +12,7 @@ import dev.spinsim.network.mapping.LayerMapping;
 import dev.spinsim.network.mapping.PartialSums;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -111,6 +112,22 @@ public final class Stage {
 
   /** Per output row, the last input row it needs (-1 when it reads only zeros and padding). */
   final int[] lastInputRow;
+
+  /**
+   * Per phase: the crossbars (index within a copy, ascending) of the phase whose ADC banks convert
+   * a chain in every bit cycle of a vector of the phase — each crossbar with digital partial sums,
+   * a column stack's last one with analog ones — in the order the conversions happen.
+   */
+  final int[][] convertingOfPhase;
+
+  /** Per phase, as {@link #convertingOfPhase}: each conversion's columns per bit cycle. */
+  final int[][] convertingCols;
+
+  /**
+   * Per phase: where the runs of {@link #convertingOfPhase} entries on one tile (of copy 0) begin,
+   * ending with the entry count.
+   */
+  final int[][] convertingTileRuns;
 
   /**
    * @param stacks the column stacks of {@code mapping} (height 1 for digital partial sums)
@@ -279,6 +296,32 @@ public final class Stage {
       for (int x = 0; x < mapping.layout().vectorsInRow(r); x++) {
         rowOfVector[mapping.layout().firstVectorOfRow(r) + x] = r;
       }
+    }
+    convertingOfPhase = new int[phases][];
+    convertingCols = new int[phases][];
+    convertingTileRuns = new int[phases][];
+    for (int ph = 0; ph < phases; ph++) {
+      int from = mapping.layout().firstBlock(ph) * mapping.colBlocks();
+      int to = from + mapping.layout().blocks(ph) * mapping.colBlocks();
+      int[] conv = new int[to - from];
+      int count = 0;
+      for (int x = from; x < to; x++) {
+        if (lastCrossbarOf(chainOf(x)) == x) {
+          conv[count++] = x;
+        }
+      }
+      convertingOfPhase[ph] = Arrays.copyOf(conv, count);
+      convertingCols[ph] = new int[count];
+      int[] runs = new int[count + 1];
+      int nRuns = 0;
+      for (int j = 0; j < count; j++) {
+        convertingCols[ph][j] = reads[chainOf(conv[j])].conversionsPerCycle();
+        if (j == 0 || tileOf(conv[j]) != tileOf(conv[j - 1])) {
+          runs[nRuns++] = j;
+        }
+      }
+      runs[nRuns++] = count;
+      convertingTileRuns[ph] = Arrays.copyOf(runs, nRuns);
     }
     checkArgument(activationUnitCount > 0, "activation units must be positive");
   }

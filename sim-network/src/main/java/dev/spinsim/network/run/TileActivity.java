@@ -43,10 +43,25 @@ public final class TileActivity {
   /** Per tile: its layer's components, by slot. */
   private final int[][] componentsOfTile;
 
-  /** Per tile: counts, {@code [window * slots + slot]} with its layer's slots. */
+  /**
+   * Per tile: the fractional counts, {@code [window * slots + slot]} with its layer's slots — a
+   * phase spread over several windows or over a layer's tiles.
+   */
   private final double[][] counts;
 
+  /**
+   * Per tile, as {@link #counts}: the whole counts of phases on one tile within one window, kept
+   * exactly (so they may be added in any order and grouping; they are the vast majority).
+   */
+  private final long[][] wholeCounts;
+
   private long windowPs = FIRST_WINDOW_PS;
+
+  /** The window {@link #windowOf} found last, and its span [lo, hi) in ps. */
+  private int cachedWindow;
+
+  private long cachedLoPs;
+  private long cachedHiPs;
   private int windows;
 
   /**
@@ -65,6 +80,7 @@ public final class TileActivity {
     Arrays.fill(actionOf, -1);
     componentsOfTile = new int[n][0];
     counts = new double[n][0];
+    wholeCounts = new long[n][0];
     for (Stage st : stages) {
       // a tile records only its own layer's components
       int[] own =
@@ -78,6 +94,7 @@ public final class TileActivity {
       for (int t = st.firstTile; t < st.firstTile + st.tiles(); t++) {
         componentsOfTile[t] = own;
         counts[t] = new double[16 * own.length]; // grown as the run goes on
+        wholeCounts[t] = new long[16 * own.length];
       }
     }
   }
@@ -100,6 +117,12 @@ public final class TileActivity {
       coarsen();
     }
     if (tile >= 0) {
+      int first = windowOf(startPs);
+      if (first == windowOf(end - 1)) {
+        grow(tile, first);
+        wholeCounts[tile][first * componentsOfTile[tile].length + slot] += count;
+        return;
+      }
       addTo(tile, slot, count, startPs, end);
     } else {
       double share = count / (double) st.tiles();
@@ -109,17 +132,47 @@ public final class TileActivity {
     }
   }
 
-  private void addTo(int tile, int slot, double count, long startPs, long end) {
+  /**
+   * The window a phase over [start, end) on one tile falls in, or -1 when it spans several: the
+   * count of a phase in one window is kept exactly, so several such phases of a component on a tile
+   * in the same window may be added as one (windows only grow by merging pairs, so they stay in one
+   * window).
+   */
+  long wholeWindow(long startPs, long endPs) {
+    long end = Math.max(endPs, startPs + 1);
+    int w = windowOf(startPs);
+    return w == windowOf(end - 1) ? w : -1;
+  }
+
+  /**
+   * The window index of time {@code t}, ps (a 64-bit division only when it leaves the last one).
+   */
+  private int windowOf(long t) {
+    if (t >= cachedLoPs && t < cachedHiPs) {
+      return cachedWindow;
+    }
+    cachedWindow = (int) (t / windowPs);
+    cachedLoPs = cachedWindow * windowPs;
+    cachedHiPs = cachedLoPs + windowPs;
+    return cachedWindow;
+  }
+
+  /** Makes room in tile {@code tile}'s rows for window {@code last}. */
+  private void grow(int tile, int last) {
     int slots = componentsOfTile[tile].length;
-    int first = (int) (startPs / windowPs);
-    int last = (int) ((end - 1) / windowPs);
     windows = Math.max(windows, last + 1);
     if (counts[tile].length < (last + 1) * slots) {
-      counts[tile] =
-          Arrays.copyOf(
-              counts[tile],
-              Math.min(MAX_WINDOWS, Math.max(2 * counts[tile].length / slots, last + 1)) * slots);
+      int n = Math.min(MAX_WINDOWS, Math.max(2 * counts[tile].length / slots, last + 1)) * slots;
+      counts[tile] = Arrays.copyOf(counts[tile], n);
+      wholeCounts[tile] = Arrays.copyOf(wholeCounts[tile], n);
     }
+  }
+
+  private void addTo(int tile, int slot, double count, long startPs, long end) {
+    int slots = componentsOfTile[tile].length;
+    int first = windowOf(startPs);
+    int last = windowOf(end - 1);
+    grow(tile, last);
     double[] row = counts[tile];
     if (first == last) {
       row[first * slots + slot] += count;
@@ -139,16 +192,21 @@ public final class TileActivity {
       double[] row = counts[t];
       int slots = componentsOfTile[t].length;
       int held = slots == 0 ? 0 : row.length / slots;
+      long[] whole = wholeCounts[t];
       for (int w = 0; 2 * w < held; w++) {
         for (int s = 0; s < slots; s++) {
           row[w * slots + s] =
               row[2 * w * slots + s] + (2 * w + 1 < held ? row[(2 * w + 1) * slots + s] : 0);
+          whole[w * slots + s] =
+              whole[2 * w * slots + s] + (2 * w + 1 < held ? whole[(2 * w + 1) * slots + s] : 0);
         }
       }
       Arrays.fill(row, (held + 1) / 2 * slots, row.length, 0);
+      Arrays.fill(whole, (held + 1) / 2 * slots, whole.length, 0);
     }
     windows = (windows + 1) / 2;
     windowPs *= 2;
+    cachedHiPs = cachedLoPs; // empty: the windows changed
   }
 
   /** The window length in use, ps. */
@@ -200,11 +258,12 @@ public final class TileActivity {
       int lastActive = -1;
       for (int t = st.firstTile; t < st.firstTile + st.tiles(); t++) {
         double[] row = counts[t];
+        long[] whole = wholeCounts[t];
         int held = own.length == 0 ? 0 : row.length / own.length;
         for (int w = 0; w < Math.min(windows, held); w++) {
           double pj = 0;
           for (int k = 0; k < own.length; k++) {
-            pj += row[w * own.length + k] * pricePj[k];
+            pj += (whole[w * own.length + k] + row[w * own.length + k]) * pricePj[k];
           }
           if (pj > 0) {
             firstActive = Math.min(firstActive, w);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.spinsim.core.energy.ActionLedger;
 import dev.spinsim.core.event.Simulator;
 import dev.spinsim.core.resource.Resource;
+import dev.spinsim.core.trace.TraceLevel;
 import dev.spinsim.core.trace.TraceSink;
 import dev.spinsim.network.mapping.BiasMode;
 import dev.spinsim.network.mapping.ColumnStacks;
@@ -101,7 +102,22 @@ class PipelineSimulationTest {
       Resource noc,
       StageValues values,
       StageTiming timing) {
-    StageComponents ids = new StageComponents(ledger, "G/" + layer, "dw_relu", Map.of());
+    return stage(ledger, "G/" + layer, layer, m, bits, ps, stackHeight, noc, values, timing);
+  }
+
+  /** As above, with the stage's components registered under {@code tag}. */
+  static Stage stage(
+      ActionLedger ledger,
+      String tag,
+      String layer,
+      LayerMapping m,
+      int bits,
+      PartialSums ps,
+      int stackHeight,
+      Resource noc,
+      StageValues values,
+      StageTiming timing) {
+    StageComponents ids = new StageComponents(ledger, tag, "dw_relu", Map.of());
     ColumnStacks stacks = new ColumnStacks(m, stackHeight);
     return new Stage(
         "G",
@@ -292,5 +308,98 @@ class PipelineSimulationTest {
     // image 1 overlaps image 0
     assertTrue(p.imageStartPs(1) < p.imageDonePs(0));
     assertTrue(p.stageStartPs(1, 0) < p.stageEndPs(0, 0));
+  }
+
+  /**
+   * Everything a two-layer run shows: image and stage times, every count, and every resource's and
+   * buffer's statistics.
+   */
+  private static String twoLayerRun(PartialSums ps, TraceSink trace) {
+    ActionLedger ledger = new ActionLedger();
+    Resource noc = new Resource("noc", 1);
+    // 9 row blocks on one shift-adder: the shift-and-adds of a bit cycle queue for it
+    ConvGeometry ga = ConvGeometry.conv(128, 64, 3, 1, 1, 7, 7);
+    ConvGeometry gb = ConvGeometry.transposed(64, 1, 4, 2, 1, 0, 7, 7);
+    MappingOptions o =
+        new MappingOptions(128, 128, WeightScheme.DIFFERENTIAL, BiasMode.DIGITAL, ps, Map.of());
+    Stage[] stages = new Stage[2];
+    ConvGeometry[] geometries = {ga, gb};
+    for (int s = 0; s < 2; s++) {
+      String layer = s == 0 ? "a" : "b";
+      LayerMapping m = new DenseMapping().map(layer, geometries[s], o);
+      int height = ps == PartialSums.ANALOG ? m.rowBlocks() : 1;
+      // tagged as the chip tags a stage, so its tiles' activity is kept too
+      stages[s] = stage(ledger, "G." + layer, layer, m, 8, ps, height, noc, new Log(layer), T);
+    }
+    Simulator sim = new Simulator();
+    int images = 2;
+    double[][] prices = new double[ledger.components().size()][ledger.actions().size()];
+    PipelineSimulation p =
+        new PipelineSimulation(
+            sim,
+            stages,
+            images,
+            ledger,
+            trace,
+            prices,
+            i -> {},
+            true,
+            null,
+            new TileActivity(stages, ledger));
+    p.start(0);
+    sim.runUntilEmpty();
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < images; i++) {
+      b.append("image ").append(p.imageStartPs(i)).append(' ').append(p.imageDonePs(i));
+      for (int s = 0; s < stages.length; s++) {
+        b.append(" stage ").append(p.stageStartPs(s, i)).append(' ').append(p.stageEndPs(s, i));
+      }
+      b.append('\n');
+    }
+    for (var c : ledger.components()) {
+      for (int a = 0; a < ledger.actions().size(); a++) {
+        b.append(c.name()).append(' ').append(ledger.count(c.id(), a)).append('\n');
+      }
+    }
+    List<Resource> resources = new ArrayList<>(List.of(noc));
+    for (Stage st : stages) {
+      resources.addAll(st.resources());
+      for (var buffer : st.buffers()) {
+        b.append(buffer).append(' ').append(buffer.waitPs()).append('\n');
+      }
+    }
+    for (Resource r : resources) {
+      b.append(r.name())
+          .append(' ')
+          .append(r.acquisitions())
+          .append(' ')
+          .append(r.busyPs())
+          .append(' ')
+          .append(r.waitPs())
+          .append(' ')
+          .append(r.maxWaitPs())
+          .append(' ')
+          .append(r.peakQueueLength())
+          .append(' ')
+          .append(r.lastFinishPs())
+          .append('\n');
+    }
+    return b.toString();
+  }
+
+  @Test
+  void bookedBitCyclesGiveTheTimesCountsAndWaitsOfAnEventPerBitCycle() {
+    for (PartialSums ps : PartialSums.values()) {
+      String booked = twoLayerRun(ps, TraceSink.off());
+      // an op trace writes a row per phase as it happens, so nothing is booked ahead
+      String unbooked = twoLayerRun(ps, new TraceDocumentationTest.Collector(TraceLevel.OP));
+      assertEquals(unbooked, booked, ps.toString());
+      // digital partial sums: 9 conversions a bit cycle, so some shift-and-adds waited for the
+      // one shift-adder (analog ones: one conversion of the summed stack)
+      String shiftAdd =
+          booked.lines().filter(l -> l.startsWith("G.a.shift-add ")).findFirst().orElseThrow();
+      long waitPs = Long.parseLong(shiftAdd.split(" ")[3]);
+      assertEquals(ps == PartialSums.DIGITAL, waitPs > 0, shiftAdd);
+    }
   }
 }

@@ -43,7 +43,7 @@ class TraceDocumentationTest {
   private static String doc;
 
   /** Collects what a run wrote at one level. */
-  private static final class Collector implements TraceSink {
+  static final class Collector implements TraceSink {
     final TraceLevel level;
     final Set<String> actions = new TreeSet<>();
     final Set<String> classes = new TreeSet<>();
