@@ -100,6 +100,11 @@ public final class PipelineSimulation {
   private final long[] imageStartPs;
   private final long[] imageDonePs;
   private int injected;
+
+  /** Deferred row-drive records (stage, image, start, end), or null ({@link #deferDrives}). */
+  private long[] deferred;
+
+  private int deferredCount;
   private int imagesDone;
 
   /** Shift-and-add starts of a vector's bit cycles (reused). */
@@ -1011,21 +1016,58 @@ public final class PipelineSimulation {
    * the reads' closed form — over the stage's span of the image.
    */
   private void recordDrives(int si, int image, long now) {
+    long startPs = stageStartPs[si][image];
+    if (deferred != null) {
+      if (deferredCount + 4 > deferred.length) {
+        deferred = Arrays.copyOf(deferred, 2 * deferred.length);
+      }
+      deferred[deferredCount++] = si;
+      deferred[deferredCount++] = image;
+      deferred[deferredCount++] = startPs;
+      deferred[deferredCount++] = now;
+      return;
+    }
+    recordDrives(si, image, startPs, now, drives);
+  }
+
+  private void recordDrives(int si, int image, long startPs, long endPs, long[][][] drives) {
     Stage st = stages[si];
     StageComponents c = st.ids;
     for (int x = 0; x < st.perCopy(); x++) {
       long driven = drives != null ? drives[si][image][x] : st.values.drivenRowCycles(image, x);
-      record(c.dac, c.convert, driven, stageStartPs[si][image], now, st, image, st.tileOf(x));
+      record(c.dac, c.convert, driven, startPs, endPs, st, image, st.tileOf(x));
       record(
           c.crossbar,
           c.cellRead,
           st.reads[st.chainOf(x)].cellReads(driven),
-          stageStartPs[si][image],
-          now,
+          startPs,
+          endPs,
           st,
           image,
           st.tileOf(x));
     }
+  }
+
+  /**
+   * Leaves the row drives and cell reads, the one part of the counts that depends on the values, to
+   * {@link #recordDeferredDrives}: the events then need nothing from the values, so they can run
+   * while the values are still being computed. Called before {@link #start}.
+   */
+  public void deferDrives() {
+    checkState(injected == 0, "drives are deferred before the run starts");
+    deferred = new long[256];
+  }
+
+  /**
+   * Records the row drives and cell reads the run deferred ({@link #deferDrives}), in the order the
+   * stages finished their images, from {@code drives[stage][image][crossbar]}.
+   */
+  public void recordDeferredDrives(long[][][] drives) {
+    for (int i = 0; i < deferredCount; i += 4) {
+      recordDrives(
+          (int) deferred[i], (int) deferred[i + 1], deferred[i + 2], deferred[i + 3], drives);
+    }
+    deferredCount = 0;
   }
 
   /**
