@@ -78,6 +78,9 @@ public final class Crossbar {
   private final int[] scratchHashes = new int[KeyedGaussian.CHUNK];
   private final int[] scratchCounts = new int[2 * PAD];
 
+  /** Scratch of {@link #readConvertPass}. */
+  private final PassScratch passScratch = new PassScratch();
+
   /** Per column of the read matrix: -1 for a used column, 0 for padding (lane masks as ints). */
   private int[] usedLanes = new int[0];
 
@@ -605,6 +608,146 @@ public final class Crossbar {
           rows, drive, count, kLo, kHi, block, ref, invStep, maxCode, shift, negative, codes,
           range);
     }
+  }
+
+  /**
+   * The bit cycles of one pass of a bit-serial read, each exactly as {@link #readConvert}: cycle k
+   * in [0, cycles) drives rows {@code rows[k][0..count[k])} with {@code drive[k]}, its noise is
+   * block {@code firstBlock + k} of the key and its codes are shifted by {@code k · shiftStep}; a
+   * cycle with no driven row is skipped (it reads exactly zero). The same codes and counts as
+   * calling {@link #readConvert} per cycle, to the bit; the Vector API loops take all the driven
+   * cycles of the pass at once ({@link VectorReadKernel#readConvertPass}), so a read pays its call
+   * overhead once per pass and the keyed noise of many cycles is made in one stream.
+   */
+  public void readConvertPass(
+      int[][] rows,
+      float[][] drive,
+      int[] count,
+      int cycles,
+      int kLo,
+      int kHi,
+      int firstBlock,
+      float invStep,
+      int maxCode,
+      int shiftStep,
+      boolean negative,
+      int[] codes,
+      long[] range) {
+    Preconditions.checkState(usedRows > 0, "crossbar is not programmed");
+    if (!(useVector && MvmKernel.VECTOR_AVAILABLE && VectorReadKernel.usable())) {
+      for (int k = 0; k < cycles; k++) {
+        if (count[k] > 0) {
+          readConvert(
+              rows[k],
+              drive[k],
+              count[k],
+              kLo,
+              kHi,
+              firstBlock + k,
+              invStep,
+              maxCode,
+              k * shiftStep,
+              negative,
+              codes,
+              range);
+        }
+      }
+      return;
+    }
+    PassScratch s = passScratch;
+    s.ensure(cycles, stride);
+    int n = 0;
+    for (int k = 0; k < cycles; k++) {
+      if (count[k] > 0) {
+        s.active[n] = k;
+        s.refs[n] =
+            noisy ? referenceNoise(rows[k], drive[k], count[k], kLo, kHi, firstBlock + k) : 0f;
+        n++;
+      }
+    }
+    if (n == 0) {
+      return;
+    }
+    VectorReadKernel.readConvertPass(
+        readMatrix,
+        rowLength,
+        stride,
+        usedColumns,
+        rows,
+        drive,
+        count,
+        n,
+        noisy,
+        kLo,
+        kHi,
+        firstBlock,
+        invStep,
+        maxCode,
+        shiftStep,
+        negative,
+        usedLanes,
+        codes,
+        range,
+        s);
+  }
+
+  /**
+   * True when {@link #readConvertCodes} can read a pass of {@code cycles} bit cycles: Vector API
+   * reads, at most {@link VectorReadKernel#NARROW_COLUMNS} used columns, no reference column, and
+   * no more cycles than float lanes.
+   */
+  public boolean readsCodes(int cycles) {
+    return useVector
+        && MvmKernel.VECTOR_AVAILABLE
+        && VectorReadKernel.usable()
+        && usedColumns <= VectorReadKernel.NARROW_COLUMNS
+        && referenceNoiseVariance.length == 0
+        && cycles <= VectorGaussian.L;
+  }
+
+  /**
+   * A pass of a bit-serial read given the input codes of its driven rows ({@link #readsCodes} must
+   * hold): row {@code rows[a]} (ascending) holds code {@code q[a]} &gt; 0, cycle k in [0, cycles)
+   * drives it with slice k, (q[a] &gt;&gt; k·sliceBits) mod 2^sliceBits, with noise block {@code
+   * firstBlock + k} and its codes shifted by k · sliceBits. The same codes and counts, to the bit,
+   * as {@link #readConvertPass} of the cycles' driven rows; the cycles are the lanes, so a narrow
+   * read costs a few vector operations per driven row instead of a scalar pass per cycle.
+   */
+  public void readConvertCodes(
+      int[] rows,
+      int[] q,
+      int count,
+      int cycles,
+      int sliceBits,
+      int kLo,
+      int kHi,
+      int firstBlock,
+      float invStep,
+      int maxCode,
+      boolean negative,
+      int[] codes,
+      long[] range) {
+    Preconditions.checkState(readsCodes(cycles), "this array cannot read codes");
+    VectorReadKernel.readConvertCodes(
+        readMatrix,
+        rowLength,
+        stride,
+        usedColumns,
+        rows,
+        q,
+        count,
+        noisy,
+        cycles,
+        sliceBits,
+        kLo,
+        kHi,
+        firstBlock,
+        invStep,
+        maxCode,
+        negative,
+        codes,
+        range,
+        passScratch);
   }
 
   private void scalarReadConvert(

@@ -65,6 +65,11 @@ public final class ReadoutChain {
    */
   private final int[] codes;
 
+  /** The driven rows of a pass and their input codes ({@link Crossbar#readConvertCodes}). */
+  private final int[] codeRows;
+
+  private final int[] codeValues;
+
   /** The dense read's input as a sparse one: its non-zero rows and their values. */
   private final int[] sparseRows;
 
@@ -135,6 +140,8 @@ public final class ReadoutChain {
     this.acc = new double[crossbar.weightCapacity()];
     this.codes = new int[crossbar.readBufferLength()];
     this.sparseRows = new int[rows];
+    this.codeRows = new int[rows];
+    this.codeValues = new int[rows];
     this.sparseValues = new double[rows];
     // |code| < 2^(bits-1), shifted by up to inputBits - 1, summed over 2^inputBits cycles and 2
     // passes
@@ -441,6 +448,45 @@ public final class ReadoutChain {
       double fullScale) {
     long maxCode = (1L << config.inputBits()) - 1;
     long mask = (1L << sliceBits) - 1;
+    if (fused && crossbar.readsCodes(cyclesPerPass)) {
+      // a narrow array: the cycles go in the lanes, each driven row is read once with its code
+      int n = 0;
+      long pairs = 0;
+      for (int a = from; a < to; a++) {
+        double v = sign * values[a];
+        if (!(v > 0)) {
+          continue; // clips to code 0 (NaN too): the row is not driven in any cycle
+        }
+        long code = (long) (clip01(v) * maxCode + 0.5);
+        if (code == 0) {
+          continue;
+        }
+        codeRows[n] = rows[a] - rowBase;
+        codeValues[n++] = (int) code;
+        for (; code != 0; code >>>= sliceBits) {
+          pairs += (code & mask) != 0 ? 1 : 0;
+        }
+      }
+      if (n > 0) {
+        crossbar.readConvertCodes(
+            codeRows,
+            codeValues,
+            n,
+            cyclesPerPass,
+            sliceBits,
+            keyLo,
+            keyHi,
+            pass * cyclesPerPass,
+            (float) (adc.maxCode() / fullScale),
+            adc.maxCode(),
+            sign < 0,
+            codes,
+            range);
+      }
+      adcConversions += (long) cyclesPerPass * m;
+      driven[0] += pairs;
+      return;
+    }
     // one pass over the rows sorts each driven row's slices into the cycles that drive it, so a
     // cycle costs its driven rows only (inputs are sparse: inserted zeros, ReLU zeros, low bits)
     int[] count = cycleCount;
@@ -473,6 +519,28 @@ public final class ReadoutChain {
           cycleDrive[k][c] = slice;
         }
       }
+    }
+    if (fused) {
+      // the whole pass in one call: cycle k of pass p is noise block p·cycles + k (one crossbar)
+      crossbar.readConvertPass(
+          cycleRows,
+          cycleDrive,
+          count,
+          cyclesPerPass,
+          keyLo,
+          keyHi,
+          pass * cyclesPerPass,
+          (float) (adc.maxCode() / fullScale),
+          adc.maxCode(),
+          sliceBits,
+          sign < 0,
+          codes,
+          range);
+      adcConversions += (long) cyclesPerPass * m;
+      for (int k = 0; k < cyclesPerPass; k++) {
+        countDriven(cycleRows[k], count[k]);
+      }
+      return;
     }
     for (int k = 0; k < cyclesPerPass; k++) {
       cycle = pass * cyclesPerPass + k;

@@ -44,8 +44,8 @@ final class VectorGaussian {
    */
   static void chunk(int kLo, int kHi, int block, int p0, float[] out, int[] h) {
     hashes(kLo, kHi, block, p0, h);
-    radii(h, out);
-    angles(h, out);
+    radii(h, 0, out, 0, PAIRS);
+    angles(h, 0, h, PAIRS, out, 0, out, 0, out, PAIRS, PAIRS);
   }
 
   /** The two keyed hashes of each pair: h[p] (radius and signs), h[16 + p] (angle). */
@@ -57,10 +57,57 @@ final class VectorGaussian {
     }
   }
 
-  /** √(−2 ln u₁) of each pair into {@code out[0..16)}. */
-  private static void radii(int[] h, float[] out) {
-    for (int i = 0; i < PAIRS; i += L) {
-      IntVector h1 = IntVector.fromArray(I, h, i);
+  /**
+   * Pairs of any blocks at once: {@code c2[i]} is pair i's doubled counter ((block &lt;&lt; 16) +
+   * pair) &lt;&lt; 1 as {@link KeyedGaussian#sample} forms it, for i in [0, n), n a multiple of the
+   * lane count; the pair's cos sample goes to {@code cos[i]}, its sin sample to {@code sin[i]}
+   * ({@code h1}, {@code h2} and {@code rad} are scratch of n values). Many pairs in one stream keep
+   * the long dependency chains of the log and the polynomials overlapped.
+   */
+  static void pairs(
+      int kLo,
+      int kHi,
+      int[] c2,
+      int n,
+      int[] h1,
+      int[] h2,
+      float[] rad,
+      float[] cos,
+      float[] sin) {
+    // the two rounds of lowbias32 written out: a hash() call the JIT did not inline ran its
+    // vector operations in slow Java code
+    for (int i = 0; i < n; i += L) {
+      IntVector x = IntVector.fromArray(I, c2, i).add(kLo);
+      x = x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 16)).mul(M1);
+      x = x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 15)).mul(M2);
+      x =
+          x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 16))
+              .lanewise(VectorOperators.XOR, kHi);
+      x = x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 16)).mul(M1);
+      x = x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 15)).mul(M2);
+      x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 16)).intoArray(h1, i);
+    }
+    for (int i = 0; i < n; i += L) {
+      IntVector x = IntVector.fromArray(I, c2, i).add(1 + kLo);
+      x = x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 16)).mul(M1);
+      x = x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 15)).mul(M2);
+      x =
+          x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 16))
+              .lanewise(VectorOperators.XOR, kHi);
+      x = x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 16)).mul(M1);
+      x = x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 15)).mul(M2);
+      x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 16)).intoArray(h2, i);
+    }
+    radii(h1, 0, rad, 0, n);
+    angles(h1, 0, h2, 0, rad, 0, cos, 0, sin, 0, n);
+  }
+
+  /**
+   * √(−2 ln u₁) of the pairs whose first hash is {@code h[hOff + i]} into {@code out[outOff + i]}.
+   */
+  private static void radii(int[] h, int hOff, float[] out, int outOff, int n) {
+    for (int i = 0; i < n; i += L) {
+      IntVector h1 = IntVector.fromArray(I, h, hOff + i);
       FloatVector u =
           ((FloatVector)
                   h1.lanewise(VectorOperators.LSHR, 9)
@@ -86,16 +133,31 @@ final class VectorGaussian {
       FloatVector poly = s2.mul(s2.mul(s2.mul(s2.mul(L9).add(L7)).add(L5)).add(L3)).add(1f);
       FloatVector logm = s.add(s).mul(poly);
       FloatVector ln = ((FloatVector) e.convert(VectorOperators.I2F, 0)).mul(LN2).add(logm);
-      ln.mul(-2f).lanewise(VectorOperators.SQRT).intoArray(out, i);
+      ln.mul(-2f).lanewise(VectorOperators.SQRT).intoArray(out, outOff + i);
     }
   }
 
-  /** The radii of {@code out[0..16)} times cos and sin of each pair's angle, with random signs. */
-  private static void angles(int[] h, float[] out) {
-    for (int i = 0; i < PAIRS; i += L) {
-      IntVector h1 = IntVector.fromArray(I, h, i);
-      IntVector h2 = IntVector.fromArray(I, h, PAIRS + i);
-      FloatVector r = FloatVector.fromArray(F, out, i);
+  /**
+   * The radii {@code r[rOff + i]} times cos and sin of each pair's angle, with random signs, into
+   * {@code cos[cosOff + i]} and {@code sin[sinOff + i]} (the first hashes at {@code h1[h1Off + i]},
+   * the second at {@code h2[h2Off + i]}); {@code cos} may be {@code r} at the same offset.
+   */
+  private static void angles(
+      int[] h1a,
+      int h1Off,
+      int[] h2a,
+      int h2Off,
+      float[] ra,
+      int rOff,
+      float[] cosOut,
+      int cosOff,
+      float[] sinOut,
+      int sinOff,
+      int n) {
+    for (int i = 0; i < n; i += L) {
+      IntVector h1 = IntVector.fromArray(I, h1a, h1Off + i);
+      IntVector h2 = IntVector.fromArray(I, h2a, h2Off + i);
+      FloatVector r = FloatVector.fromArray(F, ra, rOff + i);
       FloatVector x =
           ((FloatVector) h2.lanewise(VectorOperators.LSHR, 8).convert(VectorOperators.I2F, 0))
               .mul(TWO_M24)
@@ -111,12 +173,12 @@ final class VectorGaussian {
               VectorOperators.XOR,
               h1.lanewise(VectorOperators.AND, 1).lanewise(VectorOperators.LSHL, 31))
           .reinterpretAsFloats()
-          .intoArray(out, i);
+          .intoArray(cosOut, cosOff + i);
       z1.lanewise(
               VectorOperators.XOR,
               h1.lanewise(VectorOperators.AND, 2).lanewise(VectorOperators.LSHL, 30))
           .reinterpretAsFloats()
-          .intoArray(out, PAIRS + i);
+          .intoArray(sinOut, sinOff + i);
     }
   }
 

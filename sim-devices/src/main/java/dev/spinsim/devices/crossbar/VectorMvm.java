@@ -25,6 +25,12 @@ final class VectorMvm {
   private VectorMvm() {}
 
   static void mvm(float[] m, int rowLength, int cols, int[] rows, float[] x, int count, float[] y) {
+    mvm(m, rowLength, cols, rows, x, count, y, 0);
+  }
+
+  /** As above, into {@code y[yOff .. yOff + cols)}. */
+  static void mvm(
+      float[] m, int rowLength, int cols, int[] rows, float[] x, int count, float[] y, int yOff) {
     int j = 0;
     for (; j + 4 * L <= cols; j += 4 * L) {
       FloatVector a0 = FloatVector.zero(S);
@@ -39,10 +45,10 @@ final class VectorMvm {
         a2 = xv.fma(FloatVector.fromArray(S, m, off + 2 * L), a2);
         a3 = xv.fma(FloatVector.fromArray(S, m, off + 3 * L), a3);
       }
-      a0.intoArray(y, j);
-      a1.intoArray(y, j + L);
-      a2.intoArray(y, j + 2 * L);
-      a3.intoArray(y, j + 3 * L);
+      a0.intoArray(y, yOff + j);
+      a1.intoArray(y, yOff + j + L);
+      a2.intoArray(y, yOff + j + 2 * L);
+      a3.intoArray(y, yOff + j + 3 * L);
     }
     for (; j + L <= cols; j += L) {
       FloatVector a0 = FloatVector.zero(S);
@@ -51,15 +57,30 @@ final class VectorMvm {
             FloatVector.broadcast(S, x[k])
                 .fma(FloatVector.fromArray(S, m, rows[k] * rowLength + j), a0);
       }
-      a0.intoArray(y, j);
+      a0.intoArray(y, yOff + j);
     }
     if (j < cols) {
-      scalarTail(m, rowLength, 0, j, cols, rows, x, count, false, y);
+      scalarTail(m, rowLength, 0, j, cols, rows, x, count, false, y, yOff);
     }
   }
 
   static void mvmWithVariance(
       float[] m, int rowLength, int cols, int[] rows, float[] x, int count, float[] y, float[] v) {
+    mvmWithVariance(m, rowLength, cols, rows, x, count, y, 0, v, 0);
+  }
+
+  /** As above, into {@code y[yOff .. yOff + cols)} and {@code v[vOff .. vOff + cols)}. */
+  static void mvmWithVariance(
+      float[] m,
+      int rowLength,
+      int cols,
+      int[] rows,
+      float[] x,
+      int count,
+      float[] y,
+      int yOff,
+      float[] v,
+      int vOff) {
     int j = 0;
     for (; j + 4 * L <= cols; j += 4 * L) {
       FloatVector a0 = FloatVector.zero(S);
@@ -85,14 +106,14 @@ final class VectorMvm {
         a3 = xv.fma(FloatVector.fromArray(S, m, off + 3 * L), a3);
         v3 = x2.fma(FloatVector.fromArray(S, m, voff + 3 * L), v3);
       }
-      a0.intoArray(y, j);
-      a1.intoArray(y, j + L);
-      a2.intoArray(y, j + 2 * L);
-      a3.intoArray(y, j + 3 * L);
-      v0.intoArray(v, j);
-      v1.intoArray(v, j + L);
-      v2.intoArray(v, j + 2 * L);
-      v3.intoArray(v, j + 3 * L);
+      a0.intoArray(y, yOff + j);
+      a1.intoArray(y, yOff + j + L);
+      a2.intoArray(y, yOff + j + 2 * L);
+      a3.intoArray(y, yOff + j + 3 * L);
+      v0.intoArray(v, vOff + j);
+      v1.intoArray(v, vOff + j + L);
+      v2.intoArray(v, vOff + j + 2 * L);
+      v3.intoArray(v, vOff + j + 3 * L);
     }
     for (; j + L <= cols; j += L) {
       FloatVector a0 = FloatVector.zero(S);
@@ -103,12 +124,12 @@ final class VectorMvm {
         a0 = FloatVector.broadcast(S, xk).fma(FloatVector.fromArray(S, m, off), a0);
         v0 = FloatVector.broadcast(S, xk * xk).fma(FloatVector.fromArray(S, m, off + cols), v0);
       }
-      a0.intoArray(y, j);
-      v0.intoArray(v, j);
+      a0.intoArray(y, yOff + j);
+      v0.intoArray(v, vOff + j);
     }
     if (j < cols) {
-      scalarTail(m, rowLength, 0, j, cols, rows, x, count, false, y);
-      scalarTail(m, rowLength, cols, j, cols, rows, x, count, true, v);
+      scalarTail(m, rowLength, 0, j, cols, rows, x, count, false, y, yOff);
+      scalarTail(m, rowLength, cols, j, cols, rows, x, count, true, v, vOff);
     }
   }
 
@@ -140,15 +161,16 @@ final class VectorMvm {
       float[] x,
       int count,
       boolean squared,
-      float[] y) {
+      float[] y,
+      int yOff) {
     for (int c = from; c < cols; c++) {
-      y[c] = 0f;
+      y[yOff + c] = 0f;
     }
     for (int k = 0; k < count; k++) {
       float xk = squared ? x[k] * x[k] : x[k];
       int off = rows[k] * rowLength + base;
       for (int c = from; c < cols; c++) {
-        y[c] = Math.fma(xk, m[off + c], y[c]);
+        y[yOff + c] = Math.fma(xk, m[off + c], y[yOff + c]);
       }
     }
   }
