@@ -1,5 +1,8 @@
 package dev.spinsim.cli;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,23 +11,31 @@ import picocli.CommandLine.Command;
     name = "spinsim",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Cycle-accurate simulator of spintronic in-memory-computing accelerators.",
-    subcommands = {
-      CommandLine.HelpCommand.class,
-      GenerateCommand.class,
-      MapCommand.class,
-      CalibrateCommand.class,
-      DevicesCommand.class,
-      PresetCommand.class,
-      TrainCommand.class,
-      SampleCommand.class,
-      ClassifierCommand.class,
-      FidCommand.class,
-      CompareCommand.class,
-      SweepCommand.class,
-      DiffCommand.class,
-    })
+    description = "Cycle-accurate simulator of spintronic in-memory-computing accelerators.")
 public final class Main implements Runnable {
+  /**
+   * The sub-commands by name (each its class's {@code @Command} name), in the order {@code --help}
+   * lists them.
+   */
+  static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> m = new LinkedHashMap<>();
+    m.put("help", CommandLine.HelpCommand.class);
+    m.put("generate", GenerateCommand.class);
+    m.put("map", MapCommand.class);
+    m.put("calibrate", CalibrateCommand.class);
+    m.put("devices", DevicesCommand.class);
+    m.put("preset", PresetCommand.class);
+    m.put("train", TrainCommand.class);
+    m.put("sample", SampleCommand.class);
+    m.put("classifier", ClassifierCommand.class);
+    m.put("fid", FidCommand.class);
+    m.put("compare", CompareCommand.class);
+    m.put("sweep", SweepCommand.class);
+    m.put("diff", DiffCommand.class);
+    return Collections.unmodifiableMap(m);
+  }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -38,7 +49,7 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns the exit code (used by tests, no {@code System.exit}). */
   public static int execute(String... args) {
-    CommandLine cmd = CliConventions.apply(new CommandLine(new Main()));
+    CommandLine cmd = commandLine(args);
     cmd.setExecutionExceptionHandler(new ErrorHandler());
     try {
       return cmd.execute(args);
@@ -48,6 +59,22 @@ public final class Main implements Runnable {
       cmd.getErr().println(ErrorHandler.outOfMemory(Runtime.getRuntime().maxMemory()));
       return 3;
     }
+  }
+
+  /**
+   * The command tree for {@code args}: when they start with a sub-command's name, the root with
+   * just that sub-command (picocli reads every option of every command it is given, which a run of
+   * one command need not pay), else with all of them (help, version, an unknown name).
+   */
+  static CommandLine commandLine(String... args) {
+    CommandLine cmd = new CommandLine(new Main());
+    Class<?> only = args.length > 0 && !args[0].equals("help") ? SUBCOMMANDS.get(args[0]) : null;
+    for (Map.Entry<String, Class<?>> e : SUBCOMMANDS.entrySet()) {
+      if (only == null || e.getValue() == only) {
+        cmd.addSubcommand(e.getKey(), e.getValue());
+      }
+    }
+    return CliConventions.apply(cmd);
   }
 
   @Override

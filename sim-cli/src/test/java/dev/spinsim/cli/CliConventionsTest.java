@@ -24,7 +24,7 @@ class CliConventionsTest {
   /** Every command of the tree by its full name ("classifier train"). */
   private static Map<String, CommandLine> commands() {
     Map<String, CommandLine> out = new LinkedHashMap<>();
-    collect("", CliConventions.apply(new CommandLine(new Main())), out);
+    collect("", Main.commandLine(), out);
     out.remove("help");
     return out;
   }

@@ -2,10 +2,10 @@ package dev.spinsim.network.chip;
 
 import com.google.common.hash.HashCode;
 import dev.spinsim.devices.crossbar.Crossbar;
-import dev.spinsim.devices.crossbar.CrossbarConfig;
 import dev.spinsim.devices.crossbar.ProgramResult;
 import dev.spinsim.devices.crossbar.WeightMapping;
 import dev.spinsim.devices.synapse.SynapseDevice;
+import dev.spinsim.network.tensor.Parallel;
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -100,46 +100,78 @@ final class ChipBuildStore {
       if (n != requests.size()) {
         return reject();
       }
-      List<ChipBuildCache.Programmed> out = new ArrayList<>(n);
-      for (ChipBuildCache.ProgramRequest r : requests) {
-        CrossbarConfig c = r.config();
+      // the entries' places and results first (a pass over the headers), then the arrays decoded
+      // and the crossbars restored over the compute threads (restoring builds the read matrices)
+      int[] at = new int[n];
+      ProgramResult[] results = new ProgramResult[n];
+      for (int j = 0; j < n; j++) {
+        ChipBuildCache.ProgramRequest r = requests.get(j);
         int usedRows = b.getInt();
         int usedColumns = b.getInt();
         int physicalColumns = b.getInt();
-        if (usedRows != r.rows() || usedColumns != r.cols() || physicalColumns != c.columns()) {
+        if (usedRows != r.rows()
+            || usedColumns != r.cols()
+            || physicalColumns != r.config().columns()) {
           return reject();
         }
-        ProgramResult result =
-            new ProgramResult(b.getLong(), b.getLong(), b.getDouble(), b.getLong());
-        int cells = usedRows * physicalColumns;
-        int[] levels = new int[cells];
-        byte width = b.get();
-        if (width == 1) {
-          for (int i = 0; i < cells; i++) {
-            levels[i] = b.get() & 0xFF;
-          }
-        } else if (width == 4) {
-          b.asIntBuffer().get(levels);
-          b.position(b.position() + 4 * cells);
-        } else {
+        results[j] = new ProgramResult(b.getLong(), b.getLong(), b.getDouble(), b.getLong());
+        at[j] = b.position();
+        int width = b.get();
+        if (width != 1 && width != 4) {
           return reject();
         }
-        double[] g = new double[cells];
-        b.asDoubleBuffer().get(g);
-        b.position(b.position() + 8 * cells);
-        Crossbar x =
-            Crossbar.restore(
-                c, device, mapping, new Crossbar.ProgrammedCells(usedRows, usedColumns, levels, g));
-        out.add(new ChipBuildCache.Programmed(x, result));
+        long cells = (long) usedRows * physicalColumns;
+        long skip = cells * (width + 8);
+        if (skip > b.remaining()) {
+          return reject();
+        }
+        b.position(b.position() + (int) skip);
       }
       if (b.hasRemaining()) {
         return reject();
+      }
+      Crossbar[] restored = new Crossbar[n];
+      Parallel.forRange(
+          n,
+          1,
+          (long) requests.get(0).config().rows() * requests.get(0).config().columns(),
+          (from, to) -> {
+            ByteBuffer own = b.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+            for (int j = from; j < to; j++) {
+              restored[j] = restore(own.position(at[j]), requests.get(j), device, mapping);
+            }
+          });
+      List<ChipBuildCache.Programmed> out = new ArrayList<>(n);
+      for (int j = 0; j < n; j++) {
+        out.add(new ChipBuildCache.Programmed(restored[j], results[j]));
       }
       hits.incrementAndGet();
       return out;
     } catch (BufferUnderflowException | IllegalArgumentException e) {
       return reject();
     }
+  }
+
+  /**
+   * The crossbar of request {@code r} from its level width, levels and conductances at {@code b}'s
+   * position.
+   */
+  private static Crossbar restore(
+      ByteBuffer b, ChipBuildCache.ProgramRequest r, SynapseDevice device, WeightMapping mapping) {
+    int cells = r.rows() * r.config().columns();
+    int[] levels = new int[cells];
+    if (b.get() == 1) {
+      for (int i = 0; i < cells; i++) {
+        levels[i] = b.get() & 0xFF;
+      }
+    } else {
+      b.asIntBuffer().get(levels);
+      b.position(b.position() + 4 * cells);
+    }
+    double[] g = new double[cells];
+    b.asDoubleBuffer().get(g);
+    return Crossbar.restore(
+        r.config(), device, mapping, new Crossbar.ProgrammedCells(r.rows(), r.cols(), levels, g));
   }
 
   /** Saves {@code done}, the crossbars programmed for the requests of {@code key}. */

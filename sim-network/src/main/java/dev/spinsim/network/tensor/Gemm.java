@@ -2,6 +2,7 @@ package dev.spinsim.network.tensor;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.concurrent.atomic.AtomicLong;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -30,8 +31,32 @@ public final class Gemm {
   }
 
   /**
+   * Multiply-adds the default path of a process runs with the scalar kernel before it turns to the
+   * Vector API. The JVM runs Vector-API code in slow Java fallbacks until C2 has compiled it, a
+   * fixed cost that a short run (one image's float reference) never pays back, while the scalar
+   * loop is compiled within milliseconds; both give the same bits, so only the speed changes.
+   */
+  static final long COLD_MACS = 64L << 20;
+
+  private static final AtomicLong coldMacs = new AtomicLong();
+
+  /**
+   * Whether a default multiply of {@code macs} multiply-adds uses the Vector API: once the process
+   * has done {@link #COLD_MACS} of them (and unless {@code spinsim.gemm.scalar}).
+   */
+  static boolean vectorFor(long macs) {
+    return VECTOR_DEFAULT && warm(coldMacs, macs, COLD_MACS);
+  }
+
+  /** Adds {@code macs} to {@code done} until it passes {@code cold}; true once it has. */
+  static boolean warm(AtomicLong done, long macs, long cold) {
+    return done.get() >= cold || done.addAndGet(macs) > cold;
+  }
+
+  /**
    * C[m×n] (+)= A[m×k]·B[k×n] where A(i,p) = a[aOff + i·aRowStride + p·aColStride], B(p,j) = b[bOff
-   * + p·ldb + j] and C(i,j) = c[cOff + i·ldc + j]. Rows of C are split over threads.
+   * + p·ldb + j] and C(i,j) = c[cOff + i·ldc + j]. Rows of C are split over threads. The process's
+   * first {@link #COLD_MACS} multiply-adds run with the scalar kernel (the same bits).
    */
   public static void multiply(
       int m,
@@ -63,7 +88,7 @@ public final class Gemm {
         cOff,
         ldc,
         accumulate,
-        VECTOR_DEFAULT,
+        vectorFor((long) m * n * k),
         true);
   }
 

@@ -2,6 +2,8 @@ package dev.spinsim.network.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
@@ -34,6 +36,16 @@ class GemmTest {
     Gemm.multiply(m, n, k, a, 0, rs, cs, b, 0, n, c0, 0, n, accumulate, true, true);
     Gemm.multiply(m, n, k, a, 0, rs, cs, b, 0, n, c1, 0, n, accumulate, false, false);
     assertArrayEquals(c1, c0);
+  }
+
+  @Test
+  void aColdProcessMultipliesWithTheScalarKernelUntilItHasDoneEnoughWork() {
+    java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+    assertFalse(Gemm.warm(done, 600, 1000), "first 600 of 1000");
+    assertFalse(Gemm.warm(done, 400, 1000), "1000 of 1000");
+    assertTrue(Gemm.warm(done, 1, 1000), "past the threshold");
+    assertTrue(Gemm.warm(done, 1, 1000), "and from then on");
+    assertTrue(Gemm.warm(new java.util.concurrent.atomic.AtomicLong(), 5000, 1000), "one big one");
   }
 
   @Test
