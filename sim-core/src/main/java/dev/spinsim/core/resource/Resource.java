@@ -146,6 +146,39 @@ public final class Resource {
     account(earliestPs, earliestPs, durationPs, count);
   }
 
+  /**
+   * Takes over the bookings and statistics of {@code other}, a resource of the same capacity: what
+   * this one holds when every booking of {@code other} was made on it too (a crossbar read in
+   * lockstep with another).
+   */
+  public void copyFrom(Resource other) {
+    checkArgument(
+        other.capacity == capacity,
+        "%s: a copy needs the same capacity, got %s and %s",
+        name,
+        other.capacity,
+        capacity);
+    runTimePs = other.runTimePs.clone();
+    runCount = other.runCount.clone();
+    head = other.head;
+    runs = other.runs;
+    long[] waiting = new long[other.waitingStarts.size()];
+    for (int i = 0; i < waiting.length; i++) {
+      waiting[i] = other.waitingStarts.dequeueLong();
+    }
+    waitingStarts.clear();
+    for (long w : waiting) {
+      other.waitingStarts.enqueue(w);
+      waitingStarts.enqueue(w);
+    }
+    busyPs = other.busyPs;
+    waitPs = other.waitPs;
+    maxWaitPs = other.maxWaitPs;
+    acquisitions = other.acquisitions;
+    peakQueueLength = other.peakQueueLength;
+    lastFinishPs = other.lastFinishPs;
+  }
+
   /** Removes {@code n} units from the first runs. */
   private void takeFirst(int n) {
     while (n > 0) {

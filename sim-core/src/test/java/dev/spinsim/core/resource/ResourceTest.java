@@ -178,4 +178,21 @@ class ResourceTest {
     assertEquals(3, r.freeAt(100));
     assertEquals(4, r.acquisitions());
   }
+
+  @Test
+  void aCopyTakesOverTheBookingsAndStatisticsOfItsTwin() {
+    Resource twin = new Resource("crossbar0", 1);
+    Resource copy = new Resource("crossbar1", 1);
+    Resource alike = new Resource("crossbar2", 1);
+    copy.acquire(0, 5); // overwritten
+    for (long t : new long[] {0, 50, 60, 400}) {
+      twin.acquire(t, 100);
+      alike.acquire(t, 100);
+    }
+    copy.copyFrom(twin);
+    assertEquals(stats(alike), stats(copy));
+    assertEquals(twin.acquire(450, 10), copy.acquire(450, 10));
+    assertEquals(stats(twin), stats(copy));
+    assertThrows(IllegalArgumentException.class, () -> copy.copyFrom(new Resource("adc", 2)));
+  }
 }

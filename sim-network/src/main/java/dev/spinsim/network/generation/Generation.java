@@ -160,9 +160,9 @@ public final class Generation {
    * hands each to {@code sink} as soon as it is finished, in order: the chip is built once, the
    * images stream through it in batches of a few slots, so memory does not grow with the image
    * count. Functional mode computes each batch stage by stage; cycle-accurate mode computes the
-   * values the same way and then simulates the batches' events for time, in windows of up to {@link
-   * #EVENT_WINDOW} images (the pipeline drains between windows). The result carries the timing, the
-   * ledger and the energy, not the images.
+   * values the same way while a thread of its own simulates the events for time, in windows of up
+   * to {@link #EVENT_WINDOW} images (the pipeline drains between windows). The result carries the
+   * timing, the ledger and the energy, not the images.
    */
   public static GenerationResult stream(
       GenerationSetup s,
@@ -291,6 +291,9 @@ public final class Generation {
     float[] ref = null;
     for (int w0 = 0; w0 < images; w0 += window) {
       int wCount = Math.min(window, images - w0);
+      if (timed) {
+        run.startWindow(w0, wCount, ledger, trace, prices, progress);
+      }
       for (int b0 = w0; b0 < w0 + wCount; b0 += slots) {
         int count = Math.min(slots, w0 + wCount - b0);
         chip.beginBatch(firstImage + b0);
@@ -336,7 +339,7 @@ public final class Generation {
         }
       }
       if (timed) {
-        run.simulateWindow(w0, wCount, ledger, trace, prices, progress, false);
+        run.finishWindow();
       }
     }
     run.finish(trace, ledger, prices);

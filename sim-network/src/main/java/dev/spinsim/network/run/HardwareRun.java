@@ -1,9 +1,12 @@
 package dev.spinsim.network.run;
 
+import static com.google.common.base.Preconditions.checkState;
+
 import dev.spinsim.core.energy.ActionLedger;
 import dev.spinsim.core.event.Simulator;
 import dev.spinsim.core.trace.TraceLevel;
 import dev.spinsim.core.trace.TraceSink;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
@@ -119,6 +122,11 @@ public final class HardwareRun {
             activity);
     p.start(makespanPs);
     sim.runUntilEmpty();
+    collect(p, sim, first, count);
+  }
+
+  /** Keeps the times of a window's images and its events, and moves the makespan on. */
+  private void collect(PipelineSimulation p, Simulator sim, int first, int count) {
     events += sim.eventsProcessed();
     for (int i = 0; i < count; i++) {
       imageStartPs[first + i] = p.imageStartPs(i);
@@ -133,15 +141,165 @@ public final class HardwareRun {
     }
   }
 
+  /** A window of images whose events run on their own thread ({@link #startWindow}). */
+  private static final class Window {
+    final int first;
+    final int count;
+    final ActionLedger ledger;
+    final TraceSink trace;
+    final double[][] pricePj;
+    final IntConsumer progress;
+    PipelineSimulation pipeline;
+    Simulator engine;
+    Thread thread;
+    volatile Throwable failure;
+
+    /** The window's images in the order their events finished; {@code finished} of them so far. */
+    int[] order;
+
+    final AtomicInteger finished = new AtomicInteger();
+
+    /** Images captured ({@link #captureDrives}) and reported to {@code progress}. */
+    int captured;
+
+    int reported;
+
+    Window(
+        int first,
+        int count,
+        ActionLedger ledger,
+        TraceSink trace,
+        double[][] pricePj,
+        IntConsumer progress) {
+      this.first = first;
+      this.count = count;
+      this.ledger = ledger;
+      this.trace = trace;
+      this.pricePj = pricePj;
+      this.progress = progress;
+    }
+  }
+
+  /** The window under way between {@link #startWindow} and {@link #finishWindow}, or null. */
+  private Window window;
+
+  /**
+   * Cycle-accurate mode: starts simulating images {@code first .. first + count} of the run (image
+   * slots {@code 0 .. count} of the stages) on a thread of their own, while the caller computes
+   * their values in batches and hands each batch's row drives to {@link #captureDrives}; {@link
+   * #finishWindow} waits for the events and records the drives. The events need nothing from the
+   * values (the drives, the only counts that depend on them, are recorded afterwards in the order
+   * the stages finished their images), so the times and counts are those of {@link #simulateWindow}
+   * after the values. With an op trace (a row per phase, in time order) the events run in {@link
+   * #finishWindow} instead. {@code progress} is told each image whose events and values are both
+   * done, on the caller's thread.
+   */
+  public void startWindow(
+      int first,
+      int count,
+      ActionLedger ledger,
+      TraceSink trace,
+      double[][] pricePj,
+      IntConsumer progress) {
+    checkState(window == null, "a window is under way");
+    Window w = new Window(first, count, ledger, trace, pricePj, progress);
+    window = w;
+    if (trace.enabled(TraceLevel.OP)) {
+      return;
+    }
+    if (activity == null) {
+      activity = new TileActivity(stages, ledger);
+    }
+    w.order = new int[count];
+    w.engine = new Simulator();
+    w.pipeline =
+        new PipelineSimulation(
+            w.engine,
+            stages,
+            count,
+            ledger,
+            trace,
+            pricePj,
+            i -> {
+              int k = w.finished.get();
+              w.order[k] = i;
+              w.finished.set(k + 1);
+            },
+            false,
+            null,
+            activity);
+    w.pipeline.deferDrives();
+    long startPs = makespanPs;
+    w.thread =
+        new Thread(
+            () -> {
+              try {
+                w.pipeline.start(startPs);
+                w.engine.runUntilEmpty();
+              } catch (Throwable e) {
+                w.failure = e;
+              }
+            },
+            "spinsim-events");
+    w.thread.setDaemon(true);
+    w.thread.start();
+  }
+
+  /**
+   * Ends the window {@link #startWindow} began: waits for its events, records the row drives
+   * captured for it, and tells {@code progress} the images not yet reported.
+   */
+  public void finishWindow() {
+    Window w = window;
+    checkState(w != null, "no window is under way");
+    window = null;
+    if (w.thread == null) {
+      simulateWindow(w.first, w.count, w.ledger, w.trace, w.pricePj, w.progress, false);
+      return;
+    }
+    boolean interrupted = false;
+    while (true) {
+      try {
+        w.thread.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (w.failure instanceof RuntimeException e) {
+      throw e;
+    }
+    if (w.failure instanceof Error e) {
+      throw e;
+    }
+    checkState(w.failure == null, "the events failed: %s", w.failure);
+    w.pipeline.recordDeferredDrives(windowDrives);
+    collect(w.pipeline, w.engine, w.first, w.count);
+    w.captured = w.count;
+    report(w);
+  }
+
+  /** Tells the window's progress the images whose events and values are done, in order. */
+  private static void report(Window w) {
+    int done = w.finished.get();
+    while (w.reported < done && w.order[w.reported] < w.captured) {
+      w.progress.accept(w.first + w.order[w.reported++]);
+    }
+  }
+
   /**
    * Keeps the row drives the stages' values counted in image slots {@code 0 .. count} as images
-   * {@code offset ..} of the next {@link #simulateWindow} (whose events record them): how a window
-   * computed in several batches of slots keeps each image's drives.
+   * {@code offset ..} of the window under way ({@link #startWindow}) or the next {@link
+   * #simulateWindow} (whose events record them): how a window computed in several batches of slots
+   * keeps each image's drives. Tells the window's progress the images now done.
    */
   public void captureDrives(int offset, int count) {
-    int window = offset + count;
-    if (windowDrives == null || windowDrives[0].length < window) {
-      int n = Math.max(window, windowDrives == null ? 0 : windowDrives[0].length);
+    int needed = offset + count;
+    if (windowDrives == null || windowDrives[0].length < needed) {
+      int n = Math.max(needed, windowDrives == null ? 0 : windowDrives[0].length);
       long[][][] grown = new long[stages.length][n][];
       for (int s = 0; s < stages.length; s++) {
         for (int i = 0; i < n; i++) {
@@ -159,6 +317,11 @@ public final class HardwareRun {
           windowDrives[s][offset + i][x] = stages[s].values.drivenRowCycles(i, x);
         }
       }
+    }
+    Window w = window;
+    if (w != null && w.thread != null) {
+      w.captured = Math.max(w.captured, needed);
+      report(w);
     }
   }
 

@@ -101,6 +101,12 @@ public final class PipelineSimulation {
   private final long[] imageDonePs;
   private int injected;
 
+  /** Deferred row-drive records (stage, image, start, end), or null ({@link #deferDrives}). */
+  private long[] deferred;
+
+  private int deferredCount;
+  private int imagesDone;
+
   /** Shift-and-add starts of a vector's bit cycles (reused). */
   private long[] scratch = new long[64];
 
@@ -577,20 +583,14 @@ public final class PipelineSimulation {
     long readPs = st.timing.readPs();
     long convertPs = st.timing.convertPs();
     long shiftPs = st.timing.shiftAddPs();
-    for (int i = 0; i < n; i++) {
-      long end = st.crossbars[from + i].acquireSeries(readPs0, readPs, bits);
-      checkState(
-          end == readPs0 + bits * readPs,
-          "%s: crossbar %s is not free for its reads",
-          st.traceLayer,
-          from + i);
-    }
+    // the phase's crossbars are booked alike, and so are its converting banks: the first of each
+    // is booked, the others take over its bookings when the run ends (copyMirrors)
+    long end = st.crossbars[from].acquireSeries(readPs0, readPs, bits);
+    checkState(end == readPs0 + bits * readPs, "%s: crossbars not free for reads", st.traceLayer);
     int[] conv = st.convertingOfPhase[ph];
     int nc = conv.length;
-    for (int x : conv) {
-      long last = st.adcBanks[x].acquirePeriodic(readPs0 + readPs, convertPs, readPs, bits);
-      checkState(last == readPs0 + bits * readPs, "%s: ADC bank %s is not free", st.traceLayer, x);
-    }
+    long last = st.adcBanks[conv[0]].acquirePeriodic(readPs0 + readPs, convertPs, readPs, bits);
+    checkState(last == readPs0 + bits * readPs, "%s: ADC banks not free", st.traceLayer);
     // the shift-and-adds, bit cycle by bit cycle, chain by chain; all start when their
     // conversions end unless the shift-adder is short of units
     long[] starts = scratch(bits * nc + bits);
@@ -613,13 +613,25 @@ public final class PipelineSimulation {
     StageComponents c = st.ids;
     int[] cols = st.convertingCols[ph];
     int[] runs = st.convertingTileRuns[ph];
+    boolean allFree = true;
+    for (int k = 0; k < bits; k++) {
+      allFree &= starts[bits * nc + k] == 1;
+    }
+    long first = readPs0 + readPs;
+    boolean oneWindow =
+        allFree && activity != null && !traceOps && activity.wholeWindow(first, lastEnd) >= 0;
     for (int r = 0; r + 1 < runs.length; r++) {
       int j0 = runs[r];
       int j1 = runs[r + 1];
       int tile = st.tileOf(conv[j0]);
-      long sum = 0;
-      for (int j = j0; j < j1; j++) {
-        sum += cols[j];
+      long sum = st.convertingTileCols[ph][r];
+      if (oneWindow) {
+        // every phase of the vector's bit cycles falls in one window: one count per component
+        long e = first + convertPs;
+        merged(mergeA, c.sampleHold, c.sample, sum * bits, first, first, st, image, tile);
+        merged(mergeB, c.adc, c.convert, sum * bits, first, e, st, image, tile);
+        merged(mergeC, c.shiftAdd, c.op, sum * bits, e, e + shiftPs, st, image, tile);
+        continue;
       }
       for (int k = 0; k < bits; k++) {
         long t = readPs0 + (k + 1) * readPs;
@@ -644,6 +656,29 @@ public final class PipelineSimulation {
     flush(mergeA);
     flush(mergeB);
     flush(mergeC);
+  }
+
+  /**
+   * Once the last image is done: the crossbars and converting ADC banks of each booked stage take
+   * over the bookings of the first of their kind, which stood for all of them (the stage has one
+   * phase, whose vectors read all its crossbars in lockstep).
+   */
+  private void copyMirrors() {
+    for (int si = 0; si < stages.length; si++) {
+      Stage st = stages[si];
+      if (!booked[si] || st.convertingOfPhase[0].length == 0) {
+        continue;
+      }
+      int from = st.mapping.layout().firstBlock(0) * st.mapping.colBlocks();
+      int n = st.mapping.layout().blocks(0) * st.mapping.colBlocks();
+      for (int i = 1; i < n; i++) {
+        st.crossbars[from + i].copyFrom(st.crossbars[from]);
+      }
+      int[] conv = st.convertingOfPhase[0];
+      for (int j = 1; j < conv.length; j++) {
+        st.adcBanks[conv[j]].copyFrom(st.adcBanks[conv[0]]);
+      }
+    }
   }
 
   /**
@@ -968,6 +1003,9 @@ public final class PipelineSimulation {
       issueRows(si + 1, image, now);
     } else if (contiguous == oh) {
       imageDonePs[image] = now;
+      if (++imagesDone == images) {
+        copyMirrors();
+      }
       imageDone.accept(image);
     }
   }
@@ -978,21 +1016,58 @@ public final class PipelineSimulation {
    * the reads' closed form — over the stage's span of the image.
    */
   private void recordDrives(int si, int image, long now) {
+    long startPs = stageStartPs[si][image];
+    if (deferred != null) {
+      if (deferredCount + 4 > deferred.length) {
+        deferred = Arrays.copyOf(deferred, 2 * deferred.length);
+      }
+      deferred[deferredCount++] = si;
+      deferred[deferredCount++] = image;
+      deferred[deferredCount++] = startPs;
+      deferred[deferredCount++] = now;
+      return;
+    }
+    recordDrives(si, image, startPs, now, drives);
+  }
+
+  private void recordDrives(int si, int image, long startPs, long endPs, long[][][] drives) {
     Stage st = stages[si];
     StageComponents c = st.ids;
     for (int x = 0; x < st.perCopy(); x++) {
       long driven = drives != null ? drives[si][image][x] : st.values.drivenRowCycles(image, x);
-      record(c.dac, c.convert, driven, stageStartPs[si][image], now, st, image, st.tileOf(x));
+      record(c.dac, c.convert, driven, startPs, endPs, st, image, st.tileOf(x));
       record(
           c.crossbar,
           c.cellRead,
           st.reads[st.chainOf(x)].cellReads(driven),
-          stageStartPs[si][image],
-          now,
+          startPs,
+          endPs,
           st,
           image,
           st.tileOf(x));
     }
+  }
+
+  /**
+   * Leaves the row drives and cell reads, the one part of the counts that depends on the values, to
+   * {@link #recordDeferredDrives}: the events then need nothing from the values, so they can run
+   * while the values are still being computed. Called before {@link #start}.
+   */
+  public void deferDrives() {
+    checkState(injected == 0, "drives are deferred before the run starts");
+    deferred = new long[256];
+  }
+
+  /**
+   * Records the row drives and cell reads the run deferred ({@link #deferDrives}), in the order the
+   * stages finished their images, from {@code drives[stage][image][crossbar]}.
+   */
+  public void recordDeferredDrives(long[][][] drives) {
+    for (int i = 0; i < deferredCount; i += 4) {
+      recordDrives(
+          (int) deferred[i], (int) deferred[i + 1], deferred[i + 2], deferred[i + 3], drives);
+    }
+    deferredCount = 0;
   }
 
   /**

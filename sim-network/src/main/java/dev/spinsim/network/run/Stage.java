@@ -129,6 +129,9 @@ public final class Stage {
    */
   final int[][] convertingTileRuns;
 
+  /** Per phase and run of {@link #convertingTileRuns}: the columns its conversions convert. */
+  final long[][] convertingTileCols;
+
   /**
    * @param stacks the column stacks of {@code mapping} (height 1 for digital partial sums)
    * @param reads the closed-form reads of one copy's chains, {@link #closedForms}
@@ -300,6 +303,7 @@ public final class Stage {
     convertingOfPhase = new int[phases][];
     convertingCols = new int[phases][];
     convertingTileRuns = new int[phases][];
+    convertingTileCols = new long[phases][];
     for (int ph = 0; ph < phases; ph++) {
       int from = mapping.layout().firstBlock(ph) * mapping.colBlocks();
       int to = from + mapping.layout().blocks(ph) * mapping.colBlocks();
@@ -322,6 +326,12 @@ public final class Stage {
       }
       runs[nRuns++] = count;
       convertingTileRuns[ph] = Arrays.copyOf(runs, nRuns);
+      convertingTileCols[ph] = new long[nRuns - 1];
+      for (int r = 0; r + 1 < nRuns; r++) {
+        for (int j = runs[r]; j < runs[r + 1]; j++) {
+          convertingTileCols[ph][r] += convertingCols[ph][j];
+        }
+      }
     }
     checkArgument(activationUnitCount > 0, "activation units must be positive");
   }
