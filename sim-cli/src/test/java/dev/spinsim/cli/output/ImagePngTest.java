@@ -11,6 +11,46 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 class ImagePngTest {
+  /** Images of the kinds a run writes, and some it does not (noise, odd sizes, a sub-image). */
+  private static java.util.List<BufferedImage> samples() {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(7);
+    java.util.List<BufferedImage> out = new java.util.ArrayList<>();
+    for (int[] size : new int[][] {{1, 1}, {28, 28}, {300, 200}, {960, 420}, {37, 5}}) {
+      BufferedImage noise = new BufferedImage(size[0], size[1], BufferedImage.TYPE_INT_RGB);
+      BufferedImage gray = new BufferedImage(size[0], size[1], BufferedImage.TYPE_BYTE_GRAY);
+      for (int y = 0; y < size[1]; y++) {
+        for (int x = 0; x < size[0]; x++) {
+          noise.setRGB(x, y, rng.nextInt(1 << 24));
+          gray.getRaster().setSample(x, y, 0, (x * 7 + y * 3 + rng.nextInt(4)) & 0xFF);
+        }
+      }
+      out.add(noise);
+      out.add(gray);
+    }
+    BufferedImage drawn = new BufferedImage(640, 300, BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = drawn.createGraphics();
+    g.setRenderingHint(
+        java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setColor(java.awt.Color.WHITE);
+    g.fillRect(0, 0, 640, 300);
+    g.setColor(new java.awt.Color(0x4E79A7));
+    g.fillRect(40, 60, 120, 200);
+    g.drawString("energy per image (pJ) 42%", 200, 100);
+    g.dispose();
+    out.add(drawn);
+    out.add(drawn.getSubimage(10, 20, 100, 50));
+    out.add(new BufferedImage(30, 20, BufferedImage.TYPE_INT_ARGB));
+    return out;
+  }
+
+  @Test
+  void encodingGivesTheBytesOfTheJdksPngWriter() {
+    for (BufferedImage image : samples()) {
+      String what = image.getWidth() + "x" + image.getHeight() + " type " + image.getType();
+      assertArrayEquals(ImagePng.encodeWithImageIo(image), ImagePng.encode(image), what);
+    }
+  }
+
   @Test
   void pixelValuesMapMinusOneToZeroAndOneTo255RoundedAndClamped() {
     assertEquals(0, ImagePng.toByte(-1f));
