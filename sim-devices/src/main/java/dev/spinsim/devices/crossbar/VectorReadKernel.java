@@ -253,8 +253,9 @@ final class VectorReadKernel {
         for (int q = 0; q < chunks; q++) {
           int base = ((firstBlock + active[a]) << 16) + q * KeyedGaussian.PAIRS;
           int off = (a * chunks + q) * KeyedGaussian.PAIRS;
-          for (int i = 0; i < KeyedGaussian.PAIRS; i++) {
-            c2[off + i] = (base + i) << 1;
+          // vector stores: scalar ones read back by the hash loop's vector loads would stall
+          for (int i = 0; i < KeyedGaussian.PAIRS; i += L) {
+            IOTA_I.add(base + i).lanewise(VectorOperators.LSHL, 1).intoArray(c2, off + i);
           }
         }
       }
