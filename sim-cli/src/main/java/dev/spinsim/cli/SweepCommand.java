@@ -308,7 +308,14 @@ final class SweepCommand implements Callable<Integer> {
         driver.runAll(List.of(base));
         Nsga2Search.Outcome o =
             Nsga2Search.run(
-                sp, driver, boundObjectives(objs, file), points, population, generations, seed);
+                sp,
+                driver,
+                boundObjectives(objs, file),
+                List.of(base),
+                points,
+                population,
+                generations,
+                seed);
         evaluated.addAll(o.points());
         generationsRun = o.generations();
       } else {

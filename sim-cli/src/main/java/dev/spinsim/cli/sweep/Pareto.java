@@ -70,4 +70,48 @@ public final class Pareto {
     }
     return true;
   }
+
+  /**
+   * The hypervolume of {@code points} (every objective minimised) up to {@code ref}: the measure of
+   * the region they dominate and {@code ref} bounds (Zitzler and Thiele 1998), by slicing along the
+   * last objective (the HSO algorithm of While et al. 2006; exponential in the number of
+   * objectives, meant for the few objectives and small fronts of a sweep). Points not below {@code
+   * ref} in every objective add nothing.
+   */
+  public static double hypervolume(List<double[]> points, double[] ref) {
+    List<double[]> in = new ArrayList<>();
+    for (double[] p : points) {
+      boolean below = true;
+      for (int k = 0; k < ref.length; k++) {
+        below &= p[k] < ref[k];
+      }
+      if (below) {
+        in.add(p);
+      }
+    }
+    return slice(in, ref, ref.length);
+  }
+
+  private static double slice(List<double[]> points, double[] ref, int d) {
+    if (points.isEmpty()) {
+      return 0;
+    }
+    if (d == 1) {
+      double best = ref[0];
+      for (double[] p : points) {
+        best = Math.min(best, p[0]);
+      }
+      return ref[0] - best;
+    }
+    List<double[]> sorted = new ArrayList<>(points);
+    sorted.sort((a, b) -> Double.compare(a[d - 1], b[d - 1]));
+    double volume = 0;
+    for (int i = 0; i < sorted.size(); i++) {
+      double top = i + 1 < sorted.size() ? sorted.get(i + 1)[d - 1] : ref[d - 1];
+      if (top > sorted.get(i)[d - 1]) {
+        volume += slice(sorted.subList(0, i + 1), ref, d - 1) * (top - sorted.get(i)[d - 1]);
+      }
+    }
+    return volume;
+  }
 }

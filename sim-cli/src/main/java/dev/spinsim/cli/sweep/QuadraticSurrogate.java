@@ -13,7 +13,7 @@ import java.util.List;
  *
  * <p>It only ranks candidates; its predictions never reach a results row.
  */
-final class QuadraticSurrogate {
+final class QuadraticSurrogate implements Surrogate {
   /** Ridge penalty per fitted point, on the scaled terms (the intercept is not penalised). */
   static final double RIDGE = 1e-4;
 
@@ -55,8 +55,34 @@ final class QuadraticSurrogate {
     return new QuadraticSurrogate(sizes.clone(), solve(a), log);
   }
 
-  /** The predicted cost of a point given its level index per dimension. */
-  double predict(int[] level) {
+  /**
+   * The mean absolute leave-one-out error of the fit on these points, on the scale it models (the
+   * logarithm for all-positive costs): each point predicted by the fit on all the others.
+   */
+  static double looError(int[] sizes, List<int[]> levels, double[] costs) {
+    boolean log = true;
+    for (double c : costs) {
+      log &= c > 0;
+    }
+    int n = costs.length;
+    double error = 0;
+    for (int i = 0; i < n; i++) {
+      List<int[]> l = new java.util.ArrayList<>(levels);
+      l.remove(i);
+      double[] c = new double[n - 1];
+      for (int j = 0, k = 0; j < n; j++) {
+        if (j != i) {
+          c[k++] = costs[j];
+        }
+      }
+      double predicted = fit(sizes, l, c).predict(levels.get(i));
+      error += Math.abs(log ? Math.log(predicted) - Math.log(costs[i]) : predicted - costs[i]) / n;
+    }
+    return error;
+  }
+
+  @Override
+  public double predict(int[] level) {
     double[] phi = new double[beta.length];
     features(sizes, level, phi);
     double y = 0;
