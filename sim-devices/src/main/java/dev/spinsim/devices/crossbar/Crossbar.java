@@ -326,9 +326,9 @@ public final class Crossbar {
 
   /**
    * True when bit cycles with 0/1 row drives read through {@link SubsetSums} tables ({@link
-   * #readConvertPassSubsets}): an array with more than {@link VectorReadKernel#NARROW_COLUMNS}
-   * used weight columns (narrow arrays read codes in lanes instead), no reference column, and a
-   * table of at most {@link SubsetSums#LIMIT_BYTES}; on by default ({@link #setSubsetSums}).
+   * #readConvertPassSubsets}): an array with more than {@link VectorReadKernel#NARROW_COLUMNS} used
+   * weight columns (narrow arrays read codes in lanes instead), no reference column, and a table of
+   * at most {@link SubsetSums#LIMIT_BYTES}; on by default ({@link #setSubsetSums}).
    */
   public boolean readsSubsetSums() {
     return subsetSums != null && useSubsetSums;
@@ -630,7 +630,18 @@ public final class Crossbar {
       long[] range) {
     Preconditions.checkState(usedRows > 0, "crossbar is not programmed");
     readConvert(
-        readMatrix, rows, drive, count, kLo, kHi, block, invStep, maxCode, shift, negative, codes,
+        readMatrix,
+        rows,
+        drive,
+        count,
+        kLo,
+        kHi,
+        block,
+        invStep,
+        maxCode,
+        shift,
+        negative,
+        codes,
         range);
   }
 
@@ -712,8 +723,20 @@ public final class Crossbar {
       long[] range) {
     Preconditions.checkState(usedRows > 0, "crossbar is not programmed");
     readConvertPass(
-        readMatrix, rows, drive, count, cycles, kLo, kHi, firstBlock, invStep, maxCode, shiftStep,
-        negative, codes, range);
+        readMatrix,
+        rows,
+        drive,
+        count,
+        cycles,
+        kLo,
+        kHi,
+        firstBlock,
+        invStep,
+        maxCode,
+        shiftStep,
+        negative,
+        codes,
+        range);
   }
 
   /**
@@ -740,8 +763,20 @@ public final class Crossbar {
       long[] range) {
     Preconditions.checkState(readsSubsetSums(), "this array does not read through subset sums");
     readConvertPass(
-        subsetSums.table(), entries, ones, count, cycles, kLo, kHi, firstBlock, invStep, maxCode,
-        1, negative, codes, range);
+        subsetSums.table(),
+        entries,
+        ones,
+        count,
+        cycles,
+        kLo,
+        kHi,
+        firstBlock,
+        invStep,
+        maxCode,
+        1,
+        negative,
+        codes,
+        range);
   }
 
   private void readConvertPass(

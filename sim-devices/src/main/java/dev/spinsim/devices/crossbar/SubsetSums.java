@@ -13,8 +13,8 @@ package dev.spinsim.devices.crossbar;
  *
  * <p>Entry p of group g is entry p − 2^t plus row 4g + t, t the highest set bit of p (entry 0 is
  * zero), so the sums are fixed at programming time and never depend on the reads. Shape: {@code
- * ⌈rows / 4⌉ · 16} rows of {@code rowLength} floats, entry (g, p) at row {@code 16g + p}: four times
- * the read matrix. Built on first use (arrays in column stacks and narrow arrays never read
+ * ⌈rows / 4⌉ · 16} rows of {@code rowLength} floats, entry (g, p) at row {@code 16g + p}: four
+ * times the read matrix. Built on first use (arrays in column stacks and narrow arrays never read
  * through it) and shared by an array and its {@linkplain Crossbar#readView() read views}.
  */
 final class SubsetSums {
@@ -41,7 +41,9 @@ final class SubsetSums {
     this.rowLength = rowLength;
   }
 
-  /** Bytes of the table of an array of {@code rows} used rows and {@code rowLength} floats a row. */
+  /**
+   * Bytes of the table of an array of {@code rows} used rows and {@code rowLength} floats a row.
+   */
   static long bytes(int rows, int rowLength) {
     return (long) (rows + GROUP_ROWS - 1) / GROUP_ROWS * PATTERNS * rowLength * Float.BYTES;
   }

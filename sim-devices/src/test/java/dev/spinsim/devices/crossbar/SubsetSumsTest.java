@@ -78,8 +78,7 @@ class SubsetSumsTest {
     assertFalse(ref.readsSubsetSums(), "a reference column reads row by row");
     // 512 rows x 128 noisy weight columns: 512/4 x 16 x 256 floats = 2 MiB > the limit
     PresetDevices big =
-        PresetDevices.of(
-            Presets.load("paper", List.of("crossbar.rows=512", "crossbar.cols=256")));
+        PresetDevices.of(Presets.load("paper", List.of("crossbar.rows=512", "crossbar.cols=256")));
     Crossbar large = big.crossbar(1);
     large.program(CrossbarTest.randomWeights(512 * 128, 1), 512, 128);
     assertFalse(large.readsSubsetSums());
@@ -88,10 +87,10 @@ class SubsetSumsTest {
   }
 
   /**
-   * With an ADC fine enough that float rounding cannot move a code by more than one, the
-   * subset-sum read and the row-by-row read of the same dense inputs agree to one code of the top
-   * bit cycle, and both are within half a step of the exact quantised product; the subset-sum read
-   * really took the table path, the other did not.
+   * With an ADC fine enough that float rounding cannot move a code by more than one, the subset-sum
+   * read and the row-by-row read of the same dense inputs agree to one code of the top bit cycle,
+   * and both are within half a step of the exact quantised product; the subset-sum read really took
+   * the table path, the other did not.
    */
   @Test
   void subsetSumReadsAgreeWithRowByRowReadsUpToOneCode() {
@@ -110,7 +109,10 @@ class SubsetSumsTest {
       xb.setSubsetSums(k == 0);
       ReadoutChain chain =
           new ReadoutChain(
-              xb, new RowDac(1), new SarAdc(14), new ReadoutConfig(8, InputEncoding.UNSIGNED, 8, 1.0, 0, 0));
+              xb,
+              new RowDac(1),
+              new SarAdc(14),
+              new ReadoutConfig(8, InputEncoding.UNSIGNED, 8, 1.0, 0, 0));
       chain.read(x, y[k]);
       passes[k] = chain.subsetSumPasses();
       step = chain.adcFullScale() / chain.adc().maxCode();
@@ -130,8 +132,8 @@ class SubsetSumsTest {
 
   /**
    * The subset-sum read's Vector API and scalar loops give the same outputs and ADC counts to the
-   * bit on the noisy `paper` corner (dense inputs, so the reads take the table path; both encodings,
-   * odd shapes), and the driven (row, cycle) pairs are those of the row-by-row read.
+   * bit on the noisy `paper` corner (dense inputs, so the reads take the table path; both
+   * encodings, odd shapes), and the driven (row, cycle) pairs are those of the row-by-row read.
    */
   @Property(tries = 25)
   void subsetSumVectorAndScalarReadsAgreeBitForBit(
