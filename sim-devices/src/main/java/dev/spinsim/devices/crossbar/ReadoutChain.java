@@ -498,6 +498,8 @@ public final class ReadoutChain {
         && sliceBits == 1
         && config.inputBits() <= SUBSET_INPUT_BITS
         && crossbar.readsSubsetSums()
+        // two non-zero inputs a group on average at least: sparser reads cannot gain (see below)
+        && (to - from) * SubsetSums.GROUP_ROWS >= 2 * crossbar.usedRows()
         && readSubsetSums(rows, values, from, to, rowBase, m, sign, pass, fullScale, maxCode)) {
       return;
     }
