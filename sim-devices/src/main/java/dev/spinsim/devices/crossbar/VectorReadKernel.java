@@ -259,38 +259,26 @@ final class VectorReadKernel {
           }
         }
       }
-      VectorGaussian.pairs(
-          kLo,
-          kHi,
-          c2,
-          n * chunks * KeyedGaussian.PAIRS,
-          s.hashes1,
-          s.hashes2,
-          s.radius,
-          s.cos,
-          s.sin);
-      // u = fma(√v, g, y) − ref in place: column j of a cycle is the cos (j mod 32 < 16) or the sin
-      // sample of pair j mod 16 of its chunk
-      for (int a = 0; a < n; a++) {
-        float ref = s.refs[a];
-        for (int j = 0; j < stride; j += L) {
-          int p = (a * chunks + (j >>> 5)) * KeyedGaussian.PAIRS + (j & (KeyedGaussian.PAIRS - 1));
-          float[] g = (j & KeyedGaussian.PAIRS) == 0 ? s.cos : s.sin;
-          int o = a * stride + j;
-          FloatVector.fromArray(F, v, o)
-              .lanewise(VectorOperators.SQRT)
-              .fma(FloatVector.fromArray(F, g, p), FloatVector.fromArray(F, y, o))
-              .sub(ref)
-              .intoArray(y, o);
-        }
-      }
+      VectorGaussian.pairs(kLo, kHi, c2, n * chunks * KeyedGaussian.PAIRS, s.cos, 0, s.sin, 0);
     }
     int[] counts = s.counts;
     java.util.Arrays.fill(counts, 0);
     for (int a = 0; a < n; a++) {
       int shift = active[a] * shiftStep;
+      float ref = s.refs[a];
       for (int j = 0; j < stride; j += L) {
         FloatVector u = FloatVector.fromArray(F, y, a * stride + j);
+        if (noisy) {
+          // u = fma(√v, g, y) − ref: column j of a cycle is the cos (j mod 32 < 16) or the sin
+          // sample of pair j mod 16 of its chunk
+          int p = (a * chunks + (j >>> 5)) * KeyedGaussian.PAIRS + (j & (KeyedGaussian.PAIRS - 1));
+          float[] g = (j & KeyedGaussian.PAIRS) == 0 ? s.cos : s.sin;
+          u =
+              FloatVector.fromArray(F, v, a * stride + j)
+                  .lanewise(VectorOperators.SQRT)
+                  .fma(FloatVector.fromArray(F, g, p), u)
+                  .sub(ref);
+        }
         FloatVector t = u.mul(invStep);
         IntVector r =
             t.abs()
@@ -389,7 +377,7 @@ final class VectorReadKernel {
       shifts[lane] = 0;
     }
     if (noisy) {
-      VectorGaussian.pairs(kLo, kHi, c2, padded, s.hashes1, s.hashes2, s.radius, s.cos, s.sin);
+      VectorGaussian.pairs(kLo, kHi, c2, padded, s.cos, 0, s.sin, 0);
     }
     int[] counts = s.counts;
     java.util.Arrays.fill(counts, 0);
@@ -510,8 +498,7 @@ final class VectorReadKernel {
             .add(c)
             .lanewise(VectorOperators.LSHL, 1)
             .intoArray(s.counters, 0);
-        VectorGaussian.pairs(
-            kLo, kHi, s.counters, L, s.hashes1, s.hashes2, s.laneRefs, s.cos, s.sin);
+        VectorGaussian.pairs(kLo, kHi, s.counters, L, s.cos, 0, s.sin, 0);
         u =
             FloatVector.fromArray(F, v, 0)
                 .lanewise(VectorOperators.SQRT)
