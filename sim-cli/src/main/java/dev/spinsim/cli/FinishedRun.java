@@ -12,13 +12,13 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * What a {@code generate} run does after its simulation, when every image is simulated and
- * written: from here on nothing discards the run folder. Each step (closing the streamed files,
- * building the report, writing its files) runs guarded; a step that fails, out of memory or with
- * any exception, is recorded and the run goes on with what does not need it. When one failed, the
- * folder is still moved into place, with the images, whatever report files were written and {@link
- * #NOTE} saying what failed and which report files are missing; the command prints one line saying
- * so and exits with {@link #EXIT_REPORT_INCOMPLETE}.
+ * What a {@code generate} run does after its simulation, when every image is simulated and written:
+ * from here on nothing discards the run folder. Each step (closing the streamed files, building the
+ * report, writing its files) runs guarded; a step that fails, out of memory or with any exception,
+ * is recorded and the run goes on with what does not need it. When one failed, the folder is still
+ * moved into place, with the images, whatever report files were written and {@link #NOTE} saying
+ * what failed and which report files are missing; the command prints one line saying so and exits
+ * with {@link #EXIT_REPORT_INCOMPLETE}.
  */
 final class FinishedRun {
   /** Exit code of a run whose images are kept but whose report is incomplete. */
@@ -95,7 +95,8 @@ final class FinishedRun {
           "writing run.yaml",
           () -> {
             String text = yaml.get();
-            Files.writeString(file, text.endsWith("\n") ? text : text + "\n", StandardCharsets.UTF_8);
+            Files.writeString(
+                file, text.endsWith("\n") ? text : text + "\n", StandardCharsets.UTF_8);
           });
     }
   }
@@ -170,7 +171,9 @@ final class FinishedRun {
     return s.toString();
   }
 
-  /** One line for {@code e}; out of memory anywhere in its causes says so (and frees the reserve). */
+  /**
+   * One line for {@code e}; out of memory anywhere in its causes says so (and frees the reserve).
+   */
   private String describe(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof OutOfMemoryError) {

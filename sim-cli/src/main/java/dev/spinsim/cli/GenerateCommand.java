@@ -256,8 +256,7 @@ final class GenerateCommand implements Callable<Integer> {
                 in.model.latent(),
                 discriminator);
         result =
-            Generation.stream(
-                in.setup(seed), images, mode, sink, written, i -> bar.step(), phases);
+            Generation.stream(in.setup(seed), images, mode, sink, written, i -> bar.step(), phases);
       } catch (Throwable t) {
         closeAfterFailure(t, written, sink);
         throw t;
@@ -329,8 +328,7 @@ final class GenerateCommand implements Callable<Integer> {
   }
 
   /** Closes what a failed simulation had open, keeping {@code failure} the error to report. */
-  private static void closeAfterFailure(
-      Throwable failure, AutoCloseable... open) {
+  private static void closeAfterFailure(Throwable failure, AutoCloseable... open) {
     for (AutoCloseable c : open) {
       if (c == null) {
         continue;

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A failure after the simulation (closing the streamed files, the report, its files) never throws
- * the simulated images away: the run folder is kept with them and a note, one line says so, and
- * the exit code is {@link FinishedRun#EXIT_REPORT_INCOMPLETE}.
+ * the simulated images away: the run folder is kept with them and a note, one line says so, and the
+ * exit code is {@link FinishedRun#EXIT_REPORT_INCOMPLETE}.
  */
 class FinishedRunTest {
   @TempDir Path tmp;
@@ -60,10 +60,7 @@ class FinishedRunTest {
 
   /** What the command wrote to stderr besides its progress bar. */
   private static List<String> errorLines(Object[] result) {
-    return ((String) result[1])
-        .lines()
-        .filter(l -> !l.isBlank() && !l.contains(" img ("))
-        .toList();
+    return ((String) result[1]).lines().filter(l -> !l.isBlank() && !l.contains(" img (")).toList();
   }
 
   private void assertNoStagingLeft() throws IOException {
@@ -100,7 +97,8 @@ class FinishedRunTest {
     Path again = tmp.resolve("again");
     assertEquals(
         0,
-        Cli.run("generate", "--config", run.resolve("run.yaml").toString(), "--out", again.toString())[
+        Cli.run(
+            "generate", "--config", run.resolve("run.yaml").toString(), "--out", again.toString())[
             0]);
     assertArrayEquals(
         Files.readAllBytes(run.resolve("images.npy")),
@@ -143,7 +141,8 @@ class FinishedRunTest {
   void badInputStillLeavesNoFolder() throws IOException {
     failAt("building the report", new OutOfMemoryError("never reached"));
     Path run = tmp.resolve("bad");
-    Object[] r = Cli.run("generate", "--images", "2", "--set", "adc.bits=0", "--out", run.toString());
+    Object[] r =
+        Cli.run("generate", "--images", "2", "--set", "adc.bits=0", "--out", run.toString());
     assertEquals(2, r[0]);
     assertEquals(1, errorLines(r).size(), (String) r[1]);
     assertFalse(Files.exists(run));

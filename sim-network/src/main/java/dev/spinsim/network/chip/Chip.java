@@ -74,9 +74,9 @@ public final class Chip {
   /**
    * Lets the chip's values go once its run is over: every stage's device models ({@link
    * Stage#releaseValues()}) and the maps between the stages, most of the run's memory (a {@code
-   * dcgan64} run on {@code paper}: the live heap goes from about 320 MB to 85 MB). The stages, plans, ledgers,
-   * resources and counts stay for the report; reading a map or computing afterwards throws {@link
-   * IllegalStateException}.
+   * dcgan64} run on {@code paper}: the live heap goes from about 320 MB to 85 MB). The stages,
+   * plans, ledgers, resources and counts stay for the report; reading a map or computing afterwards
+   * throws {@link IllegalStateException}.
    */
   public void releaseValues() {
     for (Stage s : stages) {

@@ -56,7 +56,6 @@ class ChipReleaseTest {
     assertEquals(metricsBefore, r.metrics("paper", "", q, 0).cells());
     assertThrows(IllegalStateException.class, () -> chip.image(0));
     assertThrows(IllegalStateException.class, () -> chip.beginBatch(0));
-    assertThrows(
-        IllegalStateException.class, () -> chip.stages()[0].values().computeVector(0, 0));
+    assertThrows(IllegalStateException.class, () -> chip.stages()[0].values().computeVector(0, 0));
   }
 }
