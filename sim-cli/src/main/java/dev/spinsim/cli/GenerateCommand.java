@@ -230,60 +230,115 @@ final class GenerateCommand implements Callable<Integer> {
       GenerationResult result;
       long wallStart = System.nanoTime();
       Shape img = in.model.image();
-      RunImageWriter written;
-      try (TraceSink sink =
-              level == TraceLevel.OFF
-                  ? TraceSink.off()
-                  : new CsvTraceSink(staging.resolve("trace.csv"), level);
-          RunImageWriter writer =
-              new RunImageWriter(
-                  staging,
-                  images,
-                  img.channels(),
-                  img.height(),
-                  img.width(),
-                  in.model.latent(),
-                  discriminator);
-          ProgressBar bar =
-              ProgressBars.images(
-                  "generate "
-                      + in.model.name()
-                      + " on "
-                      + presetLabel
-                      + (overrides.isEmpty() ? "" : " [" + overrides + "]"),
-                  images)) {
+      TraceSink sink = null;
+      RunImageWriter written = null;
+      // until every image is simulated and written, a failure discards the run folder (bad input
+      // never leaves one); from then on nothing discards it (FinishedRun)
+      try (ProgressBar bar =
+          ProgressBars.images(
+              "generate "
+                  + in.model.name()
+                  + " on "
+                  + presetLabel
+                  + (overrides.isEmpty() ? "" : " [" + overrides + "]"),
+              images)) {
+        sink =
+            level == TraceLevel.OFF
+                ? TraceSink.off()
+                : new CsvTraceSink(staging.resolve("trace.csv"), level);
+        written =
+            new RunImageWriter(
+                staging,
+                images,
+                img.channels(),
+                img.height(),
+                img.width(),
+                in.model.latent(),
+                discriminator);
         result =
-            Generation.stream(in.setup(seed), images, mode, sink, writer, i -> bar.step(), phases);
-        written = writer;
+            Generation.stream(in.setup(seed), images, mode, sink, written, i -> bar.step(), phases);
+      } catch (Throwable t) {
+        closeAfterFailure(t, written, sink);
+        throw t;
       }
+      TraceSink traceSink = sink;
+      RunImageWriter writer = written;
+      FinishedRun finished = new FinishedRun(folder, writer.written(), discriminator);
+      // the streamed files' headers and tails: the images are all there, so a failure now keeps
+      // the folder and says which file is unfinished
+      finished.step("closing images.npy and latents.npy", writer::close);
+      if (level != TraceLevel.OFF) {
+        finished.step("closing trace.csv", traceSink::close);
+      }
+      // the report needs the chip's counts, not its arrays: let most of the heap go first
+      result.chip().releaseValues();
       double wallS = (System.nanoTime() - wallStart) / 1e9;
       Map<String, String> details = new LinkedHashMap<>();
       details.put("simulation wall time", String.format(Locale.ROOT, "%.2f s", wallS));
       if (level != TraceLevel.OFF) {
         details.put("trace", "trace.csv (" + trace + ")");
       }
-      RunReport report =
-          GenerationReport.build(
-              in,
-              result,
-              presetLabel,
-              seed,
-              trace,
-              details,
-              written.preview(),
-              written.previewLatents(),
-              written.previewReference(),
-              written.quality(),
-              written.outsideUnitRange());
-      RunWriter.writeContents(report, staging, true);
-      Path done = folder.commit();
+      RunInputs inputs = in;
+      RunReport[] report = new RunReport[1];
+      finished.step(
+          "building the report",
+          () ->
+              report[0] =
+                  GenerationReport.build(
+                      inputs,
+                      result,
+                      presetLabel,
+                      seed,
+                      trace,
+                      details,
+                      writer.preview(),
+                      writer.previewLatents(),
+                      writer.previewReference(),
+                      writer.quality(),
+                      writer.outsideUnitRange()));
+      if (report[0] != null) {
+        finished.step(
+            "writing the report files", () -> RunWriter.writeContents(report[0], staging, true));
+      }
+      String[] summary = new String[1];
+      if (report[0] != null) {
+        finished.step(
+            "summarising the run",
+            () -> summary[0] = TerminalSummary.render(report[0], folder.target()));
+      }
+      Path done = finished.failed() ? null : finished.commit();
+      if (done == null) {
+        report[0] = null;
+        // run.yaml above all, so that the run can be made again (--config) without its report
+        finished.ensureRunYaml(
+            () -> GenerationReport.runYaml(inputs, presetLabel, seed, images, mode, trace));
+        System.err.println(finished.keep());
+        if (verbose) {
+          printPhases(callNanos, phases);
+        }
+        return FinishedRun.EXIT_REPORT_INCOMPLETE;
+      }
       phases.mark("report (tables, charts, report.html)");
-      System.out.print(TerminalSummary.render(report, done));
+      System.out.print(summary[0]);
     }
     if (verbose) {
       printPhases(callNanos, phases);
     }
     return 0;
+  }
+
+  /** Closes what a failed simulation had open, keeping {@code failure} the error to report. */
+  private static void closeAfterFailure(Throwable failure, AutoCloseable... open) {
+    for (AutoCloseable c : open) {
+      if (c == null) {
+        continue;
+      }
+      try {
+        c.close();
+      } catch (Throwable e) {
+        failure.addSuppressed(e);
+      }
+    }
   }
 
   /**

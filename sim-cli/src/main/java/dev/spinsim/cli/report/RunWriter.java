@@ -29,6 +29,30 @@ public final class RunWriter {
   private RunWriter() {}
 
   /**
+   * The files {@link #writeContents(RunReport, Path, boolean)} writes beside the images, in the
+   * order it writes them ({@code scores.csv} when D scored the images): what a run whose report
+   * failed part-way lists as written or missing.
+   */
+  public static List<String> reportFiles(boolean scores) {
+    List<String> files = new ArrayList<>();
+    files.addAll(
+        List.of(
+            "images.png",
+            "summary.csv",
+            "layers.csv",
+            "energy.csv",
+            "area.csv",
+            "mapping.csv",
+            "resources.csv",
+            "images.csv"));
+    if (scores) {
+      files.add("scores.csv");
+    }
+    files.addAll(List.of("run.yaml", CHARTS_DIR, "report.html"));
+    return files;
+  }
+
+  /**
    * Writes the complete run folder at {@code target} atomically and returns its absolute path;
    * fails if {@code target} exists, and leaves nothing behind on failure.
    */
