@@ -137,7 +137,7 @@ public final class ReadoutChain {
     this.groupCodes = new long[groupIndex.length];
     if (sliceBits == 1) {
       for (float[] d : cycleDrive) {
-        Arrays.fill(d, 1f); // 1-bit slices drive 1 (the subset-sum entries rely on it)
+        Arrays.fill(d, 1f); // 1-bit slices drive 1: set once, never per read
       }
     }
     this.stackRows = stack.length == 1 ? null : new int[rows];
@@ -515,12 +515,10 @@ public final class ReadoutChain {
       }
       long code = (long) (clip01(v) * maxCode + 0.5);
       if (sliceBits == 1) {
-        // 1-bit slices: one cycle per set bit of the code
+        // 1-bit slices: one cycle per set bit of the code (cycleDrive holds 1 throughout)
         for (; code != 0; code &= code - 1) {
           int k = Long.numberOfTrailingZeros(code);
-          int c = count[k]++;
-          cycleRows[k][c] = i;
-          cycleDrive[k][c] = 1f;
+          cycleRows[k][count[k]++] = i;
         }
         continue;
       }
