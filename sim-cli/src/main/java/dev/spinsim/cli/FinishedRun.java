@@ -45,6 +45,7 @@ final class FinishedRun {
   private final RunFolder folder;
   private final int images;
   private final boolean scores;
+  private final boolean charts;
   private final List<String> failures = new ArrayList<>();
   private boolean outOfMemory;
 
@@ -52,11 +53,13 @@ final class FinishedRun {
    * @param folder the run folder, not yet committed
    * @param images images simulated and written into it
    * @param scores whether D scored them (a {@code scores.csv} belongs to the report)
+   * @param charts whether the report draws its charts ({@code charts/} belongs to it)
    */
-  FinishedRun(RunFolder folder, int images, boolean scores) {
+  FinishedRun(RunFolder folder, int images, boolean scores, boolean charts) {
     this.folder = folder;
     this.images = images;
     this.scores = scores;
+    this.charts = charts;
   }
 
   /** Runs {@code step}; a failure of any kind is recorded as {@code what} failed, not thrown. */
@@ -141,7 +144,7 @@ final class FinishedRun {
   private String note(Path dir) {
     List<String> written = new ArrayList<>();
     List<String> missing = new ArrayList<>();
-    for (String f : RunWriter.reportFiles(scores)) {
+    for (String f : RunWriter.reportFiles(scores, charts)) {
       (Files.exists(dir.resolve(f)) ? written : missing).add(f);
     }
     StringBuilder s = new StringBuilder();

@@ -128,6 +128,22 @@ final class GenerateCommand implements Callable<Integer> {
   boolean functional;
 
   @Option(
+      names = "--charts",
+      description =
+          "draw the report's charts even for a run of fewer than "
+              + CHARTS_MIN_IMAGES
+              + " images (which leaves them out, and says so, to finish sooner)")
+  boolean charts;
+
+  /**
+   * Runs of fewer images leave the charts out unless {@code --charts} asks for them: drawing them
+   * (Java2D, fonts, PNG) takes longer than simulating a few images (about 0.45 s of CPU of a
+   * 1-image run's 3 s, on this project's 2-core machine under load); the report and the file list
+   * say so where the charts would be, and every figure stays in the tables and CSV files.
+   */
+  static final int CHARTS_MIN_IMAGES = 8;
+
+  @Option(
       names = "--verbose",
       description = "print where the run's wall time went, phase by phase, on stderr")
   boolean verbose;
@@ -135,8 +151,7 @@ final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     long callNanos = System.nanoTime();
-    // the report's charts come last; their one-off set-up runs on the other core meanwhile
-    ReportCharts.warmUpInBackground();
+    long callCpuNanos = verbose ? processCpuNanos() : 0;
     RunInputs in;
     if (config != null) {
       for (String option :
@@ -181,7 +196,20 @@ final class GenerateCommand implements Callable<Integer> {
     } else {
       in = null;
     }
-    PhaseTimes phases = new PhaseTimes();
+    boolean drawCharts = charts || images >= CHARTS_MIN_IMAGES;
+    if (drawCharts) {
+      // the report's charts come last; their one-off set-up runs on the other core meanwhile
+      ReportCharts.warmUpInBackground();
+    }
+    String chartsNotDrawn =
+        drawCharts
+            ? null
+            : "a run of fewer than "
+                + CHARTS_MIN_IMAGES
+                + " images leaves them out to finish sooner (every figure is in the tables and CSV"
+                + " files); --charts draws them";
+    PhaseTimes phases =
+        verbose ? new PhaseTimes(GenerateCommand::processCpuNanos) : new PhaseTimes();
     if (images <= 0) {
       throw new IllegalArgumentException("--images must be a positive integer, got " + images);
     }
@@ -263,7 +291,7 @@ final class GenerateCommand implements Callable<Integer> {
       }
       TraceSink traceSink = sink;
       RunImageWriter writer = written;
-      FinishedRun finished = new FinishedRun(folder, writer.written(), discriminator);
+      FinishedRun finished = new FinishedRun(folder, writer.written(), discriminator, drawCharts);
       // the streamed files' headers and tails: the images are all there, so a failure now keeps
       // the folder and says which file is unfinished
       finished.step("closing images.npy and latents.npy", writer::close);
@@ -298,7 +326,8 @@ final class GenerateCommand implements Callable<Integer> {
                       writer.outsideUnitRange()));
       if (report[0] != null) {
         finished.step(
-            "writing the report files", () -> RunWriter.writeContents(report[0], staging, true));
+            "writing the report files",
+            () -> RunWriter.writeContents(report[0], staging, true, chartsNotDrawn));
       }
       String[] summary = new String[1];
       if (report[0] != null) {
@@ -314,7 +343,7 @@ final class GenerateCommand implements Callable<Integer> {
             () -> GenerationReport.runYaml(inputs, presetLabel, seed, images, mode, trace));
         System.err.println(finished.keep());
         if (verbose) {
-          printPhases(callNanos, phases);
+          printPhases(callNanos, callCpuNanos, phases);
         }
         return FinishedRun.EXIT_REPORT_INCOMPLETE;
       }
@@ -322,7 +351,7 @@ final class GenerateCommand implements Callable<Integer> {
       System.out.print(summary[0]);
     }
     if (verbose) {
-      printPhases(callNanos, phases);
+      printPhases(callNanos, callCpuNanos, phases);
     }
     return 0;
   }
@@ -354,27 +383,45 @@ final class GenerateCommand implements Callable<Integer> {
   }
 
   /**
-   * The phases' wall times on stderr: the launcher and JVM start to main (when the OS tells it),
-   * the command line, then the run's phases.
+   * The phases' wall and CPU times on stderr: the launcher and JVM start to main (when the OS tells
+   * it), the command line, then the run's phases. The CPU time is the whole process's (every
+   * thread: the JIT compilers' and the collector's too); the JVM start and the command line share
+   * one figure.
    */
-  private static void printPhases(long callNanos, PhaseTimes phases) {
+  private static void printPhases(long callNanos, long callCpuNanos, PhaseTimes phases) {
     Map<String, Long> ns = new LinkedHashMap<>();
+    Map<String, Long> cpu = new LinkedHashMap<>();
     long sinceStartNs = sinceProcessStartNs();
     if (sinceStartNs >= 0) {
       long sinceMainNs = System.nanoTime() - Main.mainEnteredNanos;
       ns.put("launcher and JVM start to main (±10 ms)", Math.max(0, sinceStartNs - sinceMainNs));
     }
     ns.put("command line (picocli)", callNanos - Main.mainEnteredNanos);
+    cpu.put("command line (picocli)", callCpuNanos);
     ns.putAll(phases.nanos());
+    cpu.putAll(phases.cpuNanos());
     long total = 0;
+    long totalCpu = 0;
     for (long v : ns.values()) {
       total += v;
     }
-    System.err.println("phase times (wall):");
-    for (Map.Entry<String, Long> e : ns.entrySet()) {
-      System.err.printf(Locale.ROOT, "  %-52s %8.3f s%n", e.getKey(), e.getValue() / 1e9);
+    for (long v : cpu.values()) {
+      totalCpu += v;
     }
-    System.err.printf(Locale.ROOT, "  %-52s %8.3f s%n", "total", total / 1e9);
+    System.err.printf(Locale.ROOT, "%-54s %10s %10s%n", "phase times:", "wall", "CPU");
+    for (Map.Entry<String, Long> e : ns.entrySet()) {
+      Long c = cpu.get(e.getKey());
+      System.err.printf(
+          Locale.ROOT,
+          "  %-52s %8.3f s %s%n",
+          e.getKey(),
+          e.getValue() / 1e9,
+          e.getKey().startsWith("launcher")
+              ? "  (CPU with the command line)"
+              : c == null ? "" : String.format(Locale.ROOT, "%8.3f s", c / 1e9));
+    }
+    System.err.printf(
+        Locale.ROOT, "  %-52s %8.3f s %8.3f s%n", "total", total / 1e9, totalCpu / 1e9);
     Path store = ChipBuildCache.shared().directory();
     if (store != null) {
       ChipBuildCache.StoreCounts c = ChipBuildCache.shared().storeCounts();
@@ -386,6 +433,15 @@ final class GenerateCommand implements Callable<Integer> {
           c.misses() + c.rejected(),
           c.rejected());
     }
+  }
+
+  /** CPU time of this process so far in ns (all threads), or 0 when the JVM does not say. */
+  static long processCpuNanos() {
+    java.lang.management.OperatingSystemMXBean os =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun
+        ? Math.max(0, sun.getProcessCpuTime())
+        : 0;
   }
 
   /**

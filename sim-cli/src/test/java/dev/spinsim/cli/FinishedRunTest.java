@@ -118,7 +118,7 @@ class FinishedRunTest {
     assertTrue(err.contains("summarising the run: terminal gone"), err);
     assertFalse(err.contains("-Xmx"), err);
     assertImagesKept(run, 2);
-    for (String f : RunWriter.reportFiles(false)) {
+    for (String f : RunWriter.reportFiles(false, false)) {
       assertTrue(Files.exists(run.resolve(f)), f);
     }
     assertTrue(Files.readString(run.resolve(FinishedRun.NOTE)).contains("missing: none"));
