@@ -163,8 +163,11 @@ final class ChipBuildStore {
     int cells = r.rows() * r.config().columns();
     int[] levels = new int[cells];
     if (b.get() == 1) {
+      // one bulk copy out of the mapped file, then widened: a get per byte is slow while cold
+      byte[] narrow = new byte[cells];
+      b.get(narrow);
       for (int i = 0; i < cells; i++) {
-        levels[i] = b.get() & 0xFF;
+        levels[i] = narrow[i] & 0xFF;
       }
     } else {
       b.asIntBuffer().get(levels);
