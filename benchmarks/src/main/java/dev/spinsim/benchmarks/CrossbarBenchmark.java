@@ -32,7 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Batched: {@link #batchedNonIdealRead} reads 64 input vectors through the `paper` chain (keyed
  * noise, fused ADC) against {@link #batchedFloatGemm}, the project's blocked Vector-API GEMM
  * (single thread) of the same shape — 64 × 128 inputs times 128 × 64 weights — both in weight MACs
- * per second.
+ * per second; {@link #batchedNonIdealReadRowByRow} is the same read with the array's subset sums
+ * off (one multiply-add per driven row and cycle), the read before them.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -50,6 +51,7 @@ public class CrossbarBenchmark {
   private ReadoutChain idealOffset;
   private ReadoutChain nonIdeal;
   private ReadoutChain nonIdealScalar;
+  private ReadoutChain nonIdealRows;
   private double[] input;
   private double[] out;
   private float[] baselineMatrix;
@@ -78,6 +80,8 @@ public class CrossbarBenchmark {
     List<String> nonIdealSet = List.of("crossbar.irDrop=true");
     nonIdeal = chain("paper", nonIdealSet, r, true);
     nonIdealScalar = chain("paper", nonIdealSet, r, false);
+    nonIdealRows = chain("paper", nonIdealSet, r, true);
+    nonIdealRows.crossbar().setSubsetSums(false);
     baselineMatrix = new float[N * N];
     for (int i = 0; i < baselineMatrix.length; i++) {
       baselineMatrix[i] = (float) r.nextDouble(-1, 1);
@@ -153,6 +157,18 @@ public class CrossbarBenchmark {
   public double[] batchedNonIdealRead() {
     batchKeys[0]++; // a new noise realisation each time
     nonIdeal.readBatch(batchInput, BATCH, batchOut, batchKeys);
+    return batchOut;
+  }
+
+  /**
+   * As {@link #batchedNonIdealRead} with the 1-bit cycles read row by row (one multiply-add per
+   * driven row) instead of through the array's subset sums: the read path before them.
+   */
+  @Benchmark
+  @OperationsPerInvocation(BATCH * N * 64)
+  public double[] batchedNonIdealReadRowByRow() {
+    batchKeys[0]++;
+    nonIdealRows.readBatch(batchInput, BATCH, batchOut, batchKeys);
     return batchOut;
   }
 

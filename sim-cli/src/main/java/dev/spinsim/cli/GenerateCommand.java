@@ -128,6 +128,22 @@ final class GenerateCommand implements Callable<Integer> {
   boolean functional;
 
   @Option(
+      names = "--charts",
+      description =
+          "draw the report's charts even for a run of fewer than "
+              + CHARTS_MIN_IMAGES
+              + " images (which leaves them out, and says so, to finish sooner)")
+  boolean charts;
+
+  /**
+   * Runs of fewer images leave the charts out unless {@code --charts} asks for them: drawing them
+   * (Java2D, fonts, PNG) takes longer than simulating a few images (about 0.45 s of CPU of a
+   * 1-image run's 3 s, on this project's 2-core machine under load); the report and the file list
+   * say so where the charts would be, and every figure stays in the tables and CSV files.
+   */
+  static final int CHARTS_MIN_IMAGES = 8;
+
+  @Option(
       names = "--verbose",
       description = "print where the run's wall time went, phase by phase, on stderr")
   boolean verbose;
@@ -135,8 +151,7 @@ final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     long callNanos = System.nanoTime();
-    // the report's charts come last; their one-off set-up runs on the other core meanwhile
-    ReportCharts.warmUpInBackground();
+    long callCpuNanos = verbose ? processCpuNanos() : 0;
     RunInputs in;
     if (config != null) {
       for (String option :
@@ -181,7 +196,20 @@ final class GenerateCommand implements Callable<Integer> {
     } else {
       in = null;
     }
-    PhaseTimes phases = new PhaseTimes();
+    boolean drawCharts = charts || images >= CHARTS_MIN_IMAGES;
+    if (drawCharts) {
+      // the report's charts come last; their one-off set-up runs on the other core meanwhile
+      ReportCharts.warmUpInBackground();
+    }
+    String chartsNotDrawn =
+        drawCharts
+            ? null
+            : "a run of fewer than "
+                + CHARTS_MIN_IMAGES
+                + " images leaves them out to finish sooner (every figure is in the tables and CSV"
+                + " files); --charts draws them";
+    PhaseTimes phases =
+        verbose ? new PhaseTimes(GenerateCommand::processCpuNanos) : new PhaseTimes();
     if (images <= 0) {
       throw new IllegalArgumentException("--images must be a positive integer, got " + images);
     }
@@ -230,60 +258,116 @@ final class GenerateCommand implements Callable<Integer> {
       GenerationResult result;
       long wallStart = System.nanoTime();
       Shape img = in.model.image();
-      RunImageWriter written;
-      try (TraceSink sink =
-              level == TraceLevel.OFF
-                  ? TraceSink.off()
-                  : new CsvTraceSink(staging.resolve("trace.csv"), level);
-          RunImageWriter writer =
-              new RunImageWriter(
-                  staging,
-                  images,
-                  img.channels(),
-                  img.height(),
-                  img.width(),
-                  in.model.latent(),
-                  discriminator);
-          ProgressBar bar =
-              ProgressBars.images(
-                  "generate "
-                      + in.model.name()
-                      + " on "
-                      + presetLabel
-                      + (overrides.isEmpty() ? "" : " [" + overrides + "]"),
-                  images)) {
+      TraceSink sink = null;
+      RunImageWriter written = null;
+      // until every image is simulated and written, a failure discards the run folder (bad input
+      // never leaves one); from then on nothing discards it (FinishedRun)
+      try (ProgressBar bar =
+          ProgressBars.images(
+              "generate "
+                  + in.model.name()
+                  + " on "
+                  + presetLabel
+                  + (overrides.isEmpty() ? "" : " [" + overrides + "]"),
+              images)) {
+        sink =
+            level == TraceLevel.OFF
+                ? TraceSink.off()
+                : new CsvTraceSink(staging.resolve("trace.csv"), level);
+        written =
+            new RunImageWriter(
+                staging,
+                images,
+                img.channels(),
+                img.height(),
+                img.width(),
+                in.model.latent(),
+                discriminator);
         result =
-            Generation.stream(in.setup(seed), images, mode, sink, writer, i -> bar.step(), phases);
-        written = writer;
+            Generation.stream(in.setup(seed), images, mode, sink, written, i -> bar.step(), phases);
+      } catch (Throwable t) {
+        closeAfterFailure(t, written, sink);
+        throw t;
       }
+      TraceSink traceSink = sink;
+      RunImageWriter writer = written;
+      FinishedRun finished = new FinishedRun(folder, writer.written(), discriminator, drawCharts);
+      // the streamed files' headers and tails: the images are all there, so a failure now keeps
+      // the folder and says which file is unfinished
+      finished.step("closing images.npy and latents.npy", writer::close);
+      if (level != TraceLevel.OFF) {
+        finished.step("closing trace.csv", traceSink::close);
+      }
+      // the report needs the chip's counts, not its arrays: let most of the heap go first
+      result.chip().releaseValues();
       double wallS = (System.nanoTime() - wallStart) / 1e9;
       Map<String, String> details = new LinkedHashMap<>();
       details.put("simulation wall time", String.format(Locale.ROOT, "%.2f s", wallS));
       if (level != TraceLevel.OFF) {
         details.put("trace", "trace.csv (" + trace + ")");
       }
-      RunReport report =
-          GenerationReport.build(
-              in,
-              result,
-              presetLabel,
-              seed,
-              trace,
-              details,
-              written.preview(),
-              written.previewLatents(),
-              written.previewReference(),
-              written.quality(),
-              written.outsideUnitRange());
-      RunWriter.writeContents(report, staging, true);
-      Path done = folder.commit();
+      RunInputs inputs = in;
+      RunReport[] report = new RunReport[1];
+      finished.step(
+          "building the report",
+          () ->
+              report[0] =
+                  GenerationReport.build(
+                      inputs,
+                      result,
+                      presetLabel,
+                      seed,
+                      trace,
+                      details,
+                      writer.preview(),
+                      writer.previewLatents(),
+                      writer.previewReference(),
+                      writer.quality(),
+                      writer.outsideUnitRange()));
+      if (report[0] != null) {
+        finished.step(
+            "writing the report files",
+            () -> RunWriter.writeContents(report[0], staging, true, chartsNotDrawn));
+      }
+      String[] summary = new String[1];
+      if (report[0] != null) {
+        finished.step(
+            "summarising the run",
+            () -> summary[0] = TerminalSummary.render(report[0], folder.target()));
+      }
+      Path done = finished.failed() ? null : finished.commit();
+      if (done == null) {
+        report[0] = null;
+        // run.yaml above all, so that the run can be made again (--config) without its report
+        finished.ensureRunYaml(
+            () -> GenerationReport.runYaml(inputs, presetLabel, seed, images, mode, trace));
+        System.err.println(finished.keep());
+        if (verbose) {
+          printPhases(callNanos, callCpuNanos, phases);
+        }
+        return FinishedRun.EXIT_REPORT_INCOMPLETE;
+      }
       phases.mark("report (tables, charts, report.html)");
-      System.out.print(TerminalSummary.render(report, done));
+      System.out.print(summary[0]);
     }
     if (verbose) {
-      printPhases(callNanos, phases);
+      printPhases(callNanos, callCpuNanos, phases);
     }
     return 0;
+  }
+
+  /** Closes what a failed simulation had open, keeping {@code failure} the error to report. */
+  private static void closeAfterFailure(Throwable failure, AutoCloseable... open) {
+    for (AutoCloseable c : open) {
+      if (c == null) {
+        continue;
+      }
+      try {
+        c.close();
+      } catch (Throwable e) {
+        failure.addSuppressed(e);
+      }
+    }
   }
 
   /**
@@ -299,27 +383,45 @@ final class GenerateCommand implements Callable<Integer> {
   }
 
   /**
-   * The phases' wall times on stderr: the launcher and JVM start to main (when the OS tells it),
-   * the command line, then the run's phases.
+   * The phases' wall and CPU times on stderr: the launcher and JVM start to main (when the OS tells
+   * it), the command line, then the run's phases. The CPU time is the whole process's (every
+   * thread: the JIT compilers' and the collector's too); the JVM start and the command line share
+   * one figure.
    */
-  private static void printPhases(long callNanos, PhaseTimes phases) {
+  private static void printPhases(long callNanos, long callCpuNanos, PhaseTimes phases) {
     Map<String, Long> ns = new LinkedHashMap<>();
+    Map<String, Long> cpu = new LinkedHashMap<>();
     long sinceStartNs = sinceProcessStartNs();
     if (sinceStartNs >= 0) {
       long sinceMainNs = System.nanoTime() - Main.mainEnteredNanos;
       ns.put("launcher and JVM start to main (±10 ms)", Math.max(0, sinceStartNs - sinceMainNs));
     }
     ns.put("command line (picocli)", callNanos - Main.mainEnteredNanos);
+    cpu.put("command line (picocli)", callCpuNanos);
     ns.putAll(phases.nanos());
+    cpu.putAll(phases.cpuNanos());
     long total = 0;
+    long totalCpu = 0;
     for (long v : ns.values()) {
       total += v;
     }
-    System.err.println("phase times (wall):");
-    for (Map.Entry<String, Long> e : ns.entrySet()) {
-      System.err.printf(Locale.ROOT, "  %-52s %8.3f s%n", e.getKey(), e.getValue() / 1e9);
+    for (long v : cpu.values()) {
+      totalCpu += v;
     }
-    System.err.printf(Locale.ROOT, "  %-52s %8.3f s%n", "total", total / 1e9);
+    System.err.printf(Locale.ROOT, "%-54s %10s %10s%n", "phase times:", "wall", "CPU");
+    for (Map.Entry<String, Long> e : ns.entrySet()) {
+      Long c = cpu.get(e.getKey());
+      System.err.printf(
+          Locale.ROOT,
+          "  %-52s %8.3f s %s%n",
+          e.getKey(),
+          e.getValue() / 1e9,
+          e.getKey().startsWith("launcher")
+              ? "  (CPU with the command line)"
+              : c == null ? "" : String.format(Locale.ROOT, "%8.3f s", c / 1e9));
+    }
+    System.err.printf(
+        Locale.ROOT, "  %-52s %8.3f s %8.3f s%n", "total", total / 1e9, totalCpu / 1e9);
     Path store = ChipBuildCache.shared().directory();
     if (store != null) {
       ChipBuildCache.StoreCounts c = ChipBuildCache.shared().storeCounts();
@@ -331,6 +433,15 @@ final class GenerateCommand implements Callable<Integer> {
           c.misses() + c.rejected(),
           c.rejected());
     }
+  }
+
+  /** CPU time of this process so far in ns (all threads), or 0 when the JVM does not say. */
+  static long processCpuNanos() {
+    java.lang.management.OperatingSystemMXBean os =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun
+        ? Math.max(0, sun.getProcessCpuTime())
+        : 0;
   }
 
   /**

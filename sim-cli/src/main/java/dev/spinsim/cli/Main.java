@@ -57,6 +57,9 @@ public final class Main implements Runnable {
       // whatever ran out, the user's remedy is the same: a larger heap (the run folder is not
       // committed, earlier results are untouched)
       cmd.getErr().println(ErrorHandler.outOfMemory(Runtime.getRuntime().maxMemory()));
+      if (System.getenv("SPINSIM_DEBUG") != null) {
+        e.printStackTrace(cmd.getErr());
+      }
       return 3;
     }
   }

@@ -101,7 +101,47 @@ class GenerateCommandTest {
 
   private int generateOne(String out) {
     return (int)
-        run("generate", "--images", "1", "--seed", "3", "--out", tmp.resolve(out).toString())[0];
+        run(
+            "generate",
+            "--images",
+            "1",
+            "--seed",
+            "3",
+            "--charts",
+            "--out",
+            tmp.resolve(out).toString())[0];
+  }
+
+  @Test
+  void aShortRunLeavesTheChartsOutAndSaysSoUnlessAskedFor() throws IOException {
+    Path lean = tmp.resolve("lean");
+    Path full = tmp.resolve("full");
+    Path eight = tmp.resolve("eight");
+    assertEquals(0, run("generate", "--images", "1", "--out", lean.toString())[0]);
+    assertEquals(0, run("generate", "--images", "1", "--charts", "--out", full.toString())[0]);
+    assertEquals(
+        0,
+        run(
+            "generate",
+            "--functional",
+            "--images",
+            "" + GenerateCommand.CHARTS_MIN_IMAGES,
+            "--out",
+            eight.toString())[0]);
+
+    assertFalse(Files.exists(lean.resolve("charts")));
+    String html = Files.readString(lean.resolve("report.html"));
+    assertTrue(html.contains("charts/             not drawn: a run of fewer than 8 images"), html);
+    assertTrue(html.contains("Chart not drawn (layer timeline)"));
+    assertFalse(html.contains("<img class=\"chart\""));
+    assertTrue(Files.size(full.resolve("charts/layer_timeline.png")) > 0);
+    assertFalse(Files.readString(full.resolve("report.html")).contains("not drawn"));
+    assertTrue(Files.size(eight.resolve("charts/energy_by_class.png")) > 0);
+    // the same run otherwise: images, tables and run.yaml
+    for (String f : List.of("images.npy", "summary.csv", "layers.csv", "energy.csv", "run.yaml")) {
+      assertArrayEquals(
+          Files.readAllBytes(lean.resolve(f)), Files.readAllBytes(full.resolve(f)), f);
+    }
   }
 
   @Test

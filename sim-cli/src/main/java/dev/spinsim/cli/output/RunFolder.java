@@ -189,7 +189,17 @@ public final class RunFolder implements AutoCloseable {
     return target;
   }
 
-  /** Deletes the staging directory unless the folder was committed. */
+  /**
+   * Keeps the staging directory where it is (for a finished simulation that could not be moved into
+   * place: its images are never thrown away) and returns its path; {@link #close()} then leaves it.
+   */
+  public Path keepStaging() {
+    checkState(!closed && !committed, "run folder %s is already finished", target);
+    committed = true;
+    return staging;
+  }
+
+  /** Deletes the staging directory unless the folder was committed or kept. */
   @Override
   public void close() throws IOException {
     if (closed) {

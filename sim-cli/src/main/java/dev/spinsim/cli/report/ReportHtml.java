@@ -66,6 +66,19 @@ public final class ReportHtml {
    */
   public static String render(
       RunReport report, byte[] gridPng, Map<String, byte[]> charts, List<String> files) {
+    return render(report, gridPng, charts, files, null);
+  }
+
+  /**
+   * As above; a non-null {@code chartsNotDrawn} says why the charts were not drawn, and the page
+   * says it where each chart would be (a picture is never left out silently).
+   */
+  public static String render(
+      RunReport report,
+      byte[] gridPng,
+      Map<String, byte[]> charts,
+      List<String> files,
+      String chartsNotDrawn) {
     RunIdentity id = report.identity();
     RunMetrics s = report.metrics();
     String variant = s.overrides().isEmpty() ? "" : " [" + s.overrides() + "]";
@@ -200,8 +213,18 @@ public final class ReportHtml {
 
     // energy
     h.append("<section>\n<h2>Where the energy goes</h2>\n");
-    chart(h, charts, ReportCharts.ENERGY_BY_CLASS, "energy per image by component class");
-    chart(h, charts, ReportCharts.ENERGY_BY_CLASS_ACTION, "energy per image by class and action");
+    chart(
+        h,
+        charts,
+        chartsNotDrawn,
+        ReportCharts.ENERGY_BY_CLASS,
+        "energy per image by component class");
+    chart(
+        h,
+        charts,
+        chartsNotDrawn,
+        ReportCharts.ENERGY_BY_CLASS_ACTION,
+        "energy per image by class and action");
     h.append("<details><summary>Energy table (component class &times; action)</summary>\n")
         .append("<div class=\"scroll\"><table>\n<tr><th class=\"l\">component class</th>")
         .append("<th class=\"l\">action</th><th>energy / image</th><th>share</th></tr>\n");
@@ -235,9 +258,9 @@ public final class ReportHtml {
     // layers
     if (!report.layers().isEmpty()) {
       h.append("<section>\n<h2>Layers</h2>\n");
-      chart(h, charts, ReportCharts.LAYER_LATENCY, "latency per layer");
-      chart(h, charts, ReportCharts.LAYER_TIMELINE, "layer timeline");
-      chart(h, charts, ReportCharts.LAYER_ENERGY, "energy per image per layer");
+      chart(h, charts, chartsNotDrawn, ReportCharts.LAYER_LATENCY, "latency per layer");
+      chart(h, charts, chartsNotDrawn, ReportCharts.LAYER_TIMELINE, "layer timeline");
+      chart(h, charts, chartsNotDrawn, ReportCharts.LAYER_ENERGY, "energy per image per layer");
       layerTable(h, report);
       h.append("</section>\n");
     }
@@ -291,7 +314,7 @@ public final class ReportHtml {
     // resources
     if (!report.resources().isEmpty()) {
       h.append("<section>\n<h2>Shared resources</h2>\n");
-      chart(h, charts, ReportCharts.RESOURCE_UTILISATION, "resource utilisation");
+      chart(h, charts, chartsNotDrawn, ReportCharts.RESOURCE_UTILISATION, "resource utilisation");
       h.append("<div class=\"scroll\"><table>\n<tr><th class=\"l\">resource</th>")
           .append("<th class=\"l\">class</th><th>units</th><th>requests</th>")
           .append("<th>busy per unit</th><th>utilisation</th><th>mean wait / request</th>")
@@ -512,9 +535,16 @@ public final class ReportHtml {
     h.append("</div>\n");
   }
 
-  private static void chart(StringBuilder h, Map<String, byte[]> charts, String name, String alt) {
+  private static void chart(
+      StringBuilder h, Map<String, byte[]> charts, String notDrawn, String name, String alt) {
     byte[] png = charts.get(name);
-    if (png != null) {
+    if (png == null && notDrawn != null) {
+      h.append("<p class=\"note\">Chart not drawn (")
+          .append(esc(alt))
+          .append("): ")
+          .append(esc(notDrawn))
+          .append("</p>\n");
+    } else if (png != null) {
       h.append("<img class=\"chart\" alt=\"")
           .append(esc(alt))
           .append("\" src=\"")

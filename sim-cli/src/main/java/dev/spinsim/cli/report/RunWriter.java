@@ -29,6 +29,39 @@ public final class RunWriter {
   private RunWriter() {}
 
   /**
+   * The files {@link #writeContents(RunReport, Path, boolean)} writes beside the images, in the
+   * order it writes them ({@code scores.csv} when D scored the images): what a run whose report
+   * failed part-way lists as written or missing.
+   */
+  public static List<String> reportFiles(boolean scores) {
+    return reportFiles(scores, true);
+  }
+
+  /** As {@link #reportFiles(boolean)}, {@code charts/} only when the charts are drawn. */
+  public static List<String> reportFiles(boolean scores, boolean charts) {
+    List<String> files = new ArrayList<>();
+    files.addAll(
+        List.of(
+            "images.png",
+            "summary.csv",
+            "layers.csv",
+            "energy.csv",
+            "area.csv",
+            "mapping.csv",
+            "resources.csv",
+            "images.csv"));
+    if (scores) {
+      files.add("scores.csv");
+    }
+    files.add("run.yaml");
+    if (charts) {
+      files.add(CHARTS_DIR);
+    }
+    files.add("report.html");
+    return files;
+  }
+
+  /**
    * Writes the complete run folder at {@code target} atomically and returns its absolute path;
    * fails if {@code target} exists, and leaves nothing behind on failure.
    */
@@ -50,6 +83,17 @@ public final class RunWriter {
    * report holds only the first ones, which make the grid.
    */
   public static void writeContents(RunReport report, Path dir, boolean imagesStreamed)
+      throws IOException {
+    writeContents(report, dir, imagesStreamed, null);
+  }
+
+  /**
+   * As {@link #writeContents(RunReport, Path, boolean)}; a non-null {@code chartsNotDrawn} leaves
+   * the charts out (no {@code charts/}) and says why, in the file list and where each chart would
+   * be in {@code report.html}.
+   */
+  public static void writeContents(
+      RunReport report, Path dir, boolean imagesStreamed, String chartsNotDrawn)
       throws IOException {
     ImageBatch images = report.images();
     List<String> files = new ArrayList<>();
@@ -77,7 +121,7 @@ public final class RunWriter {
     } else {
       writeImages(report, dir, files);
     }
-    writeTables(report, dir, files, grid);
+    writeTables(report, dir, files, grid, chartsNotDrawn);
   }
 
   private static void writeImages(RunReport report, Path dir, List<String> files)
@@ -99,7 +143,8 @@ public final class RunWriter {
     files.add("latents.npy         the latent vectors z used");
   }
 
-  private static void writeTables(RunReport report, Path dir, List<String> files, byte[] grid)
+  private static void writeTables(
+      RunReport report, Path dir, List<String> files, byte[] grid, String chartsNotDrawn)
       throws IOException {
     ReportTables.write(dir.resolve("summary.csv"), ReportTables.summaryCsv(report));
     files.add("summary.csv         headline figures, one row");
@@ -123,19 +168,25 @@ public final class RunWriter {
     Files.writeString(dir.resolve("run.yaml"), yaml, StandardCharsets.UTF_8);
     files.add("run.yaml            the fully resolved configuration");
 
-    ImmutableMap<String, byte[]> charts = ReportCharts.render(report);
-    Path chartDir = Files.createDirectory(dir.resolve(CHARTS_DIR));
-    for (Map.Entry<String, byte[]> chart : charts.entrySet()) {
-      Files.write(chartDir.resolve(chart.getKey()), chart.getValue());
+    ImmutableMap<String, byte[]> charts;
+    if (chartsNotDrawn == null) {
+      charts = ReportCharts.render(report);
+      Path chartDir = Files.createDirectory(dir.resolve(CHARTS_DIR));
+      for (Map.Entry<String, byte[]> chart : charts.entrySet()) {
+        Files.write(chartDir.resolve(chart.getKey()), chart.getValue());
+      }
+      files.add(CHARTS_DIR + "/*.png        the charts of this report");
+    } else {
+      charts = ImmutableMap.of();
+      files.add(CHARTS_DIR + "/             not drawn: " + chartsNotDrawn);
     }
-    files.add(CHARTS_DIR + "/*.png        the charts of this report");
     if (Files.exists(dir.resolve("trace.csv"))) {
       files.add("trace.csv           the event trace");
     }
     files.add("report.html         this page");
     Files.writeString(
         dir.resolve("report.html"),
-        ReportHtml.render(report, grid, charts, ImmutableList.copyOf(files)),
+        ReportHtml.render(report, grid, charts, ImmutableList.copyOf(files), chartsNotDrawn),
         StandardCharsets.UTF_8);
   }
 }

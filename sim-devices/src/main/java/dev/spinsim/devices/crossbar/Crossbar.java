@@ -66,6 +66,14 @@ public final class Crossbar {
 
   private float[] referenceNoiseVariance = new float[0];
   private boolean noisy;
+
+  /**
+   * Subset sums of the read matrix for 0/1 bit cycles ({@link #readConvertPassSubsets}), null when
+   * the array does not read through them (see {@link #rebuildReadMatrices}); shared with views.
+   */
+  private SubsetSums subsetSums;
+
+  private boolean useSubsetSums = true;
   private final int[] scratchRows;
   private final float[] scratchDrive;
   private final float[] scratchVariance;
@@ -150,6 +158,8 @@ public final class Crossbar {
     this.referenceNoiseVariance = of.referenceNoiseVariance;
     this.usedLanes = of.usedLanes;
     this.noisy = of.noisy;
+    this.subsetSums = of.subsetSums;
+    this.useSubsetSums = of.useSubsetSums;
     this.view = true;
     this.scratchRows = new int[rows];
     this.scratchDrive = new float[rows];
@@ -302,6 +312,42 @@ public final class Crossbar {
   /** True when reads use the Vector API loops. */
   public boolean isVectorised() {
     return useVector;
+  }
+
+  /**
+   * Chooses whether 1-bit cycles read through subset sums ({@link #readsSubsetSums}, the default)
+   * or row by row. Both add the same cell values; the sums are rounded in a different order, so
+   * results differ in the last float bits (and an ADC code may flip where a column value lies on a
+   * rounding boundary). For benchmarks and tests that compare the two.
+   */
+  public void setSubsetSums(boolean on) {
+    this.useSubsetSums = on;
+  }
+
+  /**
+   * True when bit cycles with 0/1 row drives read through {@link SubsetSums} tables ({@link
+   * #readConvertPassSubsets}): an array with more than {@link VectorReadKernel#NARROW_COLUMNS} used
+   * weight columns (narrow arrays read codes in lanes instead), no reference column, and a table of
+   * at most {@link SubsetSums#LIMIT_BYTES}; on by default ({@link #setSubsetSums}).
+   */
+  public boolean readsSubsetSums() {
+    return subsetSums != null && useSubsetSums;
+  }
+
+  /** Bytes of this array's subset-sum table (0 when it reads row by row); built on first use. */
+  public long subsetSumBytes() {
+    return readsSubsetSums() ? SubsetSums.bytes(usedRows, rowLength) : 0;
+  }
+
+  /** The subset-sum table (built now if need be), row {@code 16g + p}; for tests. */
+  float[] subsetSumTable() {
+    Preconditions.checkState(subsetSums != null, "this array has no subset sums");
+    return subsetSums.table();
+  }
+
+  /** Floats per row of the read matrix and of the subset-sum table. */
+  int readRowLength() {
+    return rowLength;
   }
 
   /** True when reads draw read noise. */
@@ -480,6 +526,12 @@ public final class Crossbar {
         }
       }
     }
+    subsetSums =
+        refColumn < 0
+                && usedColumns > VectorReadKernel.NARROW_COLUMNS
+                && SubsetSums.bytes(usedRows, rowLength) <= SubsetSums.LIMIT_BYTES
+            ? new SubsetSums(readMatrix, usedRows, rowLength)
+            : null;
   }
 
   /**
@@ -577,10 +629,46 @@ public final class Crossbar {
       int[] codes,
       long[] range) {
     Preconditions.checkState(usedRows > 0, "crossbar is not programmed");
-    float ref = noisy ? referenceNoise(rows, drive, count, kLo, kHi, block) : 0f;
+    readConvert(
+        readMatrix,
+        rows,
+        drive,
+        count,
+        kLo,
+        kHi,
+        block,
+        invStep,
+        maxCode,
+        shift,
+        negative,
+        codes,
+        range);
+  }
+
+  /**
+   * {@link #readConvert} with the column sums taken over rows of {@code matrix}: the read matrix,
+   * or the subset-sum table (its rows are then table entries driven with 1, and the array has no
+   * reference column).
+   */
+  private void readConvert(
+      float[] matrix,
+      int[] rows,
+      float[] drive,
+      int count,
+      int kLo,
+      int kHi,
+      int block,
+      float invStep,
+      int maxCode,
+      int shift,
+      boolean negative,
+      int[] codes,
+      long[] range) {
+    float ref =
+        noisy && matrix == readMatrix ? referenceNoise(rows, drive, count, kLo, kHi, block) : 0f;
     if (useVector && MvmKernel.VECTOR_AVAILABLE && VectorReadKernel.usable()) {
       VectorReadKernel.readConvert(
-          readMatrix,
+          matrix,
           rowLength,
           stride,
           rows,
@@ -605,8 +693,8 @@ public final class Crossbar {
           scratchCounts);
     } else {
       scalarReadConvert(
-          rows, drive, count, kLo, kHi, block, ref, invStep, maxCode, shift, negative, codes,
-          range);
+          matrix, rows, drive, count, kLo, kHi, block, ref, invStep, maxCode, shift, negative,
+          codes, range);
     }
   }
 
@@ -634,10 +722,83 @@ public final class Crossbar {
       int[] codes,
       long[] range) {
     Preconditions.checkState(usedRows > 0, "crossbar is not programmed");
+    readConvertPass(
+        readMatrix,
+        rows,
+        drive,
+        count,
+        cycles,
+        kLo,
+        kHi,
+        firstBlock,
+        invStep,
+        maxCode,
+        shiftStep,
+        negative,
+        codes,
+        range);
+  }
+
+  /**
+   * A pass of 1-bit cycles read through subset sums ({@link #readsSubsetSums} must hold): cycle k
+   * in [0, cycles) drives, in each row group g of {@link SubsetSums#GROUP_ROWS} rows, the rows of
+   * the pattern p (bit r: row 4g + r), given as entry {@code entries[k][a] = 16g + p} (groups
+   * ascending, p ≠ 0, a in [0, count[k])) with {@code ones[k][a] = 1}; noise blocks and shifts as
+   * {@link #readConvertPass} with a shift step of 1. Each column value is the sum of its groups'
+   * table entries (ascending groups), so the vector and scalar loops give the same bits; it equals
+   * the row-by-row read's value up to float rounding.
+   */
+  public void readConvertPassSubsets(
+      int[][] entries,
+      float[][] ones,
+      int[] count,
+      int cycles,
+      int kLo,
+      int kHi,
+      int firstBlock,
+      float invStep,
+      int maxCode,
+      boolean negative,
+      int[] codes,
+      long[] range) {
+    Preconditions.checkState(readsSubsetSums(), "this array does not read through subset sums");
+    readConvertPass(
+        subsetSums.table(),
+        entries,
+        ones,
+        count,
+        cycles,
+        kLo,
+        kHi,
+        firstBlock,
+        invStep,
+        maxCode,
+        1,
+        negative,
+        codes,
+        range);
+  }
+
+  private void readConvertPass(
+      float[] matrix,
+      int[][] rows,
+      float[][] drive,
+      int[] count,
+      int cycles,
+      int kLo,
+      int kHi,
+      int firstBlock,
+      float invStep,
+      int maxCode,
+      int shiftStep,
+      boolean negative,
+      int[] codes,
+      long[] range) {
     if (!(useVector && MvmKernel.VECTOR_AVAILABLE && VectorReadKernel.usable())) {
       for (int k = 0; k < cycles; k++) {
         if (count[k] > 0) {
           readConvert(
+              matrix,
               rows[k],
               drive[k],
               count[k],
@@ -661,7 +822,9 @@ public final class Crossbar {
       if (count[k] > 0) {
         s.active[n] = k;
         s.refs[n] =
-            noisy ? referenceNoise(rows[k], drive[k], count[k], kLo, kHi, firstBlock + k) : 0f;
+            noisy && matrix == readMatrix
+                ? referenceNoise(rows[k], drive[k], count[k], kLo, kHi, firstBlock + k)
+                : 0f;
         n++;
       }
     }
@@ -669,7 +832,7 @@ public final class Crossbar {
       return;
     }
     VectorReadKernel.readConvertPass(
-        readMatrix,
+        matrix,
         rowLength,
         stride,
         usedColumns,
@@ -751,6 +914,7 @@ public final class Crossbar {
   }
 
   private void scalarReadConvert(
+      float[] matrix,
       int[] rows,
       float[] drive,
       int count,
@@ -767,9 +931,9 @@ public final class Crossbar {
     float[] y = scratchValues;
     float[] var = scratchVariance;
     if (noisy) {
-      MvmKernel.mvmWithVariance(readMatrix, rowLength, stride, rows, drive, count, y, var, false);
+      MvmKernel.mvmWithVariance(matrix, rowLength, stride, rows, drive, count, y, var, false);
     } else {
-      MvmKernel.mvm(readMatrix, rowLength, stride, rows, drive, count, y, false);
+      MvmKernel.mvm(matrix, rowLength, stride, rows, drive, count, y, false);
     }
     long clipped = 0;
     long zero = 0;

@@ -2,10 +2,10 @@ package dev.spinsim.devices.crossbar;
 
 /**
  * Scratch arrays of {@link Crossbar#readConvertPass}: for the driven bit cycles of one pass, their
- * column values and noise variances, the counters and hashes of their keyed Gaussian pairs, the
- * samples and the per-lane codes. Sized for {@code cycles × stride} lanes, which bounds both the
- * wide layout (one row of {@code stride} columns per cycle) and the narrow one (the used columns of
- * every cycle packed one after another). One per crossbar (view), so one per thread.
+ * column values and noise variances, the counters of their keyed Gaussian pairs, the samples and
+ * the per-lane codes. Sized for {@code cycles × stride} lanes, which bounds both the wide layout
+ * (one row of {@code stride} columns per cycle) and the narrow one (the used columns of every cycle
+ * packed one after another). One per crossbar (view), so one per thread.
  */
 final class PassScratch {
   int[] active = new int[0];
@@ -14,8 +14,6 @@ final class PassScratch {
   float[] variance = new float[0];
   float[] laneRefs = new float[0];
   int[] counters = new int[0];
-  int[] hashes1 = new int[0];
-  int[] hashes2 = new int[0];
   float[] radius = new float[0];
   float[] cos = new float[0];
   float[] sin = new float[0];
@@ -43,8 +41,6 @@ final class PassScratch {
       variance = new float[n];
       laneRefs = new float[n];
       counters = new int[n];
-      hashes1 = new int[n];
-      hashes2 = new int[n];
       radius = new float[n];
       cos = new float[n];
       sin = new float[n];

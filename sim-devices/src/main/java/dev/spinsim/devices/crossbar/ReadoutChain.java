@@ -133,6 +133,13 @@ public final class ReadoutChain {
     this.cycleRows = new int[cyclesPerPass][rows];
     this.cycleDrive = new float[cyclesPerPass][rows];
     this.cycleCount = new int[cyclesPerPass];
+    this.groupIndex = new int[(rows + SubsetSums.GROUP_ROWS - 1) / SubsetSums.GROUP_ROWS];
+    this.groupCodes = new long[groupIndex.length];
+    if (sliceBits == 1) {
+      for (float[] d : cycleDrive) {
+        Arrays.fill(d, 1f); // 1-bit slices drive 1: set once, never per read
+      }
+    }
     this.stackRows = stack.length == 1 ? null : new int[rows];
     this.stackDrive = stack.length == 1 ? null : new float[rows];
     this.stackColumns = stack.length == 1 ? null : new float[crossbar.readBufferLength()];
@@ -487,6 +494,15 @@ public final class ReadoutChain {
       driven[0] += pairs;
       return;
     }
+    if (fused
+        && sliceBits == 1
+        && config.inputBits() <= SUBSET_INPUT_BITS
+        && crossbar.readsSubsetSums()
+        // two non-zero inputs a group on average at least: sparser reads cannot gain (see below)
+        && (to - from) * SubsetSums.GROUP_ROWS >= 2 * crossbar.usedRows()
+        && readSubsetSums(rows, values, from, to, rowBase, m, sign, pass, fullScale, maxCode)) {
+      return;
+    }
     // one pass over the rows sorts each driven row's slices into the cycles that drive it, so a
     // cycle costs its driven rows only (inputs are sparse: inserted zeros, ReLU zeros, low bits)
     int[] count = cycleCount;
@@ -499,12 +515,10 @@ public final class ReadoutChain {
       }
       long code = (long) (clip01(v) * maxCode + 0.5);
       if (sliceBits == 1) {
-        // 1-bit slices: one cycle per set bit of the code
+        // 1-bit slices: one cycle per set bit of the code (cycleDrive holds 1 throughout)
         for (; code != 0; code &= code - 1) {
           int k = Long.numberOfTrailingZeros(code);
-          int c = count[k]++;
-          cycleRows[k][c] = i;
-          cycleDrive[k][c] = 1f;
+          cycleRows[k][count[k]++] = i;
         }
         continue;
       }
@@ -557,6 +571,129 @@ public final class ReadoutChain {
         adcConversions += m; // no row driven: the columns read exactly zero
       }
       countDriven(cycleRows[k], count[k]);
+    }
+  }
+
+  /**
+   * A pass of 1-bit cycles through the array's subset sums ({@link
+   * Crossbar#readConvertPassSubsets}): one pass over the driven rows (ascending) packs the input
+   * codes of each group of {@link SubsetSums#GROUP_ROWS} rows into a long, 16 bits a row; when the
+   * rows leave a group, a multiply gathers bit k of its four codes into the group's drive pattern
+   * of cycle k, and each cycle with a non-zero pattern gets the group's table entry (branch-free).
+   * A group with no driven row costs nothing, and one with no driven row in a cycle costs that
+   * cycle nothing. Input codes of at most {@link #SUBSET_INPUT_BITS} bits.
+   */
+  private boolean readSubsetSums(
+      int[] rows,
+      double[] values,
+      int from,
+      int to,
+      int rowBase,
+      int m,
+      double sign,
+      int pass,
+      double fullScale,
+      long maxCode) {
+    long pairs = 0;
+    long entries = 0;
+    int groups = 0;
+    int group = -1;
+    long packed = 0; // the current group's codes: row 4g + r at bits [16r, 16r + 16)
+    for (int a = from; a < to; a++) {
+      double v = sign * values[a];
+      if (!(v > 0)) {
+        continue; // clips to code 0 (NaN too): the row is not driven in any cycle
+      }
+      long code = (long) (clip01(v) * maxCode + 0.5);
+      int i = rows[a] - rowBase;
+      int g = i >>> 2;
+      if (g != group) {
+        if (packed != 0) {
+          groupIndex[groups] = group;
+          groupCodes[groups++] = packed;
+          entries += Long.bitCount(cyclesOf(packed));
+        }
+        group = g;
+        packed = 0;
+      }
+      packed |= code << ((i & (SubsetSums.GROUP_ROWS - 1)) << 4);
+      pairs += Long.bitCount(code);
+    }
+    if (packed != 0) {
+      groupIndex[groups] = group;
+      groupCodes[groups++] = packed;
+      entries += Long.bitCount(cyclesOf(packed));
+    }
+    if (pairs < SUBSET_MIN_GAIN * entries) {
+      return false; // sparse: the table rows would cost about what the driven rows cost
+    }
+    int[] count = cycleCount;
+    Arrays.fill(count, 0);
+    for (int k = 0; k < groups; k++) {
+      addGroup(groupIndex[k], groupCodes[k]);
+    }
+    crossbar.readConvertPassSubsets(
+        cycleRows,
+        cycleDrive,
+        count,
+        cyclesPerPass,
+        keyLo,
+        keyHi,
+        pass * cyclesPerPass,
+        (float) (adc.maxCode() / fullScale),
+        adc.maxCode(),
+        sign < 0,
+        codes,
+        range);
+    adcConversions += (long) cyclesPerPass * m;
+    driven[0] += pairs;
+    subsetSumPasses++;
+    return true;
+  }
+
+  /** The cycles in which a group's packed codes drive a row: the OR of its four codes. */
+  private static long cyclesOf(long packed) {
+    return (packed | packed >>> 16 | packed >>> 32 | packed >>> 48) & 0xFFFF;
+  }
+
+  /** Input bits up to which {@link #readSubsetSums} packs a group's codes into a long. */
+  static final int SUBSET_INPUT_BITS = 16;
+
+  /**
+   * Driven (row, cycle) pairs per table entry from which a pass reads through subset sums: a table
+   * entry costs what a driven row costs (one row of signal and variance), but the tables are four
+   * times the read matrix and fall out of cache, so sparse inputs (a row or so per group and cycle)
+   * read row by row.
+   */
+  static final double SUBSET_MIN_GAIN = 1.5;
+
+  /** Passes read through subset sums so far (for tests: which path a read took). */
+  long subsetSumPasses() {
+    return subsetSumPasses;
+  }
+
+  private long subsetSumPasses;
+
+  /** The groups with a driven row of the current pass, and their packed codes. */
+  private final int[] groupIndex;
+
+  private final long[] groupCodes;
+
+  /**
+   * Appends group {@code g}'s table entry to each cycle its packed codes drive: bit k of row r's
+   * code (bit 16r + k of {@code packed}) lands on bit 48 + r of the product below (the multiplier's
+   * bits at 48 − 15r; no two partial products share a bit, so nothing carries), giving the cycle's
+   * pattern p; the entry is written always and counted when p ≠ 0. Drives stay 1 ({@link
+   * #cycleDrive} is filled with 1 for 1-bit slices).
+   */
+  private void addGroup(int g, long packed) {
+    int base = g * SubsetSums.PATTERNS;
+    int[] count = cycleCount;
+    for (int k = 0; k < cyclesPerPass; k++) {
+      int p = (int) ((((packed >>> k) & 0x0001000100010001L) * 0x0001000200040008L) >>> 48);
+      int c = count[k];
+      cycleRows[k][c] = base + p;
+      count[k] = c + (p != 0 ? 1 : 0);
     }
   }
 

@@ -240,6 +240,9 @@ final class VectorReadKernel {
     int chunks = (stride + KeyedGaussian.CHUNK - 1) / KeyedGaussian.CHUNK;
     for (int a = 0; a < n; a++) {
       int k = active[a];
+      if (count[k] == 1 && x[k][0] == 1f) {
+        continue; // one row driven with 1: the conversion loop reads its matrix row (see there)
+      }
       if (noisy) {
         VectorMvm.mvmWithVariance(
             w, rowLength, stride, rows[k], x[k], count[k], y, a * stride, v, a * stride);
@@ -259,38 +262,34 @@ final class VectorReadKernel {
           }
         }
       }
-      VectorGaussian.pairs(
-          kLo,
-          kHi,
-          c2,
-          n * chunks * KeyedGaussian.PAIRS,
-          s.hashes1,
-          s.hashes2,
-          s.radius,
-          s.cos,
-          s.sin);
-      // u = fma(√v, g, y) − ref in place: column j of a cycle is the cos (j mod 32 < 16) or the sin
-      // sample of pair j mod 16 of its chunk
-      for (int a = 0; a < n; a++) {
-        float ref = s.refs[a];
-        for (int j = 0; j < stride; j += L) {
-          int p = (a * chunks + (j >>> 5)) * KeyedGaussian.PAIRS + (j & (KeyedGaussian.PAIRS - 1));
-          float[] g = (j & KeyedGaussian.PAIRS) == 0 ? s.cos : s.sin;
-          int o = a * stride + j;
-          FloatVector.fromArray(F, v, o)
-              .lanewise(VectorOperators.SQRT)
-              .fma(FloatVector.fromArray(F, g, p), FloatVector.fromArray(F, y, o))
-              .sub(ref)
-              .intoArray(y, o);
-        }
-      }
+      VectorGaussian.pairs(kLo, kHi, c2, n * chunks * KeyedGaussian.PAIRS, s.cos, 0, s.sin, 0);
     }
     int[] counts = s.counts;
     java.util.Arrays.fill(counts, 0);
     for (int a = 0; a < n; a++) {
       int shift = active[a] * shiftStep;
+      float ref = s.refs[a];
+      // a cycle that drives one row with 1 reads that row of the matrix itself: its sums would be
+      // fma(1, w, 0) = w and fma(1, σ², 0) = σ², exactly (a matrix entry is never −0)
+      int k = active[a];
+      boolean one = count[k] == 1 && x[k][0] == 1f;
+      float[] ys = one ? w : y;
+      float[] vs = one ? w : v;
+      int yo = one ? rows[k][0] * rowLength : a * stride;
+      int vo = one ? yo + stride : a * stride;
       for (int j = 0; j < stride; j += L) {
-        FloatVector u = FloatVector.fromArray(F, y, a * stride + j);
+        FloatVector u = FloatVector.fromArray(F, ys, yo + j);
+        if (noisy) {
+          // u = fma(√v, g, y) − ref: column j of a cycle is the cos (j mod 32 < 16) or the sin
+          // sample of pair j mod 16 of its chunk
+          int p = (a * chunks + (j >>> 5)) * KeyedGaussian.PAIRS + (j & (KeyedGaussian.PAIRS - 1));
+          float[] g = (j & KeyedGaussian.PAIRS) == 0 ? s.cos : s.sin;
+          u =
+              FloatVector.fromArray(F, vs, vo + j)
+                  .lanewise(VectorOperators.SQRT)
+                  .fma(FloatVector.fromArray(F, g, p), u)
+                  .sub(ref);
+        }
         FloatVector t = u.mul(invStep);
         IntVector r =
             t.abs()
@@ -389,7 +388,7 @@ final class VectorReadKernel {
       shifts[lane] = 0;
     }
     if (noisy) {
-      VectorGaussian.pairs(kLo, kHi, c2, padded, s.hashes1, s.hashes2, s.radius, s.cos, s.sin);
+      VectorGaussian.pairs(kLo, kHi, c2, padded, s.cos, 0, s.sin, 0);
     }
     int[] counts = s.counts;
     java.util.Arrays.fill(counts, 0);
@@ -510,8 +509,7 @@ final class VectorReadKernel {
             .add(c)
             .lanewise(VectorOperators.LSHL, 1)
             .intoArray(s.counters, 0);
-        VectorGaussian.pairs(
-            kLo, kHi, s.counters, L, s.hashes1, s.hashes2, s.laneRefs, s.cos, s.sin);
+        VectorGaussian.pairs(kLo, kHi, s.counters, L, s.cos, 0, s.sin, 0);
         u =
             FloatVector.fromArray(F, v, 0)
                 .lanewise(VectorOperators.SQRT)

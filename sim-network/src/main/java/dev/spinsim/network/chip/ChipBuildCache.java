@@ -148,7 +148,11 @@ public final class ChipBuildCache {
    * #programmed} would, in order: read from the on-disk store when it holds this exact list (one
    * file: a chip stage), else programmed over the compute threads (each array draws from its own
    * seeded generators, so the result does not depend on the thread count) and then saved there.
-   * {@code cellsPerCrossbar} weighs the work for the thread split.
+   * {@code cellsPerCrossbar} weighs the work for the thread split. With the in-memory cache off (a
+   * single run), newly programmed crossbars are handed out restored from their programmed cells
+   * ({@link Crossbar#restore}, as from disk): they read the same bits but no longer hold the
+   * per-cell variation and stuck-cell maps that only programming reads, 9 bytes a cell, about 65 MB
+   * of a {@code dcgan64} chip on {@code paper}; with it on, read views of the cached arrays.
    */
   public List<Programmed> programmedAll(
       SynapseDevice device,
@@ -173,7 +177,14 @@ public final class ChipBuildCache {
         (from, to) -> {
           for (int j = from; j < to; j++) {
             ProgramRequest r = requests.get(j);
-            done[j] = programmed(r.config(), device, mapping, r.w(), r.rows(), r.cols());
+            Programmed p = programmed(r.config(), device, mapping, r.w(), r.rows(), r.cols());
+            done[j] =
+                enabled
+                    ? p
+                    : new Programmed(
+                        Crossbar.restore(
+                            r.config(), device, mapping, p.crossbar().programmedCells()),
+                        p.result());
           }
         });
     List<Programmed> out = List.of(done);

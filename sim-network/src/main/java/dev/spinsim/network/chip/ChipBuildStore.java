@@ -10,10 +10,12 @@ import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -161,8 +163,11 @@ final class ChipBuildStore {
     int cells = r.rows() * r.config().columns();
     int[] levels = new int[cells];
     if (b.get() == 1) {
+      // one bulk copy out of the mapped file, then widened: a get per byte is slow while cold
+      byte[] narrow = new byte[cells];
+      b.get(narrow);
       for (int i = 0; i < cells; i++) {
-        levels[i] = b.get() & 0xFF;
+        levels[i] = narrow[i] & 0xFF;
       }
     } else {
       b.asIntBuffer().get(levels);
@@ -174,45 +179,51 @@ final class ChipBuildStore {
         r.config(), device, mapping, new Crossbar.ProgrammedCells(r.rows(), r.cols(), levels, g));
   }
 
-  /** Saves {@code done}, the crossbars programmed for the requests of {@code key}. */
+  /**
+   * Saves {@code done}, the crossbars programmed for the requests of {@code key}: streamed to the
+   * file one crossbar at a time, so saving a stage holds one crossbar's cells at once, not a copy
+   * of the stage.
+   */
   void saveCrossbars(HashCode key, List<ChipBuildCache.Programmed> done) {
-    List<Crossbar.ProgrammedCells> cells = new ArrayList<>(done.size());
-    long bytes = HEADER_BYTES + 4 + 8;
-    for (ChipBuildCache.Programmed p : done) {
-      Crossbar.ProgrammedCells c = p.crossbar().programmedCells();
-      cells.add(c);
-      bytes += 3 * 4 + 4 * 8 + 1 + (long) c.levels().length * (narrow(c.levels()) ? 1 : 4);
-      bytes += 8L * c.conductanceSiemens().length;
-    }
-    if (bytes > MAX_BYTES) {
-      return;
-    }
-    ByteBuffer b = header((int) bytes, key, KIND_CROSSBARS);
-    b.putInt(done.size());
-    for (int i = 0; i < done.size(); i++) {
-      Crossbar.ProgrammedCells c = cells.get(i);
-      ProgramResult r = done.get(i).result();
-      b.putInt(c.usedRows())
-          .putInt(c.usedColumns())
-          .putInt(done.get(i).crossbar().physicalColumns());
-      b.putLong(r.cellsWritten())
-          .putLong(r.levelSteps())
-          .putDouble(r.energyPj())
-          .putLong(r.timePs());
-      if (narrow(c.levels())) {
-        b.put((byte) 1);
-        for (int level : c.levels()) {
-          b.put((byte) level);
-        }
-      } else {
-        b.put((byte) 4);
-        b.asIntBuffer().put(c.levels());
-        b.position(b.position() + 4 * c.levels().length);
-      }
-      b.asDoubleBuffer().put(c.conductanceSiemens());
-      b.position(b.position() + 8 * c.conductanceSiemens().length);
-    }
-    write(file("xbars", key), b);
+    write(
+        file("xbars", key),
+        out -> {
+          out.put(header(HEADER_BYTES + 4, key, KIND_CROSSBARS).putInt(done.size()));
+          for (ChipBuildCache.Programmed p : done) {
+            Crossbar.ProgrammedCells c = p.crossbar().programmedCells();
+            boolean narrow = narrow(c.levels());
+            long bytes =
+                3 * 4
+                    + 4 * 8
+                    + 1
+                    + (long) c.levels().length * (narrow ? 1 : 4)
+                    + 8L * c.conductanceSiemens().length;
+            if (out.written() + bytes + 8 > MAX_BYTES) {
+              return false;
+            }
+            ByteBuffer b = ByteBuffer.allocate((int) bytes).order(ByteOrder.LITTLE_ENDIAN);
+            ProgramResult r = p.result();
+            b.putInt(c.usedRows()).putInt(c.usedColumns()).putInt(p.crossbar().physicalColumns());
+            b.putLong(r.cellsWritten())
+                .putLong(r.levelSteps())
+                .putDouble(r.energyPj())
+                .putLong(r.timePs());
+            if (narrow) {
+              b.put((byte) 1);
+              for (int level : c.levels()) {
+                b.put((byte) level);
+              }
+            } else {
+              b.put((byte) 4);
+              b.asIntBuffer().put(c.levels());
+              b.position(b.position() + 4 * c.levels().length);
+            }
+            b.asDoubleBuffer().put(c.conductanceSiemens());
+            b.position(b.position() + 8 * c.conductanceSiemens().length);
+            out.put(b);
+          }
+          return true;
+        });
   }
 
   /** The ranges saved for {@code key}; null when there is no valid file. */
@@ -239,12 +250,17 @@ final class ChipBuildStore {
 
   /** Saves the ranges of {@code key}. */
   void saveRanges(HashCode key, List<RangeCalibration.Range> ranges) {
-    ByteBuffer b = header(HEADER_BYTES + 4 + 16 * ranges.size() + 8, key, KIND_RANGES);
+    ByteBuffer b = header(HEADER_BYTES + 4 + 16 * ranges.size(), key, KIND_RANGES);
     b.putInt(ranges.size());
     for (RangeCalibration.Range r : ranges) {
       b.putDouble(r.inputMax()).putDouble(r.preActivationMax());
     }
-    write(file("ranges", key), b);
+    write(
+        file("ranges", key),
+        out -> {
+          out.put(b);
+          return true;
+        });
   }
 
   private Path file(String kind, HashCode key) {
@@ -268,24 +284,29 @@ final class ChipBuildStore {
 
   /**
    * The content of {@code file} after its header, positioned at the first entry, when the file
-   * exists, its CRC, magic, version, kind and key are right; else null (counted).
+   * exists, its CRC, magic, version, kind and key are right; else null (counted). The file is
+   * mapped, not read onto the heap: the crossbars are decoded straight from the page cache.
    */
   private ByteBuffer read(Path file, HashCode key, int kind) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
+    ByteBuffer b;
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      if (size > Integer.MAX_VALUE) {
+        return reject();
+      }
+      b = ch.map(FileChannel.MapMode.READ_ONLY, 0, size).order(ByteOrder.LITTLE_ENDIAN);
     } catch (IOException e) {
       misses.incrementAndGet();
       return null;
     }
-    if (bytes.length < HEADER_BYTES + 8) {
+    int length = b.capacity();
+    if (length < HEADER_BYTES + 8) {
       return reject();
     }
     CRC32 crc = new CRC32();
-    crc.update(bytes, 0, bytes.length - 8);
-    ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    crc.update(b.duplicate().limit(length - 8));
     boolean valid =
-        b.getLong(bytes.length - 8) == crc.getValue()
+        b.getLong(length - 8) == crc.getValue()
             && b.getLong() == MAGIC
             && b.getInt() == VERSION
             && b.getInt() == kind;
@@ -302,7 +323,7 @@ final class ChipBuildStore {
     } catch (IOException e) {
       // read-only store: the entry is still good, it just ages
     }
-    return b.limit(bytes.length - 8).slice().order(ByteOrder.LITTLE_ENDIAN);
+    return b.limit(length - 8).slice().order(ByteOrder.LITTLE_ENDIAN);
   }
 
   private <T> T reject() {
@@ -310,23 +331,58 @@ final class ChipBuildStore {
     return null;
   }
 
-  /**
-   * Appends the CRC and writes {@code b} to {@code file} through a temporary file renamed into
-   * place, then trims the directory; a failure leaves the store as it was (the cache is only a
-   * cache).
-   */
-  private void write(Path file, ByteBuffer b) {
-    CRC32 crc = new CRC32();
-    crc.update(b.array(), 0, b.position());
-    b.putLong(crc.getValue());
-    if (b.hasRemaining()) {
-      throw new IllegalStateException("chip-build store: " + b.remaining() + " bytes not written");
+  /** The bytes of a file being written, in order, with their CRC kept as they go. */
+  static final class Out {
+    private final FileChannel channel;
+    private final CRC32 crc = new CRC32();
+    private long written;
+
+    private Out(FileChannel channel) {
+      this.channel = channel;
     }
+
+    /** Writes {@code b} from 0 to its position. */
+    void put(ByteBuffer b) throws IOException {
+      b.flip();
+      crc.update(b.duplicate());
+      while (b.hasRemaining()) {
+        written += channel.write(b);
+      }
+    }
+
+    /** Bytes written so far. */
+    long written() {
+      return written;
+    }
+  }
+
+  /** The body of a file: writes it to {@link Out}; false when the entry is not to be kept. */
+  @FunctionalInterface
+  interface Body {
+    boolean writeTo(Out out) throws IOException;
+  }
+
+  /**
+   * Writes {@code body} and its CRC to {@code file} through a temporary file renamed into place,
+   * then trims the directory; a failure, or a body that declines, leaves the store as it was (the
+   * cache is only a cache).
+   */
+  private void write(Path file, Body body) {
     Path tmp = null;
     try {
       Files.createDirectories(dir);
       tmp = Files.createTempFile(dir, ".tmp-", ".bin");
-      Files.write(tmp, b.array());
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        Out out = new Out(ch);
+        if (!body.writeTo(out)) {
+          return;
+        }
+        ByteBuffer tail = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        tail.putLong(out.crc.getValue()).flip();
+        while (tail.hasRemaining()) {
+          ch.write(tail);
+        }
+      }
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       tmp = null;
       trim();

@@ -40,7 +40,8 @@ public final class Stage {
    */
   final ReadCounts[] reads;
 
-  final StageValues values;
+  /** The stage's device models; after {@link #releaseValues()} only what they counted. */
+  StageValues values;
 
   /** Crossbars of all copies, index {@code copy·perCopy + rb·colBlocks + cb}. */
   final Resource[] crossbars;
@@ -339,6 +340,45 @@ public final class Stage {
   /** What this layer's values went through so far (ADC clipping and zero codes, saturation). */
   public StageStats stats() {
     return values.stats();
+  }
+
+  /**
+   * Lets the stage's device models go once its run is over (the programmed crossbars, their read
+   * matrices and scratch: most of a chip's memory), keeping what they counted: {@link #stats()},
+   * the mapping, the resources and the read counts still answer; computing values afterwards throws
+   * {@link IllegalStateException}. A report built after a long run then has that memory to itself.
+   */
+  public void releaseValues() {
+    if (!(values instanceof Released)) {
+      values = new Released(values.stats());
+    }
+  }
+
+  /** The values of a stage after {@link #releaseValues()}: their counts, nothing to compute. */
+  private record Released(StageStats stats) implements StageValues {
+    @Override
+    public void computeVector(int image, int vector) {
+      throw released();
+    }
+
+    @Override
+    public long drivenRowCycles(int slot, int crossbar) {
+      throw released();
+    }
+
+    @Override
+    public void finishVector(int image, int vector) {
+      throw released();
+    }
+
+    @Override
+    public void beginBatch(int firstImage) {
+      throw released();
+    }
+
+    private static IllegalStateException released() {
+      return new IllegalStateException("the stage's values were released after its run");
+    }
   }
 
   public String network() {
