@@ -16,13 +16,14 @@ import java.util.Map;
  *
  * <p>A knob is <em>inert</em> when at least {@link #MIN_PAIRS} such pairs were evaluated and in
  * every one each objective differs by at most {@code sameCost} times that objective's span over all
- * evaluated points. Its <em>preferred level</em> is the lowest level when in every pair that one
- * point dominates the other the lower level's point dominates (the highest when the higher always
- * does; none when the pairs disagree or none decides): ADC sharing's extra leakage makes the
- * unshared ADC the cheaper. Points that differ only in inert knobs count as the same point for the
- * search ({@link #key}), and new points take the preferred level ({@link #canonical}). A knob that
- * moves any objective beyond the threshold in any pair is never inert, so with latency among the
- * objectives ADC sharing is searched like every other knob.
+ * evaluated points. Its <em>preferred level</em> is the lowest level when, of the pairs in which
+ * one point dominates the other, more have the lower level's point dominating (the highest when
+ * more have the higher; none on a tie): ADC sharing's extra leakage makes the unshared ADC the
+ * cheaper. A majority, not every pair, because results.csv keeps 6 significant digits and a
+ * difference of 1e-6 can round either way. Points that differ only in inert knobs count as the same
+ * point for the search ({@link #key}), and new points take the preferred level ({@link
+ * #canonical}). A knob that moves any objective beyond the threshold in any pair is never inert, so
+ * with latency among the objectives ADC sharing is searched like every other knob.
  */
 final class KnobScreen {
   /** Pairs differing in one knob only that must agree before the knob is taken as inert. */
@@ -110,7 +111,7 @@ final class KnobScreen {
       }
       if (same && pairs >= MIN_PAIRS) {
         screen.inert[d] = true;
-        screen.preferred[d] = up == 0 && down > 0 ? 0 : down == 0 && up > 0 ? sizes[d] - 1 : -1;
+        screen.preferred[d] = down > up ? 0 : up > down ? sizes[d] - 1 : -1;
       }
     }
     return screen;
