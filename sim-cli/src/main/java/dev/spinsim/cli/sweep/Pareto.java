@@ -114,4 +114,18 @@ public final class Pareto {
     }
     return volume;
   }
+
+  /**
+   * The span (largest minus smallest) of objective {@code k} over {@code costs}; when they are all
+   * equal, the magnitude of that value (at least 1e-12), so dividing by it stays finite.
+   */
+  public static double span(List<double[]> costs, int k) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (double[] c : costs) {
+      lo = Math.min(lo, c[k]);
+      hi = Math.max(hi, c[k]);
+    }
+    return hi > lo ? hi - lo : Math.max(1e-12, Math.abs(hi));
+  }
 }

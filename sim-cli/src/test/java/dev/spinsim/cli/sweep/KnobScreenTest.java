@@ -37,10 +37,13 @@ class KnobScreenTest {
   }
 
   @Test
-  void aKnobIsInertAfterTwoPairsShowItMovesNoObjectiveAndPrefersItsCheaperEnd() {
+  void aKnobIsInertOncePairsShowItMovesNoObjectiveAndPrefersItsCheaperEnd() {
     int[][] spread = {{0, 0, 0}, {3, 2, 1}, {6, 4, 2}, {2, 3, 3}};
+    KnobScreen none = screen(spread[0], spread[1], spread[2], spread[3]);
+    assertFalse(none.inert(2), "no pair differs in the knob alone: nothing is known");
     KnobScreen one = screen(spread[0], spread[1], spread[2], spread[3], new int[] {3, 2, 4});
-    assertFalse(one.inert(2), "one pair is not enough");
+    assertTrue(one.inert(2), "one pair shows it");
+    assertEquals(0, one.preferred(2));
     KnobScreen two =
         screen(
             spread[0], spread[1], spread[2], spread[3], new int[] {3, 2, 4}, new int[] {6, 4, 0});
@@ -94,13 +97,7 @@ class KnobScreenTest {
 
   @Test
   void underAScreenTheRepairMovesOnlyTheKnobsThatMatterAndTheFrontIsPolishedToTheCheaperLevel() {
-    SweepSpace space =
-        SweepSpace.of(
-            null,
-            List.of(
-                "adc.bits=3,4,5,6,7,8,9",
-                "crossbar.rows=32,64,128,256,512",
-                "adc.columnsPerAdc=1,2,4,8,16"));
+    SweepSpace space = Nsga2SearchTest.SPACE;
     KnobScreen s =
         screen(
             new int[] {0, 0, 0},

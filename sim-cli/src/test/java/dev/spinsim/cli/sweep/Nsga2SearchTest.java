@@ -17,7 +17,7 @@ import org.moeaframework.problem.AbstractProblem;
 
 /** The search's seeding and duplicate repair on a small space. */
 class Nsga2SearchTest {
-  private static final SweepSpace SPACE =
+  static final SweepSpace SPACE =
       SweepSpace.of(
           null,
           List.of(
