@@ -60,6 +60,14 @@ final class FinishedRun {
     this.images = images;
     this.scores = scores;
     this.charts = charts;
+    folder.keepOnExit(
+        NOTE,
+        "The run was interrupted (the JVM was stopped, e.g. by Ctrl-C) after all "
+            + images
+            + " images were simulated and written, while the report was being written: the images"
+            + " are complete; report files may be missing or partly written. Re-run with --config "
+            + folder.target().resolve("run.yaml")
+            + " if run.yaml is here, or with the same command, for the whole report.\n");
   }
 
   /** Runs {@code step}; a failure of any kind is recorded as {@code what} failed, not thrown. */

@@ -45,16 +45,59 @@ public final class RunFolder implements AutoCloseable {
 
   private final Path target;
   private final Path staging;
-  private final Thread cleanupOnExit;
-  private boolean committed;
+  private Thread onExit;
+  private volatile boolean committed;
   private boolean closed;
 
   private RunFolder(Path target, Path staging) {
     this.target = target;
     this.staging = staging;
-    // Ctrl-C during a long run: the JVM runs shutdown hooks, so the half-built folder goes too.
-    this.cleanupOnExit = new Thread(() -> deleteQuietly(staging), "spinsim-run-folder-cleanup");
-    Runtime.getRuntime().addShutdownHook(cleanupOnExit);
+    // Ctrl-C during a long run: the JVM runs shutdown hooks, so the half-built folder goes too
+    // (until keepOnExit says the simulation has finished).
+    this.onExit = new Thread(() -> deleteQuietly(staging), "spinsim-run-folder-cleanup");
+    Runtime.getRuntime().addShutdownHook(onExit);
+  }
+
+  /**
+   * From now on the folder is worth keeping (a finished simulation: its images are never thrown
+   * away): if the JVM exits before {@link #commit()} (Ctrl-C during the report), the exit writes
+   * {@code noteName} with {@code noteText} into the staging directory and moves it into place
+   * instead of deleting it (when the move fails, the staging directory stays where it is).
+   */
+  public void keepOnExit(String noteName, String noteText) {
+    checkState(!closed && !committed, "run folder %s is already finished", target);
+    Thread keep = new Thread(() -> keepNow(noteName, noteText), "spinsim-run-folder-keep");
+    try {
+      Runtime.getRuntime().removeShutdownHook(onExit);
+      Runtime.getRuntime().addShutdownHook(keep);
+    } catch (IllegalStateException shuttingDown) {
+      return; // the cleanup hook is already running
+    }
+    onExit = keep;
+  }
+
+  /**
+   * What the exit does after {@link #keepOnExit}: the note, then the move into place; a no-op once
+   * committed or kept. Package-private for tests (a shutdown hook cannot be triggered in one).
+   */
+  void keepNow(String noteName, String noteText) {
+    if (committed) {
+      return;
+    }
+    try {
+      Files.writeString(
+          staging.resolve(noteName), noteText, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException ignored) {
+      // keep the folder even without its note
+    }
+    try {
+      if (!Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        committed = true;
+      }
+    } catch (IOException | RuntimeException ignored) {
+      // the staging directory stays, with the images in it
+    }
   }
 
   /** Writes the contents of a run into a directory. */
@@ -207,7 +250,7 @@ public final class RunFolder implements AutoCloseable {
     }
     closed = true;
     try {
-      Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
+      Runtime.getRuntime().removeShutdownHook(onExit);
     } catch (IllegalStateException shuttingDown) {
       // the hook is running or will run; deleting twice is harmless
     }

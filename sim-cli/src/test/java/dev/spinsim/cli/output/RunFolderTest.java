@@ -122,4 +122,30 @@ class RunFolderTest {
         Path.of("traces", "runs", "20250304-050607-fmnist-paper"),
         RunFolder.defaultTarget(RunFolder.DEFAULT_RUNS_ROOT, t, "fmnist", "paper"));
   }
+
+  @Test
+  void aFinishedSimulationIsMovedIntoPlaceWithItsNoteWhenTheJvmExitsBeforeTheCommit(
+      @TempDir Path root) throws IOException {
+    Path target = root.resolve("runs").resolve("r");
+    RunFolder folder = RunFolder.begin(target);
+    Files.writeString(folder.stagingDir().resolve("images.npy"), "images");
+    folder.keepOnExit("report-incomplete.txt", "interrupted\n");
+    folder.keepNow("report-incomplete.txt", "interrupted\n"); // what the exit hook runs
+    assertEquals(List.of("images.npy", "report-incomplete.txt"), entries(target));
+    assertEquals(List.of("r"), entries(root.resolve("runs")), "no staging directory left");
+    folder.close();
+    assertTrue(Files.exists(target.resolve("images.npy")), "closing does not delete it");
+  }
+
+  @Test
+  void theExitKeepsNothingOnceTheFolderWasCommitted(@TempDir Path root) throws IOException {
+    Path target = root.resolve("r");
+    try (RunFolder folder = RunFolder.begin(target)) {
+      Files.writeString(folder.stagingDir().resolve("a.txt"), "a");
+      folder.keepOnExit("note.txt", "n");
+      folder.commit();
+      folder.keepNow("note.txt", "n");
+    }
+    assertEquals(List.of("a.txt"), entries(target));
+  }
 }
