@@ -232,6 +232,9 @@ final class SweepCommand implements Callable<Integer> {
     } else if (Files.exists(dir) && !Files.isDirectory(dir)) {
       throw new IllegalArgumentException("--out " + out + " is a file; choose a folder");
     }
+    if (existing) {
+      refuseOtherSweep(dir.resolve("sweep.yaml"), settings);
+    }
     ResultsFile file = ResultsFile.open(results, sp.knobs());
     PointExecutor exec = executor(settings, sp.fixed(), evaluator);
 
@@ -583,6 +586,53 @@ final class SweepCommand implements Callable<Integer> {
       n = n == null ? null : n.get(seg);
     }
     return n == null || !n.isValueNode() ? "" : n.asText();
+  }
+
+  /**
+   * Refuses to add to a sweep folder whose sweep.yaml records other run settings (model, weights,
+   * preset, images per point, seed, FID samples): its rows were measured under those, results.csv
+   * has no column telling them apart, and the fronts and comparisons would silently mix two sweeps.
+   * Another strategy, budget or space over the same settings is allowed (rows are keyed by each
+   * point's configuration, and a grid can extend a search). Throws with a one-line message naming
+   * the file, the setting, both values and what to do.
+   */
+  private static void refuseOtherSweep(Path sweepYaml, SweepSettings s) throws java.io.IOException {
+    if (!Files.exists(sweepYaml)) {
+      return;
+    }
+    JsonNode before;
+    try {
+      before = YAML.readTree(sweepYaml.toFile());
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException(
+          sweepYaml
+              + ": cannot be read as YAML ("
+              + e.getMessage().lines().findFirst().orElse("")
+              + "); it records the settings of the sweep in this folder: restore it or choose a new --out");
+    }
+    Map<String, Object> now = new LinkedHashMap<>();
+    now.put("model", s.model());
+    now.put("weights", s.weights() == null ? "shipped" : s.weights());
+    now.put("preset", s.preset());
+    now.put("images", s.images());
+    now.put("seed", s.seed());
+    now.put("fidSamples", s.fidSamples());
+    for (Map.Entry<String, Object> e : now.entrySet()) {
+      JsonNode was = before == null ? null : before.get(e.getKey());
+      String then = was == null || was.isNull() ? null : was.asText();
+      String value = String.valueOf(e.getValue());
+      if (then != null && !then.equals(value)) {
+        throw new IllegalArgumentException(
+            sweepYaml
+                + ": this folder holds a sweep with "
+                + e.getKey()
+                + ": "
+                + then
+                + ", this one has "
+                + value
+                + "; their rows would mix in results.csv: use the same settings to resume, or a new --out");
+      }
+    }
   }
 
   private String sweepYaml(

@@ -154,6 +154,33 @@ class SweepCommandTest {
   }
 
   @Test
+  void aFolderHoldingASweepWithOtherSettingsIsRefusedAndLeftAsItWas() throws IOException {
+    byte[] rows = Files.readAllBytes(grid.resolve("results.csv"));
+    byte[] yaml = Files.readAllBytes(grid.resolve("sweep.yaml"));
+    Object[] r =
+        Cli.run("sweep", "--set", "adc.bits=6,8", "--images", "2", "--out", grid.toString());
+    assertEquals(2, r[0], (String) r[1]);
+    String err = (String) r[1];
+    assertTrue(err.contains("sweep.yaml") && err.contains("images: 1, this one has 2"), err);
+    assertEquals(1, err.strip().lines().count(), err);
+    assertArrayEquals(rows, Files.readAllBytes(grid.resolve("results.csv")));
+    assertArrayEquals(yaml, Files.readAllBytes(grid.resolve("sweep.yaml")));
+    Object[] seed =
+        Cli.run(
+            "sweep",
+            "--set",
+            "adc.bits=6,8",
+            "--images",
+            "1",
+            "--seed",
+            "7",
+            "--out",
+            grid.toString());
+    assertEquals(2, seed[0], (String) seed[1]);
+    assertTrue(((String) seed[1]).contains("seed: "), (String) seed[1]);
+  }
+
+  @Test
   void rowsDoNotDependOnHowManyPointsRunAtOnce() throws IOException {
     Path serial = tmp.resolve("serial");
     Object[] r =
