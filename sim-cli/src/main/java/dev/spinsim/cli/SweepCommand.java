@@ -610,14 +610,7 @@ final class SweepCommand implements Callable<Integer> {
               + e.getMessage().lines().findFirst().orElse("")
               + "); it records the settings of the sweep in this folder: restore it or choose a new --out");
     }
-    Map<String, Object> now = new LinkedHashMap<>();
-    now.put("model", s.model());
-    now.put("weights", s.weights() == null ? "shipped" : s.weights());
-    now.put("preset", s.preset());
-    now.put("images", s.images());
-    now.put("seed", s.seed());
-    now.put("fidSamples", s.fidSamples());
-    for (Map.Entry<String, Object> e : now.entrySet()) {
+    for (Map.Entry<String, Object> e : runSettings(s).entrySet()) {
       JsonNode was = before == null ? null : before.get(e.getKey());
       String then = was == null || was.isNull() ? null : was.asText();
       String value = String.valueOf(e.getValue());
@@ -635,8 +628,11 @@ final class SweepCommand implements Callable<Integer> {
     }
   }
 
-  private String sweepYaml(
-      SweepSpace sp, SweepSettings s, String strat, List<Objective> objs, PointExecutor exec) {
+  /**
+   * The settings every point of a sweep is measured under, as sweep.yaml records them first (the
+   * ones {@link #refuseOtherSweep} compares).
+   */
+  private static Map<String, Object> runSettings(SweepSettings s) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("model", s.model());
     m.put("weights", s.weights() == null ? "shipped" : s.weights());
@@ -644,6 +640,12 @@ final class SweepCommand implements Callable<Integer> {
     m.put("images", s.images());
     m.put("seed", s.seed());
     m.put("fidSamples", s.fidSamples());
+    return m;
+  }
+
+  private String sweepYaml(
+      SweepSpace sp, SweepSettings s, String strat, List<Objective> objs, PointExecutor exec) {
+    Map<String, Object> m = runSettings(s);
     m.put("strategy", strat);
     if (!strat.equals("grid")) {
       m.put("points", points);

@@ -36,19 +36,17 @@ final class KnobScreen {
 
   private final boolean[] inert;
   private final int[] preferred;
-  private final int[] sizes;
 
-  private KnobScreen(boolean[] inert, int[] preferred, int[] sizes) {
+  private KnobScreen(boolean[] inert, int[] preferred) {
     this.inert = inert;
     this.preferred = preferred;
-    this.sizes = sizes;
   }
 
   /** No knob inert: every point is its own. */
   static KnobScreen none(int[] sizes) {
     int[] preferred = new int[sizes.length];
     Arrays.fill(preferred, -1);
-    return new KnobScreen(new boolean[sizes.length], preferred, sizes.clone());
+    return new KnobScreen(new boolean[sizes.length], preferred);
   }
 
   /**
@@ -144,10 +142,5 @@ final class KnobScreen {
       b.append(inert[d] ? "*" : Integer.toString(levels[d])).append(',');
     }
     return b.toString();
-  }
-
-  /** The number of levels of each knob. */
-  int[] sizes() {
-    return sizes.clone();
   }
 }

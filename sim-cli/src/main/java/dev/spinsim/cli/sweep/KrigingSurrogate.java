@@ -49,7 +49,8 @@ final class KrigingSurrogate implements Surrogate {
 
   /**
    * Fits one objective: {@code levels[i]} is point i's level index per dimension, {@code costs[i]}
-   * its finite cost. Needs at least one point.
+   * its finite cost. Needs at least one point; null when no grid setting gives a positive-definite
+   * kernel.
    */
   static KrigingSurrogate fit(int[] sizes, List<int[]> levels, double[] costs) {
     int n = costs.length;
@@ -76,7 +77,9 @@ final class KrigingSurrogate implements Surrogate {
       x[i] = scaled(sizes, levels.get(i));
     }
     double bestLikelihood = Double.NEGATIVE_INFINITY;
-    KrigingSurrogate best = null;
+    double[][] bestChol = null;
+    double[] bestAlpha = null;
+    double bestLength = 0;
     for (double l : LENGTH_SCALES) {
       for (double noise : NOISES) {
         double[][] k = new double[n][n];
@@ -96,21 +99,26 @@ final class KrigingSurrogate implements Surrogate {
         }
         if (likelihood > bestLikelihood) {
           bestLikelihood = likelihood;
-          // leave-one-out residuals in closed form: alpha_i / (K^-1)_ii (Rasmussen and Williams
-          // 2006, eq. 5.12), on the model's scale
-          double loo = 0;
-          double[] e = new double[n];
-          for (int i = 0; i < n; i++) {
-            java.util.Arrays.fill(e, 0);
-            e[i] = 1;
-            double kinvII = cholSolve(chol, e)[i];
-            loo += Math.abs(alpha[i] / kinvII) * sd / n;
-          }
-          best = new KrigingSurrogate(sizes.clone(), x, alpha, mean, sd, l, log, loo);
+          bestChol = chol;
+          bestAlpha = alpha;
+          bestLength = l;
         }
       }
     }
-    return best;
+    if (bestChol == null) {
+      return null;
+    }
+    // leave-one-out residuals in closed form: alpha_i / (K^-1)_ii (Rasmussen and Williams 2006,
+    // eq. 5.12), on the model's scale
+    double loo = 0;
+    double[] e = new double[n];
+    for (int i = 0; i < n; i++) {
+      java.util.Arrays.fill(e, 0);
+      e[i] = 1;
+      double kinvII = cholSolve(bestChol, e)[i];
+      loo += Math.abs(bestAlpha[i] / kinvII) * sd / n;
+    }
+    return new KrigingSurrogate(sizes.clone(), x, bestAlpha, mean, sd, bestLength, log, loo);
   }
 
   /**

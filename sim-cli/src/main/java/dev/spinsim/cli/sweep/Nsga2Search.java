@@ -339,16 +339,10 @@ public final class Nsga2Search {
    */
   static List<int[]> polish(
       SweepSpace space, List<SweepPoint> evaluated, Map<String, double[]> costs, Set<String> seen) {
-    KnobScreen screen = screen(space, evaluated, costs);
     List<int[]> levels = new ArrayList<>();
     List<double[]> all = new ArrayList<>();
-    for (SweepPoint p : evaluated) {
-      double[] c = costs.get(p.id());
-      if (c != null) {
-        levels.add(levels(space, Long.parseLong(p.id())));
-        all.add(c);
-      }
-    }
+    withCosts(space, evaluated, costs, levels, all);
+    KnobScreen screen = KnobScreen.of(sizes(space), levels, all, SAME_COST);
     List<int[]> out = new ArrayList<>();
     Set<String> added = new java.util.HashSet<>();
     for (int f : Pareto.front(all)) {
@@ -529,7 +523,7 @@ public final class Nsga2Search {
    * The level index per dimension of point {@code id} (mixed radix, first dimension most
    * significant).
    */
-  private static int[] levels(SweepSpace space, long id) {
+  static int[] levels(SweepSpace space, long id) {
     List<SweepSpace.Dimension> dims = space.dimensions();
     int[] l = new int[dims.size()];
     for (int d = dims.size() - 1; d >= 0; d--) {
@@ -563,14 +557,27 @@ public final class Nsga2Search {
       SweepSpace space, List<SweepPoint> evaluated, Map<String, double[]> costs) {
     List<int[]> levels = new ArrayList<>();
     List<double[]> c = new ArrayList<>();
+    withCosts(space, evaluated, costs, levels, c);
+    return KnobScreen.of(sizes(space), levels, c, SAME_COST);
+  }
+
+  /**
+   * Appends to {@code levels} and {@code out} the level vector and costs of each evaluated point
+   * that has costs, in evaluation order.
+   */
+  private static void withCosts(
+      SweepSpace space,
+      List<SweepPoint> evaluated,
+      Map<String, double[]> costs,
+      List<int[]> levels,
+      List<double[]> out) {
     for (SweepPoint p : evaluated) {
       double[] v = costs.get(p.id());
       if (v != null) {
         levels.add(levels(space, Long.parseLong(p.id())));
-        c.add(v);
+        out.add(v);
       }
     }
-    return KnobScreen.of(sizes(space), levels, c, SAME_COST);
   }
 
   private static <T> void shuffle(List<T> list, SplittableRandom rng) {
@@ -621,24 +628,12 @@ public final class Nsga2Search {
 
   /**
    * The point nearest {@code levels} (fewest level steps summed over the dimensions, up to the
-   * whole space) whose id is not in {@code seen}, ties broken by {@code rng}; null when every point
-   * has been seen. Enumerates by growing distance, so it is cheap in the sparse early search and
-   * bounded by the space size.
-   */
-  static int[] nearestUnseen(
-      SweepSpace space, int[] levels, Set<String> seen, SplittableRandom rng) {
-    KnobScreen none = KnobScreen.none(sizes(space));
-    Set<String> keys = new java.util.HashSet<>();
-    for (String id : seen) {
-      keys.add(none.key(levels(space, Long.parseLong(id))));
-    }
-    return nearestUnseen(space, levels, keys, none, rng);
-  }
-
-  /**
-   * As {@link #nearestUnseen(SweepSpace, int[], Set, SplittableRandom)} under a screening: moves
-   * only the knobs that are not inert (the inert ones keep their level in {@code levels}), and a
-   * point counts as seen when its {@link KnobScreen#key} is in {@code seenKeys}.
+   * whole space) whose {@link KnobScreen#key} is not in {@code seenKeys}, ties broken by {@code
+   * rng}; null when every point has been seen. Enumerates by growing distance, so it is cheap in
+   * the sparse early search and bounded by the space size.
+   *
+   * <p>It moves only the knobs {@code screen} did not find inert (the inert ones keep their level
+   * in {@code levels}); with {@link KnobScreen#none}, every knob.
    */
   static int[] nearestUnseen(
       SweepSpace space,

@@ -68,7 +68,7 @@ class Nsga2SearchTest {
     int[] center = {3, 2, 2};
     Set<String> seen = new HashSet<>();
     seen.add(SPACE.point(center).id());
-    int[] next = Nsga2Search.nearestUnseen(SPACE, center, seen, new SplittableRandom(1));
+    int[] next = nearestUnseen(center, seen);
     int steps = 0;
     for (int d = 0; d < 3; d++) {
       steps += Math.abs(next[d] - center[d]);
@@ -82,7 +82,7 @@ class Nsga2SearchTest {
         seen.add(SPACE.point(n).id());
       }
     }
-    int[] further = Nsga2Search.nearestUnseen(SPACE, center, seen, new SplittableRandom(1));
+    int[] further = nearestUnseen(center, seen);
     int far = 0;
     for (int d = 0; d < 3; d++) {
       far += Math.abs(further[d] - center[d]);
@@ -99,6 +99,16 @@ class Nsga2SearchTest {
     double energy = Math.pow(1.4, l[0]) * Math.pow(0.6, l[1]);
     double psnr = 10 + 3 * l[0] - 1.5 * l[1];
     return new double[] {energy, -psnr};
+  }
+
+  /** The repair without a screening, given the ids of the points seen. */
+  private static int[] nearestUnseen(int[] levels, Set<String> seenIds) {
+    KnobScreen none = KnobScreen.none(new int[] {7, 5, 5});
+    Set<String> keys = new HashSet<>();
+    for (String id : seenIds) {
+      keys.add(none.key(Nsga2Search.levels(SPACE, Long.parseLong(id))));
+    }
+    return Nsga2Search.nearestUnseen(SPACE, levels, keys, none, new SplittableRandom(1));
   }
 
   private static String id(int[] l) {
@@ -189,6 +199,6 @@ class Nsga2SearchTest {
     for (SweepPoint p : SPACE.all()) {
       all.add(p.id());
     }
-    assertNull(Nsga2Search.nearestUnseen(SPACE, new int[] {0, 0, 0}, all, new SplittableRandom(1)));
+    assertNull(nearestUnseen(new int[] {0, 0, 0}, all));
   }
 }
