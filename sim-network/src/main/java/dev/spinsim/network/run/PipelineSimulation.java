@@ -402,7 +402,7 @@ public final class PipelineSimulation {
   private void onDriversTook(Simulator s, long now, long p) {
     Stage st = stages[stage(p)];
     var register = st.driverRegisters[driversOf(st, vector(p))];
-    register.release(1);
+    register.release(1, now);
     while (register.canAdmit()) {
       sim.schedule(now, P_VECTOR, fetch, register.admitNext(now));
     }
@@ -883,7 +883,7 @@ public final class PipelineSimulation {
     int si = stage(p);
     Stage st = stages[si];
     int image = image(p);
-    st.outputSpace.release(st.vectorOutputBits);
+    st.outputSpace.release(st.vectorOutputBits, now);
     while (st.outputSpace.canAdmit()) {
       sim.schedule(now, P_VECTOR, vectorAdmitted, st.outputSpace.admitNext(now));
     }
@@ -965,7 +965,7 @@ public final class PipelineSimulation {
     int released = inputRowsReleased[si][image];
     if (target > released) {
       inputRowsReleased[si][image] = target;
-      st.inputSpace.release((target - released) * st.inputRowBits);
+      st.inputSpace.release((target - released) * st.inputRowBits, now);
       admitInputs(si, now);
     }
   }
