@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A short run (8 images: the crossbar reads of the Vector-API JVM take its kernels) as the
- * launcher starts it ("quick": C1 only, no Vector API module, so every kernel
- * takes its scalar loops) writes the same files, byte for byte, as the same run in a JVM with the
- * Vector API and C2 (this test JVM); only report.html's wall-time line may differ.
+ * A short run (8 images: the crossbar reads of the Vector-API JVM take its kernels) as the launcher
+ * starts it ("quick": C1 only, no Vector API module, so every kernel takes its scalar loops) writes
+ * the same files, byte for byte, as the same run in a JVM with the Vector API and C2 (this test
+ * JVM); only report.html's wall-time line may differ.
  */
 class QuickJvmTest {
   @TempDir Path tmp;
@@ -54,8 +54,7 @@ class QuickJvmTest {
       files = s.filter(Files::isRegularFile).map(full::relativize).sorted().toList();
     }
     try (Stream<Path> s = Files.walk(quick)) {
-      assertEquals(
-          files, s.filter(Files::isRegularFile).map(quick::relativize).sorted().toList());
+      assertEquals(files, s.filter(Files::isRegularFile).map(quick::relativize).sorted().toList());
     }
     assertTrue(files.contains(Path.of("images.npy")), files.toString());
     for (Path f : files) {
@@ -64,8 +63,7 @@ class QuickJvmTest {
             withoutWallTime(Files.readString(full.resolve(f))),
             withoutWallTime(Files.readString(quick.resolve(f))));
       } else {
-        assertEquals(
-            -1L, Files.mismatch(full.resolve(f), quick.resolve(f)), f + " differs");
+        assertEquals(-1L, Files.mismatch(full.resolve(f), quick.resolve(f)), f + " differs");
       }
     }
   }
