@@ -239,7 +239,7 @@ final class GenerationReport {
           b.addResource(row);
         }
         for (BoundedBuffer buf : st.buffers()) {
-          b.addResource(bufferRow(st, buf));
+          b.addResource(bufferRow(st, buf, run.makespanPs()));
         }
       }
       b.addResource(resourceRows("chip", List.of(chip.interconnect()), run.makespanPs()).get(0));
@@ -365,33 +365,38 @@ final class GenerationReport {
   }
 
   /**
-   * One row per kind of resource of a stage (its crossbars together, its ADC banks together, …):
-   * units and requests summed, busy time per unit, utilisation over the makespan, mean wait per
-   * request, the longest wait and the longest queue.
+   * A stage's input or output buffer space (its tiles' buffers pooled): requests for room, the mean
+   * and longest time they waited for it, the longest queue, capacity, peak and time-averaged
+   * occupancy over the makespan (utilisation = mean occupancy / capacity). A pooled credit counter
+   * has no busy time per unit: that column is NaN.
    */
-  /**
-   * A stage's input or output buffer space (its tiles' buffers pooled): requests for room, the time
-   * they waited, capacity and peak occupancy (utilisation = peak / capacity).
-   */
-  private static ResourceRow bufferRow(Stage st, BoundedBuffer b) {
+  private static ResourceRow bufferRow(Stage st, BoundedBuffer b, long makespanPs) {
     String cls = b.name().substring(b.name().lastIndexOf('.') + 1);
     long capacityBytes = b.capacityBits() / 8;
-    long peakBytes = (b.peakBits() + 7) / 8;
+    long peakBytes = Math.min(capacityBytes, (b.peakBits() + 7) / 8);
+    double meanBytes =
+        makespanPs == 0 ? 0 : Math.min(peakBytes, b.occupancyBitPs(makespanPs) / makespanPs / 8);
     double meanWaitNs = b.requests() == 0 ? 0 : b.waitPs() / 1e3 / b.requests();
     return new ResourceRow(
         st.tag() + " " + cls + "-space",
         cls + "-space",
         st.tiles(),
         b.requests(),
-        b.waitPs() / 1e3 / st.tiles(),
-        Math.min(1, peakBytes / (double) capacityBytes),
+        Double.NaN,
+        Math.min(1, meanBytes / capacityBytes),
         meanWaitNs,
         b.maxWaitPs() / 1e3,
         b.peakWaiting(),
         capacityBytes,
-        Math.min(peakBytes, capacityBytes));
+        peakBytes,
+        meanBytes);
   }
 
+  /**
+   * One row per kind of resource of a stage (its crossbars together, its ADC banks together, …):
+   * units and requests summed, busy time per unit, utilisation over the makespan, mean wait per
+   * request, the longest wait and the longest queue.
+   */
   private static List<ResourceRow> resourceRows(
       String tag, List<Resource> resources, long makespanPs) {
     Map<String, long[]> groups =

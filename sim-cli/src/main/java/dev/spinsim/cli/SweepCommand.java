@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.spinsim.cli.sweep.LocalExecutor;
 import dev.spinsim.cli.sweep.Nsga2Search;
 import dev.spinsim.cli.sweep.Objective;
+import dev.spinsim.cli.sweep.Pareto;
 import dev.spinsim.cli.sweep.PointExecutor;
 import dev.spinsim.cli.sweep.PointExecutorFactory;
 import dev.spinsim.cli.sweep.ResolvedPoint;
@@ -212,10 +213,13 @@ final class SweepCommand implements Callable<Integer> {
     SweepEvaluator evaluator = new SweepEvaluator(settings, sp.fixed());
     ResolvedPoint baseResolved = evaluator.resolve(new SweepPoint(SweepPoint.BASE_ID, Map.of()));
     if (!baseResolved.valid()) {
+      String blamed = blameSpaceFile(baseResolved.error(), space, sets);
       throw new IllegalArgumentException(
-          "the base configuration is invalid: " + baseResolved.error());
+          blamed.equals(baseResolved.error())
+              ? "the base configuration is invalid: " + blamed
+              : blamed);
     }
-    checkKeys(sp, evaluator);
+    checkKeys(sp, evaluator, space, sets);
     Path results = dir.resolve("results.csv");
     boolean existing = Files.exists(results);
     if (resume && !existing) {
@@ -275,15 +279,16 @@ final class SweepCommand implements Callable<Integer> {
     System.err.printf(
         Locale.ROOT,
         "spinsim sweep: %s over %d knob(s), %s points in the space, %d to evaluate on %s x%d;"
-            + " reusing %d finished point(s) from %s%n",
+            + " %s%n",
         strat,
         sp.knobs().size(),
         sp.size(),
         total,
         exec.name(),
         exec.parallelism(),
-        reusable,
-        results);
+        existing
+            ? String.format(Locale.ROOT, "reusing %d finished point(s) from %s", reusable, results)
+            : "a new sweep in " + dir);
 
     SweepDriver driver = new SweepDriver(file, evaluator, exec, objs, dir.resolve("timings.csv"));
     Thread hook =
@@ -298,6 +303,7 @@ final class SweepCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     List<SweepPoint> evaluated = new ArrayList<>(planned);
     int generationsRun = 0;
+    List<String> screenedOut = List.of();
     long start = System.nanoTime();
     try (ProgressBar bar = ProgressBars.points("sweep " + strat, total)) {
       driver.progress(
@@ -321,6 +327,7 @@ final class SweepCommand implements Callable<Integer> {
                 seed);
         evaluated.addAll(o.points());
         generationsRun = o.generations();
+        screenedOut = o.screenedOut();
       } else {
         driver.runAll(planned);
       }
@@ -379,6 +386,17 @@ final class SweepCommand implements Callable<Integer> {
               + ", budget "
               + points
               + ")");
+      if (!screenedOut.isEmpty()) {
+        notes.add(
+            "NSGA-II: screened out as moving no objective (one-knob pairs within 0.1 % of every"
+                + " objective's span; points differing only in them count as one): "
+                + String.join(", ", screenedOut));
+      }
+    }
+    String areaNote =
+        unweighedAreaNote(rows, bound, file.metricColumns(), evaluator.resolve(base).hash());
+    if (areaNote != null) {
+      notes.add(areaNote);
     }
     if (fidSamples > 0) {
       notes.add(
@@ -466,7 +484,8 @@ final class SweepCommand implements Callable<Integer> {
   /**
    * Refuses knob keys the configuration does not have (every value of a knob gives "unknown key").
    */
-  private static void checkKeys(SweepSpace sp, SweepEvaluator evaluator) {
+  private static void checkKeys(
+      SweepSpace sp, SweepEvaluator evaluator, Path spaceFile, List<String> sets) {
     for (SweepSpace.Dimension d : sp.dimensions()) {
       for (List<String> level : d.levels()) {
         Map<String, String> knobs = new LinkedHashMap<>();
@@ -475,10 +494,94 @@ final class SweepCommand implements Callable<Integer> {
         }
         ResolvedPoint r = evaluator.resolve(new SweepPoint("check", knobs));
         if (!r.valid() && r.error().contains("unknown key")) {
-          throw new IllegalArgumentException(r.error());
+          throw new IllegalArgumentException(blameSpaceFile(r.error(), spaceFile, sets));
         }
       }
     }
+  }
+
+  /**
+   * When area is not among the objectives, a front can buy its energy or quality with silicon (an
+   * unshared ADC per column costs several times the base chip's area): a note giving the largest
+   * area of a front point against the base point's, when it is over 1.5× (null otherwise, or when
+   * the runs report no area).
+   */
+  static String unweighedAreaNote(
+      List<Map<String, String>> rows,
+      List<SweepOutputs.Bound> bound,
+      List<String> columns,
+      String baseHash) {
+    Objective area = Objective.of("area");
+    String areaColumn = area.column(columns);
+    if (areaColumn == null || bound.isEmpty()) {
+      return null;
+    }
+    for (SweepOutputs.Bound b : bound) {
+      if (b.column().equals(areaColumn)) {
+        return null;
+      }
+    }
+    List<double[]> costs = new ArrayList<>();
+    List<Map<String, String>> ok = new ArrayList<>();
+    double baseArea = Double.NaN;
+    for (Map<String, String> r : rows) {
+      if (!"ok".equals(r.get("status"))) {
+        continue;
+      }
+      double[] c = new double[bound.size()];
+      boolean finite = true;
+      for (int i = 0; i < c.length; i++) {
+        c[i] = bound.get(i).objective().cost(r, bound.get(i).column());
+        finite &= Double.isFinite(c[i]);
+      }
+      if (finite) {
+        costs.add(c);
+        ok.add(r);
+      }
+      if (r.get("config_hash").equals(baseHash)) {
+        baseArea = area.cost(r, areaColumn);
+      }
+    }
+    if (!(baseArea > 0) || ok.isEmpty()) {
+      return null;
+    }
+    double worst = 0;
+    for (int f : Pareto.front(costs)) {
+      worst = Math.max(worst, area.cost(ok.get(f), areaColumn));
+    }
+    if (worst <= 1.5 * baseArea) {
+      return null;
+    }
+    return String.format(
+        Locale.ROOT,
+        "area is not an objective: a front point's chip is %.1fx the base chip's area (%.3g mm2"
+            + " against %.3g mm2); add area to --objectives to weigh it",
+        worst / baseArea,
+        worst,
+        baseArea);
+  }
+
+  /**
+   * A point's configuration error names the override as {@code --set KEY=VALUE: …}; when KEY came
+   * from the space file rather than from {@code --set}, the error names the file and the key
+   * instead ({@code grid.yaml: bogus.key: …}). Other errors are returned as they are.
+   */
+  static String blameSpaceFile(String error, Path spaceFile, List<String> sets) {
+    if (spaceFile == null || !error.startsWith("--set ")) {
+      return error;
+    }
+    int eq = error.indexOf('=');
+    int colon = error.indexOf(": ");
+    if (eq < 0 || colon < eq) {
+      return error;
+    }
+    String key = error.substring("--set ".length(), eq).strip();
+    for (String s : sets) {
+      if (s.strip().startsWith(key + "=")) {
+        return error; // it was a --set after all
+      }
+    }
+    return spaceFile + ": " + key + ": " + error.substring(colon + 2);
   }
 
   private PointExecutor executor(
@@ -652,7 +755,8 @@ final class SweepCommand implements Callable<Integer> {
     }
     if (strat.equals("nsga2")) {
       m.put("population", population);
-      m.put("generations", generations);
+      // the limit (--generations); how many ran is in report.html's notes
+      m.put("maxGenerations", generations);
     }
     m.put("objectives", objs.stream().map(Objective::label).toList());
     m.put("executor", exec.name());

@@ -169,4 +169,106 @@ class RunTruthTest {
     }
     assertTrue(Files.readString(run.resolve("report.html")).contains("leaves out leakage"));
   }
+
+  private static Map<String, CSVRecord> spaceRows(Path run) throws IOException {
+    Map<String, CSVRecord> m = new java.util.TreeMap<>();
+    for (CSVRecord r :
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(new StringReader(Files.readString(run.resolve("resources.csv"))))
+            .getRecords()) {
+      if (r.get("class").endsWith("-space")) {
+        m.put(r.get("resource"), r);
+      }
+    }
+    return m;
+  }
+
+  /**
+   * A buffer's space is a pooled credit counter: no busy time per unit (the column was once the
+   * summed waits, longer than the run), and its utilisation the time-averaged occupancy over the
+   * capacity (it was once the peak, 100 % for any buffer that ever filled), so a bigger buffer is
+   * less utilised.
+   */
+  @Test
+  void bufferSpaceRowsReportTimeAveragedOccupancyNotBusyTime() throws IOException {
+    Map<Integer, Map<String, CSVRecord>> bySize = new java.util.TreeMap<>();
+    for (int bytes : new int[] {4096, 65536}) {
+      Path run = tmp.resolve("out" + bytes);
+      Object[] r =
+          Cli.run(
+              "generate",
+              "--images",
+              "2",
+              "--set",
+              "tile.outputBuffer.sizeBytes=" + bytes,
+              "--out",
+              run.toString());
+      assertEquals(0, r[0], () -> String.valueOf(r[2]));
+      Map<String, CSVRecord> rows = spaceRows(run);
+      assertTrue(rows.size() >= 2, rows::toString);
+      for (CSVRecord row : rows.values()) {
+        assertEquals("", row.get("busy_ns_per_unit"), row::toString);
+        double util = Double.parseDouble(row.get("utilisation"));
+        double mean = Double.parseDouble(row.get("mean_bytes"));
+        long peak = Long.parseLong(row.get("peak_bytes"));
+        long capacity = Long.parseLong(row.get("capacity_bytes"));
+        assertTrue(mean <= peak && peak <= capacity, row::toString);
+        assertEquals(mean / capacity, util, 1e-3, row::toString);
+      }
+      bySize.put(bytes, rows);
+    }
+    String out = "G.main.3 output-buffer-space";
+    double small = Double.parseDouble(bySize.get(4096).get(out).get("utilisation"));
+    double large = Double.parseDouble(bySize.get(65536).get(out).get("utilisation"));
+    assertTrue(large < small, () -> large + " >= " + small);
+    assertTrue(small < 1, () -> "a buffer's space is not full all run long: " + small);
+  }
+
+  private static Map<String, Double> energyByAction(Path run) throws IOException {
+    Map<String, Double> m = new java.util.TreeMap<>();
+    for (CSVRecord r :
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(new StringReader(Files.readString(run.resolve("energy.csv"))))
+            .getRecords()) {
+      m.put(
+          r.get("component_class") + "/" + r.get("action"), Double.parseDouble(r.get("energy_pj")));
+    }
+    return m;
+  }
+
+  /**
+   * Every bit that enters or leaves a buffer is charged: an input row is written into its input
+   * buffer once (they once took port time for free), and every vector written into the output
+   * buffer is read out of it; both run modes charge the same.
+   */
+  @Test
+  void bufferWritesOfArrivingRowsAndReadOutsAreCharged() throws IOException {
+    Map<String, Map<String, Double>> byMode = new java.util.TreeMap<>();
+    for (String mode : List.of("cycle-accurate", "functional")) {
+      Path run = tmp.resolve("buffers-" + mode);
+      List<String> args =
+          new java.util.ArrayList<>(List.of("generate", "--images", "2", "--out", run.toString()));
+      if (mode.equals("functional")) {
+        args.add("--functional");
+      }
+      Object[] r = Cli.run(args.toArray(String[]::new));
+      assertEquals(0, r[0], () -> String.valueOf(r[2]));
+      Map<String, Double> e = energyByAction(run);
+      assertTrue(e.getOrDefault("input_buffer/write_bit", 0.0) > 0, e::toString);
+      assertTrue(e.getOrDefault("output_buffer/read_bit", 0.0) > 0, e::toString);
+      assertEquals(e.get("output_buffer/write_bit"), e.get("output_buffer/read_bit"), 1e-6);
+      byMode.put(mode, e);
+    }
+    for (String k : List.of("input_buffer/write_bit", "output_buffer/read_bit")) {
+      assertEquals(byMode.get("cycle-accurate").get(k), byMode.get("functional").get(k), 1e-6, k);
+    }
+  }
 }

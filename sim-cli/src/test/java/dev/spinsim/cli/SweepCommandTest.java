@@ -223,6 +223,77 @@ class SweepCommandTest {
   }
 
   @Test
+  void anUnknownKeyInTheSpaceFileNamesTheFileNotASet() throws IOException {
+    Path space = tmp.resolve("space-unknown.yaml");
+    Files.writeString(space, "knobs:\n  adc.bits: [4, 8]\n  bogus.key: [1, 2]\n");
+    Path d = tmp.resolve("unknown-in-file");
+    Object[] r = Cli.run("sweep", "--space", space.toString(), "--out", d.toString());
+    assertEquals(2, r[0]);
+    String err = ((String) r[1]).strip();
+    assertTrue(err.startsWith("spinsim: error: " + space + ": bogus.key: bogus: unknown key"), err);
+    assertFalse(err.contains("--set"), err);
+    assertEquals(1, err.lines().count(), err);
+    assertFalse(Files.exists(d));
+    // a --set stays blamed as a --set
+    assertEquals(
+        "--set adc.bitz=4: adc.bitz: unknown key",
+        SweepCommand.blameSpaceFile(
+            "--set adc.bitz=4: adc.bitz: unknown key", space, List.of("adc.bitz=4,6")));
+  }
+
+  @Test
+  void aFrontThatBuysItsEnergyWithAreaSaysSoWhenAreaIsNoObjective() {
+    var energy =
+        new dev.spinsim.cli.sweep.SweepOutputs.Bound(
+            dev.spinsim.cli.sweep.Objective.of("energy"), "energy_pj_per_image");
+    List<String> columns = List.of("energy_pj_per_image", "area_mm2");
+    List<Map<String, String>> rows =
+        List.of(
+            Map.of(
+                "status",
+                "ok",
+                "config_hash",
+                "base",
+                "energy_pj_per_image",
+                "10",
+                "area_mm2",
+                "2.0"),
+            Map.of(
+                "status",
+                "ok",
+                "config_hash",
+                "big",
+                "energy_pj_per_image",
+                "5",
+                "area_mm2",
+                "8.0"),
+            Map.of(
+                "status",
+                "ok",
+                "config_hash",
+                "worse",
+                "energy_pj_per_image",
+                "20",
+                "area_mm2",
+                "50.0"));
+    String note = SweepCommand.unweighedAreaNote(rows, List.of(energy), columns, "base");
+    assertTrue(note != null && note.contains("4.0x the base chip's area"), note);
+    // the dominated 50 mm2 point is not on the front; with area an objective, no note
+    var area =
+        new dev.spinsim.cli.sweep.SweepOutputs.Bound(
+            dev.spinsim.cli.sweep.Objective.of("area"), "area_mm2");
+    assertEquals(
+        null, SweepCommand.unweighedAreaNote(rows, List.of(energy, area), columns, "base"));
+    // within 1.5x: no note
+    List<Map<String, String>> close =
+        List.of(
+            rows.get(0),
+            Map.of(
+                "status", "ok", "config_hash", "b", "energy_pj_per_image", "5", "area_mm2", "2.9"));
+    assertEquals(null, SweepCommand.unweighedAreaNote(close, List.of(energy), columns, "base"));
+  }
+
+  @Test
   void nsga2EvaluatesAtMostItsBudgetOfDistinctPointsAndWritesAFront() throws IOException {
     Path d = tmp.resolve("nsga2");
     Object[] r =

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Locale;
 
 /** Locale-independent number formatting for files (exact) and for people (SI prefixes). */
-final class Numbers {
+public final class Numbers {
   private static final String[] PREFIXES = {"f", "p", "n", "µ", "m", "", "k", "M", "G", "T"};
   private static final int UNIT_INDEX = 5;
 
@@ -74,12 +74,12 @@ final class Numbers {
   }
 
   /** Energy given in pJ, e.g. {@code "24.72 nJ"}. */
-  static String energy(double pj, boolean ascii) {
+  public static String energy(double pj, boolean ascii) {
     return si(pj, -12, "J", ascii);
   }
 
   /** Time given in ns, e.g. {@code "1.234 µs"}. */
-  static String time(double ns, boolean ascii) {
+  public static String time(double ns, boolean ascii) {
     return si(ns, -9, "s", ascii);
   }
 

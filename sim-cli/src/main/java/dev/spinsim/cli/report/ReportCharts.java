@@ -279,7 +279,10 @@ public final class ReportCharts {
   /** Utilisation of each shared resource in percent. */
   static CategoryChart resourceUtilisation(RunReport report) {
     CategoryChart chart =
-        category("Resource utilisation (busy time / (capacity x run time))", "utilisation (%)");
+        category(
+            "Resource utilisation (busy time / (units x run time); buffer space: mean held /"
+                + " capacity)",
+            "utilisation (%)");
     List<String> names = new ArrayList<>();
     List<Double> values = new ArrayList<>();
     for (ResourceRow r : report.resources()) {

@@ -318,7 +318,8 @@ public final class ReportHtml {
       h.append("<div class=\"scroll\"><table>\n<tr><th class=\"l\">resource</th>")
           .append("<th class=\"l\">class</th><th>units</th><th>requests</th>")
           .append("<th>busy per unit</th><th>utilisation</th><th>mean wait / request</th>")
-          .append("<th>longest wait</th><th>peak queue</th></tr>\n");
+          .append("<th>longest wait</th><th>peak queue</th>")
+          .append("<th>held: mean / peak / capacity</th></tr>\n");
       for (ResourceRow r : report.resources()) {
         h.append("<tr><td class=\"l\">")
             .append(esc(r.resource()))
@@ -329,7 +330,7 @@ public final class ReportHtml {
             .append("</td><td>")
             .append(Numbers.count(r.requests()))
             .append("</td><td>")
-            .append(Numbers.time(r.busyNsPerUnit(), false))
+            .append(r.holdsData() ? "&mdash;" : Numbers.time(r.busyNsPerUnit(), false))
             .append("</td><td>")
             .append(Numbers.percent(r.utilisation()))
             .append("</td><td>")
@@ -338,11 +339,23 @@ public final class ReportHtml {
             .append(Numbers.time(r.maxWaitNs(), false))
             .append("</td><td>")
             .append(r.peakQueue())
+            .append("</td><td>")
+            .append(
+                r.holdsData()
+                    ? Numbers.si(r.meanBytes(), 0, "B", false)
+                        + " / "
+                        + Numbers.si(r.peakBytes(), 0, "B", false)
+                        + " / "
+                        + Numbers.si(r.capacityBytes(), 0, "B", false)
+                    : "")
             .append("</td></tr>\n");
       }
       h.append("</table></div>\n<p class=\"explain\">Per kind of resource of a layer: busy per")
           .append(" unit is the time one unit worked, on average over its units; utilisation is")
-          .append(" that over the run time; a request waits when every unit is taken.</p>\n")
+          .append(" that over the run time; a request waits when every unit is taken. A buffer's")
+          .append(" space (its tiles' buffers pooled) has no busy time: its utilisation is the")
+          .append(" time-averaged occupancy over the capacity, and its waits are producers")
+          .append(" waiting for room.</p>\n")
           .append("</section>\n");
     }
 

@@ -73,7 +73,8 @@ public final class ReportTables {
           "max_wait_ns",
           "peak_queue",
           "capacity_bytes",
-          "peak_bytes");
+          "peak_bytes",
+          "mean_bytes");
 
   /** Leading columns of {@code layers.csv}; the count columns follow. */
   public static final ImmutableList<String> LAYER_COLUMNS =
@@ -243,13 +244,14 @@ public final class ReportTables {
               r.resourceClass(),
               Integer.toString(r.units()),
               Long.toString(r.requests()),
-              RunMetrics.number(r.busyNsPerUnit(), 6),
+              r.holdsData() ? "" : RunMetrics.number(r.busyNsPerUnit(), 6),
               RunMetrics.number(r.utilisation(), 4),
               RunMetrics.number(r.meanWaitNsPerRequest(), 6),
               RunMetrics.number(r.maxWaitNs(), 6),
               Integer.toString(r.peakQueue()),
               r.holdsData() ? Long.toString(r.capacityBytes()) : "",
-              r.holdsData() ? Long.toString(r.peakBytes()) : ""));
+              r.holdsData() ? Long.toString(r.peakBytes()) : "",
+              r.holdsData() ? RunMetrics.number(r.meanBytes(), 6) : ""));
     }
     return csv(RESOURCE_COLUMNS, rows);
   }

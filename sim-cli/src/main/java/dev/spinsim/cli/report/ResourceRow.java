@@ -7,9 +7,10 @@ import static com.google.common.base.Preconditions.checkArgument;
  * the bus): how many units it has, how many requests it served, the time one unit was busy on
  * average (ns), its utilisation busy / (units · makespan), the mean and the longest wait of a
  * request before a unit was free (ns), and the longest queue. A buffer's space (a stage's tiles'
- * input or output buffers, pooled) also has its capacity and the most it held at once, bytes
- * ({@code -1} for resources that hold no data); its "busy" time is the time requests waited for
- * room, and its utilisation the peak occupancy over the capacity.
+ * input or output buffers, pooled into one credit counter) has no busy time per unit ({@code NaN}):
+ * it has its capacity, the most it held at once and the time-averaged occupancy, bytes ({@code -1}
+ * for resources that hold no data), its utilisation is the time-averaged occupancy over the
+ * capacity, and its waits are those of producers waiting for room.
  */
 public record ResourceRow(
     String resource,
@@ -22,7 +23,8 @@ public record ResourceRow(
     double maxWaitNs,
     int peakQueue,
     long capacityBytes,
-    long peakBytes) {
+    long peakBytes,
+    double meanBytes) {
 
   /** A resource that holds no data (a port, a bank, the bus): no capacity or occupancy. */
   public ResourceRow(
@@ -46,6 +48,7 @@ public record ResourceRow(
         maxWaitNs,
         peakQueue,
         -1,
+        -1,
         -1);
   }
 
@@ -55,7 +58,21 @@ public record ResourceRow(
     Checks.name(resourceClass, "resource class");
     checkArgument(units > 0, "resource %s must have at least one unit, got %s", resource, units);
     checkArgument(requests >= 0, "resource %s requests must be >= 0", resource);
-    Checks.nonNegative(busyNsPerUnit, "resource %s busyNsPerUnit", resource);
+    if (capacityBytes >= 0) {
+      checkArgument(
+          Double.isNaN(busyNsPerUnit),
+          "resource %s holds data: it has no busy time per unit (NaN), got %s",
+          resource,
+          busyNsPerUnit);
+      checkArgument(
+          meanBytes >= 0 && meanBytes <= peakBytes + 1e-9,
+          "resource %s: mean occupancy %s bytes must be in [0, peak %s bytes]",
+          resource,
+          meanBytes,
+          peakBytes);
+    } else {
+      Checks.nonNegative(busyNsPerUnit, "resource %s busyNsPerUnit", resource);
+    }
     Checks.fraction(utilisation, "resource %s utilisation", resource);
     Checks.nonNegative(meanWaitNsPerRequest, "resource %s meanWaitNsPerRequest", resource);
     Checks.nonNegative(maxWaitNs, "resource %s maxWaitNs", resource);

@@ -77,7 +77,12 @@ public final class Nsga2Search {
    * What the search did: the points it evaluated (distinct, in first-evaluation order) and
    * generations run.
    */
-  public record Outcome(List<SweepPoint> points, int generations) {}
+  /**
+   * What the search did: the points it evaluated, the generations NSGA-II ran, and the knobs the
+   * final screening found to move no objective ({@link KnobScreen}), each as {@code key} or {@code
+   * key (kept at VALUE)} when one level was preferred.
+   */
+  public record Outcome(List<SweepPoint> points, int generations, List<String> screenedOut) {}
 
   /**
    * Runs the search.
@@ -239,7 +244,19 @@ public final class Nsga2Search {
         costs,
         new SplittableRandom(seed ^ 0x3C6EF372FE94F82BL));
     synchronized (seen) {
-      return new Outcome(List.copyOf(evaluated), g);
+      KnobScreen last = screen(space, evaluated, costs);
+      List<String> screened = new ArrayList<>();
+      for (int d = 0; d < dims.size(); d++) {
+        if (last.inert(d)) {
+          String key = String.join(" + ", dims.get(d).keys());
+          int pref = last.preferred(d);
+          screened.add(
+              pref < 0
+                  ? key
+                  : key + " (kept at " + String.join("/", dims.get(d).levels().get(pref)) + ")");
+        }
+      }
+      return new Outcome(List.copyOf(evaluated), g, List.copyOf(screened));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.spinsim.cli.sweep;
 
+import dev.spinsim.cli.report.Numbers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -258,7 +259,7 @@ public final class SweepDriver implements AutoCloseable {
       Double b = best.get(o.name());
       if (b == null || cost < b) {
         best.put(o.name(), cost);
-        bestText.put(o.name(), row.get(c));
+        bestText.put(o.name(), withUnit(row.get(c), c));
       }
     }
   }
@@ -267,6 +268,22 @@ public final class SweepDriver implements AutoCloseable {
     StringBuilder s = new StringBuilder("best:");
     bestText.forEach((k, v) -> s.append(' ').append(k).append(' ').append(shorten(v)));
     return s.toString();
+  }
+
+  /** A value of a pJ or ns column with its SI prefix ({@code 20.26 µJ}); others as they are. */
+  static String withUnit(String v, String column) {
+    try {
+      double x = Double.parseDouble(v);
+      if (column.contains("_pj")) {
+        return Numbers.energy(x, false);
+      }
+      if (column.contains("_ns")) {
+        return Numbers.time(x, false);
+      }
+    } catch (NumberFormatException e) {
+      // not a number: shown as it is
+    }
+    return v;
   }
 
   private static String shorten(String v) {

@@ -204,6 +204,52 @@ public final class SweepOutputs {
     return b.column() + (b.objective().maximise() ? " (higher is better)" : " (lower is better)");
   }
 
+  /**
+   * How an objective is drawn on an axis: values times {@code factor}, titled {@code title}. A
+   * column in pJ or ns is drawn in the SI prefix of J or s that keeps the largest value of the
+   * sweep under 1000 (so a 20 µJ energy reads 20, not 2E7); other columns as they are.
+   */
+  record Display(double factor, String title) {}
+
+  private static final String[] PREFIXES = {"p", "n", "µ", "m", ""};
+
+  static Display display(Inputs in, Bound b) {
+    String col = b.column();
+    int exponent; // the column's unit as a power of ten of the SI unit
+    String unit;
+    if (col.contains("_pj")) {
+      exponent = -12;
+      unit = "J";
+    } else if (col.contains("_ns")) {
+      exponent = -9;
+      unit = "s";
+    } else {
+      return new Display(1, axis(b));
+    }
+    double big = 0;
+    for (Map<String, String> r : in.rows()) {
+      double v = Math.abs(value(r, b));
+      if (Double.isFinite(v)) {
+        big = Math.max(big, v);
+      }
+    }
+    int group = 0; // powers of 1000 above the column's unit
+    while (group < PREFIXES.length - 1 - (exponent == -9 ? 1 : 0)
+        && big / Math.pow(1000, group) >= 1000) {
+      group++;
+    }
+    int prefix = (exponent + 12) / 3 + group;
+    String better = b.objective().maximise() ? "higher is better" : "lower is better";
+    return new Display(
+        Math.pow(1000, -group), col + " (" + PREFIXES[prefix] + unit + "; " + better + ")");
+  }
+
+  /** Legend below the plot, in one row: it never covers a point. */
+  private static void legendBelow(Styler s) {
+    s.setLegendPosition(Styler.LegendPosition.OutsideS);
+    s.setLegendLayout(Styler.LegendLayout.Horizontal);
+  }
+
   private static XYChart xy(String title, String x, String y) {
     XYChart c = new XYChart(W, H);
     c.setTitle(title);
@@ -230,11 +276,14 @@ public final class SweepOutputs {
   }
 
   static XYChart paretoChart(Inputs in, List<Integer> front, Bound a, Bound b) {
+    Display da = display(in, a);
+    Display db = display(in, b);
     XYChart c =
         xy(
             "Pareto front: " + a.objective().name() + " vs " + b.objective().name(),
-            axis(a),
-            axis(b));
+            da.title(),
+            db.title());
+    legendBelow(c.getStyler());
     List<Double> ax = new ArrayList<>(),
         ay = new ArrayList<>(),
         fx = new ArrayList<>(),
@@ -242,7 +291,7 @@ public final class SweepOutputs {
     List<Double> bx = new ArrayList<>(), by = new ArrayList<>();
     for (int i = 0; i < in.rows().size(); i++) {
       Map<String, String> r = in.rows().get(i);
-      double x = value(r, a), y = value(r, b);
+      double x = value(r, a) * da.factor(), y = value(r, b) * db.factor();
       if (!Double.isFinite(x) || !Double.isFinite(y)) {
         continue;
       }
@@ -286,6 +335,7 @@ public final class SweepOutputs {
    */
   static Chart<?, ?> knobChart(Inputs in, SweepSpace.Dimension d, Bound o) {
     String name = String.join(" + ", d.keys());
+    Display shown = display(in, o);
     double[] xv = new double[d.size()];
     boolean numeric = true;
     for (int i = 0; i < d.size() && numeric; i++) {
@@ -301,7 +351,7 @@ public final class SweepOutputs {
     }
     for (Map<String, String> r : in.rows()) {
       int level = levelOf(d, r);
-      double y = value(r, o);
+      double y = value(r, o) * shown.factor();
       if (level >= 0 && Double.isFinite(y)) {
         perLevel.get(level).add(y);
       }
@@ -324,10 +374,10 @@ public final class SweepOutputs {
       org.knowm.xchart.CategoryChart c = new org.knowm.xchart.CategoryChart(W, H);
       c.setTitle(o.objective().name() + " vs " + name);
       c.setXAxisTitle(name);
-      c.setYAxisTitle(axis(o));
+      c.setYAxisTitle(shown.title());
       fonts(c.getStyler());
       c.getStyler().setChartBackgroundColor(Color.WHITE);
-      c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+      legendBelow(c.getStyler());
       List<String> labels = new ArrayList<>();
       List<Double> b = new ArrayList<>(), w = new ArrayList<>();
       for (int i = 0; i < d.size(); i++) {
@@ -345,7 +395,8 @@ public final class SweepOutputs {
       c.addSeries("worst at this value", labels, w).setFillColor(ALL);
       return c;
     }
-    XYChart c = xy(o.objective().name() + " vs " + name, name, axis(o));
+    XYChart c = xy(o.objective().name() + " vs " + name, name, shown.title());
+    legendBelow(c.getStyler());
     double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
     for (double v : xv) {
       min = Math.min(min, v);

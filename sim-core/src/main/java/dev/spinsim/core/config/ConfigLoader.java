@@ -513,6 +513,19 @@ public final class ConfigLoader {
           e);
     } catch (JsonMappingException e) {
       String path = path(e);
+      if (e.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException c) {
+        // a number too large for its field: Jackson's text names Java's int range
+        String expected =
+            c.getTargetType() == Integer.TYPE || c.getTargetType() == Integer.class
+                ? "an integer up to " + Integer.MAX_VALUE
+                : "a number that fits " + describe(c.getTargetType());
+        JsonNode found = at(tree, e.getPath());
+        throw new ConfigException(
+            sourceOf(path, file, overridden),
+            path,
+            "expected " + expected + ", got " + (found == null ? "nothing" : render(found)),
+            e);
+      }
       throw new ConfigException(
           sourceOf(path, file, overridden), path, firstLine(e.getOriginalMessage()), e);
     } catch (JsonProcessingException e) {

@@ -9,14 +9,17 @@ import static com.google.common.base.Preconditions.checkState;
  * FIFO, and {@link #release} (the consumer freeing what it no longer needs) admits waiting requests
  * in order, so back-pressure falls out of the credits. Strict FIFO order means a large request is
  * never overtaken by smaller ones (no starvation). Waiting requests live in primitive ring arrays
- * that grow by doubling, so steady state allocates nothing. Keeps the peak occupancy and the waits
- * for utilisation reports.
+ * that grow by doubling, so steady state allocates nothing. Keeps the peak occupancy, the time
+ * integral of the occupancy (bit·ps, for the time-averaged occupancy) and the waits for utilisation
+ * reports. Times passed in must not decrease.
  */
 public final class BoundedBuffer {
   private final String name;
   private final long capacityBits;
   private long usedBits;
   private long peakBits;
+  private long lastChangePs;
+  private double occupancyBitPs;
   private long requests;
   private long waited;
   private long waitPs;
@@ -50,7 +53,7 @@ public final class BoundedBuffer {
         capacityBits);
     requests++;
     if (size == 0 && usedBits + bits <= capacityBits) {
-      take(bits);
+      take(bits, nowPs);
       return true;
     }
     if (size == amounts.length) {
@@ -66,11 +69,15 @@ public final class BoundedBuffer {
     return false;
   }
 
-  /** Frees {@code bits}; waiting requests that now fit are admitted through {@link #admitNext}. */
-  public void release(long bits) {
+  /**
+   * Frees {@code bits} at time {@code nowPs}; waiting requests that now fit are admitted through
+   * {@link #admitNext}.
+   */
+  public void release(long bits, long nowPs) {
     checkArgument(bits >= 0, "released bits must be >= 0, got %s", bits);
     checkState(
         bits <= usedBits, "buffer %s: releasing %s bits with only %s held", name, bits, usedBits);
+    advance(nowPs);
     usedBits -= bits;
   }
 
@@ -92,13 +99,22 @@ public final class BoundedBuffer {
     maxWaitPs = Math.max(maxWaitPs, wait);
     head = (head + 1) % amounts.length;
     size--;
-    take(bits);
+    take(bits, nowPs);
     return payload;
   }
 
-  private void take(long bits) {
+  private void take(long bits, long nowPs) {
+    advance(nowPs);
     usedBits += bits;
     peakBits = Math.max(peakBits, usedBits);
+  }
+
+  /** Adds the occupancy held since the last change to the integral and moves the clock to now. */
+  private void advance(long nowPs) {
+    if (nowPs > lastChangePs) {
+      occupancyBitPs += (double) usedBits * (nowPs - lastChangePs);
+      lastChangePs = nowPs;
+    }
   }
 
   private void grow() {
@@ -134,6 +150,14 @@ public final class BoundedBuffer {
   /** The most bits ever held at once. */
   public long peakBits() {
     return peakBits;
+  }
+
+  /**
+   * The occupancy integrated over time from 0 to {@code untilPs} (bit·ps; what is held now counts
+   * up to {@code untilPs}): divided by {@code untilPs} it is the time-averaged occupancy in bits.
+   */
+  public double occupancyBitPs(long untilPs) {
+    return occupancyBitPs + (double) usedBits * Math.max(0, untilPs - lastChangePs);
   }
 
   /** Requests made. */

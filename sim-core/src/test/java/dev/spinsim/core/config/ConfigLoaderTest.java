@@ -107,6 +107,13 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aNumberTooLargeForItsFieldSaysTheRangeInTheFieldsTerms() {
+    assertEquals(
+        "preset.yaml: crossbar.rows: expected an integer up to 2147483647, got 99999999999999",
+        error(GOOD.replace("rows: 128", "rows: 99999999999999")));
+  }
+
+  @Test
   void wrongTypeSaysWhatWasExpectedAndWhatWasFound() {
     assertEquals(
         "preset.yaml: crossbar.rows: expected an integer, got 'many'",
