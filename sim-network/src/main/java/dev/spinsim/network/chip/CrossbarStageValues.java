@@ -135,8 +135,8 @@ final class CrossbarStageValues implements StageValues {
 
     /**
      * Per image of a tile: its non-zero inputs (image 0's are {@link #rows} and {@link #values},
-     * the others' are made on the first tile of more than one image), their count and the range
-     * of them that the current stack holds.
+     * the others' are made on the first tile of more than one image), their count and the range of
+     * them that the current stack holds.
      */
     final int[][] tileRows = new int[TILE][];
 
