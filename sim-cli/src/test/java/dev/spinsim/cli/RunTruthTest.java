@@ -227,4 +227,48 @@ class RunTruthTest {
     assertTrue(large < small, () -> large + " >= " + small);
     assertTrue(small < 1, () -> "a buffer's space is not full all run long: " + small);
   }
+
+  private static Map<String, Double> energyByAction(Path run) throws IOException {
+    Map<String, Double> m = new java.util.TreeMap<>();
+    for (CSVRecord r :
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(new StringReader(Files.readString(run.resolve("energy.csv"))))
+            .getRecords()) {
+      m.put(
+          r.get("component_class") + "/" + r.get("action"), Double.parseDouble(r.get("energy_pj")));
+    }
+    return m;
+  }
+
+  /**
+   * Every bit that enters or leaves a buffer is charged: an input row is written into its input
+   * buffer once (they once took port time for free), and every vector written into the output
+   * buffer is read out of it; both run modes charge the same.
+   */
+  @Test
+  void bufferWritesOfArrivingRowsAndReadOutsAreCharged() throws IOException {
+    Map<String, Map<String, Double>> byMode = new java.util.TreeMap<>();
+    for (String mode : List.of("cycle-accurate", "functional")) {
+      Path run = tmp.resolve("buffers-" + mode);
+      List<String> args =
+          new java.util.ArrayList<>(List.of("generate", "--images", "2", "--out", run.toString()));
+      if (mode.equals("functional")) {
+        args.add("--functional");
+      }
+      Object[] r = Cli.run(args.toArray(String[]::new));
+      assertEquals(0, r[0], () -> String.valueOf(r[2]));
+      Map<String, Double> e = energyByAction(run);
+      assertTrue(e.getOrDefault("input_buffer/write_bit", 0.0) > 0, e::toString);
+      assertTrue(e.getOrDefault("output_buffer/read_bit", 0.0) > 0, e::toString);
+      assertEquals(e.get("output_buffer/write_bit"), e.get("output_buffer/read_bit"), 1e-6);
+      byMode.put(mode, e);
+    }
+    for (String k : List.of("input_buffer/write_bit", "output_buffer/read_bit")) {
+      assertEquals(byMode.get("cycle-accurate").get(k), byMode.get("functional").get(k), 1e-6, k);
+    }
+  }
 }

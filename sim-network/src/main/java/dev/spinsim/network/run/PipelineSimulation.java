@@ -338,7 +338,18 @@ public final class PipelineSimulation {
   }
 
   private void onInjectAdmitted(Simulator s, long now, long image) {
-    rowsArrived[0][(int) image] = stages[0].geometry.inHeight();
+    Stage first = stages[0];
+    // the image's input is written into the first stage's input buffer as it is admitted
+    record(
+        first.ids.inputBuffer,
+        first.ids.writeBit,
+        first.geometry.inHeight() * first.inputRowBits,
+        now,
+        now,
+        first,
+        (int) image,
+        LAYER_WIDE);
+    rowsArrived[0][(int) image] = first.geometry.inHeight();
     releaseInputs(0, (int) image, now);
     issueRows(0, (int) image, now);
   }
@@ -874,6 +885,15 @@ public final class PipelineSimulation {
       nextVectorToSend[si]++;
       long readPs = st.timing.outputReadPs(st.vectorOutputBits);
       long readStart = st.outputReadPort.acquire(now, readPs);
+      record(
+          st.ids.outputBuffer,
+          st.ids.readBit,
+          st.vectorOutputBits,
+          readStart,
+          readStart + readPs,
+          st,
+          image,
+          LAYER_WIDE);
       sim.schedule(readStart + readPs, P_TRANSFER, vectorSent, pack(image, si, v, 0, 0));
     }
   }
@@ -922,6 +942,15 @@ public final class PipelineSimulation {
       long writePs = next.timing.inputWritePs(next.inputRowBits);
       long writeStart = next.inputWritePort.acquire(start, writePs);
       end = Math.max(end, writeStart + writePs);
+      record(
+          next.ids.inputBuffer,
+          next.ids.writeBit,
+          next.inputRowBits,
+          writeStart,
+          writeStart + writePs,
+          next,
+          image(p),
+          LAYER_WIDE);
     }
     long bits = (long) st.geometry.outWidth() * st.geometry.outChannels() * st.outputBits;
     StageComponents c = st.ids;
@@ -1072,10 +1101,11 @@ public final class PipelineSimulation {
 
   /**
    * Records, without events, the data-independent actions {@code vectors} input vectors of stage
-   * {@code st} cost — buffer fetches, S+H, conversions, shift-adds, activations, output writes,
-   * transfers — as sums of the stage's closed-form reads: what the event-driven run records phase
-   * by phase. The row drives and cell reads depend on the data: {@link #recordDrives} after each
-   * vector, or {@link #recordFullDrives} for every row driven in every bit cycle.
+   * {@code st} cost — input-buffer writes and fetches, S+H, conversions, shift-adds, activations,
+   * output-buffer writes and read-outs, transfers — as sums of the stage's closed-form reads: what
+   * the event-driven run records phase by phase. The row drives and cell reads depend on the data:
+   * {@link #recordDrives} after each vector, or {@link #recordFullDrives} for every row driven in
+   * every bit cycle.
    */
   public static void recordClosedForm(Stage st, ActionLedger ledger, long vectors) {
     LayerMapping m = st.mapping;
@@ -1100,12 +1130,16 @@ public final class PipelineSimulation {
     for (int n : st.liveInputs) {
       live += n;
     }
+    // every input row is written into the input buffer once (arriving, or injected at the first
+    // stage), then read by the vectors that need it
+    add(ledger, c.inputBuffer, c.writeBit, images * st.geometry.inHeight() * st.inputRowBits);
     add(ledger, c.inputBuffer, c.readBit, images * live * st.inputBits);
     add(ledger, c.sampleHold, c.sample, images * conversions * bits);
     add(ledger, c.adc, c.convert, images * conversions * bits);
     add(ledger, c.shiftAdd, c.op, images * (conversions * bits + accumulations));
     add(ledger, c.activation, c.activate, vectors * cols);
     add(ledger, c.outputBuffer, c.writeBit, vectors * cols * st.outputBits);
+    add(ledger, c.outputBuffer, c.readBit, vectors * st.vectorOutputBits);
     add(ledger, c.interconnect, c.transferBit, vectors * cols * st.outputBits);
   }
 

@@ -15,7 +15,8 @@ import java.util.Arrays;
  * layer-wide phase (buffers, activation units, accumulation, interconnect) is spread evenly over
  * the layer's tiles. Windows are {@value #FIRST_WINDOW_PS} ps long and double (merging pairs)
  * whenever a run outgrows {@value #MAX_WINDOWS} of them, so memory stays bounded at tiles × {@value
- * #MAX_WINDOWS} × (components of a layer) doubles.
+ * #MAX_WINDOWS} × 2 × (components of a layer) doubles: each component has a slot for each of the
+ * (at most two) actions it records, e.g. a buffer's bit writes and bit reads.
  *
  * <p>Peak tile power = max over tiles and windows of (the window's priced actions of the tile +
  * leakage × window) / window. It is never below a layer's mean power per tile over its busy
@@ -34,10 +35,16 @@ public final class TileActivity {
 
   private final int tiles;
 
-  /** Per ledger component: its slot within the rows of its layer's tiles, or -1. */
+  /** Actions a component may record (a buffer: bit writes and bit reads). */
+  private static final int ACTIONS_PER_COMPONENT = 2;
+
+  /**
+   * Per ledger component: its index k among its layer's components, or -1; its actions' slots
+   * within the rows of its layer's tiles are {@code 2k} and {@code 2k + 1}.
+   */
   private final int[] slotOf;
 
-  /** Per ledger component: the action it records (-1 before its first). */
+  /** Per ledger component × 2: the actions it records, in the order first seen (-1: none yet). */
   private final int[] actionOf;
 
   /** Per tile: its layer's components, by slot. */
@@ -76,7 +83,7 @@ public final class TileActivity {
     int components = ledger.components().size();
     slotOf = new int[components];
     Arrays.fill(slotOf, -1);
-    actionOf = new int[components];
+    actionOf = new int[components * ACTIONS_PER_COMPONENT];
     Arrays.fill(actionOf, -1);
     componentsOfTile = new int[n][0];
     counts = new double[n][0];
@@ -93,8 +100,8 @@ public final class TileActivity {
       }
       for (int t = st.firstTile; t < st.firstTile + st.tiles(); t++) {
         componentsOfTile[t] = own;
-        counts[t] = new double[16 * own.length]; // grown as the run goes on
-        wholeCounts[t] = new long[16 * own.length];
+        counts[t] = new double[16 * ACTIONS_PER_COMPONENT * own.length]; // grown as the run goes
+        wholeCounts[t] = new long[16 * ACTIONS_PER_COMPONENT * own.length];
       }
     }
   }
@@ -105,13 +112,19 @@ public final class TileActivity {
    * phase: its buffers, activation units, accumulation, interconnect share).
    */
   void add(Stage st, int tile, int component, int action, long count, long startPs, long endPs) {
-    int slot = slotOf[component];
-    checkArgument(slot >= 0, "component %s belongs to no tile of the run", component);
+    checkArgument(slotOf[component] >= 0, "component %s belongs to no tile of the run", component);
+    int slot = -1;
+    for (int a = 0; a < ACTIONS_PER_COMPONENT && slot < 0; a++) {
+      int i = component * ACTIONS_PER_COMPONENT + a;
+      if (actionOf[i] < 0) {
+        actionOf[i] = action;
+      }
+      if (actionOf[i] == action) {
+        slot = slotOf[component] * ACTIONS_PER_COMPONENT + a;
+      }
+    }
     checkArgument(
-        actionOf[component] < 0 || actionOf[component] == action,
-        "component %s records two actions",
-        component);
-    actionOf[component] = action;
+        slot >= 0, "component %s records more than %s actions", component, ACTIONS_PER_COMPONENT);
     long end = Math.max(endPs, startPs + 1);
     while (end > (long) MAX_WINDOWS * windowPs) {
       coarsen();
@@ -120,7 +133,7 @@ public final class TileActivity {
       int first = windowOf(startPs);
       if (first == windowOf(end - 1)) {
         grow(tile, first);
-        wholeCounts[tile][first * componentsOfTile[tile].length + slot] += count;
+        wholeCounts[tile][first * slots(tile) + slot] += count;
         return;
       }
       addTo(tile, slot, count, startPs, end);
@@ -157,9 +170,14 @@ public final class TileActivity {
     return cachedWindow;
   }
 
+  /** Slots per window of tile {@code tile}'s rows. */
+  private int slots(int tile) {
+    return ACTIONS_PER_COMPONENT * componentsOfTile[tile].length;
+  }
+
   /** Makes room in tile {@code tile}'s rows for window {@code last}. */
   private void grow(int tile, int last) {
-    int slots = componentsOfTile[tile].length;
+    int slots = slots(tile);
     windows = Math.max(windows, last + 1);
     if (counts[tile].length < (last + 1) * slots) {
       int n = Math.min(MAX_WINDOWS, Math.max(2 * counts[tile].length / slots, last + 1)) * slots;
@@ -169,7 +187,7 @@ public final class TileActivity {
   }
 
   private void addTo(int tile, int slot, double count, long startPs, long end) {
-    int slots = componentsOfTile[tile].length;
+    int slots = slots(tile);
     int first = windowOf(startPs);
     int last = windowOf(end - 1);
     grow(tile, last);
@@ -190,7 +208,7 @@ public final class TileActivity {
   private void coarsen() {
     for (int t = 0; t < tiles; t++) {
       double[] row = counts[t];
-      int slots = componentsOfTile[t].length;
+      int slots = slots(t);
       int held = slots == 0 ? 0 : row.length / slots;
       long[] whole = wholeCounts[t];
       for (int w = 0; 2 * w < held; w++) {
@@ -245,12 +263,17 @@ public final class TileActivity {
       }
       leakMw /= st.tiles();
       int[] own = componentsOfTile[st.firstTile];
-      double[] pricePj = new double[own.length];
-      for (int k = 0; k < own.length; k++) {
-        if (actionOf[own[k]] >= 0) {
+      int slots = slots(st.firstTile);
+      double[] pricePj = new double[slots];
+      for (int k = 0; k < slots; k++) {
+        int action =
+            actionOf[
+                own[k / ACTIONS_PER_COMPONENT] * ACTIONS_PER_COMPONENT + k % ACTIONS_PER_COMPONENT];
+        if (action >= 0) {
           pricePj[k] =
               table.energyPj(
-                  ledger.components().get(own[k]), ledger.actions().get(actionOf[own[k]]));
+                  ledger.components().get(own[k / ACTIONS_PER_COMPONENT]),
+                  ledger.actions().get(action));
         }
       }
       double sumPj = 0;
@@ -259,11 +282,11 @@ public final class TileActivity {
       for (int t = st.firstTile; t < st.firstTile + st.tiles(); t++) {
         double[] row = counts[t];
         long[] whole = wholeCounts[t];
-        int held = own.length == 0 ? 0 : row.length / own.length;
+        int held = slots == 0 ? 0 : row.length / slots;
         for (int w = 0; w < Math.min(windows, held); w++) {
           double pj = 0;
-          for (int k = 0; k < own.length; k++) {
-            pj += (whole[w * own.length + k] + row[w * own.length + k]) * pricePj[k];
+          for (int k = 0; k < slots; k++) {
+            pj += (whole[w * slots + k] + row[w * slots + k]) * pricePj[k];
           }
           if (pj > 0) {
             firstActive = Math.min(firstActive, w);
