@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
 /**
  * The shipped inputs a {@code generate} loads first — its model, its preset and its generator's
@@ -58,14 +57,6 @@ final class Prefetch {
         return null;
       }
     }
-
-    void load(Supplier<T> load) {
-      try {
-        value.complete(load.get());
-      } catch (Throwable t) {
-        value.completeExceptionally(t);
-      }
-    }
   }
 
   /**
@@ -81,9 +72,7 @@ final class Prefetch {
     }
     Prefetch p = new Prefetch(names[0], names[1]);
     current = p;
-    Thread t = new Thread(p::run, "spinsim-prefetch");
-    t.setDaemon(true);
-    t.start();
+    new Loader(p).start();
     return true;
   }
 
@@ -135,22 +124,54 @@ final class Prefetch {
         : null;
   }
 
+  /**
+   * Loads the model, then the preset, then the generator's weights, completing each slot as it goes
+   * (no lambdas here: their first call sites cost a cold process a bootstrap each).
+   */
   private void run() {
-    modelSpec.load(() -> ModelLoader.load(model, List.of()));
-    ModelSpec m = modelSpec.value.isCompletedExceptionally() ? null : modelSpec.value.join();
+    ModelSpec m = null;
+    try {
+      m = ModelLoader.load(model, List.of());
+      modelSpec.value.complete(m);
+    } catch (Throwable t) {
+      modelSpec.value.completeExceptionally(t);
+    }
     boolean shipped = m != null && ShippedWeights.available(m.name(), m.generator().role());
     if (shipped) {
       // before the preset completes: the run asks for the weights only after the preset
       weightsSpec = m.generator();
     }
-    presetValue.load(() -> Presets.load(preset, List.of()));
-    if (shipped) {
-      weights.load(
-          () ->
-              ShippedWeights.build(
-                  m.generator(), HardwareAwareness.NONE, m.name(), ShippedWeights.FLOAT, null));
-    } else {
+    try {
+      presetValue.value.complete(Presets.load(preset, List.of()));
+    } catch (Throwable t) {
+      presetValue.value.completeExceptionally(t);
+    }
+    if (!shipped) {
       weights.value.complete(null);
+      return;
+    }
+    try {
+      weights.value.complete(
+          ShippedWeights.build(
+              m.generator(), HardwareAwareness.NONE, m.name(), ShippedWeights.FLOAT, null));
+    } catch (Throwable t) {
+      weights.value.completeExceptionally(t);
+    }
+  }
+
+  /** The prefetching thread (a class of its own: a method reference would cost a bootstrap). */
+  private static final class Loader extends Thread {
+    private final Prefetch prefetch;
+
+    Loader(Prefetch prefetch) {
+      super("spinsim-prefetch");
+      this.prefetch = prefetch;
+      setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      prefetch.run();
     }
   }
 
