@@ -292,8 +292,12 @@ public final class ReadoutChain {
 
   /** ADC full scale of one cycle, in weight × input-code units (the whole stack's rows). */
   public double adcFullScale() {
+    return adcFullScale(usedRows());
+  }
+
+  private double adcFullScale(int rows) {
     double maxSlice = config.inputBits() == 0 ? 1.0 : (1 << sliceBits) - 1;
-    return config.adcFullScaleFraction() * usedRows() * maxSlice;
+    return config.adcFullScaleFraction() * rows * maxSlice;
   }
 
   /**
@@ -383,8 +387,9 @@ public final class ReadoutChain {
    */
   public long read(
       int[] rows, double[] values, int from, int to, int rowBase, double[] out, long noiseKey) {
-    this.keyLo = KeyedGaussian.keyLo(noiseKey);
-    this.keyHi = KeyedGaussian.keyHi(noiseKey);
+    long mixed = KeyedGaussian.mix64(noiseKey);
+    this.keyLo = (int) mixed; // KeyedGaussian.keyLo and keyHi, with one mix
+    this.keyHi = (int) (mixed >>> 32);
     ReadCounts c = counts();
     Arrays.fill(driven, 0);
     int n = c.rows();
@@ -398,7 +403,7 @@ public final class ReadoutChain {
     } else {
       Arrays.fill(acc, 0, m, 0.0);
     }
-    double fullScale = adcFullScale();
+    double fullScale = adcFullScale(n);
     int passes = config.inputEncoding().passes();
     for (int pass = 0; pass < passes; pass++) {
       double sign = pass == 0 ? 1.0 : -1.0;
@@ -470,6 +475,10 @@ public final class ReadoutChain {
         }
         codeRows[n] = rows[a] - rowBase;
         codeValues[n++] = (int) code;
+        if (sliceBits == 1) {
+          pairs += Long.bitCount(code);
+          continue;
+        }
         for (; code != 0; code >>>= sliceBits) {
           pairs += (code & mask) != 0 ? 1 : 0;
         }
