@@ -33,12 +33,21 @@ final class Prefetch {
   private final Slot<Preset> presetValue = new Slot<>();
   private final Slot<ShippedWeights.Loaded> weights = new Slot<>();
 
-  /** The generator spec the weights are loaded for (set before they are). */
+  /** The generator spec the weights are loaded for (set before the model completes). */
   private volatile NetworkSpec weightsSpec;
+
+  /** Whether the model has shipped float weights for its generator. */
+  private final boolean shipped;
+
+  /** The generator's weights file as the second thread read it. */
+  private final CompletableFuture<ShippedWeights.Read> readWeights = new CompletableFuture<>();
+
+  private static final String GENERATOR = "generator";
 
   private Prefetch(String model, String preset) {
     this.model = model;
     this.preset = preset;
+    this.shipped = ShippedWeights.available(model, GENERATOR);
   }
 
   /** One prefetched value: handed out at most once. */
@@ -72,7 +81,8 @@ final class Prefetch {
     }
     Prefetch p = new Prefetch(names[0], names[1]);
     current = p;
-    new Loader(p).start();
+    new Loader(p, false).start();
+    new Loader(p, true).start();
     return true;
   }
 
@@ -125,53 +135,74 @@ final class Prefetch {
   }
 
   /**
-   * Loads the model, then the preset, then the generator's weights, completing each slot as it goes
-   * (no lambdas here: their first call sites cost a cold process a bootstrap each).
+   * The first thread: the model, then the generator's network from the weights the second thread
+   * read (no lambdas here: their first call sites cost a cold process a bootstrap each).
    */
   private void run() {
     ModelSpec m = null;
     try {
       m = ModelLoader.load(model, List.of());
+      if (m.generator().role().equals(GENERATOR) && shipped) {
+        // before the model completes: the run asks for the weights only after the model
+        weightsSpec = m.generator();
+      }
       modelSpec.value.complete(m);
     } catch (Throwable t) {
       modelSpec.value.completeExceptionally(t);
     }
-    boolean shipped = m != null && ShippedWeights.available(m.name(), m.generator().role());
-    if (shipped) {
-      // before the preset completes: the run asks for the weights only after the preset
-      weightsSpec = m.generator();
+    if (weightsSpec == null) {
+      weights.value.complete(null);
+      return;
     }
+    try {
+      ShippedWeights.Read read = readWeights.join();
+      weights.value.complete(ShippedWeights.build(m.generator(), HardwareAwareness.NONE, read));
+    } catch (Throwable t) {
+      weights.value.completeExceptionally(t);
+    }
+  }
+
+  /**
+   * The second thread, beside the first: the preset, then the generator's shipped weights file read
+   * and checked (it does not need the model).
+   */
+  private void runSecond() {
     try {
       presetValue.value.complete(Presets.load(preset, List.of()));
     } catch (Throwable t) {
       presetValue.value.completeExceptionally(t);
     }
     if (!shipped) {
-      weights.value.complete(null);
+      readWeights.complete(null);
       return;
     }
     try {
-      weights.value.complete(
-          ShippedWeights.build(
-              m.generator(), HardwareAwareness.NONE, m.name(), ShippedWeights.FLOAT, null));
+      readWeights.complete(
+          ShippedWeights.read(GENERATOR, model, ShippedWeights.FLOAT, (Path) null));
     } catch (Throwable t) {
-      weights.value.completeExceptionally(t);
+      readWeights.completeExceptionally(t);
     }
   }
 
-  /** The prefetching thread (a class of its own: a method reference would cost a bootstrap). */
+  /** A prefetching thread (a class of its own: a method reference would cost a bootstrap). */
   private static final class Loader extends Thread {
     private final Prefetch prefetch;
+    private final boolean second;
 
-    Loader(Prefetch prefetch) {
-      super("spinsim-prefetch");
+    Loader(Prefetch prefetch, boolean second) {
+      super(second ? "spinsim-prefetch-2" : "spinsim-prefetch");
       this.prefetch = prefetch;
+      this.second = second;
       setDaemon(true);
     }
 
     @Override
     public void run() {
-      prefetch.run();
+      if (second) {
+        prefetch.runSecond();
+      } else {
+        prefetch.run();
+      }
     }
   }
 
