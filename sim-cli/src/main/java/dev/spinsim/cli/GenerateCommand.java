@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -252,6 +254,10 @@ final class GenerateCommand implements Callable<Integer> {
     }
     phases.mark("inputs (model, weights, preset)");
     RunMode mode = functional ? RunMode.FUNCTIONAL : RunMode.CYCLE_ACCURATE;
+    // run.yaml depends on the inputs alone: written (Jackson's YAML writer, then its reader for the
+    // report's check, both cold in a short run) on the second core while the chip is built and
+    // the images are simulated; the report takes the text
+    Supplier<String> runYaml = runYamlInBackground(in, presetLabel, seed, images, mode, trace);
     useChipCacheDirectory();
     try (RunFolder folder = RunFolder.begin(target)) {
       Path staging = folder.stagingDir();
@@ -323,7 +329,8 @@ final class GenerateCommand implements Callable<Integer> {
                       writer.previewLatents(),
                       writer.previewReference(),
                       writer.quality(),
-                      writer.outsideUnitRange()));
+                      writer.outsideUnitRange(),
+                      runYaml));
       if (report[0] != null) {
         finished.step(
             "writing the report files",
@@ -354,6 +361,49 @@ final class GenerateCommand implements Callable<Integer> {
       printPhases(callNanos, callCpuNanos, phases);
     }
     return 0;
+  }
+
+  /**
+   * {@link GenerationReport#runYaml} of these arguments, computed on a daemon thread started now
+   * (and checked as the report will check it, which sets up the YAML reader): the supplier waits
+   * for it and throws what computing it threw.
+   */
+  static Supplier<String> runYamlInBackground(
+      RunInputs in, String presetLabel, long seed, int images, RunMode mode, String trace) {
+    CompletableFuture<String> text = new CompletableFuture<>();
+    Thread t =
+        new Thread(
+            () -> {
+              String yaml;
+              try {
+                yaml = GenerationReport.runYaml(in, presetLabel, seed, images, mode, trace);
+              } catch (Throwable e) {
+                text.completeExceptionally(e);
+                return;
+              }
+              text.complete(yaml);
+              try {
+                RunReport.checkRunYaml(yaml);
+              } catch (RuntimeException invalid) {
+                // the report's own check says so
+              }
+            },
+            "spinsim-run-yaml");
+    t.setDaemon(true);
+    t.start();
+    return () -> {
+      try {
+        return text.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof RuntimeException re) {
+          throw re;
+        }
+        if (e.getCause() instanceof Error err) {
+          throw err;
+        }
+        throw e;
+      }
+    };
   }
 
   /** Closes what a failed simulation had open, keeping {@code failure} the error to report. */

@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Turns a finished generation run into the plain-data report the run folder is written from. */
 final class GenerationReport {
@@ -80,6 +81,38 @@ final class GenerationReport {
       ImageBatch previewReference,
       ImageQuality quality,
       long outsideUnitRange) {
+    return build(
+        in,
+        r,
+        presetLabel,
+        seed,
+        trace,
+        details,
+        preview,
+        previewLatents,
+        previewReference,
+        quality,
+        outsideUnitRange,
+        () -> runYaml(in, presetLabel, seed, r.run().images(), r.run().mode(), trace));
+  }
+
+  /**
+   * As above with the run.yaml text from {@code runYaml} (what {@link #runYaml} gives for this
+   * run's inputs, images and mode: a run may write it out before the report).
+   */
+  static RunReport build(
+      RunInputs in,
+      GenerationResult r,
+      String presetLabel,
+      long seed,
+      String trace,
+      Map<String, String> details,
+      ImageBatch preview,
+      float[] previewLatents,
+      ImageBatch previewReference,
+      ImageQuality quality,
+      long outsideUnitRange,
+      Supplier<String> runYaml) {
     Chip chip = r.chip();
     HardwareRun run = r.run();
     int n = run.images();
@@ -250,7 +283,7 @@ final class GenerationReport {
     if (r.scores() != null) {
       b.discriminatorScores(r.scores());
     }
-    b.runYaml(runYaml(in, presetLabel, seed, n, run.mode(), trace));
+    b.runYaml(runYaml.get());
     return b.build();
   }
 

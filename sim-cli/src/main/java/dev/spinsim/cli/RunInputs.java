@@ -3,12 +3,10 @@ package dev.spinsim.cli;
 import dev.spinsim.core.config.ConfigLoader;
 import dev.spinsim.devices.preset.Preset;
 import dev.spinsim.devices.preset.PresetDevices;
-import dev.spinsim.devices.preset.Presets;
 import dev.spinsim.network.chip.BufferWorkingSet;
 import dev.spinsim.network.chip.ChipBuilder;
 import dev.spinsim.network.chip.NetworkPlanner;
 import dev.spinsim.network.generation.GenerationSetup;
-import dev.spinsim.network.hwaware.HardwareAwareness;
 import dev.spinsim.network.mapping.MappingConfig;
 import dev.spinsim.network.mapping.MappingOptions;
 import dev.spinsim.network.model.ModelLoader;
@@ -202,7 +200,7 @@ final class RunInputs {
       Map<String, Integer> replication,
       boolean withDiscriminator) {
     return chip(
-        ModelLoader.load(modelName, prefixed(sets, MODEL_PREFIX)),
+        Prefetch.model(modelName, prefixed(sets, MODEL_PREFIX)),
         presetName,
         resolvedPreset,
         sets,
@@ -218,7 +216,7 @@ final class RunInputs {
       Map<String, Integer> replication,
       boolean withDiscriminator) {
     Preset preset =
-        resolvedPreset != null ? resolvedPreset : Presets.load(presetName, presetSets(sets));
+        resolvedPreset != null ? resolvedPreset : Prefetch.preset(presetName, presetSets(sets));
     MappingConfig mapping = mappingConfig(sets, replication);
     MappingOptions options =
         ChipBuilder.optionsFor(
@@ -241,7 +239,7 @@ final class RunInputs {
   static ModelSpec detectModel(Path weights, List<String> sets) {
     List<String> modelSets = prefixed(sets, MODEL_PREFIX);
     if (weights == null) {
-      return ModelLoader.load("fmnist", modelSets);
+      return Prefetch.model("fmnist", modelSets);
     }
     List<ModelSpec> shipped = new ArrayList<>();
     for (String name : ModelLoader.SHIPPED) {
@@ -327,8 +325,7 @@ final class RunInputs {
       lastSource = "random (seed " + seed + ")";
       return net;
     }
-    ShippedWeights.Loaded l =
-        ShippedWeights.build(spec, HardwareAwareness.NONE, m.name(), variant, file);
+    ShippedWeights.Loaded l = Prefetch.weights(spec, m.name(), variant, file);
     notes.addAll(l.notes());
     l.biasesFromFile()
         .forEach((layer, present) -> biasesFromWeights.put(tag + "." + layer, present));

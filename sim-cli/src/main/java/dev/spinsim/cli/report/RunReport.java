@@ -139,6 +139,15 @@ public record RunReport(
         "layer energies sum to %s pJ, more than the run's total energy %s pJ",
         layerSum,
         metrics.energyPj());
+    checkRunYaml(runYaml);
+  }
+
+  /**
+   * Checks that {@code runYaml} parses as YAML, as a report's is checked.
+   *
+   * @throws IllegalArgumentException when it does not, naming the parser's complaint
+   */
+  public static void checkRunYaml(String runYaml) {
     try {
       YAML.readTree(runYaml);
     } catch (JsonProcessingException e) {

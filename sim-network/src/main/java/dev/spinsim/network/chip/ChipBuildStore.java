@@ -48,8 +48,11 @@ final class ChipBuildStore {
   /** Bytes of files kept in the directory before the least recently used are removed. */
   static final long MAX_BYTES = 256L << 20;
 
-  /** Version of the file layout and of the key's make-up; part of every key. */
-  static final int VERSION = 1;
+  /**
+   * Version of the file layout and of the key's make-up; part of every key (2: weights keyed
+   * through {@code ArrayHash}).
+   */
+  static final int VERSION = 2;
 
   private static final long MAGIC = 0x5350494E43484950L; // "SPINCHIP"
   private static final int KIND_CROSSBARS = 1;

@@ -81,8 +81,34 @@ public final class ShippedWeights {
    */
   public static Loaded build(
       NetworkSpec spec, HardwareAwareness hardware, String model, String variant, Path file) {
-    String source = source(spec.role(), model, variant, file);
-    SafeTensors.Contents c = read(source, file);
+    return build(spec, hardware, read(spec.role(), model, variant, file));
+  }
+
+  /**
+   * The tensors of a weights file as read and checked by {@link SafeTensors} ({@code contents}),
+   * before any network is built from them; {@code source} names the file ({@code classpath:...} for
+   * shipped weights).
+   */
+  public record Read(String source, SafeTensors.Contents contents) {}
+
+  /**
+   * Reads {@code file}, or the shipped weights of {@code model}'s {@code variant} for {@code role}
+   * ("generator" or "discriminator") when it is null, without building a network: what {@link
+   * #build(NetworkSpec, HardwareAwareness, String, String, Path)} reads first, for a caller that
+   * reads before it knows the network (a second thread).
+   */
+  public static Read read(String role, String model, String variant, Path file) {
+    String source = source(role, model, variant, file);
+    return new Read(source, read(source, file));
+  }
+
+  /**
+   * As {@link #build(NetworkSpec, HardwareAwareness, String, String, Path)} from what {@link
+   * #read(String, String, String, Path)} read for {@code spec}'s role.
+   */
+  public static Loaded build(NetworkSpec spec, HardwareAwareness hardware, Read read) {
+    String source = read.source();
+    SafeTensors.Contents c = read.contents();
     List<String> notes = new ArrayList<>();
     Map<String, Tensor> tensors = stripDataParallel(c.tensors());
     if (tensors != c.tensors()) {
