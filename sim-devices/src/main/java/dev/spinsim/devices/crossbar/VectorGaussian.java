@@ -51,17 +51,15 @@ final class VectorGaussian {
    * Pairs of any blocks at once: {@code c2[i]} is pair i's doubled counter ((block &lt;&lt; 16) +
    * pair) &lt;&lt; 1 as {@link KeyedGaussian#sample} forms it, for i in [0, n), n a multiple of the
    * lane count; the pair's cos sample goes to {@code cos[cosOff + i]}, its sin sample to {@code
-   * sin[sinOff + i]}. One loop from counter to samples: the two keyed hashes (the two rounds of
-   * lowbias32 each, written out: a hash() call the JIT did not inline ran its vector operations in
-   * slow Java code), the radius √(−2 ln u₁) and the angle's cos and sin with random signs, in
-   * registers (no array between the steps); the long dependency chains of consecutive iterations
-   * overlap.
+   * sin[sinOff + i]}. One loop from counter to samples: the keyed hash (the two rounds of
+   * lowbias32, written out: a hash() call the JIT did not inline ran its vector operations in slow
+   * Java code), the radius √(−2 ln u₁) and the angle's cos and sin with random signs, in registers
+   * (no array between the steps); the long dependency chains of consecutive iterations overlap.
    */
   static void pairs(
       int kLo, int kHi, int[] c2, int n, float[] cos, int cosOff, float[] sin, int sinOff) {
     for (int i = 0; i < n; i += L) {
-      IntVector c = IntVector.fromArray(I, c2, i);
-      IntVector x = c.add(kLo);
+      IntVector x = IntVector.fromArray(I, c2, i).add(kLo);
       x = x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 16)).mul(M1);
       x = x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 15)).mul(M2);
       x =
@@ -69,26 +67,16 @@ final class VectorGaussian {
               .lanewise(VectorOperators.XOR, kHi);
       x = x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 16)).mul(M1);
       x = x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 15)).mul(M2);
-      IntVector h1 = x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 16));
-      IntVector y = c.add(1 + kLo);
-      y = y.lanewise(VectorOperators.XOR, y.lanewise(VectorOperators.LSHR, 16)).mul(M1);
-      y = y.lanewise(VectorOperators.XOR, y.lanewise(VectorOperators.LSHR, 15)).mul(M2);
-      y =
-          y.lanewise(VectorOperators.XOR, y.lanewise(VectorOperators.LSHR, 16))
-              .lanewise(VectorOperators.XOR, kHi);
-      y = y.lanewise(VectorOperators.XOR, y.lanewise(VectorOperators.LSHR, 16)).mul(M1);
-      y = y.lanewise(VectorOperators.XOR, y.lanewise(VectorOperators.LSHR, 15)).mul(M2);
-      IntVector h2 = y.lanewise(VectorOperators.XOR, y.lanewise(VectorOperators.LSHR, 16));
-      // radius: ln u₁ from its exponent and the atanh series of its mantissa
-      FloatVector u =
-          ((FloatVector)
-                  h1.lanewise(VectorOperators.LSHR, 9)
-                      .mul(2)
-                      .add(1)
-                      .convert(VectorOperators.I2F, 0))
-              .mul(TWO_M24);
-      IntVector bits = u.reinterpretAsInts();
-      IntVector e = bits.lanewise(VectorOperators.LSHR, 23).sub(127);
+      IntVector h = x.lanewise(VectorOperators.XOR, x.lanewise(VectorOperators.LSHR, 16));
+      // radius: ln u₁ from k's exponent (less 17) and the atanh series of its mantissa
+      FloatVector k =
+          (FloatVector)
+              h.lanewise(VectorOperators.LSHR, 16)
+                  .lanewise(VectorOperators.LSHL, 1)
+                  .add(1)
+                  .convert(VectorOperators.I2F, 0);
+      IntVector bits = k.reinterpretAsInts();
+      IntVector e = bits.lanewise(VectorOperators.LSHR, 23).sub(127 + 17);
       IntVector mBits =
           bits.lanewise(VectorOperators.AND, 0x7FFFFF).lanewise(VectorOperators.OR, 0x3F800000);
       // m > √2: halve m (one off the exponent field), one onto e; big is -1 there, else 0
@@ -102,30 +90,32 @@ final class VectorGaussian {
       FloatVector f = m.sub(1f);
       FloatVector s = f.div(f.add(2f));
       FloatVector s2 = s.mul(s);
-      FloatVector poly = s2.mul(s2.mul(s2.mul(s2.mul(L9).add(L7)).add(L5)).add(L3)).add(1f);
+      FloatVector poly = s2.mul(s2.mul(s2.mul(L7).add(L5)).add(L3)).add(1f);
       FloatVector logm = s.add(s).mul(poly);
       FloatVector ln = ((FloatVector) e.convert(VectorOperators.I2F, 0)).mul(LN2).add(logm);
       FloatVector r = ln.mul(-2f).lanewise(VectorOperators.SQRT);
       // angle: a quarter turn, its sine and cosine polynomials
       FloatVector a =
-          ((FloatVector) h2.lanewise(VectorOperators.LSHR, 8).convert(VectorOperators.I2F, 0))
-              .mul(TWO_M24)
-              .mul(HALF_PI)
+          ((FloatVector)
+                  h.lanewise(VectorOperators.LSHR, 2)
+                      .lanewise(VectorOperators.AND, 0x3FFF)
+                      .convert(VectorOperators.I2F, 0))
+              .mul(ANGLE_STEP)
               .sub(QUARTER_PI);
       FloatVector a2 = a.mul(a);
-      FloatVector sn = a.add(a.mul(a2).mul(a2.mul(a2.mul(a2.mul(S9).add(S7)).add(S5)).add(S3)));
-      FloatVector cs = a2.mul(a2.mul(a2.mul(a2.mul(C8).add(C6)).add(C4)).add(C2)).add(1f);
+      FloatVector sn = a.add(a.mul(a2).mul(a2.mul(a2.mul(S7).add(S5)).add(S3)));
+      FloatVector cs = a2.mul(a2.mul(a2.mul(C6).add(C4)).add(C2)).add(1f);
       IntVector z0 = r.mul(cs.sub(sn).mul(SQRT_HALF)).reinterpretAsInts();
       IntVector z1 = r.mul(cs.add(sn).mul(SQRT_HALF)).reinterpretAsInts();
-      // random signs: flip the sign bit with bit 0 (cos) and bit 1 (sin) of the first hash
+      // random signs: flip the sign bit with bit 0 (cos) and bit 1 (sin) of the hash
       z0.lanewise(
               VectorOperators.XOR,
-              h1.lanewise(VectorOperators.AND, 1).lanewise(VectorOperators.LSHL, 31))
+              h.lanewise(VectorOperators.AND, 1).lanewise(VectorOperators.LSHL, 31))
           .reinterpretAsFloats()
           .intoArray(cos, cosOff + i);
       z1.lanewise(
               VectorOperators.XOR,
-              h1.lanewise(VectorOperators.AND, 2).lanewise(VectorOperators.LSHL, 30))
+              h.lanewise(VectorOperators.AND, 2).lanewise(VectorOperators.LSHL, 30))
           .reinterpretAsFloats()
           .intoArray(sin, sinOff + i);
     }

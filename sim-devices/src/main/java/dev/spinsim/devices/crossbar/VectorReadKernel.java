@@ -195,6 +195,7 @@ final class VectorReadKernel {
           w,
           rowLength,
           stride,
+          used == stride,
           rows,
           x,
           count,
@@ -219,6 +220,7 @@ final class VectorReadKernel {
       float[] w,
       int rowLength,
       int stride,
+      boolean full,
       int[][] rows,
       float[][] x,
       int[] count,
@@ -265,7 +267,7 @@ final class VectorReadKernel {
       VectorGaussian.pairs(kLo, kHi, c2, n * chunks * KeyedGaussian.PAIRS, s.cos, 0, s.sin, 0);
     }
     int[] counts = s.counts;
-    java.util.Arrays.fill(counts, 0);
+    java.util.Arrays.fill(counts, 0, L, 0);
     for (int a = 0; a < n; a++) {
       int shift = active[a] * shiftStep;
       float ref = s.refs[a];
@@ -281,14 +283,16 @@ final class VectorReadKernel {
         FloatVector u = FloatVector.fromArray(F, ys, yo + j);
         if (noisy) {
           // u = fma(√v, g, y) − ref: column j of a cycle is the cos (j mod 32 < 16) or the sin
-          // sample of pair j mod 16 of its chunk
+          // sample of pair j mod 16 of its chunk; x − (+0) is x, so no reference skips the sub
           int p = (a * chunks + (j >>> 5)) * KeyedGaussian.PAIRS + (j & (KeyedGaussian.PAIRS - 1));
           float[] g = (j & KeyedGaussian.PAIRS) == 0 ? s.cos : s.sin;
           u =
               FloatVector.fromArray(F, vs, vo + j)
                   .lanewise(VectorOperators.SQRT)
-                  .fma(FloatVector.fromArray(F, g, p), u)
-                  .sub(ref);
+                  .fma(FloatVector.fromArray(F, g, p), u);
+          if (ref != 0f) {
+            u = u.sub(ref);
+          }
         }
         FloatVector t = u.mul(invStep);
         IntVector r =
@@ -305,27 +309,31 @@ final class VectorReadKernel {
                 .lanewise(VectorOperators.LSHL, shift);
         IntVector acc = IntVector.fromArray(I, codes, j);
         (negative ? acc.sub(code) : acc.add(code)).intoArray(codes, j);
-        IntVector use = IntVector.fromArray(I, usedLanes, j);
-        // -1 where r > maxCode; -1 where r == 0 (r >= 0) and u has a non-zero magnitude
-        IntVector clip = r.neg().add(maxCode).lanewise(VectorOperators.ASHR, 31);
-        IntVector lost =
-            r.sub(1)
-                .lanewise(VectorOperators.ASHR, 31)
+        // one count vector: clipped (r > maxCode: maxCode − r < 0) in bit 0, lost (r == 0 and u
+        // has a non-zero magnitude: r − 1 < 0 and −|u| < 0) in bit 16 of each lane, as sign bits;
+        // a lane counts at most cycles × stride / L times a pass (24 × 4096 / 4 = 24 576 < 2¹⁶)
+        IntVector flags =
+            r.neg()
+                .add(maxCode)
+                .lanewise(VectorOperators.LSHR, 31)
                 .lanewise(
-                    VectorOperators.AND,
-                    u.reinterpretAsInts()
-                        .lanewise(VectorOperators.AND, 0x7FFFFFFF)
-                        .neg()
-                        .lanewise(VectorOperators.ASHR, 31));
+                    VectorOperators.OR,
+                    r.sub(1)
+                        .lanewise(
+                            VectorOperators.AND,
+                            u.reinterpretAsInts().lanewise(VectorOperators.AND, 0x7FFFFFFF).neg())
+                        .lanewise(VectorOperators.LSHR, 31)
+                        .lanewise(VectorOperators.LSHL, 16));
+        if (!full) {
+          flags = flags.lanewise(VectorOperators.AND, IntVector.fromArray(I, usedLanes, j));
+        }
         // the counts meet in an array: a vector carried around the loop ran in slow Java code
-        IntVector.fromArray(I, counts, 0)
-            .sub(clip.lanewise(VectorOperators.AND, use))
-            .intoArray(counts, 0);
-        IntVector.fromArray(I, counts, L)
-            .sub(lost.lanewise(VectorOperators.AND, use))
-            .intoArray(counts, L);
+        IntVector.fromArray(I, counts, 0).add(flags).intoArray(counts, 0);
       }
     }
+    IntVector both = IntVector.fromArray(I, counts, 0);
+    both.lanewise(VectorOperators.AND, 0xFFFF).intoArray(counts, 0);
+    both.lanewise(VectorOperators.LSHR, 16).intoArray(counts, L);
   }
 
   private static void narrowPass(

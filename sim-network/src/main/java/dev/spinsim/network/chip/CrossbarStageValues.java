@@ -130,6 +130,11 @@ final class CrossbarStageValues implements StageValues {
 
     final double[] values = new double[m.matrixRows()];
     final double[] columns = new double[m.logicalColsPerCrossbar()];
+
+    /** The taps of the current vector ({@link PhaseLayout#taps}). */
+    final int[] tapRow = new int[m.layout().maxTaps()];
+
+    final int[] tapSource = new int[m.layout().maxTaps()];
     long activations;
     long saturated;
 
@@ -242,10 +247,12 @@ final class CrossbarStageValues implements StageValues {
     // the non-zero inputs, once: the reads below cost them, not the rows
     float[] gathered = w.vector;
     w.ensureTile(n);
+    int taps = layout.taps(v, w.tapRow, w.tapSource);
     for (int t = 0; t < n; t++) {
       int[] nzRows = w.tileRows[t];
       double[] nzValues = w.tileValues[t];
-      int nz = layout.gatherNonZero(inputs[i0 + t], v, nzRows, gathered);
+      int nz =
+          layout.gatherNonZero(inputs[i0 + t], v, taps, w.tapRow, w.tapSource, nzRows, gathered);
       for (int k = 0; k < nz; k++) {
         nzValues[k] = gathered[k] / inputScale;
       }
@@ -254,6 +261,7 @@ final class CrossbarStageValues implements StageValues {
         nzValues[nz++] = 1.0;
       }
       w.tileCount[t] = nz;
+      w.tileTo[t] = 0;
       Arrays.fill(pre[i0 + t], v * cols, (v + 1) * cols, 0.0);
     }
     int copy = v % m.replication();
@@ -265,11 +273,22 @@ final class CrossbarStageValues implements StageValues {
       for (int rb = stacks.firstBlock(s); rb <= stacks.lastBlock(s); rb++) {
         rows += layout.rowsInBlock(rb);
       }
+      // the stacks go up the rows, so each image's range starts where the last one's search
+      // stopped: one pass over its rows a vector
       boolean any = false;
       for (int t = 0; t < n; t++) {
-        w.tileFrom[t] = firstAtLeast(w.tileRows[t], w.tileCount[t], r0);
-        w.tileTo[t] = firstAtLeast(w.tileRows[t], w.tileCount[t], r0 + rows);
-        any |= w.tileFrom[t] < w.tileTo[t];
+        int[] nzRows = w.tileRows[t];
+        int count = w.tileCount[t];
+        int k = w.tileTo[t];
+        while (k < count && nzRows[k] < r0) {
+          k++;
+        }
+        w.tileFrom[t] = k;
+        while (k < count && nzRows[k] < r0 + rows) {
+          k++;
+        }
+        w.tileTo[t] = k;
+        any |= w.tileFrom[t] < k;
       }
       if (!any) {
         continue; // no row is driven: no current flows, the columns read exactly zero
@@ -302,24 +321,6 @@ final class CrossbarStageValues implements StageValues {
         }
       }
     }
-  }
-
-  /**
-   * The first index in [0, n) of the ascending {@code rows} whose row is at least {@code row}, else
-   * n.
-   */
-  private static int firstAtLeast(int[] rows, int n, int row) {
-    int lo = 0;
-    int hi = n;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (rows[mid] < row) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   @Override

@@ -462,42 +462,37 @@ public final class PhaseLayout {
    * included. {@code rows} and {@code values} must hold {@link #matrixRows()} entries.
    */
   public int gatherNonZero(float[] input, int v, int[] rows, float[] values) {
-    int count = 0;
+    int[] tapRow = new int[maxTaps()];
+    int[] tapSource = new int[maxTaps()];
+    return gatherNonZero(input, v, taps(v, tapRow, tapSource), tapRow, tapSource, rows, values);
+  }
+
+  /** Entries the tap arrays of {@link #taps} must hold: the kernel's taps. */
+  public int maxTaps() {
+    return g.kernel() * g.kernel();
+  }
+
+  /**
+   * The taps of vector {@code v}'s output pixel that read an original pixel (not an inserted zero,
+   * not padding), for {@link #gatherNonZero(float[], int, int, int[], int[], int[], float[])}: tap
+   * t is row {@code tapRow[t]} of each input channel's rows and reads source offset {@code
+   * tapSource[t]} of the channel's plane, t in [0, returned count), rows ascending. The same for
+   * every image, so a caller gathering a vector of several images finds them once. 0 for a
+   * single-pixel layer (its vector reads every channel's one pixel).
+   */
+  public int taps(int v, int[] tapRow, int[] tapSource) {
     if (form == Form.SINGLE_PIXEL) {
-      for (int ci = 0; ci < g.inChannels(); ci++) {
-        float x = input[ci];
-        rows[count] = ci;
-        values[count] = x;
-        count += x != 0f ? 1 : 0;
-      }
-      return count;
+      return 0;
     }
     int ow = g.outWidth();
     int oy = v / ow;
     int ox = v % ow;
     int h = g.inHeight();
     int w = g.inWidth();
-    int kyCount;
-    int kxCount;
-    int base;
-    int rowsPerChannel;
-    int ph = 0;
-    if (form == Form.ZERO_INSERTED) {
-      kyCount = g.kernel();
-      kxCount = g.kernel();
-      base = 0;
-    } else {
-      ph = vectorPhase[v];
-      kyCount = ny[ph];
-      kxCount = nx[ph];
-      base = rowStart[ph];
-    }
-    rowsPerChannel = kyCount * kxCount;
-    // the taps of this output pixel that read an original pixel: (offset in the channel's rows,
-    // source offset)
+    int ph = form == Form.ZERO_INSERTED ? 0 : vectorPhase[v];
+    int kyCount = form == Form.ZERO_INSERTED ? g.kernel() : ny[ph];
+    int kxCount = form == Form.ZERO_INSERTED ? g.kernel() : nx[ph];
     int taps = 0;
-    int[] tapRow = new int[rowsPerChannel];
-    int[] tapSource = new int[rowsPerChannel];
     for (int jy = 0; jy < kyCount; jy++) {
       int sy =
           form == Form.ZERO_INSERTED
@@ -518,11 +513,34 @@ public final class PhaseLayout {
         }
       }
     }
+    return taps;
+  }
+
+  /**
+   * As {@link #gatherNonZero(float[], int, int[], float[])} with vector {@code v}'s {@code taps}
+   * taps found by {@link #taps}.
+   */
+  public int gatherNonZero(
+      float[] input, int v, int taps, int[] tapRow, int[] tapSource, int[] rows, float[] values) {
+    int count = 0;
+    if (form == Form.SINGLE_PIXEL) {
+      for (int ci = 0; ci < g.inChannels(); ci++) {
+        float x = input[ci];
+        rows[count] = ci;
+        values[count] = x;
+        count += x != 0f ? 1 : 0;
+      }
+      return count;
+    }
+    int ph = form == Form.ZERO_INSERTED ? 0 : vectorPhase[v];
+    int base = form == Form.ZERO_INSERTED ? 0 : rowStart[ph];
+    int rowsPerChannel = form == Form.ZERO_INSERTED ? g.kernel() * g.kernel() : ny[ph] * nx[ph];
+    int plane = g.inHeight() * g.inWidth();
     for (int ci = 0; ci < g.inChannels(); ci++) {
-      int plane = ci * h * w;
+      int p0 = ci * plane;
       int row0 = base + ci * rowsPerChannel;
       for (int t = 0; t < taps; t++) {
-        float x = input[plane + tapSource[t]];
+        float x = input[p0 + tapSource[t]];
         rows[count] = row0 + tapRow[t];
         values[count] = x;
         count += x != 0f ? 1 : 0;
