@@ -1,5 +1,6 @@
 package dev.spinsim.cli;
 
+import dev.spinsim.cli.output.ImagePng;
 import dev.spinsim.cli.output.RunFolder;
 import dev.spinsim.cli.report.ReportCharts;
 import dev.spinsim.cli.report.RunReport;
@@ -365,8 +366,9 @@ final class GenerateCommand implements Callable<Integer> {
 
   /**
    * {@link GenerationReport#runYaml} of these arguments, computed on a daemon thread started now
-   * (and checked as the report will check it, which sets up the YAML reader): the supplier waits
-   * for it and throws what computing it threw.
+   * (and checked as the report will check it, which sets up the YAML reader; the thread then warms
+   * up the PNG encoder, {@link ImagePng#warmUp}): the supplier waits for the text and throws what
+   * computing it threw.
    */
   static Supplier<String> runYamlInBackground(
       RunInputs in, String presetLabel, long seed, int images, RunMode mode, String trace) {
@@ -386,6 +388,12 @@ final class GenerateCommand implements Callable<Integer> {
                 RunReport.checkRunYaml(yaml);
               } catch (RuntimeException invalid) {
                 // the report's own check says so
+              }
+              try {
+                // the image files come next on the main thread: AWT and the PNG encoder set up
+                ImagePng.warmUp();
+              } catch (Throwable e) {
+                // a throwaway: whatever failed here fails again, and is reported, in the run
               }
             },
             "spinsim-run-yaml");

@@ -125,4 +125,17 @@ class ImagePngTest {
   void twoChannelImagesAreRejected() {
     assertThrows(IllegalArgumentException.class, () -> ImagePng.image(new float[8], 0, 2, 2, 2));
   }
+
+  @Test
+  void warmUpLeavesTheEncodingAsItWas() {
+    float[] pixels = new float[3 * 5 * 4];
+    for (int i = 0; i < pixels.length; i++) {
+      pixels[i] = (i % 7) / 3.5f - 1f;
+    }
+    byte[] grey = ImagePng.encode(ImagePng.image(pixels, 0, 1, 5, 4));
+    byte[] colour = ImagePng.encode(ImagePng.image(pixels, 0, 3, 5, 4));
+    ImagePng.warmUp();
+    assertArrayEquals(grey, ImagePng.encode(ImagePng.image(pixels, 0, 1, 5, 4)));
+    assertArrayEquals(colour, ImagePng.encode(ImagePng.image(pixels, 0, 3, 5, 4)));
+  }
 }

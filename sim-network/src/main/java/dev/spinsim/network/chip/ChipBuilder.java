@@ -224,9 +224,13 @@ public final class ChipBuilder {
             int r0 = layout.firstRowOfBlock(rb);
             int rows = layout.rowsInBlock(rb);
             double[] w = new double[rows * cols];
+            // no calls in the loop: a cold process runs it interpreted at first
+            int matrixCols = m.matrixCols();
             for (int r = 0; r < rows; r++) {
+              int from = (r0 + r) * matrixCols + c0;
+              int to = r * cols;
               for (int c = 0; c < cols; c++) {
-                w[r * cols + c] = matrix[(r0 + r) * m.matrixCols() + c0 + c] / weightScale;
+                w[to + c] = matrix[from + c] / weightScale;
               }
             }
             long xbarSeed =

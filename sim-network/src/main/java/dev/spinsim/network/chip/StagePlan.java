@@ -51,11 +51,18 @@ public record StagePlan(
     return network + "." + layer;
   }
 
-  /** Largest weight magnitude: the scale that maps the matrix onto [−1, 1]. */
+  /**
+   * Largest weight magnitude: the scale that maps the matrix onto [−1, 1] (NaN when a weight is
+   * NaN). A loop without calls: a cold process runs it interpreted at first, where Math.max is a
+   * call per weight.
+   */
   public double maxAbsWeight() {
-    double m = 0;
+    float m = 0;
     for (float w : matrix) {
-      m = Math.max(m, Math.abs(w));
+      float a = Math.abs(w);
+      if (a > m || a != a) {
+        m = a;
+      }
     }
     return m;
   }

@@ -20,10 +20,13 @@ import dev.spinsim.network.run.ImageSink;
 import dev.spinsim.network.run.PhaseTimes;
 import dev.spinsim.network.run.RunMode;
 import dev.spinsim.network.run.Stage;
+import dev.spinsim.network.tensor.Parallel;
 import dev.spinsim.network.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.IntConsumer;
 
 /**
@@ -301,21 +304,31 @@ public final class Generation {
           latents.fill(b0 + i, zs[i]);
           chip.setLatent(i, zs[i]);
         }
+        // the float network's images of the batch's latents (cheap: float batched ops); with
+        // fewer images than compute threads the crossbar reads leave a core idle (an image is read
+        // by one thread), so the reference runs there meanwhile (the same bits on any thread)
+        FutureTask<float[]> refsTask = null;
+        if (reference) {
+          float[] zb = new float[count * latent];
+          for (int i = 0; i < count; i++) {
+            System.arraycopy(zs[i], 0, zb, i * latent, latent);
+          }
+          refsTask =
+              new FutureTask<>(
+                  () -> s.generator().forward(Tensor.of(zb, count, latent, 1, 1), false).data());
+          if (count < Parallel.threads()) {
+            Thread t = new Thread(refsTask, "spinsim-reference");
+            t.setDaemon(true);
+            t.start();
+          }
+        }
         for (Stage st : stages) {
           st.values().computeImages(0, count, st.vectorsPerImage());
         }
         if (timed) {
           run.captureDrives(b0 - w0, count);
         }
-        float[] refs = null;
-        if (reference) {
-          // the float network's images of the batch's latents (cheap: float batched ops)
-          float[] zb = new float[count * latent];
-          for (int i = 0; i < count; i++) {
-            System.arraycopy(zs[i], 0, zb, i * latent, latent);
-          }
-          refs = s.generator().forward(Tensor.of(zb, count, latent, 1, 1), false).data();
-        }
+        float[] refs = refsTask == null ? null : reference(refsTask);
         for (int i = 0; i < count; i++) {
           float[] img = chip.image(i);
           if (refs != null) {
@@ -347,6 +360,28 @@ public final class Generation {
     phases.mark(
         timed ? "simulation (values, events, image files)" : "simulation (values, image files)");
     return new GenerationResult(s, chip, run, null, energy, table, null, scores);
+  }
+
+  /**
+   * The float reference images of {@code task}: run here unless a thread of its own has run it (or
+   * is running it: waits), its exception thrown as the forward pass threw it.
+   */
+  private static float[] reference(FutureTask<float[]> task) {
+    task.run(); // does nothing when another thread has run or is running it
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /** Image slots of a batch: as many as {@link #BATCH_BYTES} of stage maps hold, 1..MAX_SLOTS. */

@@ -19,10 +19,18 @@ class ArrayHashTest {
     return new long[] {b.getLong(), b.getLong()};
   }
 
+  /** Every tail length, and lengths over one and several of the loop's chunks. */
+  private static int[] lengths() {
+    return java.util.stream.IntStream.concat(
+            java.util.stream.IntStream.rangeClosed(0, 41),
+            java.util.stream.IntStream.of(511, 512, 513, 1023, 1024, 1027, 4099))
+        .toArray();
+  }
+
   @Test
   void doublesHashAsGuavaHashesTheirBytesForEveryTailLength() {
     SplittableRandom rng = new SplittableRandom(7);
-    for (int len = 0; len <= 37; len++) {
+    for (int len : lengths()) {
       double[] a = new double[len + 3];
       for (int i = 0; i < a.length; i++) {
         a[i] = rng.nextGaussian() * (i % 5 == 0 ? 1e-30 : 1);
@@ -39,7 +47,7 @@ class ArrayHashTest {
   @Test
   void floatsHashAsGuavaHashesTheirBytesForEveryTailLength() {
     SplittableRandom rng = new SplittableRandom(8);
-    for (int len = 0; len <= 41; len++) {
+    for (int len : lengths()) {
       float[] a = new float[len + 2];
       for (int i = 0; i < a.length; i++) {
         a[i] = (float) rng.nextGaussian();
