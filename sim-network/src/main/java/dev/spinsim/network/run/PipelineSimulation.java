@@ -218,7 +218,12 @@ public final class PipelineSimulation {
     for (Stage s : stages) {
       checkArgument(
           s.geometry.vectorsPerImage() < (1 << 16), "layer %s has too many vectors", s.layer);
-      checkArgument(s.mapping.crossbars() < (1 << 12), "layer %s uses too many crossbars", s.layer);
+      checkArgument(
+          s.mapping.crossbars() <= MAX_CROSSBARS_PER_LAYER,
+          "layer %s needs %s crossbars; the cycle-accurate simulation takes at most %s a layer",
+          s.layer,
+          s.mapping.crossbars(),
+          MAX_CROSSBARS_PER_LAYER);
       checkArgument(s.bitCycles < 64, "layer %s has too many bit cycles", s.layer);
     }
     this.sim = sim;
@@ -296,30 +301,36 @@ public final class PipelineSimulation {
     return stageEndPs[s][image];
   }
 
-  // ---- payload packing: image 12 bits | stage 6 | vector-or-row 16 | crossbar 12 | bit 6 ----
+  // ---- payload packing: image 12 bits | stage 6 | vector-or-row 16 | crossbar 20 | bit 6 ----
+
+  /**
+   * Crossbars (replicated copies included) one layer may use in the cycle-accurate simulation: the
+   * 20 bits an event payload gives the crossbar index (1,048,575).
+   */
+  public static final int MAX_CROSSBARS_PER_LAYER = (1 << 20) - 1;
 
   static long pack(int image, int stage, int vector, int xbar, int bit) {
-    return ((long) image << 40)
-        | ((long) stage << 34)
-        | ((long) vector << 18)
+    return ((long) image << 48)
+        | ((long) stage << 42)
+        | ((long) vector << 26)
         | ((long) xbar << 6)
         | bit;
   }
 
   static int image(long p) {
-    return (int) (p >>> 40) & 0xFFF;
+    return (int) (p >>> 48) & 0xFFF;
   }
 
   static int stage(long p) {
-    return (int) (p >>> 34) & 0x3F;
+    return (int) (p >>> 42) & 0x3F;
   }
 
   static int vector(long p) {
-    return (int) (p >>> 18) & 0xFFFF;
+    return (int) (p >>> 26) & 0xFFFF;
   }
 
   static int xbar(long p) {
-    return (int) (p >>> 6) & 0xFFF;
+    return (int) (p >>> 6) & 0xFFFFF;
   }
 
   static int bit(long p) {
