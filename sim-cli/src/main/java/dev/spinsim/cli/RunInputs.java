@@ -217,17 +217,70 @@ final class RunInputs {
       boolean withDiscriminator) {
     Preset preset =
         resolvedPreset != null ? resolvedPreset : Prefetch.preset(presetName, presetSets(sets));
-    MappingConfig mapping = mappingConfig(sets, replication);
-    MappingOptions options =
-        ChipBuilder.optionsFor(
-            preset, mapping.biasModeValue(), mapping.partialSumsValue(), mapping.replication());
     List<NetworkPlanner.MatrixLayer> layers =
         new ArrayList<>(NetworkPlanner.matrixLayers("G", model.generator()));
     if (withDiscriminator) {
       layers.addAll(NetworkPlanner.matrixLayers("D", model.discriminator()));
     }
+    MappingConfig mapping = mappingConfig(sets, replication);
+    Map<String, Integer> rep = new LinkedHashMap<>();
+    mapping
+        .replication()
+        .forEach(
+            (name, copies) ->
+                rep.merge(
+                    layerNamed(
+                        replication.containsKey(name)
+                            ? "--replicate "
+                            : "--set mapping.replication.",
+                        name,
+                        layers),
+                    copies,
+                    (a, b) -> b));
+    mapping = new MappingConfig(mapping.strategy(), mapping.biasMode(), mapping.partialSums(), rep);
+    MappingOptions options =
+        ChipBuilder.optionsFor(
+            preset, mapping.biasModeValue(), mapping.partialSumsValue(), mapping.replication());
     BufferWorkingSet.check(preset, mapping.strategyObject(), options, layers);
     return new Chip(model, preset, mapping, options);
+  }
+
+  /** The generator's matrix layers of {@code modelName} with the {@code model.*} overrides. */
+  static List<NetworkPlanner.MatrixLayer> generatorLayers(String modelName, List<String> sets) {
+    return NetworkPlanner.matrixLayers(
+        "G", Prefetch.model(modelName, prefixed(sets, MODEL_PREFIX)).generator());
+  }
+
+  /**
+   * The mapping's name ({@code G.main.6}, as {@code layers.csv} and {@code mapping.csv} write it)
+   * of the layer {@code name} gives: the name itself, or the one layer of that name without its
+   * network ({@code main.6}) when only one network of {@code layers} has it.
+   *
+   * @param option what the name follows in the message ({@code "--replicate "}, {@code
+   *     "replicate."})
+   * @throws IllegalArgumentException (one line naming {@code option}, the name and the valid names)
+   *     when {@code name} matches no layer of {@code layers}, or more than one
+   */
+  static String layerNamed(String option, String name, List<NetworkPlanner.MatrixLayer> layers) {
+    List<String> valid = new ArrayList<>();
+    List<String> matches = new ArrayList<>();
+    for (NetworkPlanner.MatrixLayer l : layers) {
+      String full = l.network() + "." + l.layer();
+      valid.add(full);
+      if (full.equals(name) || l.layer().equals(name)) {
+        matches.add(full);
+      }
+    }
+    if (matches.size() == 1) {
+      return matches.get(0);
+    }
+    throw new IllegalArgumentException(
+        option
+            + name
+            + (matches.isEmpty()
+                ? ": no such layer; expected one of "
+                : ": ambiguous layer (" + String.join(" or ", matches) + "); expected one of ")
+            + String.join(", ", valid));
   }
 
   /**

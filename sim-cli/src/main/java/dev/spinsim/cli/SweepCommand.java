@@ -496,6 +496,11 @@ final class SweepCommand implements Callable<Integer> {
         if (!r.valid() && r.error().contains("unknown key")) {
           throw new IllegalArgumentException(blameSpaceFile(r.error(), spaceFile, sets));
         }
+        if (!r.valid() && r.error().startsWith(SweepEvaluator.REPLICATE_PREFIX)) {
+          // a layer name that matches no layer: refused before any point runs
+          throw new IllegalArgumentException(
+              spaceFile == null ? r.error() : spaceFile + ": " + r.error());
+        }
       }
     }
   }

@@ -13,6 +13,7 @@ import dev.spinsim.devices.preset.Preset;
 import dev.spinsim.devices.preset.Presets;
 import dev.spinsim.network.chip.ChipBuildCache;
 import dev.spinsim.network.chip.ChipBuilder;
+import dev.spinsim.network.chip.NetworkPlanner;
 import dev.spinsim.network.classifier.ClassifierWeights;
 import dev.spinsim.network.classifier.RealDataset;
 import dev.spinsim.network.generation.Generation;
@@ -157,6 +158,15 @@ public final class SweepEvaluator implements PointRunner {
         } else {
           sets.add(k + "=" + e.getValue());
         }
+      }
+      if (!replication.isEmpty()) {
+        // a layer name matching no generator layer is refused, not ignored (main.6 is G.main.6)
+        List<NetworkPlanner.MatrixLayer> layers = RunInputs.generatorLayers(settings.model(), sets);
+        Map<String, Integer> named = new LinkedHashMap<>();
+        replication.forEach(
+            (name, copies) ->
+                named.put(RunInputs.layerNamed(REPLICATE_PREFIX, name, layers), copies));
+        replication = named;
       }
       Preset preset = Presets.load(presetName, RunInputs.presetSets(sets));
       MappingConfig mapping = RunInputs.mappingConfig(sets, replication);
