@@ -6,6 +6,7 @@ import dev.spinsim.network.mapping.ConvGeometry;
 import dev.spinsim.network.mapping.LayerMapping;
 import dev.spinsim.network.mapping.MappingOptions;
 import dev.spinsim.network.mapping.MappingStrategy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -53,6 +54,9 @@ public record BufferWorkingSet(long inputBits, long outputBits) {
    * first taking its whole input at once) mapped by {@code strategy} with {@code options}: the
    * check the chip builder makes per stage, made before any weight is loaded.
    *
+   * <p>The size named is the least that every layer accepts: the line names the layer needing the
+   * most per tile (not the first too small), so the size it gives is not refused by a later layer.
+   *
    * @throws IllegalArgumentException naming the key, the layer and the minimum size per tile
    */
   public static void check(
@@ -60,14 +64,49 @@ public record BufferWorkingSet(long inputBits, long outputBits) {
       MappingStrategy strategy,
       MappingOptions options,
       List<NetworkPlanner.MatrixLayer> layers) {
-    for (int i = 0; i < layers.size(); i++) {
-      NetworkPlanner.MatrixLayer l = layers.get(i);
-      String name = l.network() + "." + l.layer();
-      LayerMapping m = strategy.map(name, l.geometry(), options);
-      int tiles = ChipBuilder.tiles(p, m);
-      of(m, ChipBuilder.valueBits(p), i == 0)
-          .check(name, tiles, p.tile().inputBuffer(), p.tile().outputBuffer());
+    List<String> names = new ArrayList<>();
+    List<ConvGeometry> geometries = new ArrayList<>();
+    for (NetworkPlanner.MatrixLayer l : layers) {
+      names.add(l.network() + "." + l.layer());
+      geometries.add(l.geometry());
     }
+    check(p, strategy, options, names, geometries);
+  }
+
+  /**
+   * As above for the stages named {@code names} ({@code G.main.3}) of {@code geometries}, in run
+   * order: what the chip builder checks before building any stage.
+   */
+  public static void check(
+      Preset p,
+      MappingStrategy strategy,
+      MappingOptions options,
+      List<String> names,
+      List<ConvGeometry> geometries) {
+    String[] worstName = new String[2];
+    int[] worstTiles = new int[2];
+    BufferWorkingSet[] worst = new BufferWorkingSet[2];
+    long[] mostBytes = {-1, -1};
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      LayerMapping m = strategy.map(name, geometries.get(i), options);
+      int tiles = ChipBuilder.tiles(p, m);
+      BufferWorkingSet ws = of(m, ChipBuilder.valueBits(p), i == 0);
+      long[] bytes = {bytesPerTile(ws.inputBits, tiles), bytesPerTile(ws.outputBits, tiles)};
+      for (int k = 0; k < 2; k++) {
+        if (bytes[k] > mostBytes[k]) {
+          mostBytes[k] = bytes[k];
+          worstName[k] = name;
+          worstTiles[k] = tiles;
+          worst[k] = ws;
+        }
+      }
+    }
+    if (worst[0] == null) {
+      return;
+    }
+    worst[0].checkInput(worstName[0], worstTiles[0], p.tile().inputBuffer());
+    worst[1].checkOutput(worstName[1], worstTiles[1], p.tile().outputBuffer());
   }
 
   /** Capacity of {@code tiles} tiles' buffers of one kind, bits. */
@@ -87,6 +126,11 @@ public record BufferWorkingSet(long inputBits, long outputBits) {
    * @throws IllegalArgumentException when either buffer is below the working set
    */
   public void check(String stage, int tiles, BufferSpec in, BufferSpec out) {
+    checkInput(stage, tiles, in);
+    checkOutput(stage, tiles, out);
+  }
+
+  private void checkInput(String stage, int tiles, BufferSpec in) {
     if (capacityBits(in, tiles) < inputBits) {
       throw new IllegalArgumentException(
           message(
@@ -97,6 +141,9 @@ public record BufferWorkingSet(long inputBits, long outputBits) {
               "its input window",
               inputBits));
     }
+  }
+
+  private void checkOutput(String stage, int tiles, BufferSpec out) {
     if (capacityBits(out, tiles) < outputBits) {
       throw new IllegalArgumentException(
           message(

@@ -119,6 +119,13 @@ public final class ChipBuilder {
         maps[s + 1][i] = new float[size(plans.get(s), false)];
       }
     }
+    // the tile buffers, for every stage at once: the line names the size all of them accept
+    BufferWorkingSet.check(
+        p,
+        strategy,
+        options,
+        plans.stream().map(StagePlan::qualifiedName).toList(),
+        plans.stream().map(StagePlan::geometry).toList());
     Stage[] stages = new Stage[plans.size()];
     int tile = 0;
     for (int s = 0; s < plans.size(); s++) {
