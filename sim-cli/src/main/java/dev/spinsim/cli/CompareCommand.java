@@ -187,7 +187,7 @@ final class CompareCommand implements Callable<Integer> {
             ? out
             : RunFolder.defaultTarget(
                 RunFolder.DEFAULT_RUNS_ROOT, LocalDateTime.now(), "compare-" + MODEL, preset);
-    if (Files.exists(target)) {
+    if (out != null && Files.exists(target)) {
       throw new IllegalArgumentException(
           "--out " + target + " already exists; choose another folder");
     }
@@ -249,6 +249,7 @@ final class CompareCommand implements Callable<Integer> {
     BufferedImage plot = plot(rows, sweeps, comparison.base().name());
     Path done =
         RunFolder.write(
+            out == null,
             target,
             dir -> {
               Files.writeString(dir.resolve("compare.csv"), csv, StandardCharsets.UTF_8);

@@ -169,7 +169,7 @@ final class FidCommand implements Callable<Integer> {
             ? out
             : RunFolder.defaultTarget(
                 RunFolder.DEFAULT_RUNS_ROOT, LocalDateTime.now(), spec.name(), "fid");
-    if (Files.exists(target)) {
+    if (out != null && Files.exists(target)) {
       throw new IllegalArgumentException(
           "--out " + target + " already exists; choose another folder");
     }
@@ -223,6 +223,7 @@ final class FidCommand implements Callable<Integer> {
     String csv = FidTable.csv(rows, seed, accuracy, reference.count());
     Path done =
         RunFolder.write(
+            out == null,
             target,
             dir -> {
               Files.writeString(dir.resolve("fid.csv"), csv, StandardCharsets.UTF_8);

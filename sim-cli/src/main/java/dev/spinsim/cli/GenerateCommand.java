@@ -247,7 +247,9 @@ final class GenerateCommand implements Callable<Integer> {
                 : RunFolder.DEFAULT_RUNS_ROOT.resolve(
                     RunFolder.defaultName(
                         LocalDateTime.now(), in.model.name(), presetLabel, overrides));
-    if (Files.exists(target)) {
+    // a default name is made unique when the run starts (-2, -3, …: two runs in one second)
+    boolean defaultName = out == null && name == null;
+    if (!defaultName && Files.exists(target)) {
       throw new IllegalArgumentException(
           (out != null ? "--out " : "run folder ")
               + target
@@ -260,7 +262,7 @@ final class GenerateCommand implements Callable<Integer> {
     // the images are simulated; the report takes the text
     Supplier<String> runYaml = runYamlInBackground(in, presetLabel, seed, images, mode, trace);
     useChipCacheDirectory();
-    try (RunFolder folder = RunFolder.begin(target)) {
+    try (RunFolder folder = defaultName ? RunFolder.beginUnique(target) : RunFolder.begin(target)) {
       Path staging = folder.stagingDir();
       GenerationResult result;
       long wallStart = System.nanoTime();

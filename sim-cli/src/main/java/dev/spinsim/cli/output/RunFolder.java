@@ -193,6 +193,51 @@ public final class RunFolder implements AutoCloseable {
   }
 
   /**
+   * Starts a run folder at the first free one of {@code target}, {@code target-2}, {@code
+   * target-3}, … (a default name, which two runs started in the same second share): the name is
+   * taken atomically by creating its staging directory {@code .tmp-<name>} (no random part), which
+   * only that run renames into place, so two runs never pick one name and neither fails to commit.
+   * {@link #target()} is the name taken.
+   */
+  public static RunFolder beginUnique(Path target) throws IOException {
+    checkArgument(target != null, "run folder path is required");
+    Path absolute = target.toAbsolutePath().normalize();
+    Path parent = absolute.getParent();
+    checkArgument(parent != null, "run folder %s has no parent directory", target);
+    Files.createDirectories(parent);
+    String name = absolute.getFileName().toString();
+    for (int n = 1; ; n++) {
+      String candidate = n == 1 ? name : name + "-" + n;
+      Path staging = parent.resolve(".tmp-" + candidate);
+      try {
+        Files.createDirectory(staging);
+      } catch (FileAlreadyExistsException e) {
+        continue; // another run is writing this name
+      }
+      Path taken = parent.resolve(candidate);
+      if (Files.exists(taken, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        Files.delete(staging); // a finished run has this name
+        continue;
+      }
+      return new RunFolder(taken, staging);
+    }
+  }
+
+  /**
+   * As {@link #write}; when {@code defaultName}, at the first free name from {@code target} ({@link
+   * #beginUnique}) instead of refusing an existing one.
+   */
+  public static Path write(boolean defaultName, Path target, Contents contents) throws IOException {
+    if (!defaultName) {
+      return write(target, contents);
+    }
+    try (RunFolder folder = beginUnique(target)) {
+      contents.writeInto(folder.stagingDir());
+      return folder.commit();
+    }
+  }
+
+  /**
    * Builds a complete run folder at {@code target} with {@code contents}: on success the folder
    * appears all at once and its path is returned; on any failure nothing is left behind.
    */

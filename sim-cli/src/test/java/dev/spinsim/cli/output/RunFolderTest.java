@@ -148,4 +148,66 @@ class RunFolderTest {
     }
     assertEquals(List.of("a.txt"), entries(target));
   }
+
+  @Test
+  void twoRunsWithOneDefaultNameTakeTwoNamesAndLeaveNoStaging(@TempDir Path root) throws Exception {
+    Path name = root.resolve("20261130-143000_fmnist_paper");
+    // both start before either finishes, as two generates started in the same second
+    try (RunFolder a = RunFolder.beginUnique(name);
+        RunFolder b = RunFolder.beginUnique(name)) {
+      assertEquals(name.toAbsolutePath(), a.target());
+      assertEquals(root.resolve("20261130-143000_fmnist_paper-2").toAbsolutePath(), b.target());
+      Files.writeString(b.stagingDir().resolve("x"), "b");
+      Files.writeString(a.stagingDir().resolve("x"), "a");
+      assertEquals(b.target(), b.commit());
+      assertEquals(a.target(), a.commit());
+    }
+    // a later one skips the finished names
+    Path third = RunFolder.write(true, name, dir -> Files.writeString(dir.resolve("x"), "c"));
+    assertEquals(root.resolve("20261130-143000_fmnist_paper-3").toAbsolutePath(), third);
+    assertEquals("a", Files.readString(name.resolve("x")));
+    try (Stream<Path> s = Files.list(root)) {
+      assertEquals(
+          List.of(),
+          s.filter(p -> p.getFileName().toString().startsWith(".tmp")).toList(),
+          "no staging left");
+    }
+    // an explicit name that exists is still refused
+    assertThrows(
+        FileAlreadyExistsException.class,
+        () -> RunFolder.write(false, name, dir -> Files.writeString(dir.resolve("x"), "d")));
+    assertEquals("a", Files.readString(name.resolve("x")));
+  }
+
+  @Test
+  void concurrentDefaultNamesAreAllDistinct(@TempDir Path root) throws Exception {
+    Path name = root.resolve("run");
+    int n = 8;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(n);
+    try {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<Path>> done = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        done.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return RunFolder.write(
+                      true, name, dir -> Files.writeString(dir.resolve("x"), "x"));
+                }));
+      }
+      go.countDown();
+      java.util.Set<Path> paths = new java.util.HashSet<>();
+      for (var f : done) {
+        paths.add(f.get());
+      }
+      assertEquals(n, paths.size());
+    } finally {
+      pool.shutdown();
+    }
+    try (Stream<Path> s = Files.list(root)) {
+      assertEquals(n, s.count(), "only the run folders");
+    }
+  }
 }
