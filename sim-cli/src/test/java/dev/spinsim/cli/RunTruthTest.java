@@ -278,7 +278,7 @@ class RunTruthTest {
    * "no layer … saturates" contradicted), and points at the weights' levels.
    */
   @Test
-  void theDegradationWarningSaysWhatItJudged() {
+  void theDegradationWarningSaysWhatItJudged() throws IOException {
     Object[] r =
         Cli.run(
             "generate",
@@ -290,7 +290,7 @@ class RunTruthTest {
             "--out",
             tmp.resolve("isaac-warning").toString());
     assertEquals(0, r[0], () -> String.valueOf(r[1]));
-    String err = (String) r[1];
+    String err = Files.readString(tmp.resolve("isaac-warning").resolve("report.html"));
     assertTrue(err.contains("images badly degraded"), err);
     assertTrue(err.contains("the output layer is not judged"), err);
     assertTrue(err.contains("crossbar.synapse.levels"), err);
