@@ -13,6 +13,14 @@ import java.util.Map;
  * ({@link CircuitTiming#bufferAccessNs}) unless {@code accessTimeNs} pins it; its area is size ×
  * {@code areaUm2PerBit} (default by technology, scaled with the node squared) unless {@code
  * areaMm2} pins it.
+ *
+ * <p>{@code energyPerBitPj} and {@code leakageMw} are the buffer's at {@code referenceSizeBytes};
+ * at another size its static power scales with the number of cells (linearly with {@code
+ * sizeBytes}) and its energy per bit accessed with the length of the bitlines and wordlines of a
+ * square array (the square root of {@code sizeBytes}), as CACTI's models scale them (Muralimanohar,
+ * Balasubramonian and Jouppi, CACTI 6.0, HPL-2009-85: leakage per cell; dynamic access energy
+ * dominated by bitline and wordline capacitance, proportional to the array's side). Without {@code
+ * referenceSizeBytes} the two figures are the buffer's at whatever size it is given.
  */
 public record BufferSpec(
     String technology,
@@ -23,7 +31,8 @@ public record BufferSpec(
     double energyPerBitPj,
     double leakageMw,
     @OptionalKey Double areaMm2,
-    @OptionalKey Double areaUm2PerBit) {
+    @OptionalKey Double areaUm2PerBit,
+    @OptionalKey Integer referenceSizeBytes) {
   /**
    * Area per bit of SRAM at 32 nm, µm², periphery included [derived: ISAAC Table I, the 3 KB tile
    * output register at 0.0032 mm²].
@@ -66,6 +75,33 @@ public record BufferSpec(
     if (areaUm2PerBit != null && !(areaUm2PerBit > 0 && Double.isFinite(areaUm2PerBit))) {
       throw new IllegalArgumentException("areaUm2PerBit must be > 0, got " + areaUm2PerBit);
     }
+    if (referenceSizeBytes != null && referenceSizeBytes < 1) {
+      throw new IllegalArgumentException(
+          "referenceSizeBytes must be >= 1 (or absent: the energy and leakage hold at any size),"
+              + " got "
+              + referenceSizeBytes);
+    }
+  }
+
+  /** {@code sizeBytes} over {@code referenceSizeBytes} (1 without a reference). */
+  private double sizeRatio() {
+    return referenceSizeBytes == null ? 1 : sizeBytes / (double) referenceSizeBytes;
+  }
+
+  /**
+   * Energy per bit read or written at this size, pJ: {@code energyPerBitPj} × √(sizeBytes /
+   * referenceSizeBytes) (class javadoc).
+   */
+  public double scaledEnergyPerBitPj() {
+    return energyPerBitPj * Math.sqrt(sizeRatio());
+  }
+
+  /**
+   * Static power at this size, mW: {@code leakageMw} × sizeBytes / referenceSizeBytes (class
+   * javadoc).
+   */
+  public double scaledLeakageMw() {
+    return leakageMw * sizeRatio();
   }
 
   /** Access time of one port access at a technology node: pinned or derived. */
@@ -94,19 +130,17 @@ public record BufferSpec(
   }
 
   /**
-   * The buffer as block {@code componentClass}: {@code energyPerBitPj} per bit read or written, its
-   * static power, its area and its access time at {@code techNodeNm}.
+   * The buffer as block {@code componentClass}: its energy per bit read or written and its static
+   * power at its size ({@link #scaledEnergyPerBitPj}, {@link #scaledLeakageMw}), its area and its
+   * access time at {@code techNodeNm}.
    */
   public ChipBlock block(String componentClass, double techNodeNm) {
+    double perBitPj = scaledEnergyPerBitPj();
     return new ChipBlock(
         componentClass,
         new PerUnitEnergyEstimator(
-            Map.of(
-                ComponentClasses.READ_BIT,
-                energyPerBitPj,
-                ComponentClasses.WRITE_BIT,
-                energyPerBitPj),
-            leakageMw),
+            Map.of(ComponentClasses.READ_BIT, perBitPj, ComponentClasses.WRITE_BIT, perBitPj),
+            scaledLeakageMw()),
         areaMm2(techNodeNm),
         accessTime(techNodeNm));
   }

@@ -28,6 +28,37 @@ class PresetTest {
     return new ComponentInfo(0, cls, cls, "", attrs);
   }
 
+  /**
+   * A buffer's size moves its static power (linearly, with its cells) and its energy per bit (as
+   * the square root, with its bitlines), not only its area: a 4x larger input buffer leaks 4x and
+   * costs 2x per bit; the shipped presets give the size their figures are for.
+   */
+  @Test
+  void aBuffersSizeMovesItsLeakageAndEnergyPerBit() {
+    for (String name : Presets.NAMES) {
+      BufferSpec in = Presets.load(name).tile().inputBuffer();
+      assertEquals(in.sizeBytes(), in.referenceSizeBytes(), name);
+      assertEquals(in.energyPerBitPj(), in.scaledEnergyPerBitPj(), 1e-15, name);
+      assertEquals(in.leakageMw(), in.scaledLeakageMw(), 1e-15, name);
+    }
+    Preset base = Presets.load("paper");
+    Preset big = Presets.load("paper", List.of("tile.inputBuffer.sizeBytes=131072"));
+    Preset small = Presets.load("paper", List.of("tile.outputBuffer.sizeBytes=1024"));
+    BufferSpec b = base.tile().inputBuffer();
+    assertEquals(4 * b.leakageMw(), big.tile().inputBuffer().scaledLeakageMw(), 1e-12);
+    assertEquals(2 * b.energyPerBitPj(), big.tile().inputBuffer().scaledEnergyPerBitPj(), 1e-12);
+    BufferSpec o = base.tile().outputBuffer();
+    assertEquals(o.leakageMw() / 4, small.tile().outputBuffer().scaledLeakageMw(), 1e-12);
+    assertEquals(o.energyPerBitPj() / 2, small.tile().outputBuffer().scaledEnergyPerBitPj(), 1e-12);
+    // and the energy table prices what the block says
+    EnergyTable t = PresetEnergyTable.build(PresetDevices.of(big));
+    ComponentInfo c = component(ComponentClasses.INPUT_BUFFER, Map.of(ComponentClasses.COUNT, 1.0));
+    assertEquals(4 * b.leakageMw(), t.leakageMw(c), 1e-12);
+    assertThrows(
+        ConfigException.class,
+        () -> Presets.load("paper", List.of("tile.inputBuffer.referenceSizeBytes=0")));
+  }
+
   @Test
   void everyShippedPresetLoadsAndBuildsItsDevicesAndEnergyTable() {
     for (String name : Presets.NAMES) {

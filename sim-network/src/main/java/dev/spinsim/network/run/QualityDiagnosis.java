@@ -94,8 +94,15 @@ public final class QualityDiagnosis {
     }
     if (worst == null) {
       w.append(
-          "; no layer clips, loses signals to code 0 or saturates: suspect device variation, read"
-              + " noise or weight quantisation");
+          String.format(
+              Locale.ROOT,
+              "; no layer clips over %.0f %% of its conversions or reads over %.0f %% as code 0,"
+                  + " and no hidden layer saturates over %.0f %% of its activations (the output"
+                  + " layer is not judged: a tanh sits at its rails on background pixels): suspect"
+                  + " device variation, read noise or weight quantisation (crossbar.synapse.levels)",
+              100 * CLIP_WARNING_FRACTION,
+              100 * ZERO_CODE_WARNING_FRACTION,
+              100 * SATURATION_WARNING_FRACTION));
     } else {
       w.append("; worst layer ").append(worst.tag()).append(": ").append(cause);
     }
