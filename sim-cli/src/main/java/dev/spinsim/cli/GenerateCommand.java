@@ -70,7 +70,7 @@ final class GenerateCommand implements Callable<Integer> {
       description =
           "override a preset key (crossbar.rows=256), a mapping key"
               + " (mapping.partialSums=analog, mapping.biasMode=bias-row) or a model key"
-              + " (model.generator[6].bias=false); repeatable")
+              + " (model.generator[1].eps=1e-3); repeatable")
   List<String> sets = new ArrayList<>();
 
   @Option(

@@ -53,6 +53,7 @@ public final class Main implements Runnable {
   public static int execute(String... args) {
     CommandLine cmd = commandLine(args);
     cmd.setExecutionExceptionHandler(new ErrorHandler());
+    cmd.setParameterExceptionHandler(Main::badArguments);
     try {
       return cmd.execute(args);
     } catch (OutOfMemoryError e) {
@@ -80,6 +81,24 @@ public final class Main implements Runnable {
       }
     }
     return CliConventions.apply(cmd);
+  }
+
+  /**
+   * A value picocli cannot convert or an option it does not know ({@code --seed abc}, {@code
+   * --images 99999999999}): the one-line error the other inputs give and where the usage is, not
+   * the whole usage text; exit code 2.
+   */
+  static int badArguments(CommandLine.ParameterException e, String[] args) {
+    CommandLine c = e.getCommandLine();
+    String message = e.getMessage() == null ? "invalid arguments" : e.getMessage().strip();
+    c.getErr()
+        .println(
+            "spinsim: error: "
+                + message.replace('\r', ' ').replace('\n', ' ')
+                + " (see: spinsim "
+                + (c.getParent() == null ? "" : c.getCommandName() + " ")
+                + "--help)");
+    return c.getCommandSpec().exitCodeOnInvalidInput();
   }
 
   @Override

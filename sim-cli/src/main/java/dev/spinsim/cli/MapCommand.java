@@ -62,7 +62,7 @@ final class MapCommand implements Callable<Integer> {
       paramLabel = "KEY=VALUE",
       description =
           "override a preset key, a mapping.* key or a model.* key"
-              + " (model.generator[6].bias=false); repeatable")
+              + " (model.generator[1].eps=1e-3); repeatable")
   List<String> sets = new ArrayList<>();
 
   @Option(

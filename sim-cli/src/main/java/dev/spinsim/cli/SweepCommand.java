@@ -586,7 +586,9 @@ final class SweepCommand implements Callable<Integer> {
         return error; // it was a --set after all
       }
     }
-    return spaceFile + ": " + key + ": " + error.substring(colon + 2);
+    String rest = error.substring(colon + 2);
+    // the loader's reason usually names the key already ("adc.bitz: unknown key")
+    return spaceFile + ": " + (rest.startsWith(key + ":") ? rest : key + ": " + rest);
   }
 
   private PointExecutor executor(

@@ -125,4 +125,110 @@ class UserInputFaultsTest {
         ((String) r[1]).lines().filter(l -> l.matches("^G\\s+main\\.6\\s.*")).findFirst().get();
     assertTrue(row.strip().endsWith(" 3"), row);
   }
+
+  @Test
+  void aMissingPresetOrModelFileIsSaidToBeMissing() {
+    Path out = tmp.resolve("run");
+    String missing = tmp.resolve("bad").resolve("missing.yaml").toString();
+    String err =
+        refused(
+            out,
+            List.of(missing + ": no such preset file"),
+            "generate",
+            "--preset",
+            missing,
+            "--out",
+            out.toString());
+    assertFalse(err.contains("unknown preset"), err);
+    err =
+        refused(
+            out,
+            List.of(missing + ": no such model file"),
+            "generate",
+            "--model",
+            missing,
+            "--out",
+            out.toString());
+    assertFalse(err.contains("unknown model"), err);
+    // a name is still an unknown name
+    refused(out, List.of("unknown preset 'nope'"), "generate", "--preset", "nope");
+  }
+
+  @Test
+  void everyBadAdcWidthGetsTheSameLine() {
+    Path out = tmp.resolve("run");
+    String expected =
+        "adc.bits: must be in [2, 16], or 0 with device ideal-adc (an ideal ADC), got ";
+    for (String bits : List.of("0", "1", "40", "-2")) {
+      refused(
+          out,
+          List.of("--set adc.bits=" + bits + ": " + expected + bits),
+          "generate",
+          "--set",
+          "adc.bits=" + bits,
+          "--out",
+          out.toString());
+    }
+  }
+
+  @Test
+  void theSweepSpaceFileNamesTheKeyOnceAndWhereItIsMalformed() throws IOException {
+    Path out = tmp.resolve("sweep");
+    Path space = tmp.resolve("space.yaml");
+    Files.writeString(space, "knobs:\n  adc.bitz: [4, 8]\n");
+    String err =
+        refused(
+            out,
+            List.of(space + ": adc.bitz: unknown key"),
+            "sweep",
+            "--space",
+            space.toString(),
+            "--out",
+            out.toString());
+    assertFalse(err.contains("adc.bitz: adc.bitz"), err);
+    Files.writeString(space, "knobs:\n  adc.bits: [4, 8\n  crossbar.rows: [64]\n");
+    refused(
+        out,
+        List.of(space + ": line ", ", column ", "malformed YAML"),
+        "sweep",
+        "--space",
+        space.toString(),
+        "--out",
+        out.toString());
+  }
+
+  @Test
+  void aValueThatIsNoNumberIsOneLineNotTheUsage() {
+    refused(
+        null, List.of("--seed", "'abc'", "spinsim generate --help"), "generate", "--seed", "abc");
+    refused(null, List.of("--images", "'99999999999'"), "generate", "--images", "99999999999");
+    refused(null, List.of("--nope"), "map", "--nope");
+  }
+
+  @Test
+  void theModelKeyExampleInTheHelpRunsOnTheShippedModel() {
+    for (String command : List.of("generate", "map")) {
+      Object[] help = run(command, "--help");
+      assertEquals(0, help[0]);
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("\\((model\\.[^)\\s]+=[^)\\s]+)\\)")
+              .matcher(((String) help[1]).replaceAll("\\s+", "")); // picocli wraps at '['
+      assertTrue(m.find(), (String) help[1]);
+      String example = m.group(1);
+      Path out = tmp.resolve(command + "-example");
+      Object[] r =
+          command.equals("map")
+              ? run("map", "--set", example)
+              : run(
+                  "generate",
+                  "--functional",
+                  "--images",
+                  "1",
+                  "--set",
+                  example,
+                  "--out",
+                  out.toString());
+      assertEquals(0, r[0], example + ": " + r[2]);
+    }
+  }
 }

@@ -3,12 +3,10 @@ package dev.spinsim.cli.sweep;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.google.common.collect.ImmutableList;
 import com.google.common.math.LongMath;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.spinsim.core.config.ConfigException;
+import dev.spinsim.core.config.ConfigLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -77,7 +75,6 @@ public final class SweepSpace {
     }
   }
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final int MAX_LEVELS = 4096;
 
   private final List<Dimension> dimensions;
@@ -226,10 +223,10 @@ public final class SweepSpace {
   private static void readFile(Path file, List<Dimension> dims, Map<String, String> fixed) {
     JsonNode root;
     try {
-      root = YAML.readTree(Files.readString(file));
-    } catch (IOException e) {
-      throw new IllegalArgumentException(
-          file + ": cannot read the space file: " + firstLine(e.getMessage()));
+      // the preset loader's reading: a malformed file is one line with its line and column
+      root = ConfigLoader.readTree(file);
+    } catch (ConfigException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException(
@@ -407,14 +404,6 @@ public final class SweepSpace {
       throw new IllegalArgumentException(
           file + ": " + where + ": expected a mapping KEY: values, got " + n);
     }
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 
   /** The space as plain data for sweep.yaml. */

@@ -121,6 +121,18 @@ public final class ConfigLoader {
     }
   }
 
+  /**
+   * Whether {@code ref} names a file rather than a shipped name (preset, model): it has a directory
+   * separator or a YAML extension (so a missing one is "no such file", not an unknown name).
+   */
+  public static boolean looksLikePath(String ref) {
+    String lower = ref.toLowerCase(java.util.Locale.ROOT);
+    return ref.contains("/")
+        || ref.contains("\\")
+        || lower.endsWith(".yaml")
+        || lower.endsWith(".yml");
+  }
+
   /** A classpath resource (the thread's class loader first); a missing one is a one-line error. */
   private static InputStream openResource(String resourcePath) {
     String name = resourcePath.startsWith("/") ? resourcePath.substring(1) : resourcePath;

@@ -44,8 +44,14 @@ public record AdcSpec(
     if (device == null || device.isBlank()) {
       throw new IllegalArgumentException("device must name an ADC, got nothing");
     }
-    if (bits < 0 || bits > 16 || bits == 1) {
-      throw new IllegalArgumentException("bits must be 0 (ideal) or in [2, 16], got " + bits);
+    // one line for every bad width: 0 only means something to the ideal ADC
+    if (bits < 0 || bits > 16 || bits == 1 || (bits == 0 && !IdealAdc.NAME.equals(device))) {
+      throw new IllegalArgumentException(
+          "bits must be in [2, 16], or 0 with device "
+              + IdealAdc.NAME
+              + " (an ideal ADC), got "
+              + bits
+              + (bits == 0 ? " for device " + device : ""));
     }
     if (energyModel != null && !AdcEnergyModel.NAMES.contains(energyModel)) {
       throw new IllegalArgumentException(

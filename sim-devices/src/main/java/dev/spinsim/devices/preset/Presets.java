@@ -80,9 +80,13 @@ public final class Presets {
       }
       if (!Files.isRegularFile(p)) {
         String expected =
-            "unknown preset '"
-                + ref
-                + "', expected one of "
+            (ConfigLoader.looksLikePath(ref)
+                    ? ref
+                        + (Files.isDirectory(p)
+                            ? ": is a directory, not a preset YAML file"
+                            : ": no such preset file")
+                    : "unknown preset '" + ref + "'")
+                + ", expected one of "
                 + NAMES
                 + " or the path of a preset YAML file";
         if (referrer != null) {

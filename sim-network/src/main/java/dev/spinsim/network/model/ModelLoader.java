@@ -47,9 +47,13 @@ public final class ModelLoader {
     Path p = Path.of(nameOrPath);
     if (!Files.isRegularFile(p)) {
       throw new IllegalArgumentException(
-          "unknown model '"
-              + nameOrPath
-              + "': expected one of "
+          (ConfigLoader.looksLikePath(nameOrPath)
+                  ? nameOrPath
+                      + (Files.isDirectory(p)
+                          ? ": is a directory, not a model YAML file"
+                          : ": no such model file")
+                  : "unknown model '" + nameOrPath + "'")
+              + ": expected one of "
               + SHIPPED
               + " or a YAML file path");
     }
