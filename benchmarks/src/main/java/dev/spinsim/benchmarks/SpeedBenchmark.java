@@ -20,8 +20,8 @@ import java.util.Map;
 /**
  * Simulated images per second of a whole generation run, in process, the way {@code spinsim
  * generate} runs it (chip built once — range calibration, programming — then {@code images}
- * images), after one warm-up run of the same size: the spinsim side of {@code benchmarks/speed.sh}, which sets it
- * beside PyTorch's float forward pass measured in the same run.
+ * images), after one warm-up run of the same size: the spinsim side of {@code benchmarks/speed.sh},
+ * which sets it beside PyTorch's float forward pass measured in the same run.
  *
  * <p>Usage: {@code SpeedBenchmark MODEL PRESET functional|cycle-accurate IMAGES}; prints one line
  * {@code images_per_s MODEL PRESET MODE VALUE}.
