@@ -5,11 +5,12 @@ import dev.spinsim.devices.energy.AdcEnergyModel;
 
 /**
  * ADCs as a configuration names them: registry device, bits (0 = ideal), energy model ({@code
- * isaac-table}, {@code neurosim-sar}, {@code flash}, {@code ramp}), technology node, the
- * converter's own clock and its overhead cycles per conversion (null keeps the device's default;
- * the device derives its conversion time from them), optional energy/time pins (null keeps the
- * estimator), how many weight columns share one ADC, the full-scale policy (fraction of the largest
- * possible column value; beyond it values clip), and static power and area per ADC.
+ * isaac-table}, {@code neurosim-sar}, {@code flash}, {@code ramp}), technology node (absent: the
+ * chip's {@code techNodeNm} in a preset), the converter's own clock and its overhead cycles per
+ * conversion (null keeps the device's default; the device derives its conversion time from them),
+ * optional energy/time pins (null keeps the estimator), how many weight columns share one ADC, the
+ * full-scale policy (fraction of the largest possible column value; beyond it values clip), and
+ * static power and area per ADC.
  *
  * <p>Area follows the resolution: {@code areaMm2} is the area of one ADC at {@code areaBits} bits
  * (a published calibration point, e.g. ISAAC Table I: 0.0012 mm² for its 8-bit 1.2 GS/s SAR), and
@@ -27,7 +28,7 @@ public record AdcSpec(
     String device,
     int bits,
     @OptionalKey String energyModel,
-    Double techNodeNm,
+    @OptionalKey Double techNodeNm,
     @OptionalKey Double energyPj,
     @OptionalKey Double conversionTimeNs,
     @OptionalKey Double clockMhz,
@@ -51,7 +52,9 @@ public record AdcSpec(
       throw new IllegalArgumentException(
           "energyModel must be one of " + AdcEnergyModel.NAMES + ", got " + energyModel);
     }
-    techNodeNm = Specs.positiveOr("techNodeNm", techNodeNm, 32.0);
+    if (techNodeNm != null) {
+      Specs.positiveOr("techNodeNm", techNodeNm, DEFAULT_NODE_NM);
+    }
     Specs.checkNonNegative("energyPj", energyPj);
     Specs.checkNonNegative("conversionTimeNs", conversionTimeNs);
     if (clockMhz != null && !(clockMhz > 0 && Double.isFinite(clockMhz))) {
@@ -91,6 +94,35 @@ public record AdcSpec(
       return areaMm2;
     }
     return areaMm2 * Math.exp(AREA_LN_PER_BIT * (bits - areaBits));
+  }
+
+  /** The node an ADC outside a preset is at when {@code techNodeNm} is not given, nm. */
+  public static final double DEFAULT_NODE_NM = 32.0;
+
+  /**
+   * The ADC's technology node, nm: {@code techNodeNm}, or {@value #DEFAULT_NODE_NM} when absent (a
+   * preset fills it with the chip's {@code techNodeNm}, {@code Preset}).
+   */
+  public double nodeNm() {
+    return techNodeNm != null ? techNodeNm : DEFAULT_NODE_NM;
+  }
+
+  /** This spec at technology node {@code nm}. */
+  public AdcSpec withTechNodeNm(double nm) {
+    return new AdcSpec(
+        device,
+        bits,
+        energyModel,
+        nm,
+        energyPj,
+        conversionTimeNs,
+        clockMhz,
+        overheadCycles,
+        columnsPerAdc,
+        fullScaleFraction,
+        leakageMw,
+        areaMm2,
+        areaBits);
   }
 
   public static AdcSpec of(String device, int bits) {

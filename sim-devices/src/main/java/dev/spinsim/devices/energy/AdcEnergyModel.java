@@ -4,7 +4,10 @@ import java.util.List;
 
 /** The ADC energy-per-conversion estimators selectable by name in a configuration. */
 public enum AdcEnergyModel {
-  /** ISAAC/Accelergy 32 nm table by bits (docs/REFERENCE.md: 8 bit 1.67 pJ). */
+  /**
+   * ISAAC/Accelergy 32 nm table by bits (docs/REFERENCE.md: 8 bit 1.67 pJ), carried to other nodes
+   * by the Stillmaker–Baas energy factor ({@link NodeScaling#energyFactor}).
+   */
   ISAAC_TABLE("isaac-table"),
   /** NeuroSim-style SAR formula (comparator decisions + capacitor-DAC switching). */
   NEUROSIM_SAR("neurosim-sar"),
@@ -37,7 +40,9 @@ public enum AdcEnergyModel {
   /** Energy of one conversion at a resolution and technology node, in pJ. */
   public double energyPj(int bits, double techNodeNm) {
     return switch (this) {
-      case ISAAC_TABLE -> ConverterEnergy.isaacAdcPj(bits);
+      case ISAAC_TABLE ->
+          ConverterEnergy.isaacAdcPj(bits)
+              * NodeScaling.energyFactor(ConverterEnergy.ISAAC_NODE_NM, techNodeNm);
       case NEUROSIM_SAR -> ConverterEnergy.neurosimSarAdcPj(bits, techNodeNm);
       case FLASH -> ConverterEnergy.flashAdcPj(bits, techNodeNm);
       case RAMP -> ConverterEnergy.rampAdcPj(bits, techNodeNm);

@@ -14,6 +14,9 @@ public final class ConverterEnergy {
 
   private static final int ISAAC_MIN_BITS = 4;
 
+  /** The node of the ISAAC table, nm (ISAAC: 32 nm). */
+  public static final double ISAAC_NODE_NM = 32.0;
+
   /**
    * ISAAC-table ADC energy per conversion, pJ: the table for 4..10 bits; outside it, geometric
    * extrapolation with the ratio of the nearest two entries (an estimate, not a published value).

@@ -9,6 +9,7 @@ import dev.spinsim.devices.crossbar.ReadoutChain;
 import dev.spinsim.devices.crossbar.ReadoutConfig;
 import dev.spinsim.devices.energy.ComponentClasses;
 import dev.spinsim.devices.energy.CrossbarEnergyEstimator;
+import dev.spinsim.devices.energy.NodeScaling;
 import dev.spinsim.devices.energy.PerUnitEnergyEstimator;
 import dev.spinsim.devices.registry.DeviceRegistry;
 import dev.spinsim.devices.synapse.SynapseDevice;
@@ -74,44 +75,81 @@ public final class PresetDevices {
                 x.readVoltageV(), read.ns(), gMid, x.cellReadEnergyPj(), stepPj, x.leakageMw()),
             x.arrayAreaMm2(),
             read));
+    double e = NodeScaling.energyFactor(p.referenceTechNodeNm(), p.techNodeNm());
+    double a = NodeScaling.areaFactor(p.referenceTechNodeNm(), p.techNodeNm());
     b.add(
-        new ChipBlock(
-            ComponentClasses.DAC,
-            dac.energyEstimator(p.dac().leakageMw()),
-            p.dac().areaMm2(),
-            new PhaseTime(
-                dac.driveTimeNs(
-                    x.cols(), x.wireResistanceOhm(), x.cellCapacitanceFf(), x.wireCapacitanceFf()),
-                dac.driveTimePinned())));
+        cmos(
+            new ChipBlock(
+                ComponentClasses.DAC,
+                dac.energyEstimator(p.dac().leakageMw()),
+                p.dac().areaMm2(),
+                new PhaseTime(
+                    dac.driveTimeNs(
+                        x.cols(),
+                        x.wireResistanceOhm(),
+                        x.cellCapacitanceFf(),
+                        x.wireCapacitanceFf()),
+                    dac.driveTimePinned())),
+            e,
+            a));
+    // the ADC's energy model takes its own node (adc.techNodeNm, the chip's when absent); its
+    // static power and area are given at the reference node
+    double adcNm = p.adc().nodeNm();
+    double adcE = NodeScaling.energyFactor(p.referenceTechNodeNm(), adcNm);
     b.add(
         new ChipBlock(
             ComponentClasses.ADC,
-            adc.energyEstimator(p.adc().leakageMw()),
-            p.adc().scaledAreaMm2(),
+            adc.energyEstimator(p.adc().leakageMw() * adcE),
+            p.adc().scaledAreaMm2() * NodeScaling.areaFactor(p.referenceTechNodeNm(), adcNm),
             new PhaseTime(adc.conversionTimeNs(), adc.conversionTimePinned())));
-    b.add(p.sampleHold().block(adc.bits()));
-    b.add(p.shiftAdd().block(ComponentClasses.SHIFT_ADD, ComponentClasses.OP, p.clockMhz()));
+    b.add(cmos(p.sampleHold().block(adc.bits()), e, a));
+    b.add(
+        cmos(
+            p.shiftAdd().block(ComponentClasses.SHIFT_ADD, ComponentClasses.OP, p.clockMhz()),
+            e,
+            a));
     Set<String> placed = new HashSet<>();
     for (String function : TileActivationsSpec.FUNCTIONS) {
       String cls = PresetEnergyTable.activationClass(this, function);
       if (placed.add(cls)) { // two functions on one device at one price share its class
-        b.add(
+        ActivationUnit unit = activation(function);
+        ChipBlock block =
             new ChipBlock(
                 cls,
                 new PerUnitEnergyEstimator(
-                    Map.of(ComponentClasses.ACTIVATE, activation(function).energyPjPerActivation()),
+                    Map.of(ComponentClasses.ACTIVATE, unit.energyPjPerActivation()),
                     p.activation().leakageMw()),
                 p.activation().areaMm2(),
-                null));
+                null);
+        // digital units are CMOS; domain-wall units are spintronic and keep their figures
+        b.add(unit.name().startsWith("digital") ? cmos(block, e, a) : block);
       }
     }
-    b.add(p.tile().inputBuffer().block(ComponentClasses.INPUT_BUFFER, p.techNodeNm()));
-    b.add(p.tile().outputBuffer().block(ComponentClasses.OUTPUT_BUFFER, p.techNodeNm()));
-    b.add(p.interconnect().block());
-    for (Map.Entry<String, StaticSpec> e : p.tile().staticComponents().entrySet()) {
-      b.add(e.getValue().block(ComponentClasses.STATIC_PREFIX + e.getKey()));
+    // buffers: their area already follows the node (BufferSpec#areaMm2); energy and leakage scale
+    b.add(cmos(p.tile().inputBuffer().block(ComponentClasses.INPUT_BUFFER, p.techNodeNm()), e, 1));
+    b.add(
+        cmos(p.tile().outputBuffer().block(ComponentClasses.OUTPUT_BUFFER, p.techNodeNm()), e, 1));
+    b.add(cmos(p.interconnect().block(), e, a));
+    for (Map.Entry<String, StaticSpec> en : p.tile().staticComponents().entrySet()) {
+      b.add(cmos(en.getValue().block(ComponentClasses.STATIC_PREFIX + en.getKey()), e, a));
     }
     return List.copyOf(b);
+  }
+
+  /**
+   * A CMOS block given at the preset's reference node carried to its node: energies and static
+   * power × {@code energyFactor}, area × {@code areaFactor} ({@link NodeScaling}); unchanged when
+   * both are 1.
+   */
+  private static ChipBlock cmos(ChipBlock block, double energyFactor, double areaFactor) {
+    if (energyFactor == 1.0 && areaFactor == 1.0) {
+      return block;
+    }
+    return new ChipBlock(
+        block.componentClass(),
+        NodeScaling.scaled(block.energy(), energyFactor),
+        block.areaMm2() * areaFactor,
+        block.time());
   }
 
   private PhaseTime time(String componentClass) {

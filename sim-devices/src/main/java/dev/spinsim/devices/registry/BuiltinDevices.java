@@ -67,7 +67,7 @@ public final class BuiltinDevices implements DeviceProvider {
             new SarAdc(
                 s.bits(),
                 model(s, AdcEnergyModel.ISAAC_TABLE),
-                s.techNodeNm(),
+                s.nodeNm(),
                 s.energyPj(),
                 s.conversionTimeNs(),
                 s.clockMhz(),
@@ -78,7 +78,7 @@ public final class BuiltinDevices implements DeviceProvider {
             new FlashAdc(
                 s.bits(),
                 model(s, AdcEnergyModel.FLASH),
-                s.techNodeNm(),
+                s.nodeNm(),
                 s.energyPj(),
                 s.conversionTimeNs(),
                 s.clockMhz(),
@@ -89,7 +89,7 @@ public final class BuiltinDevices implements DeviceProvider {
             new RampAdc(
                 s.bits(),
                 model(s, AdcEnergyModel.RAMP),
-                s.techNodeNm(),
+                s.nodeNm(),
                 s.energyPj(),
                 s.conversionTimeNs(),
                 s.clockMhz(),
