@@ -93,13 +93,15 @@ public final class PresetDevices {
             e,
             a));
     // the ADC's energy model takes its own node (adc.techNodeNm, the chip's when absent); its
-    // static power and area are given at the reference node
+    // static power and area, and a pinned adc.energyPj, are given at the reference node
     double adcNm = p.adc().nodeNm();
     double adcE = NodeScaling.energyFactor(p.referenceTechNodeNm(), adcNm);
     b.add(
         new ChipBlock(
             ComponentClasses.ADC,
-            adc.energyEstimator(p.adc().leakageMw() * adcE),
+            p.adc().energyPj() != null
+                ? NodeScaling.scaled(adc.energyEstimator(p.adc().leakageMw()), adcE)
+                : adc.energyEstimator(p.adc().leakageMw() * adcE),
             p.adc().scaledAreaMm2() * NodeScaling.areaFactor(p.referenceTechNodeNm(), adcNm),
             new PhaseTime(adc.conversionTimeNs(), adc.conversionTimePinned())));
     b.add(cmos(p.sampleHold().block(adc.bits()), e, a));

@@ -101,6 +101,21 @@ class TechNodeTest {
         pj(paper("adc.techNodeNm=65"), ComponentClasses.ADC, ComponentClasses.CONVERT) > e32);
     assertTrue(
         pj(paper("adc.techNodeNm=16"), ComponentClasses.ADC, ComponentClasses.CONVERT) < e32);
+    // a pinned energy is a figure at the reference node: the ADC's node still moves it
+    double pinned = pj(paper("adc.energyPj=1.0"), ComponentClasses.ADC, ComponentClasses.CONVERT);
+    assertEquals(1.0, pinned, 0);
+    assertTrue(
+        pj(
+                paper("adc.energyPj=1.0", "adc.techNodeNm=65"),
+                ComponentClasses.ADC,
+                ComponentClasses.CONVERT)
+            > pinned);
+    assertTrue(
+        pj(
+                paper("adc.energyPj=1.0", "techNodeNm=16"),
+                ComponentClasses.ADC,
+                ComponentClasses.CONVERT)
+            < pinned);
     // absent, the ADC sits at the chip's node
     assertEquals(65.0, paper("techNodeNm=65").adc().nodeNm(), 0);
     assertEquals(22.0, paper("techNodeNm=65", "adc.techNodeNm=22").adc().nodeNm(), 0);
