@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The speed goals of spinsim, measured in one run on this machine, side by side with PyTorch:
 #   - functional images/s (fmnist and dcgan64, `paper` and `ideal`) and cycle-accurate images/s,
-#     a whole run in process (chip built once, then IMAGES images) after a warm-up run;
+#     a whole run in process (chip built once, then IMAGES images) after a warm-up run of the same
+#     size (PyTorch warms up on three batches);
 #   - PyTorch float images/s of the same generators on the shipped weights (batch 256 fmnist,
 #     64 dcgan64, 2 threads, eval mode, no grad);
 #   - one image as a whole process: `./spinsim generate --images 1` against Python starting,
@@ -46,7 +47,7 @@ spinsim_ips() { # model preset mode images
 }
 
 if [ "$only_one" = 0 ]; then
-  echo "== simulated images/s (whole run in process, after a warm-up run)"
+  echo "== simulated images/s (whole run in process, after a warm-up run of the same size)"
   spinsim_ips fmnist paper functional "$FMNIST_IMAGES"
   spinsim_ips fmnist ideal functional "$FMNIST_IMAGES"
   spinsim_ips fmnist paper cycle-accurate "$CA_IMAGES"

@@ -20,8 +20,8 @@ import java.util.Map;
 /**
  * Simulated images per second of a whole generation run, in process, the way {@code spinsim
  * generate} runs it (chip built once — range calibration, programming — then {@code images}
- * images), after one warm-up run: the spinsim side of {@code benchmarks/speed.sh}, which sets it
- * beside PyTorch's float forward pass measured in the same run.
+ * images), after one warm-up run of the same size: the spinsim side of {@code benchmarks/speed.sh},
+ * which sets it beside PyTorch's float forward pass measured in the same run.
  *
  * <p>Usage: {@code SpeedBenchmark MODEL PRESET functional|cycle-accurate IMAGES}; prints one line
  * {@code images_per_s MODEL PRESET MODE VALUE}.
@@ -46,8 +46,10 @@ public final class SpeedBenchmark {
         };
     int images = Integer.parseInt(args[3]);
     GenerationSetup setup = setup(model, preset);
-    // warm-up: the same code paths, compiled before the timed run
-    run(setup, Math.max(1, Math.min(images, 8)), mode);
+    // warm-up: a run of the same size, so the JIT has compiled the same paths as fully as
+    // PyTorch's warm-up of three batches (768 fmnist images) lets its kernels settle; an 8-image
+    // warm-up left the timed run compiling (512 images: 95-154 images/s against 158)
+    run(setup, images, mode);
     long t0 = System.nanoTime();
     run(setup, images, mode);
     double s = (System.nanoTime() - t0) / 1e9;

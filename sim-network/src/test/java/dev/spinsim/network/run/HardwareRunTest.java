@@ -92,6 +92,32 @@ class HardwareRunTest {
     return b.toString();
   }
 
+  /**
+   * A run's memory does not grow with its images: per-image times are kept for the first images
+   * only (a billion-image run once asked for 64 GB before its first image), and asking for a later
+   * image's time says so.
+   */
+  @Test
+  void aRunOfABillionImagesKeepsTheTimesOfTheFirstOnly() {
+    PresetDevices d = PresetDevices.of(Presets.load("paper"));
+    GenerationSetup s =
+        new GenerationSetup(
+            ModelLoader.load("fmnist"),
+            GenerationTest.randomNetwork(true, 1),
+            null,
+            d,
+            new DenseMapping(),
+            ChipBuilder.optionsFor(d.preset(), BiasMode.DIGITAL, PartialSums.DIGITAL, Map.of()),
+            7);
+    Stage[] stages = Generation.buildChip(s, 1).stages();
+    HardwareRun run = HardwareRun.begin(stages, 1_000_000_000, RunMode.CYCLE_ACCURATE);
+    assertEquals(0, run.latencyPs(HardwareRun.KEPT_IMAGE_TIMES - 1));
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> run.latencyPs(HardwareRun.KEPT_IMAGE_TIMES));
+    assertTrue(e.getMessage().contains("kept for the first 4096 images"), e.getMessage());
+  }
+
   @Test
   void eventsOnTheirOwnThreadGiveTheTimesCountsAndPowerOfEventsAfterTheValues() {
     List<String> after = new ArrayList<>();
