@@ -20,4 +20,19 @@ final class Cli {
       System.setErr(err);
     }
   }
+
+  /**
+   * Runs {@code args} and returns [exit code, what it wrote to stdout, what it wrote to stderr].
+   */
+  static Object[] runWithStdout(String... args) {
+    PrintStream out = System.out;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    try {
+      Object[] r = run(args);
+      return new Object[] {r[0], buf.toString(StandardCharsets.UTF_8), r[1]};
+    } finally {
+      System.setOut(out);
+    }
+  }
 }

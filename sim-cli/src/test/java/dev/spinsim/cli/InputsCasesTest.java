@@ -9,10 +9,8 @@ import dev.spinsim.cli.output.NpyReader;
 import dev.spinsim.network.tensor.Tensor;
 import dev.spinsim.network.weights.SafeTensors;
 import dev.spinsim.network.weights.ShippedWeights;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,15 +31,7 @@ class InputsCasesTest {
 
   /** Runs {@code args}; returns [exit code, stdout, stderr]. */
   private static Object[] run(String... args) {
-    PrintStream out = System.out;
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-    try {
-      Object[] r = Cli.run(args);
-      return new Object[] {r[0], buf.toString(StandardCharsets.UTF_8), r[1]};
-    } finally {
-      System.setOut(out);
-    }
+    return Cli.runWithStdout(args);
   }
 
   private static Map<String, Tensor> shipped(String role) {

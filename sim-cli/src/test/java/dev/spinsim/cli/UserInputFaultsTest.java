@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.spinsim.network.chip.NetworkPlanner;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,15 +23,7 @@ class UserInputFaultsTest {
 
   /** Runs {@code args}; returns [exit code, stdout, stderr]. */
   private static Object[] run(String... args) {
-    PrintStream out = System.out;
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-    try {
-      Object[] r = Cli.run(args);
-      return new Object[] {r[0], buf.toString(StandardCharsets.UTF_8), r[1]};
-    } finally {
-      System.setOut(out);
-    }
+    return Cli.runWithStdout(args);
   }
 
   /** Refused in one line containing every {@code expected}, and {@code out} not made. */
