@@ -26,22 +26,27 @@ class HardwareRunTest {
   private static final int IMAGES = 5;
   private static final int SLOTS = 2;
 
+  /** fmnist with random weights on the paper chip, seed 7. */
+  private static GenerationSetup paperSetup() {
+    PresetDevices d = PresetDevices.of(Presets.load("paper"));
+    return new GenerationSetup(
+        ModelLoader.load("fmnist"),
+        GenerationTest.randomNetwork(true, 1),
+        null,
+        d,
+        new DenseMapping(),
+        ChipBuilder.optionsFor(d.preset(), BiasMode.DIGITAL, PartialSums.DIGITAL, Map.of()),
+        7);
+  }
+
   /**
    * Runs {@link #IMAGES} fmnist images on the paper chip in batches of {@link #SLOTS}, the events
    * on their own thread while the values are computed ({@code concurrent}) or after them; returns
    * everything the run shows, and adds to {@code log} the captures and the progress in order.
    */
   private static String run(boolean concurrent, List<String> log) {
-    PresetDevices d = PresetDevices.of(Presets.load("paper"));
-    GenerationSetup s =
-        new GenerationSetup(
-            ModelLoader.load("fmnist"),
-            GenerationTest.randomNetwork(true, 1),
-            null,
-            d,
-            new DenseMapping(),
-            ChipBuilder.optionsFor(d.preset(), BiasMode.DIGITAL, PartialSums.DIGITAL, Map.of()),
-            7);
+    GenerationSetup s = paperSetup();
+    PresetDevices d = s.devices();
     Chip chip = Generation.buildChip(s, SLOTS);
     Stage[] stages = chip.stages();
     HardwareRun run = HardwareRun.begin(stages, IMAGES, RunMode.CYCLE_ACCURATE);
@@ -99,16 +104,7 @@ class HardwareRunTest {
    */
   @Test
   void aRunOfABillionImagesKeepsTheTimesOfTheFirstOnly() {
-    PresetDevices d = PresetDevices.of(Presets.load("paper"));
-    GenerationSetup s =
-        new GenerationSetup(
-            ModelLoader.load("fmnist"),
-            GenerationTest.randomNetwork(true, 1),
-            null,
-            d,
-            new DenseMapping(),
-            ChipBuilder.optionsFor(d.preset(), BiasMode.DIGITAL, PartialSums.DIGITAL, Map.of()),
-            7);
+    GenerationSetup s = paperSetup();
     Stage[] stages = Generation.buildChip(s, 1).stages();
     HardwareRun run = HardwareRun.begin(stages, 1_000_000_000, RunMode.CYCLE_ACCURATE);
     assertEquals(0, run.latencyPs(HardwareRun.KEPT_IMAGE_TIMES - 1));
